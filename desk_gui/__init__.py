@@ -1,0 +1,3 @@
+"""Desk: a service-desk workstation on a shared SQLite file."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The rules of the service desk: pure Python, no Qt, no database."""

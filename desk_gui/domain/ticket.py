@@ -1,0 +1,111 @@
+"""Value objects for tickets: what intake fills in, and a full read-only snapshot of one ticket."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from desk_gui.domain.enums import (
+    Category,
+    Channel,
+    Impact,
+    LogKind,
+    Priority,
+    Satisfaction,
+    Status,
+    Tier,
+    Urgency,
+    WaitingOn,
+)
+
+
+@dataclass
+class TicketDraft:
+    """The intake fields of a new ticket, as typed; validated by ``domain.validation``."""
+
+    title: str = ""
+    department: str = ""
+    description: str = ""
+    category: Category | None = None
+    urgency: Urgency | None = None
+    impact: Impact | None = None
+    requester: str = ""
+    contact: str = ""
+    channel: Channel = Channel.PHONE
+    submitted_at: datetime | None = None  # None: now
+    remarks: str = ""
+    device_model: str = ""
+    os: str = ""
+    software_version: str = ""
+    error_code: str = ""
+    assignee: str | None = None
+
+
+@dataclass(frozen=True)
+class LogEntryRecord:
+    """One line of the append-only handling log."""
+
+    at: datetime
+    author: str
+    kind: LogKind
+    text: str
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    """An attachment's metadata (the bytes are fetched separately)."""
+
+    id: int
+    filename: str
+    size: int
+    mime: str
+    added_at: datetime
+    added_by: str
+
+
+@dataclass(frozen=True)
+class TicketRecord:
+    """A consistent snapshot of one ticket with its log, as read in one transaction."""
+
+    id: int
+    number: str
+    title: str
+    department: str
+    description: str
+    urgency: Urgency
+    requester: str
+    contact: str
+    submitted_at: datetime
+    status: Status
+    assignee: str | None
+    solution: str
+    resolved_at: datetime | None
+    feedback_resolved: bool | None
+    satisfaction: Satisfaction | None
+    feedback_score: int | None
+    remarks: str
+    category: Category
+    impact: Impact
+    channel: Channel
+    priority: Priority
+    tier: Tier
+    respond_due: datetime | None
+    resolve_due: datetime | None
+    next_update_due: datetime | None
+    first_response_at: datetime | None
+    closed_at: datetime | None
+    close_reason: str
+    device_model: str
+    os: str
+    software_version: str
+    error_code: str
+    waiting_on: WaitingOn | None
+    waiting_contact: str
+    waiting_until: datetime | None
+    escalation_count: int
+    reopen_count: int
+    version: int
+    updated_at: datetime
+    updated_by: str
+    log: tuple[LogEntryRecord, ...] = field(default=())
+    attachments: tuple[AttachmentInfo, ...] = field(default=())

@@ -1,0 +1,1 @@
+"""CSV and Excel import and export."""

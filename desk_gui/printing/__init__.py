@@ -1,0 +1,1 @@
+"""The printed worksheet: layout and rendering to printer and PDF."""

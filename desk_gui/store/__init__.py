@@ -1,0 +1,1 @@
+"""Storage: peewee models, database opening, migrations, search, backup."""

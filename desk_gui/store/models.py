@@ -1,0 +1,154 @@
+"""The peewee models: one table a class, bound at open time through ``database_proxy``.
+
+Enumerations are stored as their stable string values (``domain.enums``); times are naive local
+datetimes (the office's wall clock), as on the paper worksheet.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import peewee as pw
+
+database_proxy = pw.DatabaseProxy()
+
+
+class BaseModel(pw.Model):
+    """Common base: bound to the process's open database."""
+
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Key/value facts about the file itself (schema version, creating program)."""
+
+    key = pw.CharField(primary_key=True, max_length=64)
+    value = pw.TextField()
+
+
+class Setting(BaseModel):
+    """Office settings shared by every workstation (JSON values)."""
+
+    key = pw.CharField(primary_key=True, max_length=64)
+    value = pw.TextField()
+    updated_at = pw.DateTimeField(default=datetime.now)
+    updated_by = pw.CharField(max_length=64, default="")
+
+
+class Staff(BaseModel):
+    """A member of the desk: L1, L2 or expert; skills are category values, comma separated."""
+
+    name = pw.CharField(max_length=64, unique=True)
+    tier = pw.CharField(max_length=16, default="l1")
+    skills = pw.CharField(max_length=128, default="")
+    active = pw.BooleanField(default=True)
+
+
+class DailySequence(BaseModel):
+    """The last sequence number used for one prefix and day (gap-free numbering)."""
+
+    day_key = pw.CharField(primary_key=True, max_length=32)  # prefix + YYYYMMDD
+    last = pw.IntegerField(default=0)
+
+
+class Ticket(BaseModel):
+    """A ticket: every worksheet field plus classification, deadlines and bookkeeping."""
+
+    number = pw.CharField(max_length=32, unique=True)
+    title = pw.CharField(max_length=64)
+    department = pw.CharField(max_length=128)
+    description = pw.TextField()
+    urgency = pw.CharField(max_length=16)
+    requester = pw.CharField(max_length=64)
+    contact = pw.CharField(max_length=128)
+    submitted_at = pw.DateTimeField()
+    status = pw.CharField(max_length=16, default="pending")
+    assignee = pw.CharField(max_length=64, null=True)  # Staff.name
+    solution = pw.TextField(default="")
+    resolved_at = pw.DateTimeField(null=True)
+    feedback_resolved = pw.BooleanField(null=True)
+    satisfaction = pw.CharField(max_length=16, null=True)
+    feedback_score = pw.IntegerField(null=True)
+    remarks = pw.TextField(default="")
+
+    category = pw.CharField(max_length=16)
+    impact = pw.CharField(max_length=16)
+    channel = pw.CharField(max_length=16, default="phone")
+    priority = pw.CharField(max_length=4)
+    tier = pw.CharField(max_length=16, default="l1")
+
+    respond_due = pw.DateTimeField(null=True)
+    resolve_due = pw.DateTimeField(null=True)
+    next_update_due = pw.DateTimeField(null=True)
+    next_due = pw.DateTimeField(null=True)  # earliest outstanding deadline, for the queue
+    first_response_at = pw.DateTimeField(null=True)
+    closed_at = pw.DateTimeField(null=True)
+    close_reason = pw.TextField(default="")
+
+    device_model = pw.CharField(max_length=128, default="")
+    os = pw.CharField(max_length=128, default="")
+    software_version = pw.CharField(max_length=128, default="")
+    error_code = pw.CharField(max_length=128, default="")
+
+    waiting_on = pw.CharField(max_length=16, null=True)
+    waiting_contact = pw.CharField(max_length=128, default="")
+    waiting_until = pw.DateTimeField(null=True)
+    waiting_since = pw.DateTimeField(null=True)
+    paused_seconds = pw.IntegerField(default=0)  # business seconds the SLA clock stood still
+
+    escalation_count = pw.IntegerField(default=0)
+    reopen_count = pw.IntegerField(default=0)
+
+    version = pw.IntegerField(default=1)
+    created_at = pw.DateTimeField(default=datetime.now)
+    updated_at = pw.DateTimeField(default=datetime.now)
+    updated_by = pw.CharField(max_length=64, default="")
+
+
+class LogEntry(BaseModel):
+    """One append-only line of a ticket's handling log (the audit trail)."""
+
+    ticket = pw.ForeignKeyField(Ticket, backref="log_entries", on_delete="RESTRICT")
+    at = pw.DateTimeField()
+    author = pw.CharField(max_length=64)
+    kind = pw.CharField(max_length=16)
+    text = pw.TextField()
+
+    class Meta:
+        indexes = ((("ticket", "at"), False),)
+
+
+class Attachment(BaseModel):
+    """A screenshot or log file kept inside the database, so one file holds everything."""
+
+    ticket = pw.ForeignKeyField(Ticket, backref="attachments", on_delete="RESTRICT")
+    filename = pw.CharField(max_length=255)
+    mime = pw.CharField(max_length=128, default="application/octet-stream")
+    size = pw.IntegerField()
+    data = pw.BlobField()
+    added_at = pw.DateTimeField(default=datetime.now)
+    added_by = pw.CharField(max_length=64, default="")
+
+
+class EditLock(BaseModel):
+    """An expiring claim that one workstation is editing one ticket."""
+
+    ticket = pw.ForeignKeyField(Ticket, primary_key=True, on_delete="CASCADE")
+    holder = pw.CharField(max_length=64)  # operator name
+    workstation = pw.CharField(max_length=128)
+    acquired_at = pw.DateTimeField()
+    expires_at = pw.DateTimeField()
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Meta,
+    Setting,
+    Staff,
+    DailySequence,
+    Ticket,
+    LogEntry,
+    Attachment,
+    EditLock,
+)
