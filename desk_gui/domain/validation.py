@@ -1,0 +1,352 @@
+"""Intake checks of a ticket draft: required fields, title length, vague text, dates, contact.
+
+Each problem names the TicketDraft field it concerns and says in zh and en what to do. A
+problem with ``warning=True`` does not block saving but needs the user's confirmation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from desk_gui.domain.errors import RuleViolation
+from desk_gui.domain.ticket import TicketDraft
+
+MAX_TITLE = 20
+# Fewer letters/digits than this (a CJK character counts one, punctuation and spaces none)
+# cannot hold a symptom plus any context: "打印机卡纸无法打印" (9) is refused,
+# "VPN连不上，报错809" (11) passes.
+MIN_DESCRIPTION = 10
+# What is left once vague phrases and filler words are taken out must still say something.
+MIN_CONCRETE = 4
+# Clocks of workstations differ a little; a time this far ahead still counts as now.
+CLOCK_SKEW = timedelta(minutes=1)
+# Late-logged calls (hours or days earlier) are normal, and edits and imports re-check old
+# tickets, so the only lower bound is a fixed one that catches a mistyped year (0224, 1924).
+EARLIEST_SUBMITTED = datetime(2000, 1, 1)
+
+# Phrases that complain without saying what happens. CJK ones match anywhere; ASCII ones as
+# whole words. Longer phrases come first in the pattern so "不好用" is taken before "好用".
+_VAGUE_CJK = (
+    "系统不好用",
+    "不好用",
+    "不能用",
+    "用不了",
+    "没法用",
+    "不行",
+    "有问题",
+    "出问题",
+    "出故障",
+    "故障",
+    "问题",
+    "坏了",
+    "坏掉",
+    "异常",
+    "报错",
+    "帮忙",
+    "帮帮",
+    "看看",
+    "处理",
+    "一下",
+    "尽快",
+    "紧急",
+    "急",
+    "求助",
+    "请",
+)
+_FILLER_CJK = (
+    "系统",
+    "电脑",
+    "软件",
+    "网络",
+    "东西",
+    "这个",
+    "那个",
+    "我们",
+    "我的",
+    "我",
+    "你们",
+    "真的",
+    "一直",
+    "总是",
+    "老是",
+    "经常",
+    "突然",
+    "非常",
+    "特别",
+    "还是",
+    "又",
+    "很",
+    "太",
+    "都",
+    "也",
+    "就",
+    "了",
+    "的",
+    "啊",
+    "呀",
+    "吧",
+    "呢",
+    "哦",
+    "嗯",
+    "是",
+)
+_VAGUE_ASCII = (
+    "does not work",
+    "doesn't work",
+    "doesnt work",
+    "don't work",
+    "not working",
+    "won't work",
+    "can't use",
+    "cannot use",
+    "broken",
+    "broke",
+    "help",
+    "problem",
+    "problems",
+    "issue",
+    "issues",
+    "error",
+    "errors",
+    "bug",
+    "fix",
+    "urgent",
+    "asap",
+    "please",
+    "pls",
+    "bad",
+)
+_FILLER_ASCII = (
+    "the",
+    "a",
+    "an",
+    "my",
+    "our",
+    "it",
+    "its",
+    "this",
+    "that",
+    "is",
+    "are",
+    "has",
+    "have",
+    "again",
+    "still",
+    "really",
+    "very",
+    "system",
+    "computer",
+    "pc",
+    "with",
+    "there",
+    "me",
+    "i",
+    "we",
+    "need",
+    "some",
+    "and",
+    "or",
+)
+
+
+def _phrase_pattern() -> re.Pattern[str]:
+    cjk = sorted(_VAGUE_CJK + _FILLER_CJK, key=len, reverse=True)
+    ascii_words = sorted(_VAGUE_ASCII + _FILLER_ASCII, key=len, reverse=True)
+    parts = [re.escape(p) for p in cjk]
+    parts += [r"(?<![a-z0-9])" + re.escape(p) + r"(?![a-z0-9])" for p in ascii_words]
+    return re.compile("|".join(parts))
+
+
+_VAGUE_PATTERN = _phrase_pattern()
+
+# 11-digit mainland mobile, optionally after +86 / 0086 / 86, digits may be split by
+# spaces, dashes, dots or brackets; not part of a longer digit run (IDs, order numbers).
+_SEP = r"[\s\-.()（）]*"
+_MOBILE = re.compile(
+    r"(?<!\d)(?:(?:\+|00)?86" + _SEP + r")?1[3-9](?:" + _SEP + r"\d){9}(?!\d)",
+    re.ASCII,
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about a draft: the field, a stable code, and the zh/en message."""
+
+    field: str
+    code: str
+    zh: str
+    en: str
+    warning: bool = False
+
+    def message(self, lang: str = "zh") -> str:
+        """The message in ``lang`` ("zh…" or anything else for English)."""
+        return self.zh if lang.startswith("zh") else self.en
+
+
+class ValidationError(RuleViolation):
+    """A draft that cannot be saved; ``problems`` lists every finding."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        first = self.problems[0].field if self.problems else None
+        super().__init__(
+            "invalid_draft",
+            zh="；".join(p.zh for p in self.problems) or "登记内容不完整。",
+            en="; ".join(p.en for p in self.problems) or "The ticket is incomplete.",
+            field=first,
+        )
+
+
+def errors_only(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that block saving (warnings left out)."""
+    return [p for p in problems if not p.warning]
+
+
+def warnings_only(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that need the user's confirmation only."""
+    return [p for p in problems if p.warning]
+
+
+def title_length(text: str) -> int:
+    """Characters of a title without surrounding whitespace; a CJK character counts one."""
+    return len(unicodedata.normalize("NFC", text.strip()))
+
+
+def _content_length(text: str) -> int:
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def is_vague(description: str) -> bool:
+    """True if a description is too short or only complains ("系统不好用", "not working")."""
+    text = unicodedata.normalize("NFKC", description).lower().replace("’", "'")
+    if _content_length(text) < MIN_DESCRIPTION:
+        return True
+    return _content_length(_VAGUE_PATTERN.sub(" ", text)) < MIN_CONCRETE
+
+
+def looks_like_personal_mobile(contact: str) -> bool:
+    """True if ``contact`` contains a mainland mobile number (11 digits starting 1[3-9])."""
+    return _MOBILE.search(unicodedata.normalize("NFKC", contact)) is not None
+
+
+_REQUIRED_TEXT: tuple[tuple[str, str, str], ...] = (
+    ("title", "问题标题", "title"),
+    ("department", "所属部门/区域", "department / location"),
+    ("description", "问题描述", "description"),
+    ("requester", "提交人", "requester"),
+    ("contact", "联系方式", "contact"),
+)
+_REQUIRED_CHOICE: tuple[tuple[str, str, str], ...] = (
+    ("category", "问题类型", "category"),
+    ("urgency", "紧急程度", "urgency"),
+    ("impact", "影响范围", "impact scope"),
+)
+# Problems are reported in the worksheet's order, so the form can focus the first one.
+_FIELD_ORDER = (
+    "title",
+    "department",
+    "description",
+    "category",
+    "urgency",
+    "impact",
+    "requester",
+    "contact",
+    "submitted_at",
+)
+
+
+def _required(field: str, zh: str, en: str, choose: bool) -> Problem:
+    if choose:
+        return Problem(field, "required", f"请选择{zh}。", f"Choose the {en}.")
+    return Problem(field, "required", f"请填写{zh}。", f"Enter the {en}.")
+
+
+def _same_kind(value: datetime, now: datetime) -> datetime:
+    # A time-zone-aware value against a naive "now" (or the reverse) is compared in local time.
+    if (value.tzinfo is None) == (now.tzinfo is None):
+        return value
+    try:
+        if value.tzinfo is None:
+            return value.astimezone(now.tzinfo)
+        return value.astimezone().replace(tzinfo=None)
+    except (OverflowError, OSError, ValueError):  # dates near year 1 or 9999
+        return value.replace(tzinfo=now.tzinfo)
+
+
+def _check_text(draft: TicketDraft) -> list[Problem]:
+    problems: list[Problem] = []
+    for field, zh, en in _REQUIRED_TEXT:
+        if not str(getattr(draft, field) or "").strip():
+            problems.append(_required(field, zh, en, choose=False))
+    for field, zh, en in _REQUIRED_CHOICE:
+        if getattr(draft, field) is None:
+            problems.append(_required(field, zh, en, choose=True))
+    length = title_length(draft.title or "")
+    if length > MAX_TITLE:
+        problems.append(
+            Problem(
+                "title",
+                "title_too_long",
+                f"问题标题最多{MAX_TITLE}个字，现在有{length}个字；详细情况请写在问题描述里。",
+                f"The title may have at most {MAX_TITLE} characters, it has {length}; "
+                "put the details in the description.",
+            )
+        )
+    description = draft.description or ""
+    if description.strip() and is_vague(description):
+        problems.append(
+            Problem(
+                "description",
+                "description_vague",
+                "问题描述太笼统，请写明现象（如报错提示）、影响范围、发生时间和已尝试的操作。",
+                "The description is too vague: give the symptom (e.g. the error message), "
+                "who is affected, when it started and what has been tried.",
+            )
+        )
+    if (draft.contact or "").strip() and looks_like_personal_mobile(draft.contact):
+        problems.append(
+            Problem(
+                "contact",
+                "personal_mobile",
+                "联系方式像是个人手机号，建议使用内线电话或公司即时通讯；确认仍要使用吗？",
+                "The contact looks like a personal mobile number; an internal extension or "
+                "company IM is preferred. Use it anyway?",
+                warning=True,
+            )
+        )
+    return problems
+
+
+def _check_submitted(submitted_at: datetime | None, now: datetime) -> list[Problem]:
+    if submitted_at is None:
+        return []
+    when = _same_kind(submitted_at, now)
+    if when > now + CLOCK_SKEW:
+        return [
+            Problem(
+                "submitted_at",
+                "submitted_in_future",
+                "提交时间不能晚于现在。",
+                "The submission time cannot be in the future.",
+            )
+        ]
+    if when.replace(tzinfo=None) < EARLIEST_SUBMITTED:
+        return [
+            Problem(
+                "submitted_at",
+                "submitted_too_old",
+                f"提交时间早于{EARLIEST_SUBMITTED.year}年，请检查年份。",
+                f"The submission time is before {EARLIEST_SUBMITTED.year}; check the year.",
+            )
+        ]
+    return []
+
+
+def validate_draft(draft: TicketDraft, now: datetime) -> list[Problem]:
+    """Every problem of ``draft`` at time ``now``, in worksheet order; empty if it may be saved."""
+    problems = _check_text(draft) + _check_submitted(draft.submitted_at, now)
+    return sorted(problems, key=lambda p: _FIELD_ORDER.index(p.field))

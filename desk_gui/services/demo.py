@@ -1,0 +1,256 @@
+"""Deterministic demo data: months of realistic tickets with logs, escalations and feedback.
+
+Bulk-written (one transaction per batch) rather than through the per-ticket services, so a
+million tickets take minutes; the rows obey the same rules (numbering, priority, deadlines).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from desk_gui.domain import sla
+from desk_gui.domain.enums import Impact, LogKind, Priority, Satisfaction, Status, Tier, Urgency
+from desk_gui.domain.numbering import day_key, format_number
+from desk_gui.domain.priority import priority_for
+from desk_gui.services.demo_data import (
+    CONTACTS,
+    DEPARTMENTS,
+    PROGRESS_NOTES,
+    REQUESTERS,
+    SCENARIOS,
+    STAFF,
+    Scenario,
+)
+from desk_gui.services.settings import OfficeSettings, load_settings
+from desk_gui.store import search
+from desk_gui.store.database import current_database, write_transaction
+from desk_gui.store.models import DailySequence, LogEntry, Staff, Ticket
+
+BATCH = 5000
+TICKET_COLUMNS = (
+    "id number title department description urgency requester contact submitted_at status "
+    "assignee solution resolved_at feedback_resolved satisfaction feedback_score remarks category "
+    "impact channel priority tier respond_due resolve_due next_update_due next_due "
+    "first_response_at closed_at close_reason escalation_count reopen_count version created_at "
+    "updated_at updated_by"
+).split()
+LOG_COLUMNS = ("ticket_id", "at", "author", "kind", "text")
+CHANNELS = ("phone", "phone", "phone", "email", "im", "walk_in", "web", "monitoring")
+
+
+@dataclass
+class _Ticket:
+    """One generated ticket: its column values and its log lines."""
+
+    values: dict[str, Any]
+    log: list[tuple[datetime, str, str, str]] = field(default_factory=list)
+
+    def add(self, at: datetime, author: str, kind: LogKind, text: str) -> None:
+        self.log.append((at, author, kind.value, text))
+
+
+class DemoGenerator:
+    """Generates ``count`` tickets ending at ``anchor``, deterministic for a seed."""
+
+    def __init__(self, seed: int, anchor: datetime, days: int, settings: OfficeSettings) -> None:
+        self.rng = random.Random(seed)
+        self.anchor = anchor.replace(second=0, microsecond=0)
+        self.days = days
+        self.settings = settings
+        self.l1 = [s[0] for s in STAFF if s[1] == "l1"]
+        self.l2 = [s[0] for s in STAFF if s[1] == "l2"]
+        self.experts = [s[0] for s in STAFF if s[1] == "expert"]
+        self.sequences: dict[str, int] = {}
+
+    def submission_times(self, count: int) -> list[datetime]:
+        """Sorted submission times, mostly in business hours, a few at night."""
+        start = self.anchor - timedelta(days=self.days)
+        span = int((self.anchor - start).total_seconds() // 60)
+        times = []
+        for _ in range(count):
+            t = start + timedelta(minutes=self.rng.randrange(span))
+            if self.rng.random() < 0.85 and not 8 <= t.hour < 18:
+                t = t.replace(hour=self.rng.randrange(9, 17))
+            times.append(min(t, self.anchor))
+        times.sort()
+        return times
+
+    def _status(self, age: timedelta) -> Status:
+        r = self.rng.random()
+        if age > timedelta(days=14):
+            table = ((0.85, Status.CLOSED), (0.95, Status.RESOLVED), (1.0, Status.IN_PROGRESS))
+        elif age > timedelta(days=2):
+            table = ((0.5, Status.CLOSED), (0.75, Status.RESOLVED), (0.9, Status.IN_PROGRESS), (1.0, Status.PENDING))
+        else:
+            table = ((0.35, Status.PENDING), (0.8, Status.IN_PROGRESS), (1.0, Status.RESOLVED))
+        return next(s for limit, s in table if r < limit)
+
+    def ticket(self, ticket_id: int, number: str, submitted: datetime) -> _Ticket:
+        """One ticket with a consistent history up to the anchor."""
+        rng = self.rng
+        sc: Scenario = rng.choice(SCENARIOS)
+        urgency = rng.choice((Urgency.HIGH, Urgency.MEDIUM, Urgency.MEDIUM, Urgency.LOW, Urgency.LOW))
+        impact = rng.choice((Impact.INDIVIDUAL, Impact.INDIVIDUAL, Impact.DEPARTMENT, Impact.COMPANY))
+        if "全公司" in sc.description:
+            impact, urgency = Impact.COMPANY, Urgency.HIGH
+        priority = priority_for(impact, urgency, self.settings.matrix)
+        status = self._status(self.anchor - submitted)
+        deadlines = sla.compute_deadlines(submitted, priority, self.settings.calendar, self.settings.targets)
+        v: dict[str, Any] = {
+            "id": ticket_id, "number": number, "title": sc.title,
+            "department": rng.choice(DEPARTMENTS), "description": sc.description,
+            "urgency": urgency.value, "requester": rng.choice(REQUESTERS),
+            "contact": rng.choice(CONTACTS), "submitted_at": submitted, "status": status.value,
+            "assignee": None, "solution": "", "resolved_at": None, "feedback_resolved": None,
+            "satisfaction": None, "feedback_score": None, "remarks": "", "category": sc.category,
+            "impact": impact.value, "channel": rng.choice(CHANNELS), "priority": priority.value,
+            "tier": Tier.L1.value, "respond_due": deadlines.respond_due,
+            "resolve_due": deadlines.resolve_due, "next_update_due": None, "next_due": None,
+            "first_response_at": None, "closed_at": None, "close_reason": "",
+            "escalation_count": 0, "reopen_count": 0, "version": 1, "created_at": submitted,
+            "updated_at": submitted, "updated_by": "",
+        }
+        t = _Ticket(v)
+        desk = rng.choice(self.l1)
+        t.add(submitted, desk, LogKind.CREATED, f"登记工单，优先级 {priority.value.upper()}")
+        if status != Status.PENDING:
+            self._handle(t, sc, priority, status, desk)
+        else:
+            v["next_due"] = deadlines.respond_due
+        v["updated_at"] = t.log[-1][0]
+        v["updated_by"] = t.log[-1][1]
+        v["version"] = len(t.log)
+        return t
+
+    def _clock(self, t: _Ticket, at: datetime, minutes: tuple[int, int]) -> datetime:
+        nxt = at + timedelta(minutes=self.rng.randint(*minutes))
+        return min(nxt, self.anchor)
+
+    def _handle(self, t: _Ticket, sc: Scenario, priority: Priority, status: Status, desk: str) -> None:
+        rng, v = self.rng, t.values
+        at = self._clock(t, v["submitted_at"], (3, 90 if priority.rank > 2 else 14))
+        owner = desk
+        v["first_response_at"] = at
+        t.add(at, desk, LogKind.STATUS, "状态：待处理 → 处理中")
+        t.add(at, desk, LogKind.ASSIGN, f"负责人：— → {desk}")
+        for step in sc.steps[:1]:
+            at = self._clock(t, at, (5, 30))
+            t.add(at, desk, LogKind.NOTE, step)
+        if priority == Priority.P1 or rng.random() < 0.2:
+            owner = rng.choice(self.l2)
+            tier = Tier.L2
+            if priority == Priority.P1 and rng.random() < 0.4:
+                owner, tier = rng.choice(self.experts), Tier.EXPERT
+            at = self._clock(t, at, (5, 30))
+            t.add(at, desk, LogKind.ESCALATE, f"升级：一线 → {tier.zh}。原因：一线30分钟内无法解决。交接：{sc.steps[0]}")
+            t.add(at, desk, LogKind.TIER, f"层级：一线 → {tier.zh}")
+            t.add(at, desk, LogKind.ASSIGN, f"负责人：{desk} → {owner}")
+            v.update(tier=tier.value, escalation_count=1)
+        v["assignee"] = owner
+        for step in sc.steps[1:]:
+            at = self._clock(t, at, (10, 240))
+            t.add(at, owner, LogKind.NOTE, step)
+        if rng.random() < 0.3:
+            at = self._clock(t, at, (30, 120))
+            t.add(at, owner, LogKind.PROGRESS, rng.choice(PROGRESS_NOTES))
+        if status == Status.IN_PROGRESS:
+            v["next_update_due"] = sla.next_progress_due(
+                v["submitted_at"], None, priority, self.settings.calendar, self.settings.targets
+            )
+            v["next_due"] = min(v["resolve_due"], v["next_update_due"])
+            return
+        self._resolve(t, sc, status, owner, at)
+
+    def _resolve(self, t: _Ticket, sc: Scenario, status: Status, owner: str, at: datetime) -> None:
+        rng, v = self.rng, t.values
+        at = self._clock(t, at, (10, 600))
+        v.update(solution=sc.solution, resolved_at=at)
+        t.add(at, owner, LogKind.RESOLVE, f"解决方案：{sc.solution}")
+        t.add(at, owner, LogKind.STATUS, "状态：处理中 → 已解决")
+        if status == Status.RESOLVED and rng.random() < 0.6:
+            return
+        at = self._clock(t, at, (30, 2880))
+        score = rng.choice((5, 5, 5, 4, 4, 4, 3, 3, 2, 1))
+        rating = Satisfaction.from_score(score)
+        if status == Status.CLOSED and rng.random() < 0.1:
+            v["close_reason"] = "提交人3天未回复"
+        else:
+            v.update(feedback_resolved=True, satisfaction=rating.value, feedback_score=score)
+            t.add(at, owner, LogKind.FEEDBACK, f"提交人反馈：是；{rating.zh}（{score} 分）")
+        if status == Status.CLOSED:
+            at = self._clock(t, at, (10, 1440))
+            v["closed_at"] = at
+            reason = f"原因：{v['close_reason']}" if v["close_reason"] else "（提交人已确认解决）"
+            t.add(at, owner, LogKind.CLOSE, f"关闭{reason}")
+            t.add(at, owner, LogKind.STATUS, "状态：已解决 → 已关闭")
+
+    def generate(self, count: int, first_id: int, taken: Callable[[str], int]) -> Iterator[_Ticket]:
+        """Tickets in submission order with gap-free daily numbers after those already used."""
+        sequences = self.sequences
+        for i, submitted in enumerate(self.submission_times(count)):
+            key = day_key(self.settings.prefix, submitted.date())
+            if key not in sequences:
+                sequences[key] = taken(key)
+            sequences[key] += 1
+            number = format_number(self.settings.prefix, submitted.date(), sequences[key])
+            yield self.ticket(first_id + i, number, submitted)
+
+
+def generate_demo(count: int, seed: int = 1, anchor: datetime | None = None, days: int = 180,
+                  progress: Callable[[int], None] | None = None) -> int:
+    """Add ``count`` demo tickets to the open database; returns how many were written."""
+    settings = load_settings()
+    anchor = anchor or datetime.now()
+    gen = DemoGenerator(seed, anchor, days, settings)
+    with write_transaction():
+        for name, tier, skills in STAFF:
+            Staff.insert(name=name, tier=tier, skills=skills).on_conflict_ignore().execute()
+        first_id = (Ticket.select(Ticket.id).order_by(Ticket.id.desc()).scalar() or 0) + 1
+
+    def taken(key: str) -> int:
+        row = DailySequence.get_or_none(DailySequence.day_key == key)
+        return row.last if row else 0
+
+    written = 0
+    batch: list[_Ticket] = []
+    for t in gen.generate(count, first_id, taken):
+        batch.append(t)
+        if len(batch) >= BATCH:
+            written += _write_batch(batch, gen)
+            batch = []
+            if progress:
+                progress(written)
+    if batch:
+        written += _write_batch(batch, gen)
+    with write_transaction():
+        for key, last in gen.sequences.items():
+            DailySequence.insert(day_key=key, last=last).on_conflict_replace().execute()
+        search.rebuild_index()
+    if progress:
+        progress(written)
+    return written
+
+
+def _write_batch(batch: list[_Ticket], gen: DemoGenerator) -> int:
+    """One transaction per batch: a crash loses at most the batch in flight."""
+    trows = [tuple(t.values[c] for c in TICKET_COLUMNS) for t in batch]
+    lrows = [(t.values["id"], *line) for t in batch for line in t.log]
+    with write_transaction():
+        for day in {t.values["submitted_at"].date() for t in batch}:
+            _bump_sequence(gen, day)
+        Ticket.insert_many(trows, fields=[getattr(Ticket, c) for c in TICKET_COLUMNS]).execute()
+        fields = [LogEntry.ticket, LogEntry.at, LogEntry.author, LogEntry.kind, LogEntry.text]
+        for i in range(0, len(lrows), 2000):
+            LogEntry.insert_many(lrows[i : i + 2000], fields=fields).execute()
+    return len(batch)
+
+
+def _bump_sequence(gen: DemoGenerator, day: date) -> None:
+    key = day_key(gen.settings.prefix, day)
+    last = gen.sequences.get(key)
+    if last is not None:
+        DailySequence.insert(day_key=key, last=last).on_conflict_replace().execute()

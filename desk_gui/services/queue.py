@@ -1,0 +1,35 @@
+"""Read side of the ticket queue for the window: filtered, sorted, paged in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from desk_gui.store import queue as store_queue
+from desk_gui.store.changes import ChangeWatcher
+from desk_gui.store.database import translate_errors
+from desk_gui.store.queue import QueueFilter, QueueRow, SortKey
+
+__all__ = ["ChangeWatcher", "QueueFilter", "QueueRow", "QueueService", "SortKey"]
+
+
+class QueueService:
+    """Pages of queue rows and counts; every call materialises its rows (no open cursor)."""
+
+    def fetch_page(
+        self,
+        flt: QueueFilter,
+        sort: SortKey,
+        descending: bool = False,
+        after: QueueRow | None = None,
+        limit: int = 200,
+    ) -> list[QueueRow]:
+        with translate_errors():
+            return store_queue.fetch_page(flt, sort, descending, after=after, limit=limit)
+
+    def count(self, flt: QueueFilter) -> int:
+        with translate_errors():
+            return store_queue.count(flt)
+
+    def rows_by_ids(self, ids: Sequence[int]) -> list[QueueRow]:
+        with translate_errors():
+            return store_queue.fetch_rows_by_ids(list(ids))

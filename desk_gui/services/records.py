@@ -1,0 +1,208 @@
+"""Shared steps of the ticket services: load, snapshot, conditional save, log, deadlines."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from desk_gui.domain import sla
+from desk_gui.domain.enums import (
+    Category,
+    Channel,
+    Impact,
+    LogKind,
+    Priority,
+    Satisfaction,
+    Status,
+    Tier,
+    Urgency,
+    WaitingOn,
+)
+from desk_gui.domain.ticket import AttachmentInfo, LogEntryRecord, TicketRecord
+from desk_gui.services.context import Context
+from desk_gui.services.settings import OfficeSettings
+from desk_gui.store import search
+from desk_gui.store.database import read_transaction
+from desk_gui.store.errors import ConflictError, NotFound
+from desk_gui.store.models import Attachment, LogEntry, Ticket
+
+
+def load(ticket_id: int) -> Ticket:
+    """The ticket row, or NotFound."""
+    row = Ticket.get_or_none(Ticket.id == ticket_id)
+    if row is None:
+        raise NotFound(str(ticket_id))
+    return row
+
+
+def _opt(enum: type, value: str | None) -> Any:
+    return enum(value) if value else None
+
+
+def to_record(t: Ticket, with_log: bool = True) -> TicketRecord:
+    """A frozen snapshot of a ticket row, its log and its attachments' metadata."""
+    log: tuple[LogEntryRecord, ...] = ()
+    attachments: tuple[AttachmentInfo, ...] = ()
+    if with_log:
+        log = tuple(
+            LogEntryRecord(e.at, e.author, LogKind(e.kind), e.text)
+            for e in LogEntry.select()
+            .where(LogEntry.ticket == t.id)
+            .order_by(LogEntry.at, LogEntry.id)
+        )
+        attachments = tuple(
+            AttachmentInfo(a.id, a.filename, a.size, a.mime, a.added_at, a.added_by)
+            for a in Attachment.select(
+                Attachment.id,
+                Attachment.filename,
+                Attachment.size,
+                Attachment.mime,
+                Attachment.added_at,
+                Attachment.added_by,
+            )
+            .where(Attachment.ticket == t.id)
+            .order_by(Attachment.id)
+        )
+    return TicketRecord(
+        id=t.id,
+        number=t.number,
+        title=t.title,
+        department=t.department,
+        description=t.description,
+        urgency=Urgency(t.urgency),
+        requester=t.requester,
+        contact=t.contact,
+        submitted_at=t.submitted_at,
+        status=Status(t.status),
+        assignee=t.assignee,
+        solution=t.solution,
+        resolved_at=t.resolved_at,
+        feedback_resolved=t.feedback_resolved,
+        satisfaction=_opt(Satisfaction, t.satisfaction),
+        feedback_score=t.feedback_score,
+        remarks=t.remarks,
+        category=Category(t.category),
+        impact=Impact(t.impact),
+        channel=Channel(t.channel),
+        priority=Priority(t.priority),
+        tier=Tier(t.tier),
+        respond_due=t.respond_due,
+        resolve_due=t.resolve_due,
+        next_update_due=t.next_update_due,
+        first_response_at=t.first_response_at,
+        closed_at=t.closed_at,
+        close_reason=t.close_reason,
+        device_model=t.device_model,
+        os=t.os,
+        software_version=t.software_version,
+        error_code=t.error_code,
+        waiting_on=_opt(WaitingOn, t.waiting_on),
+        waiting_contact=t.waiting_contact,
+        waiting_until=t.waiting_until,
+        escalation_count=t.escalation_count,
+        reopen_count=t.reopen_count,
+        version=t.version,
+        updated_at=t.updated_at,
+        updated_by=t.updated_by,
+        log=log,
+        attachments=attachments,
+    )
+
+
+def read_record(ticket_id: int) -> TicketRecord:
+    """One consistent snapshot, read in a single (deferred) transaction."""
+    with read_transaction():
+        return to_record(load(ticket_id))
+
+
+def add_log(ctx: Context, ticket_id: int, kind: LogKind, text: str, at: datetime | None = None) -> None:
+    """Append one line to the handling log (never edited, never deleted)."""
+    LogEntry.create(ticket=ticket_id, at=at or ctx.now(), author=ctx.operator, kind=kind.value, text=text)
+
+
+def save(ctx: Context, row: Ticket, expected_version: int, changes: dict[str, Any]) -> None:
+    """Write ``changes`` only if the ticket is still at ``expected_version``; else ConflictError."""
+    values: dict[Any, Any] = {getattr(Ticket, k): v for k, v in changes.items()}
+    values[Ticket.version] = Ticket.version + 1
+    values[Ticket.updated_at] = ctx.now()
+    values[Ticket.updated_by] = ctx.operator
+    n = (
+        Ticket.update(values)
+        .where((Ticket.id == row.id) & (Ticket.version == expected_version))
+        .execute()
+    )
+    if n != 1:
+        current = Ticket.get_or_none(Ticket.id == row.id)
+        if current is None:
+            raise NotFound(row.number)
+        raise ConflictError(row.number, current.updated_by or "?", current.updated_at)
+    for k, v in changes.items():
+        setattr(row, k, v)
+    row.version = expected_version + 1
+
+
+def check_version(row: Ticket, expected_version: int) -> None:
+    """Refuse early when the caller's copy is stale (the conditional update checks again)."""
+    if row.version != expected_version:
+        raise ConflictError(row.number, row.updated_by or "?", row.updated_at)
+
+
+def deadline_fields(
+    settings: OfficeSettings,
+    submitted_at: datetime,
+    priority: Priority,
+    paused_seconds: int,
+    last_update_at: datetime | None,
+    first_response_at: datetime | None,
+    status: Status,
+) -> dict[str, Any]:
+    """Respond / resolve / progress-update deadlines and the queue's next deadline."""
+    d = sla.compute_deadlines(
+        submitted_at, priority, settings.calendar, settings.targets, paused_seconds=paused_seconds
+    )
+    upd = sla.next_progress_due(
+        submitted_at, last_update_at, priority, settings.calendar, settings.targets
+    )
+    open_ = status.is_open
+    return {
+        "respond_due": d.respond_due,
+        "resolve_due": d.resolve_due,
+        "next_update_due": upd if open_ else None,
+        "next_due": (
+            sla.next_due(d.respond_due, d.resolve_due, upd, first_response_at, resolved=False)
+            if open_
+            else None
+        ),
+    }
+
+
+def last_progress_at(ticket_id: int) -> datetime | None:
+    """When the requester last got a progress update."""
+    row = (
+        LogEntry.select(LogEntry.at)
+        .where((LogEntry.ticket == ticket_id) & (LogEntry.kind == LogKind.PROGRESS.value))
+        .order_by(LogEntry.at.desc())
+        .first()
+    )
+    return row.at if row else None
+
+
+def refresh_deadlines(settings: OfficeSettings, row: Ticket) -> dict[str, Any]:
+    """Deadline fields recomputed from the row's current state (waiting pauses the queue clock)."""
+    fields = deadline_fields(
+        settings,
+        row.submitted_at,
+        Priority(row.priority),
+        row.paused_seconds,
+        last_progress_at(row.id),
+        row.first_response_at,
+        Status(row.status),
+    )
+    if row.waiting_on:
+        fields["next_due"] = None
+    return fields
+
+
+def reindex(ticket_id: int) -> None:
+    """Keep the full-text index in step with this transaction's writes."""
+    search.reindex_ticket(ticket_id)

@@ -1,0 +1,94 @@
+"""Office settings shared through the database: prefix, masking, matrix, targets, calendar."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+from desk_gui.domain.calendar import BusinessCalendar
+from desk_gui.domain.enums import Priority
+from desk_gui.domain.numbering import DEFAULT_PREFIX, valid_prefix
+from desk_gui.domain.priority import DEFAULT_MATRIX, DEFAULT_TARGETS, PriorityMatrix, SlaTarget
+from desk_gui.domain.errors import RuleViolation
+from desk_gui.store.database import write_transaction
+from desk_gui.store.models import Setting
+
+_KEY = "office"
+
+
+def _default_calendar() -> BusinessCalendar:
+    year = date.today().year
+    return BusinessCalendar.for_country("CN", years=range(year - 3, year + 3))
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    """Everything an office may change; defaults are the spec's."""
+
+    office_name: str = ""
+    prefix: str = DEFAULT_PREFIX
+    mask_requester: bool = True
+    matrix: PriorityMatrix = DEFAULT_MATRIX
+    targets: dict[Priority, SlaTarget] = field(default_factory=lambda: dict(DEFAULT_TARGETS))
+    calendar: BusinessCalendar = field(default_factory=_default_calendar)
+    attachment_limit: int = 10 * 1024 * 1024
+
+    def with_changes(self, **changes: Any) -> OfficeSettings:
+        return replace(self, **changes)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "office_name": self.office_name,
+                "prefix": self.prefix,
+                "mask_requester": self.mask_requester,
+                "matrix": self.matrix.to_json(),
+                "targets": {p.value: t.to_json() for p, t in self.targets.items()},
+                "calendar": self.calendar.to_json(),
+                "attachment_limit": self.attachment_limit,
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> OfficeSettings:
+        raw = json.loads(text)
+        base = cls()
+        return cls(
+            office_name=str(raw.get("office_name", base.office_name)),
+            prefix=str(raw.get("prefix", base.prefix)),
+            mask_requester=bool(raw.get("mask_requester", base.mask_requester)),
+            matrix=PriorityMatrix.from_json(raw["matrix"]) if "matrix" in raw else base.matrix,
+            targets=(
+                {Priority(k): SlaTarget.from_json(v) for k, v in raw["targets"].items()}
+                if "targets" in raw
+                else base.targets
+            ),
+            calendar=(
+                BusinessCalendar.from_json(raw["calendar"]) if "calendar" in raw else base.calendar
+            ),
+            attachment_limit=int(raw.get("attachment_limit", base.attachment_limit)),
+        )
+
+
+def load_settings() -> OfficeSettings:
+    """The office settings stored in the open database, or the defaults."""
+    row = Setting.get_or_none(Setting.key == _KEY)
+    return OfficeSettings.from_json(row.value) if row else OfficeSettings()
+
+
+def save_settings(settings: OfficeSettings, operator: str) -> None:
+    """Store the office settings for every workstation."""
+    if not valid_prefix(settings.prefix):
+        raise RuleViolation(
+            "prefix",
+            field="prefix",
+            zh="问题编号前缀须为 1–8 个英文字母。",
+            en="The ticket prefix must be 1–8 ASCII letters.",
+        )
+    with write_transaction():
+        Setting.insert(
+            key=_KEY, value=settings.to_json(), updated_at=datetime.now(), updated_by=operator
+        ).on_conflict_replace().execute()

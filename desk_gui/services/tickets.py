@@ -1,0 +1,329 @@
+"""Creating and editing tickets, the handling log, attachments and edit locks."""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import asdict, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from desk_gui.domain.enums import (
+    Category,
+    Channel,
+    Impact,
+    LogKind,
+    Priority,
+    Status,
+    Urgency,
+    field_label,
+)
+from desk_gui.domain.numbering import day_key, format_number, parse_number
+from desk_gui.domain.priority import priority_for
+from desk_gui.domain.ticket import TicketDraft, TicketRecord
+from desk_gui.domain.validation import ValidationError, validate_draft
+from desk_gui.services import records
+from desk_gui.services.context import Context
+from desk_gui.services.settings import OfficeSettings, load_settings
+from desk_gui.store import locks
+from desk_gui.store.database import translate_errors, write_transaction
+from desk_gui.store.errors import AttachmentTooLarge, LockedByOther, NotFound
+from desk_gui.store.models import Attachment, DailySequence, Staff, Ticket
+
+# Fields an edit may change, with the enum that parses each coded one.
+EDITABLE: dict[str, type | None] = {
+    "title": None,
+    "department": None,
+    "description": None,
+    "urgency": Urgency,
+    "impact": Impact,
+    "category": Category,
+    "channel": Channel,
+    "requester": None,
+    "contact": None,
+    "submitted_at": None,
+    "remarks": None,
+    "device_model": None,
+    "os": None,
+    "software_version": None,
+    "error_code": None,
+}
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if hasattr(value, "zh"):
+        return str(value.zh)
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+class TicketService:
+    """Intake and editing of tickets; every method is one transaction."""
+
+    def __init__(self, ctx: Context, settings: OfficeSettings | None = None) -> None:
+        self.ctx = ctx
+        self._settings = settings
+
+    @property
+    def settings(self) -> OfficeSettings:
+        if self._settings is None:
+            with translate_errors():
+                self._settings = load_settings()
+        return self._settings
+
+    def reload_settings(self) -> None:
+        self._settings = None
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def get(self, ticket_id: int) -> TicketRecord:
+        return records.read_record(ticket_id)
+
+    def get_by_number(self, number: str) -> TicketRecord:
+        with translate_errors():
+            row = Ticket.get_or_none(Ticket.number == number.strip().upper())
+        if row is None:
+            raise NotFound(number)
+        return records.read_record(row.id)
+
+    def attachment_data(self, attachment_id: int) -> bytes:
+        with translate_errors():
+            row = Attachment.get_or_none(Attachment.id == attachment_id)
+        if row is None:
+            raise NotFound(str(attachment_id))
+        return bytes(row.data)
+
+    # -- intake ------------------------------------------------------------------------------
+
+    def validate(self, draft: TicketDraft, *, confirm_mobile: bool = False) -> None:
+        """Raise ValidationError listing every problem (a mobile warning unless confirmed)."""
+        problems = validate_draft(draft, self.ctx.now())
+        blocking = [p for p in problems if not p.warning or not confirm_mobile]
+        if blocking:
+            raise ValidationError(blocking)
+
+    def create(
+        self,
+        draft: TicketDraft,
+        *,
+        confirm_mobile: bool = False,
+        number: str | None = None,
+        log_text: str | None = None,
+    ) -> TicketRecord:
+        """Log a new ticket: number, priority and deadlines assigned in the same transaction."""
+        self.validate(draft, confirm_mobile=confirm_mobile)
+        now = self.ctx.now()
+        submitted = (draft.submitted_at or now).replace(second=0, microsecond=0)
+        assert draft.impact and draft.urgency and draft.category  # checked by validate
+        priority = priority_for(draft.impact, draft.urgency, self.settings.matrix)
+        with write_transaction():
+            ticket_no = self._claim_number(submitted, number)
+            fields = records.deadline_fields(
+                self.settings, submitted, priority, 0, None, None, Status.PENDING
+            )
+            row = Ticket.create(
+                number=ticket_no,
+                title=draft.title.strip(),
+                department=draft.department.strip(),
+                description=draft.description.strip(),
+                urgency=draft.urgency.value,
+                impact=draft.impact.value,
+                category=draft.category.value,
+                channel=draft.channel.value,
+                requester=draft.requester.strip(),
+                contact=draft.contact.strip(),
+                submitted_at=submitted,
+                remarks=draft.remarks.strip(),
+                device_model=draft.device_model.strip(),
+                os=draft.os.strip(),
+                software_version=draft.software_version.strip(),
+                error_code=draft.error_code.strip(),
+                priority=priority.value,
+                status=Status.PENDING.value,
+                assignee=draft.assignee or None,
+                created_at=now,
+                updated_at=now,
+                updated_by=self.ctx.operator,
+                **fields,
+            )
+            text = log_text or (
+                f"登记工单：{draft.channel.zh}，{draft.impact.zh} × 紧急程度{draft.urgency.zh} → "
+                f"{priority.value.upper()}"
+            )
+            records.add_log(self.ctx, row.id, LogKind.CREATED, text, at=now)
+            if draft.assignee:
+                records.add_log(self.ctx, row.id, LogKind.ASSIGN, f"负责人：{draft.assignee}", at=now)
+            records.reindex(row.id)
+            return records.to_record(row)
+
+    def _claim_number(self, submitted: datetime, wanted: str | None) -> str:
+        """Keep a well-formed unused number; otherwise the next of the day, gap-free."""
+        prefix = self.settings.prefix
+        if wanted:
+            parsed = parse_number(wanted.strip().upper())
+            if parsed and not Ticket.select().where(Ticket.number == wanted.strip().upper()).exists():
+                pfx, day, seq = parsed
+                key = day_key(pfx, day)
+                DailySequence.insert(day_key=key, last=seq).on_conflict(
+                    conflict_target=[DailySequence.day_key],
+                    update={DailySequence.last: pw_max(DailySequence.last, seq)},
+                ).execute()
+                return wanted.strip().upper()
+        key = day_key(prefix, submitted.date())
+        DailySequence.insert(day_key=key, last=1).on_conflict(
+            conflict_target=[DailySequence.day_key],
+            update={DailySequence.last: DailySequence.last + 1},
+        ).execute()
+        seq = DailySequence.get(DailySequence.day_key == key).last
+        return format_number(prefix, submitted.date(), seq)
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def update_fields(
+        self,
+        ticket_id: int,
+        expected_version: int,
+        changes: dict[str, Any],
+        *,
+        confirm_mobile: bool = False,
+    ) -> TicketRecord:
+        """Save edited fields if nobody saved in between; logs what changed."""
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        with write_transaction():
+            row = records.load(ticket_id)
+            records.check_version(row, expected_version)
+            self._check_lock(row)
+            parsed = {k: (EDITABLE[k](v) if EDITABLE[k] and v is not None else v) for k, v in changes.items()}
+            current = self._draft_of(row)
+            merged = replace(current, **parsed)
+            old_contact = row.contact
+            problems = validate_draft(merged, self.ctx.now())
+            blocking = [
+                p
+                for p in problems
+                if not p.warning or (not confirm_mobile and merged.contact != old_contact)
+            ]
+            if blocking:
+                raise ValidationError(blocking)
+            diff = {
+                k: v for k, v in asdict(merged).items() if k in parsed and v != asdict(current)[k]
+            }
+            if not diff:
+                return records.to_record(row)
+            stored = {k: (v.value if hasattr(v, "value") else v) for k, v in diff.items()}
+            if "submitted_at" in stored:
+                stored["submitted_at"] = stored["submitted_at"].replace(second=0, microsecond=0)
+            lines = [f"{field_label(k)}：{_text(getattr(current, k))} → {_text(v)}" for k, v in diff.items()]
+            new_priority = priority_for(merged.impact, merged.urgency, self.settings.matrix)  # type: ignore[arg-type]
+            old_priority = Priority(row.priority)
+            if new_priority != old_priority or "submitted_at" in diff:
+                stored["priority"] = new_priority.value
+                for key, value in stored.items():
+                    setattr(row, key, value)
+                stored.update(records.refresh_deadlines(self.settings, row))
+            records.save(self.ctx, row, expected_version, stored)
+            records.add_log(self.ctx, row.id, LogKind.EDIT, "；".join(lines))
+            if new_priority != old_priority:
+                records.add_log(
+                    self.ctx,
+                    row.id,
+                    LogKind.PRIORITY,
+                    f"优先级：{old_priority.value.upper()} → {new_priority.value.upper()}",
+                )
+            records.reindex(row.id)
+            return records.to_record(row)
+
+    @staticmethod
+    def _draft_of(row: Ticket) -> TicketDraft:
+        return TicketDraft(
+            title=row.title,
+            department=row.department,
+            description=row.description,
+            category=Category(row.category),
+            urgency=Urgency(row.urgency),
+            impact=Impact(row.impact),
+            requester=row.requester,
+            contact=row.contact,
+            channel=Channel(row.channel),
+            submitted_at=row.submitted_at,
+            remarks=row.remarks,
+            device_model=row.device_model,
+            os=row.os,
+            software_version=row.software_version,
+            error_code=row.error_code,
+        )
+
+    def add_log(self, ticket_id: int, text: str) -> TicketRecord:
+        """Append a note to the handling log."""
+        text = text.strip()
+        if not text:
+            raise ValidationError([])
+        with write_transaction():
+            row = records.load(ticket_id)
+            records.add_log(self.ctx, row.id, LogKind.NOTE, text)
+            records.reindex(row.id)
+            return records.to_record(row)
+
+    def add_attachment(
+        self, ticket_id: int, filename: str, data: bytes, mime: str | None = None
+    ) -> TicketRecord:
+        """Store a screenshot or log file in the database, within the office's size cap."""
+        limit = self.settings.attachment_limit
+        if len(data) > limit:
+            raise AttachmentTooLarge(
+                zh=f"附件 {filename} 为 {len(data) / 1048576:.1f} MB，超过上限 {limit / 1048576:.0f} MB。",
+                en=f"{filename} is {len(data) / 1048576:.1f} MB; the limit is {limit / 1048576:.0f} MB.",
+            )
+        mime = mime or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        with write_transaction():
+            row = records.load(ticket_id)
+            Attachment.create(
+                ticket=row.id,
+                filename=filename,
+                mime=mime,
+                size=len(data),
+                data=data,
+                added_at=self.ctx.now(),
+                added_by=self.ctx.operator,
+            )
+            records.add_log(self.ctx, row.id, LogKind.ATTACHMENT, f"附件：{filename}（{len(data)} 字节）")
+            return records.to_record(row)
+
+    # -- edit locks --------------------------------------------------------------------------
+
+    def lock(self, ticket_id: int, ttl: timedelta = locks.DEFAULT_TTL) -> datetime:
+        """Take or renew this workstation's edit lock; LockedByOther if someone holds it."""
+        lk = locks.acquire(ticket_id, self.ctx.operator, self.ctx.workstation, self.ctx.now(), ttl=ttl)
+        return lk.expires_at
+
+    def unlock(self, ticket_id: int) -> None:
+        locks.release(ticket_id, self.ctx.workstation)
+
+    def lock_holder(self, ticket_id: int) -> tuple[str, str, datetime] | None:
+        """Who else is editing this ticket right now, if anyone."""
+        held = locks.holder_of(ticket_id, self.ctx.now())
+        if held and held[1] == self.ctx.workstation and held[0] == self.ctx.operator:
+            return None
+        return held
+
+    def _check_lock(self, row: Ticket) -> None:
+        held = self.lock_holder(row.id)
+        if held:
+            raise LockedByOther(row.number, held[0], held[1], held[2])
+
+    # -- staff -------------------------------------------------------------------------------
+
+    def ensure_staff(self, name: str) -> None:
+        """Make sure a name used as assignee exists in the staff list."""
+        if name and not Staff.select().where(Staff.name == name).exists():
+            Staff.create(name=name)
+
+
+def pw_max(column: Any, value: int) -> Any:
+    """SQL max(column, value) that works on SQLite and PostgreSQL."""
+    import peewee as pw
+
+    return pw.Case(None, [(column < value, value)], column)

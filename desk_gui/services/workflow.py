@@ -1,0 +1,281 @@
+"""The ticket's life: take, assign, escalate, progress, wait, resolve, feedback, close, reopen.
+
+Every change of status, assignee, priority or tier becomes a handling-log line with time and
+author, in the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from desk_gui.domain import sla
+from desk_gui.domain.enums import LogKind, Satisfaction, Status, Tier, WaitingOn, YES_NO
+from desk_gui.domain.errors import RuleViolation
+from desk_gui.domain.ticket import TicketRecord
+from desk_gui.domain.transitions import Action, after_feedback, check
+from desk_gui.services import records
+from desk_gui.services.tickets import TicketService
+from desk_gui.store.database import write_transaction
+from desk_gui.store.models import Staff, Ticket
+
+
+def _required(value: str, field: str, zh: str, en: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise RuleViolation("required", field=field, zh=zh, en=en)
+    return value
+
+
+class WorkflowService(TicketService):
+    """Status actions on tickets; each is one transaction and leaves its trail in the log."""
+
+    def _status_change(self, row: Ticket, new: Status | None, changes: dict[str, Any]) -> None:
+        old = Status(row.status)
+        if new is not None and new != old:
+            changes["status"] = new.value
+            records.add_log(self.ctx, row.id, LogKind.STATUS, f"状态：{old.zh} → {new.zh}")
+
+    def _assignee_change(self, row: Ticket, name: str | None, changes: dict[str, Any]) -> None:
+        if name != row.assignee:
+            changes["assignee"] = name
+            self.ensure_staff(name or "")
+            records.add_log(
+                self.ctx, row.id, LogKind.ASSIGN, f"负责人：{row.assignee or '—'} → {name or '—'}"
+            )
+
+    def _commit(self, row: Ticket, version: int, changes: dict[str, Any]) -> TicketRecord:
+        for key, value in changes.items():
+            setattr(row, key, value)
+        changes.update(records.refresh_deadlines(self.settings, row))
+        records.save(self.ctx, row, version, changes)
+        records.reindex(row.id)
+        return records.to_record(row)
+
+    def _begin(self, ticket_id: int, version: int, action: Action, **kw: Any) -> tuple[Ticket, Status | None]:
+        row = records.load(ticket_id)
+        records.check_version(row, version)
+        self._check_lock(row)
+        new = check(Status(row.status), action, supervisor=self.ctx.supervisor, waiting=bool(row.waiting_on), **kw)
+        return row, new
+
+    def _responded(self, row: Ticket, changes: dict[str, Any]) -> None:
+        if row.first_response_at is None:
+            changes["first_response_at"] = self.ctx.now()
+
+    def take(self, ticket_id: int, version: int) -> TicketRecord:
+        """The operator takes the ticket: in progress, assigned to them; counts as first response."""
+        with write_transaction():
+            row, new = self._begin(ticket_id, version, Action.TAKE)
+            changes: dict[str, Any] = {}
+            self._status_change(row, new or Status.IN_PROGRESS, changes)
+            self._assignee_change(row, self.ctx.operator, changes)
+            self._responded(row, changes)
+            return self._commit(row, version, changes)
+
+    def assign(self, ticket_id: int, version: int, assignee: str) -> TicketRecord:
+        """Give the ticket to a staff member (status unchanged)."""
+        assignee = _required(assignee, "assignee", "请选择负责人。", "Choose an assignee.")
+        with write_transaction():
+            row, new = self._begin(ticket_id, version, Action.ASSIGN)
+            changes: dict[str, Any] = {}
+            self._status_change(row, new, changes)
+            self._assignee_change(row, assignee, changes)
+            return self._commit(row, version, changes)
+
+    def escalate(
+        self,
+        ticket_id: int,
+        version: int,
+        tier: Tier,
+        reason: str,
+        handover: str,
+        assignee: str | None = None,
+    ) -> TicketRecord:
+        """Hand the ticket to a higher tier with the reason and what was already tried."""
+        reason = _required(reason, "reason", "请填写升级原因。", "Give the reason for escalating.")
+        handover = _required(
+            handover, "handover", "请填写交接说明（已尝试的步骤）。", "Give a handover summary: what was already tried."
+        )
+        with write_transaction():
+            row, new = self._begin(ticket_id, version, Action.ESCALATE)
+            old_tier = Tier(row.tier)
+            if list(Tier).index(tier) <= list(Tier).index(old_tier):
+                raise RuleViolation(
+                    "tier",
+                    field="tier",
+                    zh=f"只能升级到比{old_tier.zh}更高的层级。",
+                    en=f"Escalation must go above {old_tier.en}.",
+                )
+            changes: dict[str, Any] = {"tier": tier.value, "escalation_count": row.escalation_count + 1}
+            records.add_log(
+                self.ctx,
+                row.id,
+                LogKind.ESCALATE,
+                f"升级：{old_tier.zh} → {tier.zh}。原因：{reason}。交接：{handover}",
+            )
+            records.add_log(self.ctx, row.id, LogKind.TIER, f"层级：{old_tier.zh} → {tier.zh}")
+            self._status_change(row, new or Status.IN_PROGRESS, changes)
+            if assignee:
+                self._assignee_change(row, assignee, changes)
+            self._responded(row, changes)
+            return self._commit(row, version, changes)
+
+    def progress_update(self, ticket_id: int, text: str) -> TicketRecord:
+        """Record that the requester was told how things stand; the next update falls due later."""
+        text = _required(text, "text", "请填写进度内容。", "Say what the requester was told.")
+        with write_transaction():
+            row = records.load(ticket_id)
+            check(Status(row.status), Action.PROGRESS, supervisor=self.ctx.supervisor)
+            records.add_log(self.ctx, row.id, LogKind.PROGRESS, text)
+            changes: dict[str, Any] = {}
+            self._responded(row, changes)
+            return self._commit(row, row.version, changes)
+
+    def start_wait(
+        self,
+        ticket_id: int,
+        version: int,
+        waiting_on: WaitingOn,
+        contact: str = "",
+        until: datetime | None = None,
+        note: str = "",
+    ) -> TicketRecord:
+        """Pause the clock while the ticket waits on the requester, a vendor or a department."""
+        if waiting_on != WaitingOn.REQUESTER:
+            contact = _required(contact, "waiting_contact", "请填写对接联系人。", "Name the contact person.")
+        with write_transaction():
+            row, _ = self._begin(ticket_id, version, Action.WAIT)
+            changes: dict[str, Any] = {
+                "waiting_on": waiting_on.value,
+                "waiting_contact": contact.strip(),
+                "waiting_until": until,
+                "waiting_since": self.ctx.now(),
+            }
+            when = f"，预计 {until:%Y-%m-%d}" if until else ""
+            records.add_log(
+                self.ctx, row.id, LogKind.WAIT, f"{waiting_on.zh}：{contact}{when}。{note}".rstrip("。") + "。"
+            )
+            return self._commit(row, version, changes)
+
+    def end_wait(self, ticket_id: int, version: int, note: str = "") -> TicketRecord:
+        """Resume the clock; the time spent waiting pushes the deadlines later."""
+        with write_transaction():
+            row, _ = self._begin(ticket_id, version, Action.END_WAIT)
+            paused = 0
+            if row.waiting_since:
+                paused = sla.paused_between(
+                    row.waiting_since,
+                    self.ctx.now(),
+                    self._priority(row),
+                    self.settings.calendar,
+                    self.settings.targets,
+                )
+            changes: dict[str, Any] = {
+                "waiting_on": None,
+                "waiting_since": None,
+                "waiting_until": None,
+                "paused_seconds": row.paused_seconds + paused,
+            }
+            records.add_log(self.ctx, row.id, LogKind.WAIT, f"结束等待，计时恢复。{note}".strip())
+            return self._commit(row, version, changes)
+
+    @staticmethod
+    def _priority(row: Ticket) -> Any:
+        from desk_gui.domain.enums import Priority
+
+        return Priority(row.priority)
+
+    def resolve(
+        self, ticket_id: int, version: int, solution: str, resolved_at: datetime | None = None
+    ) -> TicketRecord:
+        """Record the solution and the resolution time."""
+        with write_transaction():
+            row, new = self._begin(ticket_id, version, Action.RESOLVE, solution=solution)
+            changes: dict[str, Any] = {
+                "solution": solution.strip(),
+                "resolved_at": (resolved_at or self.ctx.now()).replace(second=0, microsecond=0),
+                "waiting_on": None,
+                "waiting_since": None,
+            }
+            if not row.assignee:
+                self._assignee_change(row, self.ctx.operator, changes)
+            self._responded(row, changes)
+            records.add_log(self.ctx, row.id, LogKind.RESOLVE, f"解决方案：{solution.strip()}")
+            self._status_change(row, new, changes)
+            return self._commit(row, version, changes)
+
+    def record_feedback(
+        self,
+        ticket_id: int,
+        version: int,
+        resolved: bool,
+        satisfaction: Satisfaction | None = None,
+        score: int | None = None,
+        comment: str = "",
+    ) -> TicketRecord:
+        """The requester's verdict: 是 keeps it resolved; 否 sends it back to handling."""
+        if score is not None:
+            satisfaction = Satisfaction.from_score(score)
+        with write_transaction():
+            row, _ = self._begin(ticket_id, version, Action.FEEDBACK)
+            changes: dict[str, Any] = {
+                "feedback_resolved": resolved,
+                "satisfaction": satisfaction.value if satisfaction else None,
+                "feedback_score": score,
+            }
+            verdict = YES_NO[resolved][0]
+            rating = f"；{satisfaction.zh}" if satisfaction else ""
+            scored = f"（{score} 分）" if score is not None else ""
+            extra = f"。{comment.strip()}" if comment.strip() else ""
+            records.add_log(self.ctx, row.id, LogKind.FEEDBACK, f"提交人反馈：{verdict}{rating}{scored}{extra}")
+            if not resolved:
+                changes["reopen_count"] = row.reopen_count + 1
+                changes["resolved_at"] = None
+                records.add_log(self.ctx, row.id, LogKind.REOPEN, "提交人反馈未解决，退回处理。")
+                self._status_change(row, after_feedback(False), changes)
+            return self._commit(row, version, changes)
+
+    def close(self, ticket_id: int, version: int, reason: str = "") -> TicketRecord:
+        """Close a resolved ticket: needs the requester's feedback or a recorded reason."""
+        with write_transaction():
+            row = records.load(ticket_id)
+            records.check_version(row, version)
+            self._check_lock(row)
+            new = check(
+                Status(row.status),
+                Action.CLOSE,
+                supervisor=self.ctx.supervisor,
+                feedback_given=row.feedback_resolved is True,
+                close_reason=reason,
+            )
+            changes: dict[str, Any] = {"closed_at": self.ctx.now(), "close_reason": reason.strip()}
+            text = f"关闭。原因：{reason.strip()}" if reason.strip() else "关闭（提交人已确认解决）。"
+            records.add_log(self.ctx, row.id, LogKind.CLOSE, text)
+            self._status_change(row, new, changes)
+            return self._commit(row, version, changes)
+
+    def reopen(self, ticket_id: int, version: int, reason: str) -> TicketRecord:
+        """Back to handling; a closed ticket only by a supervisor. The log says who and why."""
+        with write_transaction():
+            row, new = self._begin(ticket_id, version, Action.REOPEN, reopen_reason=reason)
+            changes: dict[str, Any] = {
+                "reopen_count": row.reopen_count + 1,
+                "resolved_at": None,
+                "closed_at": None,
+                "feedback_resolved": None,
+                "satisfaction": None,
+                "feedback_score": None,
+            }
+            who = "主管" if self.ctx.supervisor else ""
+            records.add_log(self.ctx, row.id, LogKind.REOPEN, f"{who}重新打开。原因：{reason.strip()}")
+            self._status_change(row, new or Status.IN_PROGRESS, changes)
+            return self._commit(row, version, changes)
+
+
+def active_staff() -> list[tuple[str, Tier, list[str]]]:
+    """Active staff with their tier and skills (category values)."""
+    return [
+        (s.name, Tier(s.tier), [k for k in s.skills.split(",") if k])
+        for s in Staff.select().where(Staff.active == True).order_by(Staff.name)  # noqa: E712
+    ]
