@@ -27,17 +27,10 @@ from desk_gui.services.demo_data import (
 )
 from desk_gui.services.settings import OfficeSettings, load_settings
 from desk_gui.store import search
-from desk_gui.store.database import current_database, write_transaction
+from desk_gui.store.database import current_database, is_sqlite, write_transaction
 from desk_gui.store.models import DailySequence, LogEntry, Staff, Ticket
 
 BATCH = 5000
-TICKET_COLUMNS = (
-    "id number title department description urgency requester contact submitted_at status "
-    "assignee solution resolved_at feedback_resolved satisfaction feedback_score remarks category "
-    "impact channel priority tier respond_due resolve_due next_update_due next_due "
-    "first_response_at closed_at close_reason escalation_count reopen_count version created_at "
-    "updated_at updated_by"
-).split()
 LOG_COLUMNS = ("ticket_id", "at", "author", "kind", "text")
 CHANNELS = ("phone", "phone", "phone", "email", "im", "walk_in", "web", "monitoring")
 
@@ -81,10 +74,16 @@ class DemoGenerator:
 
     def _status(self, age: timedelta) -> Status:
         r = self.rng.random()
+        table: tuple[tuple[float, Status], ...]
         if age > timedelta(days=14):
             table = ((0.85, Status.CLOSED), (0.95, Status.RESOLVED), (1.0, Status.IN_PROGRESS))
         elif age > timedelta(days=2):
-            table = ((0.5, Status.CLOSED), (0.75, Status.RESOLVED), (0.9, Status.IN_PROGRESS), (1.0, Status.PENDING))
+            table = (
+                (0.5, Status.CLOSED),
+                (0.75, Status.RESOLVED),
+                (0.9, Status.IN_PROGRESS),
+                (1.0, Status.PENDING),
+            )
         else:
             table = ((0.35, Status.PENDING), (0.8, Status.IN_PROGRESS), (1.0, Status.RESOLVED))
         return next(s for limit, s in table if r < limit)
@@ -93,26 +92,64 @@ class DemoGenerator:
         """One ticket with a consistent history up to the anchor."""
         rng = self.rng
         sc: Scenario = rng.choice(SCENARIOS)
-        urgency = rng.choice((Urgency.HIGH, Urgency.MEDIUM, Urgency.MEDIUM, Urgency.LOW, Urgency.LOW))
-        impact = rng.choice((Impact.INDIVIDUAL, Impact.INDIVIDUAL, Impact.DEPARTMENT, Impact.COMPANY))
+        urgency = rng.choice(
+            (Urgency.HIGH, Urgency.MEDIUM, Urgency.MEDIUM, Urgency.LOW, Urgency.LOW)
+        )
+        impact = rng.choice(
+            (Impact.INDIVIDUAL, Impact.INDIVIDUAL, Impact.DEPARTMENT, Impact.COMPANY)
+        )
         if "全公司" in sc.description:
             impact, urgency = Impact.COMPANY, Urgency.HIGH
         priority = priority_for(impact, urgency, self.settings.matrix)
         status = self._status(self.anchor - submitted)
-        deadlines = sla.compute_deadlines(submitted, priority, self.settings.calendar, self.settings.targets)
+        deadlines = sla.compute_deadlines(
+            submitted, priority, self.settings.calendar, self.settings.targets
+        )
         v: dict[str, Any] = {
-            "id": ticket_id, "number": number, "title": sc.title,
-            "department": rng.choice(DEPARTMENTS), "description": sc.description,
-            "urgency": urgency.value, "requester": rng.choice(REQUESTERS),
-            "contact": rng.choice(CONTACTS), "submitted_at": submitted, "status": status.value,
-            "assignee": None, "solution": "", "resolved_at": None, "feedback_resolved": None,
-            "satisfaction": None, "feedback_score": None, "remarks": "", "category": sc.category,
-            "impact": impact.value, "channel": rng.choice(CHANNELS), "priority": priority.value,
-            "tier": Tier.L1.value, "respond_due": deadlines.respond_due,
-            "resolve_due": deadlines.resolve_due, "next_update_due": None, "next_due": None,
-            "first_response_at": None, "closed_at": None, "close_reason": "",
-            "escalation_count": 0, "reopen_count": 0, "version": 1, "created_at": submitted,
-            "updated_at": submitted, "updated_by": "",
+            "id": ticket_id,
+            "number": number,
+            "title": sc.title,
+            "department": rng.choice(DEPARTMENTS),
+            "description": sc.description,
+            "urgency": urgency.value,
+            "requester": rng.choice(REQUESTERS),
+            "contact": rng.choice(CONTACTS),
+            "submitted_at": submitted,
+            "status": status.value,
+            "assignee": None,
+            "solution": "",
+            "resolved_at": None,
+            "feedback_resolved": None,
+            "satisfaction": None,
+            "feedback_score": None,
+            "remarks": "",
+            "category": sc.category,
+            "impact": impact.value,
+            "channel": rng.choice(CHANNELS),
+            "priority": priority.value,
+            "tier": Tier.L1.value,
+            "respond_due": deadlines.respond_due,
+            "resolve_due": deadlines.resolve_due,
+            "next_update_due": None,
+            "next_due": None,
+            "first_response_at": None,
+            "closed_at": None,
+            "close_reason": "",
+            "escalation_count": 0,
+            "reopen_count": 0,
+            "version": 1,
+            "created_at": submitted,
+            "updated_at": submitted,
+            "updated_by": "",
+            "device_model": "",
+            "os": "",
+            "software_version": "",
+            "error_code": "",
+            "waiting_on": None,
+            "waiting_contact": "",
+            "waiting_until": None,
+            "waiting_since": None,
+            "paused_seconds": 0,
         }
         t = _Ticket(v)
         desk = rng.choice(self.l1)
@@ -130,7 +167,9 @@ class DemoGenerator:
         nxt = at + timedelta(minutes=self.rng.randint(*minutes))
         return min(nxt, self.anchor)
 
-    def _handle(self, t: _Ticket, sc: Scenario, priority: Priority, status: Status, desk: str) -> None:
+    def _handle(
+        self, t: _Ticket, sc: Scenario, priority: Priority, status: Status, desk: str
+    ) -> None:
         rng, v = self.rng, t.values
         at = self._clock(t, v["submitted_at"], (3, 90 if priority.rank > 2 else 14))
         owner = desk
@@ -146,7 +185,12 @@ class DemoGenerator:
             if priority == Priority.P1 and rng.random() < 0.4:
                 owner, tier = rng.choice(self.experts), Tier.EXPERT
             at = self._clock(t, at, (5, 30))
-            t.add(at, desk, LogKind.ESCALATE, f"升级：一线 → {tier.zh}。原因：一线30分钟内无法解决。交接：{sc.steps[0]}")
+            t.add(
+                at,
+                desk,
+                LogKind.ESCALATE,
+                f"升级：一线 → {tier.zh}。原因：一线30分钟内无法解决。交接：{sc.steps[0]}",
+            )
             t.add(at, desk, LogKind.TIER, f"层级：一线 → {tier.zh}")
             t.add(at, desk, LogKind.ASSIGN, f"负责人：{desk} → {owner}")
             v.update(tier=tier.value, escalation_count=1)
@@ -200,8 +244,13 @@ class DemoGenerator:
             yield self.ticket(first_id + i, number, submitted)
 
 
-def generate_demo(count: int, seed: int = 1, anchor: datetime | None = None, days: int = 180,
-                  progress: Callable[[int], None] | None = None) -> int:
+def generate_demo(
+    count: int,
+    seed: int = 1,
+    anchor: datetime | None = None,
+    days: int = 180,
+    progress: Callable[[int], None] | None = None,
+) -> int:
     """Add ``count`` demo tickets to the open database; returns how many were written."""
     settings = load_settings()
     anchor = anchor or datetime.now()
@@ -235,17 +284,38 @@ def generate_demo(count: int, seed: int = 1, anchor: datetime | None = None, day
     return written
 
 
+def _sql_value(value: Any) -> Any:
+    """Values as peewee stores them (datetimes as text), for the raw executemany path."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    return value
+
+
+def _insert(model: type[Any], columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """Bulk insert: executemany on SQLite (peewee's SQL building dominates otherwise)."""
+    db = current_database()
+    if is_sqlite(db):
+        table = model._meta.table_name
+        sql = (
+            f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})'
+        )
+        db.cursor().executemany(sql, [tuple(_sql_value(v) for v in row) for row in rows])
+        return
+    fields = [model._meta.columns[c] for c in columns]
+    for i in range(0, len(rows), 1000):
+        model.insert_many(rows[i : i + 1000], fields=fields).execute()
+
+
 def _write_batch(batch: list[_Ticket], gen: DemoGenerator) -> int:
     """One transaction per batch: a crash loses at most the batch in flight."""
-    trows = [tuple(t.values[c] for c in TICKET_COLUMNS) for t in batch]
+    columns = list(batch[0].values)
+    trows = [tuple(t.values[c] for c in columns) for t in batch]
     lrows = [(t.values["id"], *line) for t in batch for line in t.log]
     with write_transaction():
         for day in {t.values["submitted_at"].date() for t in batch}:
             _bump_sequence(gen, day)
-        Ticket.insert_many(trows, fields=[getattr(Ticket, c) for c in TICKET_COLUMNS]).execute()
-        fields = [LogEntry.ticket, LogEntry.at, LogEntry.author, LogEntry.kind, LogEntry.text]
-        for i in range(0, len(lrows), 2000):
-            LogEntry.insert_many(lrows[i : i + 2000], fields=fields).execute()
+        _insert(Ticket, columns, trows)
+        _insert(LogEntry, list(LOG_COLUMNS), lrows)
     return len(batch)
 
 

@@ -50,9 +50,15 @@ def save_staff(member: StaffMember) -> None:
         raise RuleViolation("required", field="name", zh="请填写姓名。", en="Enter a name.")
     skills = ",".join(c.value for c in member.skills)
     with write_transaction():
-        Staff.insert(name=name, tier=member.tier.value, skills=skills, active=member.active).on_conflict(
+        Staff.insert(
+            name=name, tier=member.tier.value, skills=skills, active=member.active
+        ).on_conflict(
             conflict_target=[Staff.name],
-            update={Staff.tier: member.tier.value, Staff.skills: skills, Staff.active: member.active},
+            update={
+                Staff.tier: member.tier.value,
+                Staff.skills: skills,
+                Staff.active: member.active,
+            },
         ).execute()
 
 

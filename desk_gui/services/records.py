@@ -115,9 +115,13 @@ def read_record(ticket_id: int) -> TicketRecord:
         return to_record(load(ticket_id))
 
 
-def add_log(ctx: Context, ticket_id: int, kind: LogKind, text: str, at: datetime | None = None) -> None:
+def add_log(
+    ctx: Context, ticket_id: int, kind: LogKind, text: str, at: datetime | None = None
+) -> None:
     """Append one line to the handling log (never edited, never deleted)."""
-    LogEntry.create(ticket=ticket_id, at=at or ctx.now(), author=ctx.operator, kind=kind.value, text=text)
+    LogEntry.create(
+        ticket=ticket_id, at=at or ctx.now(), author=ctx.operator, kind=kind.value, text=text
+    )
 
 
 def save(ctx: Context, row: Ticket, expected_version: int, changes: dict[str, Any]) -> None:

@@ -9,9 +9,9 @@ from typing import Any
 
 from desk_gui.domain.calendar import BusinessCalendar
 from desk_gui.domain.enums import Priority
+from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.numbering import DEFAULT_PREFIX, valid_prefix
 from desk_gui.domain.priority import DEFAULT_MATRIX, DEFAULT_TARGETS, PriorityMatrix, SlaTarget
-from desk_gui.domain.errors import RuleViolation
 from desk_gui.store.database import write_transaction
 from desk_gui.store.models import Setting
 

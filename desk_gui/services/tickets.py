@@ -17,6 +17,7 @@ from desk_gui.domain.enums import (
     Urgency,
     field_label,
 )
+from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.numbering import day_key, format_number, parse_number
 from desk_gui.domain.priority import priority_for
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
@@ -56,6 +57,14 @@ def _text(value: Any) -> str:
         return str(value.zh)
     text = str(value)
     return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _parse(key: str, value: Any) -> Any:
+    """An edited value in its domain type (enum fields from their stored value or label)."""
+    enum = EDITABLE[key]
+    if enum is None or value is None or isinstance(value, enum):
+        return value
+    return enum.parse(value) if hasattr(enum, "parse") else enum(value)
 
 
 class TicketService:
@@ -153,7 +162,9 @@ class TicketService:
             )
             records.add_log(self.ctx, row.id, LogKind.CREATED, text, at=now)
             if draft.assignee:
-                records.add_log(self.ctx, row.id, LogKind.ASSIGN, f"负责人：{draft.assignee}", at=now)
+                records.add_log(
+                    self.ctx, row.id, LogKind.ASSIGN, f"负责人：{draft.assignee}", at=now
+                )
             records.reindex(row.id)
             return records.to_record(row)
 
@@ -162,7 +173,10 @@ class TicketService:
         prefix = self.settings.prefix
         if wanted:
             parsed = parse_number(wanted.strip().upper())
-            if parsed and not Ticket.select().where(Ticket.number == wanted.strip().upper()).exists():
+            if (
+                parsed
+                and not Ticket.select().where(Ticket.number == wanted.strip().upper()).exists()
+            ):
                 pfx, day, seq = parsed
                 key = day_key(pfx, day)
                 DailySequence.insert(day_key=key, last=seq).on_conflict(
@@ -196,7 +210,7 @@ class TicketService:
             row = records.load(ticket_id)
             records.check_version(row, expected_version)
             self._check_lock(row)
-            parsed = {k: (EDITABLE[k](v) if EDITABLE[k] and v is not None else v) for k, v in changes.items()}
+            parsed = {k: _parse(k, v) for k, v in changes.items()}
             current = self._draft_of(row)
             merged = replace(current, **parsed)
             old_contact = row.contact
@@ -216,7 +230,10 @@ class TicketService:
             stored = {k: (v.value if hasattr(v, "value") else v) for k, v in diff.items()}
             if "submitted_at" in stored:
                 stored["submitted_at"] = stored["submitted_at"].replace(second=0, microsecond=0)
-            lines = [f"{field_label(k)}：{_text(getattr(current, k))} → {_text(v)}" for k, v in diff.items()]
+            lines = [
+                f"{field_label(k)}：{_text(getattr(current, k))} → {_text(v)}"
+                for k, v in diff.items()
+            ]
             new_priority = priority_for(merged.impact, merged.urgency, self.settings.matrix)  # type: ignore[arg-type]
             old_priority = Priority(row.priority)
             if new_priority != old_priority or "submitted_at" in diff:
@@ -260,7 +277,9 @@ class TicketService:
         """Append a note to the handling log."""
         text = text.strip()
         if not text:
-            raise ValidationError([])
+            raise RuleViolation(
+                "required", field="text", zh="请填写记录内容。", en="Enter the text."
+            )
         with write_transaction():
             row = records.load(ticket_id)
             records.add_log(self.ctx, row.id, LogKind.NOTE, text)
@@ -289,14 +308,18 @@ class TicketService:
                 added_at=self.ctx.now(),
                 added_by=self.ctx.operator,
             )
-            records.add_log(self.ctx, row.id, LogKind.ATTACHMENT, f"附件：{filename}（{len(data)} 字节）")
+            records.add_log(
+                self.ctx, row.id, LogKind.ATTACHMENT, f"附件：{filename}（{len(data)} 字节）"
+            )
             return records.to_record(row)
 
     # -- edit locks --------------------------------------------------------------------------
 
     def lock(self, ticket_id: int, ttl: timedelta = locks.DEFAULT_TTL) -> datetime:
         """Take or renew this workstation's edit lock; LockedByOther if someone holds it."""
-        lk = locks.acquire(ticket_id, self.ctx.operator, self.ctx.workstation, self.ctx.now(), ttl=ttl)
+        lk = locks.acquire(
+            ticket_id, self.ctx.operator, self.ctx.workstation, self.ctx.now(), ttl=ttl
+        )
         return lk.expires_at
 
     def unlock(self, ticket_id: int) -> None:

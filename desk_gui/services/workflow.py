@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from desk_gui.domain import sla
-from desk_gui.domain.enums import LogKind, Satisfaction, Status, Tier, WaitingOn, YES_NO
+from desk_gui.domain.enums import YES_NO, LogKind, Satisfaction, Status, Tier, WaitingOn
 from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action, after_feedback, check
@@ -52,11 +52,19 @@ class WorkflowService(TicketService):
         records.reindex(row.id)
         return records.to_record(row)
 
-    def _begin(self, ticket_id: int, version: int, action: Action, **kw: Any) -> tuple[Ticket, Status | None]:
+    def _begin(
+        self, ticket_id: int, version: int, action: Action, **kw: Any
+    ) -> tuple[Ticket, Status | None]:
         row = records.load(ticket_id)
         records.check_version(row, version)
         self._check_lock(row)
-        new = check(Status(row.status), action, supervisor=self.ctx.supervisor, waiting=bool(row.waiting_on), **kw)
+        new = check(
+            Status(row.status),
+            action,
+            supervisor=self.ctx.supervisor,
+            waiting=bool(row.waiting_on),
+            **kw,
+        )
         return row, new
 
     def _responded(self, row: Ticket, changes: dict[str, Any]) -> None:
@@ -95,7 +103,10 @@ class WorkflowService(TicketService):
         """Hand the ticket to a higher tier with the reason and what was already tried."""
         reason = _required(reason, "reason", "请填写升级原因。", "Give the reason for escalating.")
         handover = _required(
-            handover, "handover", "请填写交接说明（已尝试的步骤）。", "Give a handover summary: what was already tried."
+            handover,
+            "handover",
+            "请填写交接说明（已尝试的步骤）。",
+            "Give a handover summary: what was already tried.",
         )
         with write_transaction():
             row, new = self._begin(ticket_id, version, Action.ESCALATE)
@@ -107,7 +118,10 @@ class WorkflowService(TicketService):
                     zh=f"只能升级到比{old_tier.zh}更高的层级。",
                     en=f"Escalation must go above {old_tier.en}.",
                 )
-            changes: dict[str, Any] = {"tier": tier.value, "escalation_count": row.escalation_count + 1}
+            changes: dict[str, Any] = {
+                "tier": tier.value,
+                "escalation_count": row.escalation_count + 1,
+            }
             records.add_log(
                 self.ctx,
                 row.id,
@@ -143,7 +157,9 @@ class WorkflowService(TicketService):
     ) -> TicketRecord:
         """Pause the clock while the ticket waits on the requester, a vendor or a department."""
         if waiting_on != WaitingOn.REQUESTER:
-            contact = _required(contact, "waiting_contact", "请填写对接联系人。", "Name the contact person.")
+            contact = _required(
+                contact, "waiting_contact", "请填写对接联系人。", "Name the contact person."
+            )
         with write_transaction():
             row, _ = self._begin(ticket_id, version, Action.WAIT)
             changes: dict[str, Any] = {
@@ -154,7 +170,10 @@ class WorkflowService(TicketService):
             }
             when = f"，预计 {until:%Y-%m-%d}" if until else ""
             records.add_log(
-                self.ctx, row.id, LogKind.WAIT, f"{waiting_on.zh}：{contact}{when}。{note}".rstrip("。") + "。"
+                self.ctx,
+                row.id,
+                LogKind.WAIT,
+                f"{waiting_on.zh}：{contact}{when}。{note}".rstrip("。") + "。",
             )
             return self._commit(row, version, changes)
 
@@ -228,7 +247,9 @@ class WorkflowService(TicketService):
             rating = f"；{satisfaction.zh}" if satisfaction else ""
             scored = f"（{score} 分）" if score is not None else ""
             extra = f"。{comment.strip()}" if comment.strip() else ""
-            records.add_log(self.ctx, row.id, LogKind.FEEDBACK, f"提交人反馈：{verdict}{rating}{scored}{extra}")
+            records.add_log(
+                self.ctx, row.id, LogKind.FEEDBACK, f"提交人反馈：{verdict}{rating}{scored}{extra}"
+            )
             if not resolved:
                 changes["reopen_count"] = row.reopen_count + 1
                 changes["resolved_at"] = None
@@ -250,7 +271,9 @@ class WorkflowService(TicketService):
                 close_reason=reason,
             )
             changes: dict[str, Any] = {"closed_at": self.ctx.now(), "close_reason": reason.strip()}
-            text = f"关闭。原因：{reason.strip()}" if reason.strip() else "关闭（提交人已确认解决）。"
+            text = (
+                f"关闭。原因：{reason.strip()}" if reason.strip() else "关闭（提交人已确认解决）。"
+            )
             records.add_log(self.ctx, row.id, LogKind.CLOSE, text)
             self._status_change(row, new, changes)
             return self._commit(row, version, changes)
@@ -268,7 +291,9 @@ class WorkflowService(TicketService):
                 "feedback_score": None,
             }
             who = "主管" if self.ctx.supervisor else ""
-            records.add_log(self.ctx, row.id, LogKind.REOPEN, f"{who}重新打开。原因：{reason.strip()}")
+            records.add_log(
+                self.ctx, row.id, LogKind.REOPEN, f"{who}重新打开。原因：{reason.strip()}"
+            )
             self._status_change(row, new or Status.IN_PROGRESS, changes)
             return self._commit(row, version, changes)
 
