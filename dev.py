@@ -69,7 +69,9 @@ def main(argv: list[str]) -> int:
     """Dispatch: run | test | lint | bench | bundle."""
     if not argv or argv[0] not in {"run", "test", "lint", "bench", "bundle"}:
         print(__doc__)
-        print("usage: python dev.py run [desk-gui args] | test [pytest args] | lint | bench | bundle")
+        print(
+            "usage: python dev.py run [desk-gui args] | test [pytest args] | lint | bench | bundle"
+        )
         return 2
     verb, rest = argv[0], argv[1:]
     py = ensure_venv()

@@ -44,8 +44,19 @@ def ensure_demo(path: Path, size: int) -> None:
     print(f"generating {size:,} demo tickets in {path} …", flush=True)
     t0 = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "desk_gui", "demo", "--db", str(path), "--tickets", str(size),
-         "--seed", "1", "--quiet"],
+        [
+            sys.executable,
+            "-m",
+            "desk_gui",
+            "demo",
+            "--db",
+            str(path),
+            "--tickets",
+            str(size),
+            "--seed",
+            "1",
+            "--quiet",
+        ],
         check=True,
     )
     print(f"  generated in {time.perf_counter() - t0:.0f} s")
@@ -94,9 +105,14 @@ def desk_figures(path: Path) -> dict[str, float]:
         )
     svc = WorkflowService(Context(operator="bench", workstation="bench"))
     draft = TicketDraft(
-        title="基准测试工单", department="IT/基准", category=Category.OTHER,
+        title="基准测试工单",
+        department="IT/基准",
+        category=Category.OTHER,
         description="基准测试：测量一次保存工单所需的时间，包括编号、日志和索引",
-        urgency=Urgency.LOW, impact=Impact.INDIVIDUAL, requester="bench", contact="内线0000",
+        urgency=Urgency.LOW,
+        impact=Impact.INDIVIDUAL,
+        requester="bench",
+        contact="内线0000",
         submitted_at=datetime.now().replace(second=0, microsecond=0),
     )
     out["save (create ticket)"] = timed(lambda: svc.create(draft), repeat=9)
@@ -128,7 +144,11 @@ def main() -> None:
         for name, secs in raw.items():
             print(f"  {name:<42} {secs * 1000:9.2f} ms   (baseline)")
         for name, secs in ours.items():
-            base = raw["raw insert (own file, FULL sync)"] if name.startswith("save") else raw["raw page"]
+            base = (
+                raw["raw insert (own file, FULL sync)"]
+                if name.startswith("save")
+                else raw["raw page"]
+            )
             print(f"  {name:<42} {secs * 1000:9.2f} ms   ×{secs / base:6.1f} vs baseline")
 
 

@@ -27,22 +27,39 @@ def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
 def test_demo_is_deterministic_and_covers_the_domain(tmp_path: Path) -> None:
     a, b = tmp_path / "a.db", tmp_path / "b.db"
     for path in (a, b):
-        done = desk("demo", "--db", str(path), "--tickets", "600", "--seed", "7", "--anchor", ANCHOR)
+        done = desk(
+            "demo", "--db", str(path), "--tickets", "600", "--seed", "7", "--anchor", ANCHOR
+        )
         assert done.returncode == 0, done.stderr
     query = "SELECT number, title, status, priority, assignee, submitted_at FROM ticket ORDER BY id"
     assert rows(a, query) == rows(b, query)
     assert len(rows(a, query)) == 600
     assert {r[0] for r in rows(a, "SELECT DISTINCT category FROM ticket")} == {
-        "hardware", "software", "network", "permission", "other"
+        "hardware",
+        "software",
+        "network",
+        "permission",
+        "other",
     }
-    assert {r[0] for r in rows(a, "SELECT DISTINCT priority FROM ticket")} == {"p1", "p2", "p3", "p4"}
+    assert {r[0] for r in rows(a, "SELECT DISTINCT priority FROM ticket")} == {
+        "p1",
+        "p2",
+        "p3",
+        "p4",
+    }
     assert {r[0] for r in rows(a, "SELECT DISTINCT status FROM ticket")} == {
-        "pending", "in_progress", "resolved", "closed"
+        "pending",
+        "in_progress",
+        "resolved",
+        "closed",
     }
     kinds = {r[0] for r in rows(a, "SELECT DISTINCT kind FROM log_entry")}
     assert {"escalate", "feedback", "close", "resolve"} <= kinds
     # Gap-free daily numbers: every day's sequence is 1..n.
-    per_day = rows(a, "SELECT substr(number, 3, 8), count(*), max(CAST(substr(number, 11) AS INT)) FROM ticket GROUP BY 1")
+    per_day = rows(
+        a,
+        "SELECT substr(number, 3, 8), count(*), max(CAST(substr(number, 11) AS INT)) FROM ticket GROUP BY 1",
+    )
     assert all(count == top for _, count, top in per_day)
     assert desk("check", "--db", str(a)).returncode == 0
 

@@ -47,7 +47,9 @@ def test_feedback_yes_allows_close_and_no_reopens(desk: WorkflowService) -> None
     assert bad.reopen_count == 1
     assert bad.satisfaction == Satisfaction.DISSATISFIED
     rec = desk.resolve(bad.id, bad.version, "更换主板")
-    good = desk.record_feedback(rec.id, rec.version, resolved=True, satisfaction=Satisfaction.SATISFIED)
+    good = desk.record_feedback(
+        rec.id, rec.version, resolved=True, satisfaction=Satisfaction.SATISFIED
+    )
     closed = desk.close(good.id, good.version)
     assert closed.status == Status.CLOSED
     assert any("提交人反馈：是；满意" in e.text for e in closed.log)
@@ -60,7 +62,9 @@ def test_closed_is_final_for_desk_staff_but_a_supervisor_may_reopen(
     rec = desk.close(rec.id, rec.version, reason="电话确认")
     with pytest.raises(RuleViolation):
         desk.reopen(rec.id, rec.version, "又坏了")
-    boss = WorkflowService(Context(operator="主管王", workstation="PC-9", supervisor=True, clock=clock))
+    boss = WorkflowService(
+        Context(operator="主管王", workstation="PC-9", supervisor=True, clock=clock)
+    )
     with pytest.raises(RuleViolation):
         boss.reopen(rec.id, rec.version, "")
     again = boss.reopen(rec.id, rec.version, "提交人来电说问题复现")

@@ -1,0 +1,53 @@
+"""Assign a ticket to a staff member."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from desk_gui.domain.errors import DeskError
+from desk_gui.domain.ticket import TicketRecord
+from desk_gui.services import directory
+from desk_gui.services.workflow import WorkflowService
+from desk_gui.ui.dialogs.action_base import ActionDialog
+
+
+def staff_combo(lang: str, current: str | None = None, optional_text: str = "") -> QComboBox:
+    """An editable combo of active staff, "name (tier)", the name as data."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    if optional_text:
+        combo.addItem(optional_text, "")
+    try:
+        staff = directory.list_staff(active_only=True)
+    except DeskError:
+        staff = []
+    for member in staff:
+        combo.addItem(f"{member.name} ({member.tier.label(lang)})", member.name)
+    index = combo.findData(current) if current else -1
+    combo.setCurrentIndex(index if index >= 0 else (0 if optional_text else -1))
+    return combo
+
+
+def chosen_name(combo: QComboBox) -> str:
+    """The staff name chosen or typed."""
+    index = combo.findText(combo.currentText())
+    if index >= 0 and combo.itemData(index) is not None:
+        return str(combo.itemData(index))
+    return combo.currentText().strip()
+
+
+class AssignDialog(ActionDialog):
+    """Give the ticket to someone (the status stays; the assignee takes it)."""
+
+    def __init__(
+        self, parent: QWidget | None, service: WorkflowService, record: TicketRecord
+    ) -> None:
+        super().__init__(parent, service, record, self.tr("Assign"))
+        self.staff_combo = staff_combo(self.lang)
+        self.staff_combo.setObjectName("assigneeCombo")
+        self.add_field("assignee", self.tr("Assignee"), self.staff_combo, required=True)
+
+    def perform(self) -> TicketRecord:
+        return self.service.assign(
+            self.record.id, self.record.version, chosen_name(self.staff_combo)
+        )

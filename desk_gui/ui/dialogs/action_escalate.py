@@ -1,0 +1,57 @@
+"""Escalate a ticket to a higher tier with the reason and a handover summary."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from desk_gui.domain.enums import Tier
+from desk_gui.domain.ticket import TicketRecord
+from desk_gui.services.workflow import WorkflowService
+from desk_gui.ui.dialogs.action_assign import chosen_name, staff_combo
+from desk_gui.ui.dialogs.action_base import ActionDialog
+
+
+class EscalateDialog(ActionDialog):
+    """Hand over to L2 or an expert: tier, reason, what was already tried, optional assignee."""
+
+    def __init__(
+        self, parent: QWidget | None, service: WorkflowService, record: TicketRecord
+    ) -> None:
+        super().__init__(parent, service, record, self.tr("Escalate"))
+        self.tier_combo = QComboBox()
+        self.tier_combo.setObjectName("tierCombo")
+        order = list(Tier)
+        for tier in order[order.index(record.tier) + 1 :]:
+            self.tier_combo.addItem(tier.label(self.lang), tier.value)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("reasonEdit")
+        self.reason_edit.setPlaceholderText(
+            self.tr("e.g. not solved within 30 minutes; core business")
+        )
+        self.handover_edit = QPlainTextEdit()
+        self.handover_edit.setObjectName("handoverEdit")
+        self.handover_edit.setTabChangesFocus(True)
+        self.handover_edit.setPlaceholderText(
+            self.tr("Background and the steps already tried, so nobody asks the requester again")
+        )
+        self.assignee_combo = staff_combo(self.lang, optional_text=self.tr("— nobody yet —"))
+        self.assignee_combo.setObjectName("assigneeCombo")
+        self.add_field("tier", self.tr("Tier"), self.tier_combo, required=True)
+        self.add_field("reason", self.tr("Reason"), self.reason_edit, required=True)
+        self.add_field("handover", self.tr("Handover summary"), self.handover_edit, required=True)
+        self.add_field("assignee", self.tr("Assignee"), self.assignee_combo)
+        if self.tier_combo.count() == 0:
+            self.show_error("tier", self.tr("The ticket is already at the highest tier."))
+            self.ok_button.setEnabled(False)
+
+    def perform(self) -> TicketRecord:
+        tier = Tier(self.tier_combo.currentData())
+        assignee = chosen_name(self.assignee_combo) or None
+        return self.service.escalate(
+            self.record.id,
+            self.record.version,
+            tier,
+            self.reason_edit.text(),
+            self.handover_edit.toPlainText(),
+            assignee=assignee,
+        )

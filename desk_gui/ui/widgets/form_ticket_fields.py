@@ -1,0 +1,338 @@
+"""The intake fields of a new ticket, in worksheet order, with live priority and completion."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+from desk_gui.domain.enums import Category, Channel, Impact, Urgency
+from desk_gui.domain.errors import DeskError
+from desk_gui.domain.priority import priority_for
+from desk_gui.domain.ticket import TicketDraft
+from desk_gui.domain.validation import Problem
+from desk_gui.services import directory
+from desk_gui.services.settings import OfficeSettings
+from desk_gui.ui.widgets.form_attachments import AttachmentListWidget
+from desk_gui.ui.widgets.form_fields import (
+    DescriptionHelper,
+    FieldBox,
+    TitleCounter,
+    combo_value,
+    fill_enum_combo,
+    from_qdatetime,
+    plain_label,
+    required_label,
+    set_combo_value,
+    to_qdatetime,
+    ui_lang,
+)
+
+PRIORITY_COLOURS = {"p1": "#b00020", "p2": "#c25e00", "p3": "#00639b", "p4": "#4a5a4a"}
+
+
+class TicketFieldsWidget(QWidget):
+    """Title, department, description, classification, requester, time, attachments."""
+
+    changed = Signal()
+
+    def __init__(self, settings: OfficeSettings) -> None:
+        super().__init__()
+        self._settings = settings
+        self._lang = ui_lang()
+        self._known: dict[str, directory.KnownRequester] = {}
+        self._build()
+        self._lay_out()
+        self._load_completions()
+        self._connect_changes()
+        self._update_priority()
+
+    def _build(self) -> None:
+        self.title_edit = self._line("titleEdit")
+        self.department_edit = self._line("departmentEdit")
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setObjectName("descriptionEdit")
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setMinimumHeight(150)
+        self.description_helper = DescriptionHelper(self.description_edit)
+        self.description_edit.setPlaceholderText(self.description_helper.placeholder())
+        self.attachments = AttachmentListWidget(self._settings.attachment_limit)
+        self.attachments.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.category_combo = self._combo("categoryCombo", Category, required=True)
+        self.urgency_combo = self._combo("urgencyCombo", Urgency, required=True)
+        self.impact_combo = self._combo("impactCombo", Impact, required=True)
+        self.priority_label = QLabel()
+        self.priority_label.setObjectName("priorityLabel")
+        self.priority_hint = QLabel()
+        self.priority_hint.setObjectName("priorityHint")
+        self.priority_hint.setWordWrap(True)
+        self.priority_hint.setStyleSheet("color: palette(mid);")
+        self.requester_edit = self._line("requesterEdit")
+        self.contact_edit = self._line("contactEdit")
+        self.contact_edit.setPlaceholderText(self.tr("Extension or company IM"))
+        self.channel_combo = self._combo("channelCombo", Channel, required=False)
+        self.submitted_edit = QDateTimeEdit()
+        self.submitted_edit.setObjectName("submittedEdit")
+        self.submitted_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.submitted_edit.setCalendarPopup(True)
+        self.remarks_edit = self._line("remarksEdit")
+        self.device_edit = self._line("deviceModelEdit")
+        self.os_edit = self._line("osEdit")
+        self.software_edit = self._line("softwareVersionEdit")
+        self.error_code_edit = self._line("errorCodeEdit")
+
+    def _line(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setClearButtonEnabled(True)
+        return edit
+
+    def _combo(self, name: str, enum: type, required: bool) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        fill_enum_combo(combo, enum, self.tr("— choose —") if required else "")
+        return combo
+
+    def _lay_out(self) -> None:
+        self.boxes: dict[str, FieldBox] = {
+            "title": FieldBox(self.title_edit, TitleCounter(self.title_edit)),
+            "department": FieldBox(self.department_edit),
+            "description": FieldBox(self.description_edit),
+            "category": FieldBox(self.category_combo),
+            "urgency": FieldBox(self.urgency_combo),
+            "impact": FieldBox(self.impact_combo),
+            "requester": FieldBox(self.requester_edit),
+            "contact": FieldBox(self.contact_edit),
+            "submitted_at": FieldBox(self.submitted_edit),
+        }
+        b = self.boxes
+        left = QFormLayout()
+        left.addRow(required_label(self.tr("Title"), self.title_edit), b["title"])
+        left.addRow(
+            required_label(self.tr("Department / Location"), self.department_edit), b["department"]
+        )
+        left.addRow(required_label(self.tr("Description"), self.description_edit), b["description"])
+        helper_row = QHBoxLayout()
+        helper_row.addWidget(self.description_helper)
+        helper_row.addStretch(1)
+        left.addRow("", helper_row)
+        left.addRow(
+            plain_label(self.tr("Attachments"), self.attachments.list_widget), self.attachments
+        )
+        right = QFormLayout()
+        right.addRow(required_label(self.tr("Category"), self.category_combo), b["category"])
+        right.addRow(required_label(self.tr("Urgency"), self.urgency_combo), b["urgency"])
+        right.addRow(required_label(self.tr("Impact scope"), self.impact_combo), b["impact"])
+        priority_row = QHBoxLayout()
+        priority_row.addWidget(self.priority_label)
+        priority_row.addWidget(self.priority_hint, 1)
+        right.addRow(plain_label(self.tr("Priority")), priority_row)
+        right.addRow(required_label(self.tr("Requester"), self.requester_edit), b["requester"])
+        right.addRow(required_label(self.tr("Contact"), self.contact_edit), b["contact"])
+        right.addRow(plain_label(self.tr("Channel"), self.channel_combo), self.channel_combo)
+        right.addRow(plain_label(self.tr("Submitted"), self.submitted_edit), b["submitted_at"])
+        right.addRow(plain_label(self.tr("Remarks"), self.remarks_edit), self.remarks_edit)
+        details = QGroupBox(self.tr("Device and error (optional)"))
+        grid = QFormLayout(details)
+        grid.addRow(plain_label(self.tr("Device model"), self.device_edit), self.device_edit)
+        grid.addRow(plain_label(self.tr("Operating system"), self.os_edit), self.os_edit)
+        grid.addRow(
+            plain_label(self.tr("Software version"), self.software_edit), self.software_edit
+        )
+        grid.addRow(plain_label(self.tr("Error code"), self.error_code_edit), self.error_code_edit)
+        right.addRow(details)
+        columns = QHBoxLayout(self)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(left, 3)
+        columns.addSpacing(16)
+        columns.addLayout(right, 2)
+        for first, second in itertools.pairwise(self.tab_chain()):
+            QWidget.setTabOrder(first, second)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The inputs in visual order (left column, then right)."""
+        return [
+            self.title_edit,
+            self.department_edit,
+            self.description_edit,
+            self.description_helper,
+            self.attachments.list_widget,
+            self.attachments.add_button,
+            self.attachments.paste_button,
+            self.attachments.remove_button,
+            self.category_combo,
+            self.urgency_combo,
+            self.impact_combo,
+            self.requester_edit,
+            self.contact_edit,
+            self.channel_combo,
+            self.submitted_edit,
+            self.remarks_edit,
+            self.device_edit,
+            self.os_edit,
+            self.software_edit,
+            self.error_code_edit,
+        ]
+
+    def _load_completions(self) -> None:
+        try:
+            departments = directory.departments(limit=1000)
+            self._known = {k.requester: k for k in directory.known_requesters(limit=1000)}
+        except DeskError:
+            departments = []
+        self.department_completer = QCompleter(departments, self)
+        self.requester_completer = QCompleter(sorted(self._known), self)
+        for completer, edit in (
+            (self.department_completer, self.department_edit),
+            (self.requester_completer, self.requester_edit),
+        ):
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            edit.setCompleter(completer)
+        self.requester_completer.activated.connect(self._on_requester_completer_activated)
+        self.requester_edit.editingFinished.connect(self._on_requester_edit_editing_finished)
+
+    def _connect_changes(self) -> None:
+        for edit in (
+            self.title_edit,
+            self.department_edit,
+            self.requester_edit,
+            self.contact_edit,
+            self.remarks_edit,
+            self.device_edit,
+            self.os_edit,
+            self.software_edit,
+            self.error_code_edit,
+        ):
+            edit.textChanged.connect(self.changed)
+        self.description_edit.textChanged.connect(self.changed)
+        for combo in (
+            self.category_combo,
+            self.urgency_combo,
+            self.impact_combo,
+            self.channel_combo,
+        ):
+            combo.currentIndexChanged.connect(self.changed)
+        self.impact_combo.currentIndexChanged.connect(self._update_priority)
+        self.urgency_combo.currentIndexChanged.connect(self._update_priority)
+        self.submitted_edit.dateTimeChanged.connect(self.changed)
+        self.attachments.attachments_changed.connect(self.changed)
+
+    # -- values -----------------------------------------------------------------------------
+
+    def set_draft(self, draft: TicketDraft, now: datetime) -> None:
+        """Show a draft's values; the submission time defaults to ``now``."""
+        self.title_edit.setText(draft.title)
+        self.department_edit.setText(draft.department)
+        self.description_edit.setPlainText(draft.description)
+        set_combo_value(self.category_combo, draft.category)
+        set_combo_value(self.urgency_combo, draft.urgency)
+        set_combo_value(self.impact_combo, draft.impact)
+        self.requester_edit.setText(draft.requester)
+        self.contact_edit.setText(draft.contact)
+        set_combo_value(self.channel_combo, draft.channel)
+        when = draft.submitted_at or now
+        self.submitted_edit.setDateTime(to_qdatetime(when.replace(second=0, microsecond=0)))
+        self.remarks_edit.setText(draft.remarks)
+        self.device_edit.setText(draft.device_model)
+        self.os_edit.setText(draft.os)
+        self.software_edit.setText(draft.software_version)
+        self.error_code_edit.setText(draft.error_code)
+
+    def typed_draft(self) -> TicketDraft:
+        """Everything in the form, exactly as typed."""
+        return TicketDraft(
+            title=self.title_edit.text(),
+            department=self.department_edit.text(),
+            description=self.description_edit.toPlainText(),
+            category=combo_value(self.category_combo, Category),
+            urgency=combo_value(self.urgency_combo, Urgency),
+            impact=combo_value(self.impact_combo, Impact),
+            requester=self.requester_edit.text(),
+            contact=self.contact_edit.text(),
+            channel=combo_value(self.channel_combo, Channel) or Channel.PHONE,
+            submitted_at=from_qdatetime(self.submitted_edit.dateTime()),
+            remarks=self.remarks_edit.text(),
+            device_model=self.device_edit.text(),
+            os=self.os_edit.text(),
+            software_version=self.software_edit.text(),
+            error_code=self.error_code_edit.text(),
+        )
+
+    def draft(self) -> TicketDraft:
+        """The draft to save: the description without the prompts left empty."""
+        typed = self.typed_draft()
+        typed.description = self.description_helper.filled_text(typed.description)
+        return typed
+
+    # -- messages beside the fields ---------------------------------------------------------
+
+    def field_error(self, field: str) -> str:
+        """The message shown beside ``field`` (empty if none)."""
+        return self.boxes[field].error_text()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Show each problem beside its field and focus the first one."""
+        for box in self.boxes.values():
+            box.clear_error()
+        for problem in problems:
+            target = self.boxes.get(problem.field)
+            if target is not None and not target.error_text():
+                target.show_error(problem.message(self._lang), warning=problem.warning)
+        if problems:
+            first_box = self.boxes.get(problems[0].field)
+            if first_box is not None:
+                first_box.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- live helpers -----------------------------------------------------------------------
+
+    def _update_priority(self) -> None:
+        impact = combo_value(self.impact_combo, Impact)
+        urgency = combo_value(self.urgency_combo, Urgency)
+        if impact is None or urgency is None:
+            self.priority_label.setText("—")
+            self.priority_label.setStyleSheet("color: palette(mid);")
+            self.priority_hint.setText(self.tr("from impact × urgency"))
+            return
+        priority = priority_for(impact, urgency, self._settings.matrix)
+        self.priority_label.setText(priority.label(self._lang))
+        target = self._settings.targets.get(priority)
+        self.priority_hint.setText(
+            self.tr("respond within %1 · resolve within %2")
+            .replace("%1", target.respond.label(self._lang))
+            .replace("%2", target.resolve.label(self._lang))
+            if target is not None
+            else ""
+        )
+        colour = PRIORITY_COLOURS.get(priority.value, "#333")
+        self.priority_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+
+    def _on_requester_completer_activated(self, text: str) -> None:
+        known = self._known.get(text)
+        if known is not None:
+            self.requester_edit.setText(known.requester)
+            self.department_edit.setText(known.department)
+            self.contact_edit.setText(known.contact)
+
+    def _on_requester_edit_editing_finished(self) -> None:
+        known = self._known.get(self.requester_edit.text().strip())
+        if known is None:
+            return
+        if not self.department_edit.text().strip():
+            self.department_edit.setText(known.department)
+        if not self.contact_edit.text().strip():
+            self.contact_edit.setText(known.contact)

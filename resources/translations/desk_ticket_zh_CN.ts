@@ -1,0 +1,888 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_base.py" line="121" />
+        <source>Enter the text.</source>
+        <translation>请填写内容。</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_assign.py" line="45" />
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_assign.py" line="48" />
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentListWidget</name>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachments.py" line="56" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachments.py" line="58" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachments.py" line="60" />
+        <source>Paste screenshot</source>
+        <translation>粘贴截图</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachments.py" line="62" />
+        <source>Paste an image from the clipboard (Ctrl+V)</source>
+        <translation>粘贴剪贴板中的图片（Ctrl+V）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachments.py" line="63" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachments.py" line="102" />
+        <source>%1 is %2; attachments may be at most %3.</source>
+        <translation>%1 为 %2，附件最大 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachments.py" line="126" />
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachments.py" line="146" />
+        <source>The clipboard holds no picture or file to paste.</source>
+        <translation>剪贴板中没有可粘贴的图片或文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachments.py" line="152" />
+        <source>Add screenshots or log files</source>
+        <translation>添加截图或日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachments.py" line="155" />
+        <source>Screenshots and logs (*.png *.jpg *.jpeg *.bmp *.gif *.log *.txt *.zip);;All files (*)</source>
+        <translation>截图和日志 (*.png *.jpg *.jpeg *.bmp *.gif *.log *.txt *.zip);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachment_panel.py" line="48" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachment_panel.py" line="50" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachment_panel.py" line="52" />
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachment_panel.py" line="54" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachment_panel.py" line="84" />
+        <source>No attachments</source>
+        <translation>无附件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachment_panel.py" line="105" />
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachment_panel.py" line="126" />
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachment_panel.py" line="140" />
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_attachment_panel.py" line="150" />
+        <source>Add screenshots or log files</source>
+        <translation>添加截图或日志文件</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_conflict.py" line="87" />
+        <source>Reload (drop my edits)</source>
+        <translation>重新载入（放弃我的修改）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_conflict.py" line="89" />
+        <source>Apply my edits to the new version</source>
+        <translation>在新版本上应用我的修改</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_conflict.py" line="113" />
+        <source>Ticket %1 was changed by %2 at %3 while you were editing. Nothing was saved.</source>
+        <translation>在您编辑期间，工单 %1 已被 %2 于 %3 修改。您的修改尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_conflict.py" line="121" />
+        <source>(you changed this too)</source>
+        <translation>（您也修改了此项）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_conflict.py" line="124" />
+        <source>New log entry: %1</source>
+        <translation>新的处理记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_conflict.py" line="126" />
+        <source>No field you can see changed (another action was recorded).</source>
+        <translation>可见字段没有变化（对方记录了其他操作）。</translation>
+    </message>
+</context>
+<context>
+    <name>DescriptionHelper</name>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="155" />
+        <source>Insert prompts</source>
+        <translation>插入提示</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="156" />
+        <source>Symptom, impact, time of occurrence, steps already tried</source>
+        <translation>现象、影响范围、发生时间、已尝试的操作</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="161" />
+        <source>Symptom: </source>
+        <translation>现象：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="162" />
+        <source>Impact: </source>
+        <translation>影响范围：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="163" />
+        <source>Since: </source>
+        <translation>发生时间：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="164" />
+        <source>Already tried: </source>
+        <translation>已尝试：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="169" />
+        <source>What happens (the exact error message), who is affected, since when, and what was already tried</source>
+        <translation>现象（准确的报错提示）、影响范围、发生时间、已尝试的操作</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="20" />
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="29" />
+        <source>e.g. not solved within 30 minutes; core business</source>
+        <translation>例如：30分钟内未解决；涉及核心业务</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="35" />
+        <source>Background and the steps already tried, so nobody asks the requester again</source>
+        <translation>背景和已尝试的步骤，免得再次询问提交人</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="37" />
+        <source>— nobody yet —</source>
+        <translation>— 暂不指定 —</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="39" />
+        <source>Tier</source>
+        <translation>处理层级</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="40" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="41" />
+        <source>Handover summary</source>
+        <translation>交接说明</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="42" />
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="44" />
+        <source>The ticket is already at the highest tier.</source>
+        <translation>该问题已在最高层级。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_feedback.py" line="28" />
+        <source>Record feedback</source>
+        <translation>登记反馈</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_feedback.py" line="47" />
+        <source>— not given —</source>
+        <translation>— 未评价 —</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_feedback.py" line="51" />
+        <source>— no score —</source>
+        <translation>— 未打分 —</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_feedback.py" line="55" />
+        <source>Resolved?</source>
+        <translation>是否解决</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_feedback.py" line="56" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_feedback.py" line="57" />
+        <source>Score (1–5)</source>
+        <translation>评分（1–5）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_feedback.py" line="58" />
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_feedback.py" line="60" />
+        <source>A score gives the rating: 5–4 satisfied, 3 fairly, 2–1 dissatisfied.</source>
+        <translation>评分对应满意度：5–4 满意，3 基本满意，2–1 不满意。</translation>
+    </message>
+</context>
+<context>
+    <name>HandlingLogModel</name>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_log.py" line="51" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_log.py" line="51" />
+        <source>Author</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_log.py" line="51" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_log.py" line="51" />
+        <source>Entry</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_resolve.py" line="19" />
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_resolve.py" line="25" />
+        <source>The final fix, so the next person can reuse it</source>
+        <translation>最终的解决办法，便于以后参考</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_resolve.py" line="31" />
+        <source>Solution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_resolve.py" line="32" />
+        <source>Resolved at</source>
+        <translation>解决时间</translation>
+    </message>
+</context>
+<context>
+    <name>TicketActionBar</name>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="48" />
+        <source>Take</source>
+        <translation>接手</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="49" />
+        <source>Assign…</source>
+        <translation>指派…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="50" />
+        <source>Escalate…</source>
+        <translation>升级…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="51" />
+        <source>Add log entry…</source>
+        <translation>添加记录…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="52" />
+        <source>Progress update…</source>
+        <translation>同步进度…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="53" />
+        <source>Wait…</source>
+        <translation>挂起等待…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="54" />
+        <source>End wait</source>
+        <translation>结束等待</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="55" />
+        <source>Resolve…</source>
+        <translation>解决…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="56" />
+        <source>Record feedback…</source>
+        <translation>登记反馈…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="57" />
+        <source>Close…</source>
+        <translation>关闭…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="58" />
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="94" />
+        <source>Add log entry</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="95" />
+        <source>Entry</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="100" />
+        <source>Progress update</source>
+        <translation>同步进度</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="101" />
+        <source>What the requester was told</source>
+        <translation>告知提交人的内容</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="106" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="107" />
+        <source>Reason for closing</source>
+        <translation>关闭原因</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="112" />
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="113" />
+        <source>Reason for reopening</source>
+        <translation>重新打开的原因</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="128" />
+        <source>The requester confirmed the fix; a reason is optional.</source>
+        <translation>提交人已确认解决，关闭原因可不填。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="173" />
+        <source>Worksheet</source>
+        <translation>工作表</translation>
+    </message>
+</context>
+<context>
+    <name>TicketFieldsWidget</name>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="86" />
+        <source>Extension or company IM</source>
+        <translation>内线电话或公司即时通讯</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="107" />
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="124" />
+        <source>Title</source>
+        <translation>问题标题</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="126" />
+        <source>Department / Location</source>
+        <translation>所属部门/区域</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="128" />
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="134" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="137" />
+        <source>Category</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="138" />
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="139" />
+        <source>Impact scope</source>
+        <translation>影响范围</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="143" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="144" />
+        <source>Requester</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="145" />
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="146" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="147" />
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="148" />
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="149" />
+        <source>Device and error (optional)</source>
+        <translation>设备与错误信息（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="151" />
+        <source>Device model</source>
+        <translation>设备型号</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="152" />
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="154" />
+        <source>Software version</source>
+        <translation>软件版本</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="156" />
+        <source>Error code</source>
+        <translation>错误代码</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="309" />
+        <source>from impact × urgency</source>
+        <translation>由影响范围 × 紧急程度得出</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="315" />
+        <source>respond within %1 · resolve within %2</source>
+        <translation>%1内响应 · %2内解决</translation>
+    </message>
+</context>
+<context>
+    <name>TicketFormDialog</name>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="45" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="46" />
+        <source>New ticket</source>
+        <translation>新建问题</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="76" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="78" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="80" />
+        <source>Save the ticket (Ctrl+S)</source>
+        <translation>保存问题（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="81" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="83" />
+        <source>Close; what you typed is kept as a draft (Esc)</source>
+        <translation>关闭；已填写的内容保留为草稿（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="84" />
+        <source>Fields marked * are required. Typing is saved as a local draft.</source>
+        <translation>带 * 的为必填项。填写内容会自动保存为本机草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="113" />
+        <source>The local draft cannot be written: %1</source>
+        <translation>无法写入本机草稿：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="136" />
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="161" />
+        <source>Not saved: %1
+Everything you typed is still here and kept in a local draft. Save again when the database can be reached.</source>
+        <translation>未保存：%1
+已填写的内容都还在，并已保存为本机草稿。数据库恢复可用后请再次保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="198" />
+        <source>Unsaved ticket</source>
+        <translation>未保存的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="202" />
+        <source>A ticket typed at %1 was not saved: “%2”. Restore it?</source>
+        <translation>%1 填写的问题尚未保存：“%2”。要恢复吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="209" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="213" />
+        <source>Discard it</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="217" />
+        <source>Not now</source>
+        <translation>暂不处理</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="240" />
+        <source>Attachments not saved</source>
+        <translation>附件未保存</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="241" />
+        <source>Ticket %1 was saved, but these attachments were not:</source>
+        <translation>问题 %1 已保存，但以下附件未能保存：</translation>
+    </message>
+</context>
+<context>
+    <name>WaitDialog</name>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_wait.py" line="22" />
+        <source>Wait</source>
+        <translation>挂起等待</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_wait.py" line="28" />
+        <source>Name and extension of the contact person</source>
+        <translation>对接联系人的姓名和电话</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_wait.py" line="29" />
+        <source>Expected by</source>
+        <translation>预计时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_wait.py" line="44" />
+        <source>Waiting on</source>
+        <translation>等待对象</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_wait.py" line="45" />
+        <source>Contact person</source>
+        <translation>对接联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_wait.py" line="46" />
+        <source>Expected date</source>
+        <translation>预计日期</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_wait.py" line="47" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_wait.py" line="48" />
+        <source>The deadlines pause while the ticket waits.</source>
+        <translation>等待期间期限计时暂停。</translation>
+    </message>
+</context>
+<context>
+    <name>WorksheetView</name>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="52" />
+        <source>Worksheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="77" />
+        <source>Ticket No.</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="78" />
+        <source>Title</source>
+        <translation>问题标题</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="79" />
+        <source>Department / Location</source>
+        <translation>所属部门/区域</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="80" />
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="81" />
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="82" />
+        <source>Requester</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="83" />
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="84" />
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="85" />
+        <source>Status</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="86" />
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="87" />
+        <source>Handling log</source>
+        <translation>处理过程记录</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="88" />
+        <source>Solution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="89" />
+        <source>Resolved at</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="90" />
+        <source>Requester feedback</source>
+        <translation>提交人反馈</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="91" />
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="92" />
+        <source>Category</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="93" />
+        <source>Impact scope</source>
+        <translation>影响范围</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="94" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="95" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="96" />
+        <source>Tier</source>
+        <translation>处理层级</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="97" />
+        <source>Respond by</source>
+        <translation>响应期限</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="98" />
+        <source>Resolve by</source>
+        <translation>解决期限</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="99" />
+        <source>Next progress update</source>
+        <translation>下次进度同步</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="100" />
+        <source>Waiting</source>
+        <translation>等待状态</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="101" />
+        <source>Device model</source>
+        <translation>设备型号</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="102" />
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="103" />
+        <source>Software version</source>
+        <translation>软件版本</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="104" />
+        <source>Error code</source>
+        <translation>错误代码</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="105" />
+        <source>Classification, deadlines and device</source>
+        <translation>分类、期限与设备</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="106" />
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="107" />
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="108" />
+        <source>expected</source>
+        <translation>预计</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="121" />
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="122" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="123" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="130" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="209" />
+        <source>Being edited by %1 (%2) until %3. Editing is not possible meanwhile.</source>
+        <translation>正在由 %1（%2）编辑，锁定至 %3，期间无法修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="350" />
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="355" />
+        <source>Your changes to this ticket are not saved. Close and drop them?</source>
+        <translation>您对该问题的修改尚未保存。关闭并放弃修改吗？</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,265 @@
+"""The worksheet view over real services: labels, actions per status, rules, conflicts, locks."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from pytestqt.qtbot import QtBot
+
+from desk_gui.domain.enums import WORKSHEET_FIELDS, Status
+from desk_gui.domain.ticket import TicketRecord
+from desk_gui.domain.transitions import Action
+from desk_gui.services.context import Context
+from desk_gui.services.workflow import WorkflowService
+from desk_gui.ui.dialogs.action_base import ActionDialog
+from desk_gui.ui.dialogs.action_resolve import ResolveDialog
+from desk_gui.ui.worksheet_view import TEMPLATE_KEYS, WorksheetView
+
+TS_FILE = Path(__file__).parents[2] / "resources" / "translations" / "desk_ticket_zh_CN.ts"
+
+
+@pytest.fixture
+def ticket(make_tickets: Callable[..., list[TicketRecord]]) -> TicketRecord:
+    return make_tickets(1)[0]
+
+
+@pytest.fixture
+def view_of(qtbot: QtBot, workflow: WorkflowService) -> Callable[..., WorksheetView]:
+    def make(ticket_id: int, service: WorkflowService | None = None) -> WorksheetView:
+        view = WorksheetView(service or workflow, ticket_id)
+        qtbot.addWidget(view)
+        view.show()
+        return view
+
+    return make
+
+
+def other_workstation(
+    operator: str = "李工程师", ahead: timedelta = timedelta(0)
+) -> WorkflowService:
+    """A second workstation on the same database file (its clock may run ahead)."""
+    return WorkflowService(
+        Context(operator, workstation="WS-B", clock=lambda: datetime.now() + ahead)
+    )
+
+
+def offered(view: WorksheetView) -> set[Action]:
+    return {a for a, b in view.action_buttons.items() if b.isEnabled()}
+
+
+def run_action(
+    view: WorksheetView, action: Action, fill: Callable[[ActionDialog], None]
+) -> ActionDialog:
+    dialog = view.action_bar.action_dialog(action)
+    assert dialog is not None
+    fill(dialog)
+    dialog.ok_button.click()
+    if not dialog.isVisible() or dialog.result_record is not None:
+        view.action_bar.finish_action(dialog)
+    return dialog
+
+
+def test_template_fields_in_order_in_english(
+    view_of: Callable[..., WorksheetView], ticket: TicketRecord
+) -> None:
+    view = view_of(ticket.id)
+    assert view.objectName() == "worksheetView"
+    assert view.fields.template_labels(TEMPLATE_KEYS) == [en for _k, _zh, en in WORKSHEET_FIELDS]
+    assert view.fields.displays["number"].text() == ticket.number
+    assert view.fields.log_view.model().rowCount() == len(ticket.log)
+
+
+@pytest.fixture
+def chinese(tmp_path: Path) -> Iterator[None]:
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    qm = tmp_path / "desk_ticket_zh_CN.qm"
+    subprocess.run([lrelease, str(TS_FILE), "-qm", str(qm)], check=True, capture_output=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qm.unlink()
+    QCoreApplication.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_template_fields_in_order_in_chinese(
+    chinese: None, view_of: Callable[..., WorksheetView], ticket: TicketRecord
+) -> None:
+    view = view_of(ticket.id)
+    assert view.fields.template_labels(TEMPLATE_KEYS) == [zh for _k, zh, _en in WORKSHEET_FIELDS]
+    assert view.fields.displays["status"].text() == "待处理"
+    assert view.edit_button.text() == "修改"
+
+
+def test_log_model_passes_the_model_tester(
+    qtmodeltester: object, view_of: Callable[..., WorksheetView], ticket: TicketRecord
+) -> None:
+    view = view_of(ticket.id)
+    qtmodeltester.check(view.fields.log_view.log_model)  # type: ignore[attr-defined]
+
+
+def test_actions_follow_the_status(
+    view_of: Callable[..., WorksheetView], ticket: TicketRecord, workflow: WorkflowService
+) -> None:
+    view = view_of(ticket.id)
+    assert offered(view) == {
+        Action.TAKE,
+        Action.ASSIGN,
+        Action.ESCALATE,
+        Action.ADD_LOG,
+        Action.PROGRESS,
+        Action.RESOLVE,
+    }
+    assert view.edit_button.isEnabled()
+    view.action_buttons[Action.TAKE].click()
+    assert view.record is not None and view.record.status is Status.IN_PROGRESS
+    assert Action.WAIT in offered(view) and Action.END_WAIT not in offered(view)
+    run_action(view, Action.RESOLVE, lambda d: d.solution_edit.setPlainText("重启打印服务"))  # type: ignore[attr-defined]
+    assert view.record.status is Status.RESOLVED
+    assert offered(view) == {Action.FEEDBACK, Action.CLOSE, Action.REOPEN, Action.ADD_LOG}
+    assert not view.action_buttons[Action.RESOLVE].isVisible()
+    run_action(view, Action.CLOSE, lambda d: d.text_edit.setPlainText("3天未回复"))
+    assert view.record.status is Status.CLOSED
+    assert offered(view) == set()
+    assert not view.edit_button.isEnabled()
+    supervisor = WorkflowService(Context("王主管", supervisor=True))
+    assert offered(view_of(ticket.id, supervisor)) == {Action.REOPEN, Action.ADD_LOG}
+
+
+def test_resolve_without_solution_is_refused_beside_the_field(
+    view_of: Callable[..., WorksheetView], ticket: TicketRecord, workflow: WorkflowService
+) -> None:
+    view = view_of(ticket.id)
+    dialog = view.action_bar.action_dialog(Action.RESOLVE)
+    assert isinstance(dialog, ResolveDialog)
+    dialog.ok_button.click()
+    assert dialog.result_record is None
+    assert "solution" in dialog.field_error("solution")
+    assert workflow.get(ticket.id).status is Status.PENDING
+    dialog.solution_edit.setPlainText("更换硒鼓")
+    dialog.ok_button.click()
+    assert dialog.result_record is not None
+    view.action_bar.finish_action(dialog)
+    assert view.fields.displays["solution"].text() == "更换硒鼓"
+    assert view.fields.displays["status"].text() == "Resolved"
+
+
+def test_feedback_and_close_reason(
+    view_of: Callable[..., WorksheetView], ticket: TicketRecord, workflow: WorkflowService
+) -> None:
+    rec = workflow.take(ticket.id, ticket.version)
+    workflow.resolve(rec.id, rec.version, "重新安装驱动")
+    view = view_of(ticket.id)
+    refused = run_action(view, Action.CLOSE, lambda d: None)
+    assert refused.field_error("close_reason")
+    run_action(view, Action.FEEDBACK, lambda d: d.score_spin.setValue(4))  # type: ignore[attr-defined]
+    assert view.fields.displays["feedback"].text() == "Yes; Satisfied (4/5)"
+    closed = run_action(view, Action.CLOSE, lambda d: None)  # feedback said resolved
+    assert closed.result_record is not None
+    assert workflow.get(ticket.id).status is Status.CLOSED
+
+
+def test_edit_saves_with_the_version_read_and_releases_the_lock(
+    view_of: Callable[..., WorksheetView],
+    ticket: TicketRecord,
+    workflow: WorkflowService,
+    qtbot: QtBot,
+) -> None:
+    view = view_of(ticket.id)
+    view.edit_button.click()
+    assert view.editing
+    other = other_workstation()
+    assert other.lock_holder(ticket.id) is not None
+    view.fields.editors["title"].setText("打印机卡纸")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.ticket_saved):
+        view.save_button.click()
+    assert not view.editing
+    assert workflow.get(ticket.id).title == "打印机卡纸"
+    assert other.lock_holder(ticket.id) is None
+
+
+def test_edit_shows_validation_beside_the_field(
+    view_of: Callable[..., WorksheetView], ticket: TicketRecord
+) -> None:
+    view = view_of(ticket.id)
+    view.edit_button.click()
+    view.fields.editors["title"].setText("")  # type: ignore[attr-defined]
+    view.save_button.click()
+    assert view.editing
+    assert view.fields.field_error("title")
+
+
+def test_conflict_shows_who_and_when_and_reload_works(
+    view_of: Callable[..., WorksheetView], ticket: TicketRecord, workflow: WorkflowService
+) -> None:
+    view = view_of(ticket.id)
+    view.edit_button.click()
+    view.fields.editors["remarks"].setPlainText("待供应商确认")  # type: ignore[attr-defined]
+    # B's workstation sees A's lock as lapsed (its clock is past the lock's expiry) and saves.
+    other = other_workstation(ahead=timedelta(minutes=10))
+    fresh = other.get(ticket.id)
+    other.update_fields(ticket.id, fresh.version, {"title": "打印机无法联网"})
+    view.save_button.click()
+    text = view.conflict_panel.text()
+    assert "李工程师" in text
+    assert "打印机无法联网" in text and "Title" in text
+    assert view.editing
+    assert workflow.get(ticket.id).remarks == ""  # never silently overwritten
+    view.conflict_panel.reload_button.click()
+    assert not view.editing
+    assert view.conflict_panel.text() == ""
+    assert view.fields.displays["title"].text() == "打印机无法联网"
+
+
+def test_conflict_reapply_puts_my_edits_on_the_fresh_version(
+    view_of: Callable[..., WorksheetView], ticket: TicketRecord, workflow: WorkflowService
+) -> None:
+    view = view_of(ticket.id)
+    view.edit_button.click()
+    view.fields.editors["remarks"].setPlainText("待供应商确认")  # type: ignore[attr-defined]
+    other_workstation().progress_update(ticket.id, "已告知提交人正在处理")
+    view.save_button.click()
+    assert "已告知提交人正在处理" in view.conflict_panel.text()
+    view.conflict_panel.reapply_button.click()
+    assert view.fields.editors["remarks"].toPlainText() == "待供应商确认"  # type: ignore[attr-defined]
+    view.save_button.click()
+    saved = workflow.get(ticket.id)
+    assert saved.remarks == "待供应商确认"
+    assert any(e.text == "已告知提交人正在处理" for e in saved.log)
+
+
+def test_lock_held_elsewhere_is_shown_and_editing_refused(
+    view_of: Callable[..., WorksheetView], ticket: TicketRecord
+) -> None:
+    other = other_workstation()
+    other.lock(ticket.id)
+    view = view_of(ticket.id)
+    assert "李工程师" in view.lock_banner.text() and "WS-B" in view.lock_banner.text()
+    assert view.lock_banner.text().startswith("Being edited by")
+    assert view.lock_banner.isVisible()
+    assert not view.edit_button.isEnabled()
+    assert not view.action_buttons[Action.TAKE].isEnabled()
+    assert view.action_buttons[Action.ADD_LOG].isEnabled()
+    other.unlock(ticket.id)
+    view.refresh_lock()
+    assert not view.lock_banner.isVisible()
+    assert view.edit_button.isEnabled()
+
+
+def test_overdue_deadline_is_marked(
+    view_of: Callable[..., WorksheetView], make_tickets: Callable[..., list[TicketRecord]]
+) -> None:
+    old = make_tickets(1, submitted_at=datetime.now() - timedelta(days=2))[0]
+    view = view_of(old.id)
+    assert view.fields.displays["respond_due"].property("deadlineState") == "overdue"
+    assert "overdue" in view.fields.displays["respond_due"].text()
