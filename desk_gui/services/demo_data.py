@@ -103,7 +103,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario(
         "software",
-        "Excel macro fails on open",
+        "Excel macro error",
         "Since this morning the monthly sales workbook shows 'Compile error in hidden module' "
         "on open for the whole sales team; reinstalling Office did not help",
         ("checked Trust Center settings", "re-signed the macro project"),
@@ -112,7 +112,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario(
         "hardware",
-        "Printer offline on 3F",
+        "Printer offline 3F",
         "The 3rd floor Canon printer shows offline for everyone since 10:00; "
         "power-cycled twice, still offline",
         ("pinged the printer: no reply", "found the network cable loose at the switch"),
@@ -121,7 +121,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario(
         "permission",
-        "Cannot open HR folder",
+        "HR folder denied",
         "New HR assistant gets 'access denied' on the HR share since her first login today; "
         "colleagues can open it",
         ("checked group membership",),
@@ -130,7 +130,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario(
         "network",
-        "Slow Wi-Fi in training room",
+        "Slow training Wi-Fi",
         "Training room Wi-Fi drops to under 1 Mbps when more than 10 laptops join; "
         "the 14:00 session is affected",
         ("surveyed channel use", "added a second access point"),

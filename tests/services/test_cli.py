@@ -88,3 +88,26 @@ def test_bad_files_give_a_message_not_a_traceback(tmp_path: Path) -> None:
         assert done.returncode != 0, args
         assert "Traceback" not in done.stderr, done.stderr
         assert done.stderr.strip(), args
+
+
+def test_every_demo_scenario_passes_intake_validation() -> None:
+    from datetime import datetime
+
+    from desk_gui.domain.enums import Category, Impact, Urgency
+    from desk_gui.domain.ticket import TicketDraft
+    from desk_gui.domain.validation import validate_draft
+    from desk_gui.services.demo_data import CONTACTS, DEPARTMENTS, REQUESTERS, SCENARIOS
+
+    now = datetime(2024, 6, 1, 10, 0)
+    for sc in SCENARIOS:
+        draft = TicketDraft(
+            title=sc.title,
+            department=DEPARTMENTS[0],
+            description=sc.description,
+            category=Category(sc.category),
+            urgency=Urgency.LOW,
+            impact=Impact.INDIVIDUAL,
+            requester=REQUESTERS[0],
+            contact=CONTACTS[0],
+        )
+        assert validate_draft(draft, now) == [], sc.title

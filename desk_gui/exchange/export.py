@@ -1,0 +1,269 @@
+"""Export tickets to .xlsx and .csv, streaming: ids in batches, one log query per batch.
+
+Cells never start a live formula: text beginning with = + - @ tab or CR gets an apostrophe in
+front (and in xlsx is stored as a plain string).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from desk_gui.domain.enums import (
+    YES_NO,
+    Category,
+    Channel,
+    Impact,
+    Lang,
+    Priority,
+    Satisfaction,
+    Status,
+    Tier,
+    Urgency,
+)
+from desk_gui.domain.masking import mask_requester
+from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
+from desk_gui.exchange.dates import format_datetime
+from desk_gui.services.settings import load_settings
+from desk_gui.store.database import fetch_all, read_transaction, translate_errors
+from desk_gui.store.models import LogEntry, Ticket
+from desk_gui.store.queue import QueueFilter, SortKey, _filtered
+
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+DATE_FORMAT = "yyyy-mm-dd hh:mm"
+BATCH = 1000
+WIDTHS = {"number": 16, "title": 24, "description": 48, "log": 60, "solution": 40, "remarks": 24}
+ENUMS: dict[str, type] = {
+    "urgency": Urgency,
+    "status": Status,
+    "category": Category,
+    "impact": Impact,
+    "channel": Channel,
+    "priority": Priority,
+    "tier": Tier,
+}
+Value = str | datetime | None
+Row = dict[str, Any]
+# The ticket columns an export reads (the log, feedback and overdue cells are derived).
+_DERIVED = ("log", "feedback", "overdue")
+_NAMES = (
+    "id",
+    "feedback_resolved",
+    "satisfaction",
+    *(k for k, _, _ in COLUMNS if k not in _DERIVED),
+)
+_FIELDS = tuple(getattr(Ticket, name) for name in dict.fromkeys(_NAMES))
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Language of headers and labels, masking (None: the office setting), the clock."""
+
+    lang: Lang = "zh"
+    mask_requester: bool | None = None
+    now: datetime = field(default_factory=datetime.now)
+    batch_size: int = BATCH
+
+
+def neutralise(text: str) -> str:
+    """Text that a spreadsheet shows as typed, never as a formula."""
+    return "'" + text if text.startswith(DANGEROUS) else text
+
+
+def ticket_ids(
+    flt: QueueFilter | None = None, sort: SortKey | None = None, descending: bool = False
+) -> list[int]:
+    """The ids a filter selects (every ticket, closed ones too, without one), in queue order."""
+    flt = flt or QueueFilter(statuses=None)
+    key = getattr(Ticket, sort.value) if sort else Ticket.submitted_at
+    order = (key.desc(), Ticket.id.desc()) if descending else (key, Ticket.id)
+    query = _filtered(Ticket.select(Ticket.id), flt).order_by(*order)
+    sql, params = query.sql()
+    return [int(r[0]) for r in fetch_all(sql, params)]
+
+
+def _log_text(lines: list[tuple[datetime, str, str]], lang: Lang) -> str:
+    colon = "：" if lang.startswith("zh") else ": "
+    return "\n".join(f"{format_datetime(at)} {author}{colon}{text}" for at, author, text in lines)
+
+
+def _feedback(row: Row, lang: Lang) -> str:
+    if row["feedback_resolved"] is None:
+        return ""
+    i = 0 if lang.startswith("zh") else 1
+    text = YES_NO[bool(row["feedback_resolved"])][i]
+    if row["satisfaction"]:
+        text += ("；" if i == 0 else "; ") + Satisfaction(row["satisfaction"]).label(lang)
+    return text
+
+
+def _overdue(row: Row, now: datetime, lang: Lang) -> str:
+    """是 when resolved after the resolve deadline, or still open past it."""
+    due, resolved = row["resolve_due"], row["resolved_at"]
+    late = False
+    if due is not None:
+        late = resolved > due if resolved else Status(row["status"]).is_open and now > due
+    return YES_NO[late][0 if lang.startswith("zh") else 1]
+
+
+def _values(row: Row, log: str, options: ExportOptions, mask: bool) -> list[Value]:
+    lang = options.lang
+    out: list[Value] = []
+    for key, _, _ in COLUMNS:
+        if key == "log":
+            out.append(log)
+        elif key == "feedback":
+            out.append(_feedback(row, lang))
+        elif key == "overdue":
+            out.append(_overdue(row, options.now, lang))
+        elif key == "requester":
+            out.append(mask_requester(row["requester"]) if mask else row["requester"])
+        elif key in ENUMS:
+            out.append(ENUMS[key](row[key]).label(lang))
+        elif key in DATE_KEYS:
+            out.append(row[key])
+        else:
+            out.append(str(row[key] or ""))
+    return out
+
+
+def _batch(chunk: Sequence[int]) -> tuple[list[Row], dict[int, list[tuple[datetime, str, str]]]]:
+    """Tickets and their logs for one batch of ids, read in one snapshot, cursors closed."""
+    with read_transaction():
+        query = Ticket.select(*_FIELDS).where(Ticket.id.in_(list(chunk)))
+        found: Any = query.dicts()
+        tickets: list[Row] = list(found)
+        entries: list[Any] = list(
+            LogEntry.select(LogEntry.ticket, LogEntry.at, LogEntry.author, LogEntry.text)
+            .where(LogEntry.ticket.in_(list(chunk)))
+            .order_by(LogEntry.ticket, LogEntry.at, LogEntry.id)
+            .tuples()
+        )
+    logs: dict[int, list[tuple[datetime, str, str]]] = {}
+    for ticket_id, at, author, text in entries:
+        logs.setdefault(ticket_id, []).append((at, author, text))
+    by_id = {t["id"]: t for t in tickets}
+    return [by_id[i] for i in chunk if i in by_id], logs
+
+
+def iter_rows(ids: Sequence[int], options: ExportOptions) -> Iterator[list[Value]]:
+    """One list of cell values per ticket, in ``ids`` order, read ``batch_size`` at a time."""
+    mask = options.mask_requester
+    if mask is None:
+        with translate_errors():
+            mask = load_settings().mask_requester
+    for start in range(0, len(ids), options.batch_size):
+        tickets, logs = _batch(ids[start : start + options.batch_size])
+        for row in tickets:
+            yield _values(row, _log_text(logs.get(row["id"], []), options.lang), options, mask)
+
+
+def _xlsx_sheet(wb: Workbook, lang: Lang) -> WriteOnlyWorksheet:
+    ws = wb.create_sheet("工单" if lang.startswith("zh") else "Tickets")
+    for i, (key, _, _) in enumerate(COLUMNS, start=1):
+        width = WIDTHS.get(key, 17 if key in DATE_KEYS else 12)
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE4EE")
+    heads = []
+    for key, _, _ in COLUMNS:
+        cell = WriteOnlyCell(ws, value=header(key, lang))
+        cell.font, cell.fill = bold, fill
+        cell.alignment = Alignment(vertical="center")
+        heads.append(cell)
+    ws.append(heads)
+    return ws
+
+
+def _xlsx_cell(ws: WriteOnlyWorksheet, value: Value) -> object:
+    if isinstance(value, datetime):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    if value and value.startswith(DANGEROUS):
+        cell = WriteOnlyCell(ws, value=neutralise(value))
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def write_xlsx(
+    path: str | Path, ids: Sequence[int], options: ExportOptions, progress: Progress | None = None
+) -> int:
+    """Stream the tickets into an .xlsx workbook (write-only mode); the number of rows."""
+    wb = Workbook(write_only=True)
+    ws = _xlsx_sheet(wb, options.lang)
+    n = 0
+    for values in iter_rows(ids, options):
+        ws.append([_xlsx_cell(ws, v) for v in values])
+        n += 1
+        if progress and n % options.batch_size == 0:
+            progress(n, len(ids))
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{n + 1}"
+    wb.save(str(path))
+    return n
+
+
+def write_csv(
+    path: str | Path, ids: Sequence[int], options: ExportOptions, progress: Progress | None = None
+) -> int:
+    """The tickets as UTF-8 CSV with a BOM, so Excel on Windows shows the Chinese; rows written."""
+    n = 0
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([header(key, options.lang) for key, _, _ in COLUMNS])
+        for values in iter_rows(ids, options):
+            writer.writerow(
+                [
+                    format_datetime(v) if isinstance(v, datetime) else neutralise(v or "")
+                    for v in values
+                ]
+            )
+            n += 1
+            if progress and n % options.batch_size == 0:
+                progress(n, len(ids))
+    return n
+
+
+def export_tickets(
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    flt: QueueFilter | None = None,
+    ids: Sequence[int] | None = None,
+    sort: SortKey | None = None,
+    descending: bool = False,
+    lang: Lang | None = None,
+    mask: bool | None = None,
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Export a selection (``ids``), a filter's tickets in queue order, or every ticket.
+
+    ``fmt`` defaults to the file's suffix; ``lang`` and ``mask`` override ``options``.
+    Returns the number of rows written.
+    """
+    options = options or ExportOptions()
+    if lang is not None or mask is not None:
+        options = replace(
+            options,
+            lang=lang or options.lang,
+            mask_requester=options.mask_requester if mask is None else mask,
+        )
+    fmt = fmt or Path(path).suffix.lower().lstrip(".")
+    writer = write_xlsx if fmt == "xlsx" else write_csv if fmt == "csv" else None
+    if writer is None:
+        raise ValueError(f"unknown export format {fmt!r}")
+    chosen = list(ids) if ids is not None else ticket_ids(flt, sort, descending)
+    return writer(path, chosen, options, progress)

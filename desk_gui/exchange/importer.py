@@ -1,0 +1,359 @@
+"""Reading the old worksheet spreadsheet (.xlsx / .csv) into validated import rows.
+
+No database here: every row becomes a TicketDraft plus its history (status, solution, times,
+feedback, log text) and the problems found, named by spreadsheet row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from desk_gui.domain.enums import (
+    Category,
+    Channel,
+    Impact,
+    LabelledEnum,
+    Lang,
+    Satisfaction,
+    Status,
+    Urgency,
+)
+from desk_gui.domain.ticket import TicketDraft
+from desk_gui.domain.validation import validate_draft
+from desk_gui.exchange.columns import COLUMNS, COMPUTED, header, key_for
+from desk_gui.exchange.dates import parse_datetime
+from desk_gui.exchange.export import DANGEROUS
+from desk_gui.exchange.feedback import parse_feedback
+
+REQUIRED_COLUMNS: tuple[str, ...] = (
+    *("title", "department", "description", "urgency", "requester", "contact", "submitted_at"),
+)
+TEXT_FIELDS: tuple[str, ...] = (
+    *("title", "department", "description", "requester", "contact", "remarks"),
+    *("device_model", "os", "software_version", "error_code"),
+)
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One finding, at a spreadsheet row (1 is the header row) and column header."""
+
+    row: int
+    column: str
+    code: str
+    zh: str
+    en: str
+    warning: bool = False
+
+    def message(self, lang: Lang = "zh") -> str:
+        if lang.startswith("zh"):
+            where = f"第 {self.row} 行，{self.column}" if self.row else self.column
+            return f"{where}：{self.zh}"
+        where = f"row {self.row}, {self.column}" if self.row else self.column
+        return f"{where}: {self.en}"
+
+
+@dataclass
+class ImportRow:
+    """One spreadsheet row as a draft and its history, with its problems."""
+
+    line: int
+    number: str
+    draft: TicketDraft
+    status: Status = Status.PENDING
+    assignee: str | None = None
+    log_text: str = ""
+    solution: str = ""
+    resolved_at: datetime | None = None
+    feedback_resolved: bool | None = None
+    satisfaction: Satisfaction | None = None
+    defaults: list[str] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not any(not p.warning for p in self.problems)
+
+
+@dataclass
+class ImportPreview:
+    """What an import would do: every row, the file's problems, the columns Desk ignores."""
+
+    source: str
+    rows: list[ImportRow]
+    file_problems: list[RowProblem] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        return self.file_problems + [p for r in self.rows for p in r.problems]
+
+    @property
+    def errors(self) -> list[RowProblem]:
+        return [p for p in self.problems if not p.warning]
+
+    @property
+    def warnings(self) -> list[RowProblem]:
+        return [p for p in self.problems if p.warning]
+
+    @property
+    def valid_rows(self) -> list[ImportRow]:
+        if any(not p.warning for p in self.file_problems):
+            return []
+        return [r for r in self.rows if r.valid]
+
+
+@dataclass(frozen=True)
+class ImportDefaults:
+    """What a sheet without 问题类型 / 影响范围 (as the bare template has) gets."""
+
+    category: Category = Category.OTHER
+    impact: Impact = Impact.INDIVIDUAL
+    channel: Channel = Channel.PHONE
+
+
+def read_table(path: str | Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """The header row and the non-empty data rows (with their spreadsheet row numbers)."""
+    path = Path(path)
+    raw = _read_xlsx(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _read_csv(path)
+    rows = [(i, r) for i, r in enumerate(raw, start=1) if any(_text(v) for v in r)]
+    if not rows:
+        return [], []
+    (_, head), body = rows[0], rows[1:]
+    return [_text(h) for h in head], body
+
+
+def _read_xlsx(path: Path) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        ws = wb.worksheets[0]
+        return [list(r) for r in ws.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+
+
+def _read_csv(path: Path) -> list[list[Any]]:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):  # Excel in China saves CSV as GBK
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = data.decode("utf-8", errors="replace")
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", "\t", ";"), key=first.count)
+    return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+
+
+def _text(value: Any) -> str:
+    """A cell as text: numbers without a spurious .0, the export's apostrophe taken off."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if text.startswith("'") and text[1:2] and text[1] in DANGEROUS:
+        text = text[1:]
+    return text
+
+
+def map_columns(headers: list[str]) -> tuple[dict[str, int], list[str]]:
+    """Column key → index, and the headers Desk does not know (or that repeat a column)."""
+    found: dict[str, int] = {}
+    unknown: list[str] = []
+    for i, head in enumerate(headers):
+        key = key_for(head)
+        if key is None or key in found:
+            if head:
+                unknown.append(head)
+            continue
+        found[key] = i
+    return found, unknown
+
+
+class _RowReader:
+    """Turns one row's cells into typed values, collecting problems against the row."""
+
+    def __init__(self, line: int, cells: list[Any], columns: dict[str, int], headers: list[str]):
+        self.line, self.cells, self.columns, self.headers = line, cells, columns, headers
+        self.problems: list[RowProblem] = []
+
+    def column(self, key: str) -> str:
+        i = self.columns.get(key)
+        return self.headers[i] if i is not None else header(key, "zh")
+
+    def raw(self, key: str) -> Any:
+        i = self.columns.get(key)
+        return self.cells[i] if i is not None and i < len(self.cells) else None
+
+    def text(self, key: str) -> str:
+        return _text(self.raw(key))
+
+    def problem(self, key: str, code: str, zh: str, en: str, warning: bool = False) -> None:
+        self.problems.append(RowProblem(self.line, self.column(key), code, zh, en, warning))
+
+    def choice(self, key: str, enum: type[LabelledEnum]) -> Any:
+        text = self.text(key)
+        if not text:
+            return None
+        try:
+            return enum.parse(text)
+        except ValueError:
+            options = "/".join(m.zh for m in enum)
+            self.problem(
+                key,
+                "invalid_choice",
+                f"“{text}”不是可选值（{options}）。",
+                f"“{text}” is not one of {', '.join(m.en for m in enum)}.",
+            )
+            return None
+
+    def when(self, key: str) -> datetime | None:
+        raw = self.raw(key)
+        try:
+            return parse_datetime(raw)
+        except (ValueError, OverflowError):
+            self.problem(
+                key,
+                "invalid_date",
+                f"无法识别的时间“{_text(raw)}”，请写成 2024-05-01 09:15。",
+                f"Cannot read the time “{_text(raw)}”; write it as 2024-05-01 09:15.",
+            )
+            return None
+
+
+def _draft(r: _RowReader, defaults: ImportDefaults, notes: list[str]) -> TicketDraft:
+    draft = TicketDraft()
+    for key in TEXT_FIELDS:
+        setattr(draft, key, r.text(key))
+    draft.urgency = r.choice("urgency", Urgency)
+    draft.submitted_at = r.when("submitted_at")
+    draft.channel = r.choice("channel", Channel) or defaults.channel
+    for key, enum, default in (
+        ("category", Category, defaults.category),
+        ("impact", Impact, defaults.impact),
+    ):
+        value = r.choice(key, enum)
+        if value is None and not any(
+            p.code == "invalid_choice" and p.column == r.column(key) for p in r.problems
+        ):
+            value = default
+            notes.append(f"导入时未提供{header(key, 'zh')}，按默认值：{default.zh}")
+        setattr(draft, key, value)
+    return draft
+
+
+def _history(r: _RowReader, row: ImportRow) -> None:
+    """Status, assignee, solution, resolution time and feedback, checked for consistency."""
+    row.status = r.choice("status", Status) or Status.PENDING
+    row.assignee = r.text("assignee") or None
+    row.log_text = r.text("log")
+    row.solution = r.text("solution")
+    row.resolved_at = r.when("resolved_at")
+    feedback = r.text("feedback")
+    if feedback:
+        try:
+            row.feedback_resolved, row.satisfaction = parse_feedback(feedback)
+        except ValueError:
+            r.problem(
+                "feedback",
+                "invalid_feedback",
+                f"无法识别的反馈“{feedback}”，请写成“是；满意”。",
+                f"Cannot read the feedback “{feedback}”; write e.g. “Yes; Satisfied”.",
+            )
+    if row.status in (Status.RESOLVED, Status.CLOSED):
+        if not row.solution:
+            r.problem(
+                "solution",
+                "solution_required",
+                "已解决或已关闭的工单须填写解决方案。",
+                "A resolved or closed ticket needs its solution.",
+            )
+        if row.feedback_resolved is False:
+            r.problem(
+                "feedback",
+                "feedback_not_resolved",
+                "提交人反馈为“否”的工单应为处理中，而不是已解决/已关闭。",
+                "Feedback “No” means the ticket is still in progress, not resolved or closed.",
+            )
+        submitted = row.draft.submitted_at
+        if row.resolved_at and submitted and row.resolved_at < submitted:
+            r.problem(
+                "resolved_at",
+                "resolved_before_submitted",
+                "解决时间早于提交时间。",
+                "The resolution time is before the submission time.",
+            )
+
+
+def convert_row(
+    line: int,
+    cells: list[Any],
+    columns: dict[str, int],
+    headers: list[str],
+    defaults: ImportDefaults,
+    now: datetime,
+) -> ImportRow:
+    """One spreadsheet row, validated by the form's rules plus the history checks."""
+    r = _RowReader(line, cells, columns, headers)
+    notes: list[str] = []
+    draft = _draft(r, defaults, notes)
+    row = ImportRow(line=line, number=r.text("number").upper(), draft=draft, defaults=notes)
+    for p in validate_draft(draft, now):
+        if not any(q.column == r.column(p.field) for q in r.problems):
+            r.problem(p.field, p.code, p.zh, p.en, warning=p.warning)
+    _history(r, row)
+    row.problems = sorted(
+        r.problems, key=lambda p: [k for k, _, _ in COLUMNS].index(key_for(p.column) or "remarks")
+    )
+    return row
+
+
+def preview_file(
+    path: str | Path, defaults: ImportDefaults | None = None, now: datetime | None = None
+) -> ImportPreview:
+    """Read and check a spreadsheet; nothing is written."""
+    defaults = defaults or ImportDefaults()
+    now = now or datetime.now()
+    headers, body = read_table(path)
+    columns, unknown = map_columns(headers)
+    preview = ImportPreview(str(path), [], unknown_columns=unknown)
+    missing = [k for k in REQUIRED_COLUMNS if k not in columns]
+    for key in missing:
+        label = header(key, "zh")
+        preview.file_problems.append(
+            RowProblem(
+                1,
+                label,
+                "missing_column",
+                "表中缺少此列。",
+                f"The sheet has no “{header(key, 'en')}” column.",
+            )
+        )
+    for head in unknown:
+        preview.file_problems.append(
+            RowProblem(
+                1,
+                head,
+                "unknown_column",
+                "不认识的列，导入时忽略。",
+                "Unknown column; ignored.",
+                warning=True,
+            )
+        )
+    for key in COMPUTED & set(columns):
+        del columns[key]  # priority and deadlines are recomputed from the office's settings
+    if not missing:
+        preview.rows = [
+            convert_row(line, cells, columns, headers, defaults, now) for line, cells in body
+        ]
+    return preview

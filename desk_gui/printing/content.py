@@ -1,0 +1,203 @@
+"""What a worksheet says: labels and values of one ticket (or a blank form) in zh or en.
+
+Pure Python, no Qt: the layout places these strings, the renderer paints them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from desk_gui.domain.enums import (
+    YES_NO,
+    Category,
+    Impact,
+    LabelledEnum,
+    Lang,
+    Priority,
+    Satisfaction,
+    Status,
+    Tier,
+    Urgency,
+    field_label,
+)
+from desk_gui.domain.masking import mask_requester
+from desk_gui.domain.ticket import TicketRecord
+
+TITLE_ZH = "技术问题解决与支持工作表"
+TITLE_EN = "Technical Problem Resolution and Support Worksheet"
+BLANK_TIME_ZH = "　　　　年　　　月　　　日　　　时　　　分"
+BLANK_TIME_EN = "________ - _____ - _____     _____ : _____"
+BOX = "□"
+
+
+def _t(lang: Lang, zh: str, en: str) -> str:
+    return zh if lang.startswith("zh") else en
+
+
+@dataclass(frozen=True)
+class WorksheetOptions:
+    """How to print: language, masking, who prints and when, office name, blank log rows."""
+
+    lang: Lang = "zh"
+    mask_requester: bool = True
+    office_name: str = ""
+    printed_by: str = ""
+    printed_at: datetime | None = None
+    blank_log_rows: int = 8
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    """One label | value row; ``min_lines`` leaves writing space on a blank form."""
+
+    key: str
+    label: str
+    value: str
+    min_lines: int = 1
+
+
+@dataclass(frozen=True)
+class LogTable:
+    """The handling log as a timed table; ``blank_rows`` empty ruled rows for handwriting."""
+
+    label: str
+    columns: tuple[str, str, str]
+    entries: tuple[tuple[str, str, str], ...]
+    blank_rows: int = 0
+
+
+@dataclass(frozen=True)
+class WorksheetContent:
+    """Everything printed on one worksheet, in reading order."""
+
+    office: str
+    title: str
+    subtitle: str
+    number_label: str
+    number: str
+    sections: tuple[FieldRow | LogTable, ...]
+    signatures: tuple[str, str, str]  # requester, handler, date
+    footer_left: str
+    page_label: str  # a format with {page} and {pages}
+    continued: str = field(default="")
+    label_width: float = 33.0  # mm; English labels are longer
+
+
+def _time(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def _choices(members: Iterable[LabelledEnum], lang: Lang) -> str:
+    return "  ".join(f"{BOX} {m.label(lang)}" for m in members)
+
+
+def feedback_text(record: TicketRecord, lang: Lang) -> str:
+    """是；满意 / Yes; Satisfied — empty until the requester answered."""
+    if record.feedback_resolved is None:
+        return ""
+    verdict = YES_NO[record.feedback_resolved][0 if lang.startswith("zh") else 1]
+    if record.satisfaction is None:
+        return verdict
+    return verdict + _t(lang, "；", "; ") + record.satisfaction.label(lang)
+
+
+def _blank_feedback(lang: Lang) -> str:
+    i = 0 if lang.startswith("zh") else 1
+    verdict = f"{BOX} {YES_NO[True][i]}  {BOX} {YES_NO[False][i]}"
+    return verdict + _t(lang, "；", ";") + "   " + _choices(Satisfaction, lang)
+
+
+def _values(record: TicketRecord, options: WorksheetOptions) -> dict[str, str]:
+    lang = options.lang
+    requester = mask_requester(record.requester) if options.mask_requester else record.requester
+    return {
+        "number": record.number,
+        "title": record.title,
+        "department": record.department,
+        "description": record.description,
+        "urgency": record.urgency.label(lang),
+        "requester": requester,
+        "contact": record.contact,
+        "submitted_at": _time(record.submitted_at),
+        "status": record.status.label(lang),
+        "assignee": record.assignee or "",
+        "solution": record.solution,
+        "resolved_at": _time(record.resolved_at),
+        "feedback": feedback_text(record, lang),
+        "remarks": record.remarks,
+        "category": record.category.label(lang),
+        "impact": record.impact.label(lang),
+        "priority": record.priority.label(lang),
+        "tier": record.tier.label(lang),
+    }
+
+
+def _blank_values(lang: Lang) -> dict[str, str]:
+    return {
+        "urgency": _choices(Urgency, lang),
+        "submitted_at": _t(lang, BLANK_TIME_ZH, BLANK_TIME_EN),
+        "status": _choices(Status, lang),
+        "resolved_at": _t(lang, BLANK_TIME_ZH, BLANK_TIME_EN),
+        "feedback": _blank_feedback(lang),
+        "category": _choices(Category, lang),
+        "impact": _choices(Impact, lang),
+        "priority": _choices(Priority, lang),
+        "tier": _choices(Tier, lang),
+    }
+
+
+# The template's order, with the triage fields (问题类型 … 处理层级) between intake and handling.
+BEFORE_LOG: tuple[str, ...] = (
+    *("number", "title", "department", "description", "urgency", "requester", "contact"),
+    *("submitted_at", "status", "assignee", "category", "impact", "priority", "tier"),
+)
+AFTER_LOG = ("solution", "resolved_at", "feedback", "remarks")
+BLANK_LINES = {"description": 4, "solution": 3, "remarks": 2}
+
+
+def _log_table(record: TicketRecord | None, options: WorksheetOptions) -> LogTable:
+    lang = options.lang
+    columns = (_t(lang, "时间", "Time"), _t(lang, "记录人", "By"), _t(lang, "内容", "Entry"))
+    entries: tuple[tuple[str, str, str], ...] = ()
+    if record is not None:
+        entries = tuple((_time(e.at), e.author, e.text) for e in record.log)
+    blank = options.blank_log_rows if record is None else 0
+    return LogTable(field_label("log", lang), columns, entries, blank)
+
+
+def worksheet_content(record: TicketRecord | None, options: WorksheetOptions) -> WorksheetContent:
+    """The worksheet of ``record``, or a blank form to fill in by hand when it is None."""
+    lang = options.lang
+    values = _values(record, options) if record else _blank_values(lang)
+
+    def row(key: str) -> FieldRow:
+        lines = 1 if record else BLANK_LINES.get(key, 1)
+        return FieldRow(key, field_label(key, lang), values.get(key, ""), lines)
+
+    sections: list[FieldRow | LogTable] = [row(k) for k in BEFORE_LOG]
+    sections.append(_log_table(record, options))
+    sections.extend(row(k) for k in AFTER_LOG)
+    printed = []
+    if options.printed_at:
+        printed.append(_t(lang, "打印时间：", "Printed at: ") + _time(options.printed_at))
+    if options.printed_by:
+        printed.append(_t(lang, "打印人：", "Printed by: ") + options.printed_by)
+    return WorksheetContent(
+        office=options.office_name,
+        title=_t(lang, TITLE_ZH, TITLE_EN),
+        subtitle=_t(lang, TITLE_EN, TITLE_ZH),
+        number_label=field_label("number", lang) + _t(lang, "：", ": "),
+        number=record.number if record else "",
+        sections=tuple(sections),
+        signatures=(
+            _t(lang, "提交人签字：", "Requester's signature:"),
+            _t(lang, "处理人签字：", "Handler's signature:"),
+            _t(lang, "日期：", "Date:"),
+        ),
+        footer_left="    ".join(printed),
+        page_label=_t(lang, "第 {page} / {pages} 页", "Page {page} / {pages}"),
+        continued=_t(lang, "（续）", " (cont.)"),
+        label_width=33.0 if lang.startswith("zh") else 47.0,
+    )
