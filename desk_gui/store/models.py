@@ -40,6 +40,8 @@ class Setting(BaseModel):
 class Staff(BaseModel):
     """A member of the desk: L1, L2 or expert; skills are category values, comma separated."""
 
+    id = pw.AutoField()  # explicit so type checkers know it
+
     name = pw.CharField(max_length=64, unique=True)
     tier = pw.CharField(max_length=16, default="l1")
     skills = pw.CharField(max_length=128, default="")
@@ -55,6 +57,8 @@ class DailySequence(BaseModel):
 
 class Ticket(BaseModel):
     """A ticket: every worksheet field plus classification, deadlines and bookkeeping."""
+
+    id = pw.AutoField()  # explicit so type checkers know it
 
     number = pw.CharField(max_length=32, unique=True)
     title = pw.CharField(max_length=64)
@@ -110,6 +114,8 @@ class Ticket(BaseModel):
 class LogEntry(BaseModel):
     """One append-only line of a ticket's handling log (the audit trail)."""
 
+    id = pw.AutoField()  # explicit so type checkers know it
+
     ticket = pw.ForeignKeyField(Ticket, backref="log_entries", on_delete="RESTRICT")
     at = pw.DateTimeField()
     author = pw.CharField(max_length=64)
@@ -122,6 +128,8 @@ class LogEntry(BaseModel):
 
 class Attachment(BaseModel):
     """A screenshot or log file kept inside the database, so one file holds everything."""
+
+    id = pw.AutoField()  # explicit so type checkers know it
 
     ticket = pw.ForeignKeyField(Ticket, backref="attachments", on_delete="RESTRICT")
     filename = pw.CharField(max_length=255)

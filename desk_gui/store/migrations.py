@@ -1,0 +1,208 @@
+"""The schema version in ``meta`` and the ordered migrations that reach it.
+
+A new file gets the latest schema straight from the models (``create_latest``); an existing file
+at version N runs ``MIGRATIONS[N:]``, each step in one transaction together with its version
+stamp, after a backup copy of the file. Migration steps hold frozen SQL: they describe the schema
+as it was, so later model changes never alter what an old step does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import peewee as pw
+
+from desk_gui import __version__
+from desk_gui.store import schema
+from desk_gui.store.errors import DatabaseCorrupt, SchemaTooNew
+from desk_gui.store.models import ALL_MODELS, Meta
+from desk_gui.store.sqlite_file import copy_database_file
+
+VERSION_KEY = "schema_version"
+CREATED_BY_KEY = "created_by"
+MIGRATED_BY_KEY = "migrated_by"
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step from ``version - 1`` to ``version``."""
+
+    version: int
+    description: str
+    apply: Callable[[pw.Database], None]
+
+
+def _run(db: pw.Database, statements: list[str] | tuple[str, ...]) -> None:
+    for sql in statements:
+        db.execute_sql(sql)
+
+
+# Version 1 as peewee generated it for SQLite; frozen on purpose (see module docstring).
+_V1_TABLES: tuple[str, ...] = (
+    'CREATE TABLE "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
+    'CREATE TABLE "setting" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL, '
+    '"updated_at" DATETIME NOT NULL, "updated_by" VARCHAR(64) NOT NULL)',
+    'CREATE TABLE "staff" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(64) NOT NULL, '
+    '"tier" VARCHAR(16) NOT NULL, "skills" VARCHAR(128) NOT NULL, "active" INTEGER NOT NULL)',
+    'CREATE UNIQUE INDEX "staff_name" ON "staff" ("name")',
+    'CREATE TABLE "daily_sequence" ("day_key" VARCHAR(32) NOT NULL PRIMARY KEY, '
+    '"last" INTEGER NOT NULL)',
+    'CREATE TABLE "ticket" ("id" INTEGER NOT NULL PRIMARY KEY, "number" VARCHAR(32) NOT NULL, '
+    '"title" VARCHAR(64) NOT NULL, "department" VARCHAR(128) NOT NULL, '
+    '"description" TEXT NOT NULL, "urgency" VARCHAR(16) NOT NULL, '
+    '"requester" VARCHAR(64) NOT NULL, "contact" VARCHAR(128) NOT NULL, '
+    '"submitted_at" DATETIME NOT NULL, "status" VARCHAR(16) NOT NULL, '
+    '"assignee" VARCHAR(64), "solution" TEXT NOT NULL, "resolved_at" DATETIME, '
+    '"feedback_resolved" INTEGER, "satisfaction" VARCHAR(16), "feedback_score" INTEGER, '
+    '"remarks" TEXT NOT NULL, "category" VARCHAR(16) NOT NULL, "impact" VARCHAR(16) NOT NULL, '
+    '"channel" VARCHAR(16) NOT NULL, "priority" VARCHAR(4) NOT NULL, '
+    '"tier" VARCHAR(16) NOT NULL, "respond_due" DATETIME, "resolve_due" DATETIME, '
+    '"next_update_due" DATETIME, "next_due" DATETIME, "first_response_at" DATETIME, '
+    '"closed_at" DATETIME, "close_reason" TEXT NOT NULL, '
+    '"device_model" VARCHAR(128) NOT NULL, "os" VARCHAR(128) NOT NULL, '
+    '"software_version" VARCHAR(128) NOT NULL, "error_code" VARCHAR(128) NOT NULL, '
+    '"waiting_on" VARCHAR(16), "waiting_contact" VARCHAR(128) NOT NULL, '
+    '"waiting_until" DATETIME, "waiting_since" DATETIME, "paused_seconds" INTEGER NOT NULL, '
+    '"escalation_count" INTEGER NOT NULL, "reopen_count" INTEGER NOT NULL, '
+    '"version" INTEGER NOT NULL, "created_at" DATETIME NOT NULL, '
+    '"updated_at" DATETIME NOT NULL, "updated_by" VARCHAR(64) NOT NULL)',
+    'CREATE UNIQUE INDEX "ticket_number" ON "ticket" ("number")',
+    'CREATE TABLE "log_entry" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"ticket_id" INTEGER NOT NULL, "at" DATETIME NOT NULL, "author" VARCHAR(64) NOT NULL, '
+    '"kind" VARCHAR(16) NOT NULL, "text" TEXT NOT NULL, FOREIGN KEY ("ticket_id") '
+    'REFERENCES "ticket" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "log_entry_ticket_id" ON "log_entry" ("ticket_id")',
+    'CREATE INDEX "log_entry_ticket_id_at" ON "log_entry" ("ticket_id", "at")',
+    'CREATE TABLE "attachment" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"ticket_id" INTEGER NOT NULL, "filename" VARCHAR(255) NOT NULL, '
+    '"mime" VARCHAR(128) NOT NULL, "size" INTEGER NOT NULL, "data" BLOB NOT NULL, '
+    '"added_at" DATETIME NOT NULL, "added_by" VARCHAR(64) NOT NULL, FOREIGN KEY ("ticket_id") '
+    'REFERENCES "ticket" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "attachment_ticket_id" ON "attachment" ("ticket_id")',
+    'CREATE TABLE "edit_lock" ("ticket_id" INTEGER NOT NULL PRIMARY KEY, '
+    '"holder" VARCHAR(64) NOT NULL, "workstation" VARCHAR(128) NOT NULL, '
+    '"acquired_at" DATETIME NOT NULL, "expires_at" DATETIME NOT NULL, FOREIGN KEY ("ticket_id") '
+    'REFERENCES "ticket" ("id") ON DELETE CASCADE)',
+)
+
+
+def _v1_initial(db: pw.Database) -> None:
+    """Tables, the append-only log guard and the full-text index."""
+    if not isinstance(db, pw.SqliteDatabase):
+        # Server databases are only ever created at the latest version (create_latest).
+        raise NotImplementedError("migration 1 exists for SQLite files only")
+    _run(db, _V1_TABLES)
+    _run(db, schema.SQLITE_LOG_TRIGGERS)
+    db.execute_sql(schema.SQLITE_FTS_SQL)
+
+
+def _v2_queue_indexes(db: pw.Database) -> None:
+    """Indexes that let the 1M-ticket queue open on any sort column in milliseconds."""
+    _run(db, schema.queue_index_sql())
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "initial schema", _v1_initial),
+    Migration(2, "queue sort indexes", _v2_queue_indexes),
+]
+SCHEMA_VERSION: int = MIGRATIONS[-1].version
+
+
+def create_latest(db: pw.Database) -> None:
+    """The current schema on an empty database, from the models (no migration chain)."""
+    with db.bind_ctx(ALL_MODELS):
+        db.create_tables(ALL_MODELS, safe=False)
+    if isinstance(db, pw.SqliteDatabase):
+        _run(db, schema.SQLITE_LOG_TRIGGERS)
+        db.execute_sql(schema.SQLITE_FTS_SQL)
+    else:
+        _run(db, schema.POSTGRES_LOG_TRIGGERS)
+    _run(db, schema.queue_index_sql())
+
+
+def _user_tables(db: pw.Database) -> list[str]:
+    return [t for t in db.get_tables() if not t.startswith("sqlite_")]
+
+
+def schema_version(db: pw.Database) -> int:
+    """The file's schema version; 0 for an empty database; DatabaseCorrupt for a foreign one."""
+    tables = _user_tables(db)
+    if not tables:
+        return 0
+    if Meta._meta.table_name not in tables:
+        raise DatabaseCorrupt("not a Desk database (no meta table)")
+    cursor = db.execute_sql('SELECT "value" FROM "meta" WHERE "key" = ?', (VERSION_KEY,))
+    row = cursor.fetchone()
+    cursor.close()
+    if row is None:
+        raise DatabaseCorrupt("not a Desk database (no schema version)")
+    try:
+        return int(row[0])
+    except ValueError as exc:
+        raise DatabaseCorrupt(f"bad schema version {row[0]!r}") from exc
+
+
+def check_version(db: pw.Database) -> int:
+    """The schema version, refusing a file written by a newer program."""
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(f"schema {version} > {SCHEMA_VERSION}")
+    return version
+
+
+def _stamp(db: pw.Database, version: int, *, fresh: bool) -> None:
+    rows = [{"key": VERSION_KEY, "value": str(version)}]
+    rows.append({"key": CREATED_BY_KEY if fresh else MIGRATED_BY_KEY, "value": __version__})
+    with db.bind_ctx([Meta]):
+        for row in rows:
+            Meta.insert(row).on_conflict(
+                conflict_target=[Meta.key], update={Meta.value: row["value"]}
+            ).execute()
+
+
+def backup_path(src: Path, version: int, backup_dir: Path | None = None) -> Path:
+    """Where the copy made before migrating ``src`` from ``version`` goes."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = backup_dir if backup_dir is not None else src.parent
+    candidate = folder / f"{src.stem}.v{version}-{stamp}.bak{src.suffix}"
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{src.stem}.v{version}-{stamp}-{n}.bak{src.suffix}"
+    return candidate
+
+
+def migrate(
+    db: pw.Database, *, backup_dir: Path | None = None, target: int | None = None
+) -> Path | None:
+    """Bring ``db`` to ``target`` (default SCHEMA_VERSION); return the backup made, if any."""
+    goal = SCHEMA_VERSION if target is None else target
+    version = check_version(db)
+    if version >= goal:
+        return None
+    if version == 0 and goal == SCHEMA_VERSION:
+        with db.atomic():
+            # Another workstation may have created the schema while we waited for the lock.
+            if schema_version(db) == 0:
+                create_latest(db)
+                _stamp(db, SCHEMA_VERSION, fresh=True)
+        return None
+    backup: Path | None = None
+    if version > 0 and isinstance(db, pw.SqliteDatabase):
+        src = Path(db.database)
+        backup = backup_path(src, version, backup_dir)
+        backup.parent.mkdir(parents=True, exist_ok=True)
+        copy_database_file(src, backup)
+    for step in MIGRATIONS:
+        if step.version > goal:
+            break
+        with db.atomic():
+            current = schema_version(db)
+            if current >= step.version:
+                continue  # done meanwhile by another workstation
+            step.apply(db)
+            _stamp(db, step.version, fresh=step.version == 1)
+    return backup

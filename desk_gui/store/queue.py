@@ -1,0 +1,215 @@
+"""The ticket queue: filtering and sorting in SQL, keyset paging, rows copied into memory.
+
+Every sort key orders by ``(expression, id)`` where the expression is the one an index was built
+on (``schema.SORT_TEMPLATES``), so the first page of any column, and every following page, is an
+index range scan. With the default open filter the partial indexes over open tickets apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any, TypeAlias
+
+import peewee as pw
+
+from desk_gui.store import schema
+from desk_gui.store.database import rows_of, translate_errors
+from desk_gui.store.models import Ticket
+from desk_gui.store.search import has_many_hits, search_condition
+
+TicketSelect: TypeAlias = "pw.ModelSelect[Ticket]"  # peewee is generic only in its stubs
+SOON = timedelta(hours=1)
+KNOWN_STATUSES = frozenset(("pending", "in_progress", "resolved", "closed"))
+
+
+class SortKey(StrEnum):
+    """One member per queue column."""
+
+    NUMBER = "number"
+    TITLE = "title"
+    DEPARTMENT = "department"
+    REQUESTER = "requester"
+    CATEGORY = "category"
+    PRIORITY = "priority"
+    URGENCY = "urgency"
+    STATUS = "status"
+    ASSIGNEE = "assignee"
+    SUBMITTED_AT = "submitted_at"
+    NEXT_DUE = "next_due"
+
+
+@dataclass
+class QueueFilter:
+    """What the queue shows; None means "any" for the set-valued filters."""
+
+    statuses: frozenset[str] | None = frozenset(schema.OPEN_STATUSES)
+    assignee: str | None = None
+    unassigned: bool = False
+    priorities: frozenset[str] | None = None
+    categories: frozenset[str] | None = None
+    due: str | None = None  # "soon" (within SOON, not past) or "overdue"
+    submitted_from: datetime | None = None  # inclusive
+    submitted_to: datetime | None = None  # exclusive
+    text: str = ""
+    now: datetime | None = None
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One queue line with plain values (enum codes as strings)."""
+
+    id: int
+    number: str
+    title: str
+    department: str
+    requester: str
+    category: str
+    priority: str
+    urgency: str
+    status: str
+    assignee: str | None
+    submitted_at: datetime
+    next_due: datetime | None
+    version: int
+    updated_at: datetime
+
+
+_ROW_FIELDS = (
+    Ticket.id,
+    Ticket.number,
+    Ticket.title,
+    Ticket.department,
+    Ticket.requester,
+    Ticket.category,
+    Ticket.priority,
+    Ticket.urgency,
+    Ticket.status,
+    Ticket.assignee,
+    Ticket.submitted_at,
+    Ticket.next_due,
+    Ticket.version,
+    Ticket.updated_at,
+)
+
+
+def _conditions(flt: QueueFilter, *, probe_search: bool = False) -> list[pw.Node]:
+    """The WHERE terms of a filter."""
+    conds: list[pw.Node] = []
+    if flt.statuses is not None:
+        unknown = flt.statuses - KNOWN_STATUSES
+        if unknown:
+            raise ValueError(f"unknown status {sorted(unknown)}")
+        if flt.statuses <= frozenset(schema.OPEN_STATUSES):
+            # Literal, so SQLite proves the small partial "open" indexes apply.
+            conds.append(pw.SQL(schema.OPEN_STATUS_SQL))
+        if flt.statuses != frozenset(schema.OPEN_STATUSES):
+            conds.append(Ticket.status.in_(sorted(flt.statuses)))
+    if flt.unassigned:
+        conds.append(Ticket.assignee.is_null())
+    elif flt.assignee is not None:
+        conds.append(Ticket.assignee == flt.assignee)
+    if flt.priorities is not None:
+        conds.append(Ticket.priority.in_(sorted(flt.priorities)))
+    if flt.categories is not None:
+        conds.append(Ticket.category.in_(sorted(flt.categories)))
+    if flt.due is not None:
+        now = flt.now or datetime.now()
+        if flt.due == "overdue":
+            conds.append(Ticket.next_due < now)
+        elif flt.due == "soon":
+            conds.append((Ticket.next_due >= now) & (Ticket.next_due <= now + SOON))
+        else:
+            raise ValueError(f"unknown due filter {flt.due!r}")
+    if flt.submitted_from is not None:
+        conds.append(Ticket.submitted_at >= flt.submitted_from)
+    if flt.submitted_to is not None:
+        conds.append(Ticket.submitted_at < flt.submitted_to)
+    text = search_condition(flt.text, probe=probe_search)
+    if text is not None:
+        conds.append(text)
+    return conds
+
+
+def _filtered(
+    select: TicketSelect, flt: QueueFilter, *, probe_search: bool = False
+) -> TicketSelect:
+    conds = _conditions(flt, probe_search=probe_search)
+    return select.where(*conds) if conds else select
+
+
+def _uses_open_index(flt: QueueFilter) -> bool:
+    return flt.statuses is not None and flt.statuses <= frozenset(schema.OPEN_STATUSES)
+
+
+def _sort_value_sql(key: SortKey, value: Any) -> pw.Node:
+    """The sort expression applied to a bound value (the keyset's side of the comparison)."""
+    column, template = schema.SORT_TEMPLATES[key.value]
+    field: pw.Field = getattr(Ticket, column)
+    before, after = template.split("{c}")
+    return pw.NodeList(
+        (pw.SQL(before), pw.Value(field.db_value(value), unpack=False), pw.SQL(after)), glue=""
+    )
+
+
+def _row_from(values: tuple[Any, ...]) -> QueueRow:
+    return QueueRow(*values)
+
+
+def _ordered(query: TicketSelect, expr: pw.SQL, descending: bool) -> TicketSelect:
+    if descending:
+        return query.order_by(expr.desc(), Ticket.id.desc())
+    return query.order_by(expr.asc(), Ticket.id.asc())
+
+
+def _materialise(query: TicketSelect, limit: int) -> list[QueueRow]:
+    with translate_errors():
+        return [_row_from(values) for values in rows_of(query.limit(limit))]
+
+
+def fetch_page(
+    flt: QueueFilter,
+    sort: SortKey,
+    descending: bool,
+    after: QueueRow | None = None,
+    limit: int = 200,
+) -> list[QueueRow]:
+    """Up to ``limit`` rows that follow ``after`` in the (sort, id) order, read into a list."""
+    expr = pw.SQL(schema.sort_sql(sort.value))
+    # Within the open tickets the walk is short anyway; over everything only when matches abound.
+    probe = bool(flt.text.strip()) and (_uses_open_index(flt) or has_many_hits(flt.text))
+    base = _filtered(Ticket.select(*_ROW_FIELDS), flt, probe_search=probe)
+    if after is None:
+        return _materialise(_ordered(base, expr, descending), limit)
+    # Two index range scans instead of one row-value compare: SQLite seeks (expr = v, id > i)
+    # and (expr > v) on an expression index, but scans for (expr, id) > (v, i).
+    value = _sort_value_sql(sort, getattr(after, sort.value))
+    op = "<" if descending else ">"
+    same = base.where(pw.Expression(expr, "=", value), pw.Expression(Ticket.id, op, after.id))
+    same = same.order_by(Ticket.id.desc() if descending else Ticket.id.asc())
+    rows = _materialise(same, limit)
+    if len(rows) < limit:
+        beyond = _ordered(base.where(pw.Expression(expr, op, value)), expr, descending)
+        rows.extend(_materialise(beyond, limit - len(rows)))
+    return rows
+
+
+def count(flt: QueueFilter) -> int:
+    """How many tickets the filter shows (costly on a share: not on every refresh)."""
+    with translate_errors():
+        return int(_filtered(Ticket.select(), flt).count())
+
+
+def fetch_rows_by_ids(ids: Iterable[int]) -> list[QueueRow]:
+    """Queue rows for the given ticket ids, in the order given (missing ids skipped)."""
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    found: dict[int, QueueRow] = {}
+    with translate_errors():
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for values in rows_of(Ticket.select(*_ROW_FIELDS).where(Ticket.id.in_(chunk))):
+                row = _row_from(values)
+                found[row.id] = row
+    return [found[i] for i in wanted if i in found]

@@ -1,0 +1,95 @@
+"""SQL shared by the schema and its queries: queue sort expressions, their indexes, the log guard.
+
+The queue sorts on these exact expressions so that SQLite matches them to the expression
+indexes; change one only together with a migration that recreates its index.
+"""
+
+from __future__ import annotations
+
+FTS_TABLE = "ticket_fts"
+FTS_COLUMNS: tuple[str, ...] = (
+    "number",
+    "title",
+    "description",
+    "log",
+    "solution",
+    "requester",
+    "department",
+)
+
+OPEN_STATUSES: tuple[str, ...] = ("pending", "in_progress")
+OPEN_STATUS_SQL = "\"status\" IN ('pending', 'in_progress')"
+"""The default queue filter, literal so SQLite can prove the partial indexes apply."""
+
+# Sort key → SQL template over one column ({c}); NULLs become a sentinel so every key is a
+# plain comparable value (next_due: no deadline sorts after every deadline; assignee:
+# unassigned sorts before every name), which keeps keyset paging a single row-value compare.
+SORT_TEMPLATES: dict[str, tuple[str, str]] = {
+    "number": ("number", "{c}"),
+    "title": ("title", "{c}"),
+    "department": ("department", "{c}"),
+    "requester": ("requester", "{c}"),
+    "category": ("category", "{c}"),
+    "priority": ("priority", "{c}"),  # 'p1' < 'p4' is already the meaning
+    "urgency": (
+        "urgency",
+        "(CASE {c} WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 ELSE 0 END)",
+    ),
+    "status": (
+        "status",
+        "(CASE {c} WHEN 'pending' THEN 1 WHEN 'in_progress' THEN 2"
+        " WHEN 'resolved' THEN 3 WHEN 'closed' THEN 4 ELSE 0 END)",
+    ),
+    "assignee": ("assignee", "COALESCE({c}, '')"),
+    "submitted_at": ("submitted_at", "{c}"),
+    "next_due": ("next_due", "COALESCE({c}, '9999-12-31 23:59:59')"),
+}
+
+
+def sort_sql(key: str) -> str:
+    """The SQL expression a queue sort key orders by."""
+    column, template = SORT_TEMPLATES[key]
+    return template.format(c=f'"{column}"')
+
+
+def queue_index_sql() -> list[str]:
+    """Per sort key: an index on (expression, id) and a partial one over open tickets only.
+
+    Both carry status last, so a status filter is tested inside the index while walking it
+    (no read of each skipped ticket row) and a count of open tickets reads only the small one.
+    """
+    out: list[str] = []
+    for key in SORT_TEMPLATES:
+        expr = sort_sql(key)
+        out.append(f'CREATE INDEX "ticket_q_{key}" ON "ticket" ({expr}, "id", "status")')
+        out.append(
+            f'CREATE INDEX "ticket_qo_{key}" ON "ticket" ({expr}, "id", "status") '
+            f"WHERE {OPEN_STATUS_SQL}"
+        )
+    out.append('CREATE INDEX "ticket_updated_at" ON "ticket" ("updated_at")')
+    return out
+
+
+LOG_GUARD_MESSAGE = "log_entry is append-only"
+
+SQLITE_LOG_TRIGGERS: tuple[str, ...] = (
+    'CREATE TRIGGER "log_entry_no_update" BEFORE UPDATE ON "log_entry" '
+    f"BEGIN SELECT RAISE(ABORT, '{LOG_GUARD_MESSAGE}'); END",
+    'CREATE TRIGGER "log_entry_no_delete" BEFORE DELETE ON "log_entry" '
+    f"BEGIN SELECT RAISE(ABORT, '{LOG_GUARD_MESSAGE}'); END",
+)
+LOG_TRIGGER_NAMES: tuple[str, ...] = ("log_entry_no_update", "log_entry_no_delete")
+
+POSTGRES_LOG_TRIGGERS: tuple[str, ...] = (
+    "CREATE FUNCTION log_entry_guard() RETURNS trigger LANGUAGE plpgsql AS "
+    f"$$ BEGIN RAISE EXCEPTION '{LOG_GUARD_MESSAGE}'; END $$",
+    'CREATE TRIGGER "log_entry_no_update" BEFORE UPDATE ON "log_entry" '
+    "FOR EACH ROW EXECUTE FUNCTION log_entry_guard()",
+    'CREATE TRIGGER "log_entry_no_delete" BEFORE DELETE ON "log_entry" '
+    "FOR EACH ROW EXECUTE FUNCTION log_entry_guard()",
+)
+
+SQLITE_FTS_SQL = (
+    f'CREATE VIRTUAL TABLE "{FTS_TABLE}" USING fts5({", ".join(FTS_COLUMNS)}, '
+    "tokenize='unicode61 remove_diacritics 2')"
+)

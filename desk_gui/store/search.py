@@ -1,0 +1,244 @@
+"""Full-text search over tickets: Chinese of any length, English prefixes, literal symbols.
+
+SQLite: an FTS5 table (rowid = ticket id) with the ``unicode61`` tokenizer, fed with text in
+which every CJK character stands alone (so each is a token) and every ASCII punctuation
+character is replaced by a private-use character that also stands alone (``unicode61`` keeps
+private-use characters as tokens, so ``C++`` and ``50%_off`` stay searchable literally). A
+query gets the same transformation and becomes an AND of quoted phrases, the last token of each
+a prefix: no user input ever reaches FTS5 syntax. The index is maintained from Python
+(``reindex_ticket``) so the file needs no custom SQL function and any tool can open it.
+
+PostgreSQL: ILIKE over the same columns (parameterised, ``%`` and ``_`` escaped).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+import peewee as pw
+
+from desk_gui.store import schema
+from desk_gui.store.database import dicts_of, fetch_all, is_sqlite, rows_of, write_transaction
+from desk_gui.store.models import LogEntry, Ticket
+
+SelectT = TypeVar("SelectT", bound=pw.Select)
+
+_CJK = re.compile(
+    "([\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+    "\uf900-\ufaff\U00020000-\U0003134f])"
+)
+_PUA_BASE = 0xE000
+_PUNCT = {ord(ch): f" {chr(_PUA_BASE + ord(ch))} " for ch in string.punctuation}
+_SPACES = re.compile(r"\s+")
+# Control characters end a C string in FTS5's query parser, lone surrogates cannot be encoded,
+# and user text in our private-use block would impersonate punctuation: all become spaces.
+_UNSAFE = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ue000-\ue07f]")
+
+
+def index_text(text: str) -> str:
+    """Text as stored in the index: NFKC, CJK characters and ASCII punctuation as own tokens."""
+    text = _UNSAFE.sub(" ", unicodedata.normalize("NFKC", _UNSAFE.sub(" ", text)))
+    text = text.translate(_PUNCT)
+    return _SPACES.sub(" ", _CJK.sub(r" \1 ", text)).strip()
+
+
+def _is_token_char(ch: str) -> bool:
+    """Whether unicode61 (categories L* N* Co) keeps ``ch`` inside a token."""
+    cat = unicodedata.category(ch)
+    return cat[0] in "LN" or cat == "Co"
+
+
+def query_terms(query: str) -> list[str]:
+    """The query's words in index form, dropping words that hold no token at all."""
+    terms = []
+    for word in query.split():
+        spread = index_text(word)
+        if any(_is_token_char(ch) for ch in spread):
+            terms.append(spread)
+    return terms
+
+
+def fts_query(query: str) -> str | None:
+    """The FTS5 MATCH expression for ``query``; None when it holds nothing searchable."""
+    phrases = []
+    for term in query_terms(query):
+        # A quoted phrase is taken literally by FTS5; quotes never survive index_text.
+        phrases.append('"' + term.replace('"', '""') + '"*')
+    return " ".join(phrases) if phrases else None
+
+
+def _ticket_row(ticket: dict[str, object], log: Iterable[str]) -> tuple[object, ...]:
+    number = str(ticket["number"])
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return (
+        ticket["id"],
+        index_text(f"{number} {digits}"),
+        index_text(str(ticket["title"])),
+        index_text(str(ticket["description"])),
+        index_text("\n".join(log)),
+        index_text(str(ticket["solution"] or "")),
+        index_text(str(ticket["requester"])),
+        index_text(str(ticket["department"])),
+    )
+
+
+_FIELDS = (
+    Ticket.id,
+    Ticket.number,
+    Ticket.title,
+    Ticket.description,
+    Ticket.solution,
+    Ticket.requester,
+    Ticket.department,
+)
+_INSERT_SQL = (
+    f'INSERT INTO "{schema.FTS_TABLE}" (rowid, {", ".join(schema.FTS_COLUMNS)}) '
+    f"VALUES ({', '.join('?' * (len(schema.FTS_COLUMNS) + 1))})"
+)
+
+
+def _index_rows(ticket_ids: Sequence[int] | None) -> list[tuple[object, ...]]:
+    """FTS rows for the given tickets (all when None), read into memory."""
+    query = Ticket.select(*_FIELDS).order_by(Ticket.id)
+    logs = LogEntry.select(LogEntry.ticket, LogEntry.text).order_by(
+        LogEntry.ticket, LogEntry.at, LogEntry.id
+    )
+    if ticket_ids is not None:
+        query = query.where(Ticket.id.in_(list(ticket_ids)))
+        logs = logs.where(LogEntry.ticket.in_(list(ticket_ids)))
+    by_ticket: dict[int, list[str]] = {}
+    for tid, text in rows_of(logs):
+        by_ticket.setdefault(int(tid), []).append(str(text))
+    return [_ticket_row(t, by_ticket.get(int(t["id"]), [])) for t in dicts_of(query)]
+
+
+def reindex_ticket(ticket_id: int) -> None:
+    """Recompute one ticket's index row from the ticket and its log (call inside the write)."""
+    if not is_sqlite():
+        return
+    with write_transaction() as db:
+        db.execute_sql(f'DELETE FROM "{schema.FTS_TABLE}" WHERE rowid = ?', (ticket_id,))
+        for row in _index_rows([ticket_id]):
+            db.execute_sql(_INSERT_SQL, row)
+
+
+def rebuild_index(chunk: int = 2000) -> int:
+    """Rebuild the whole index from the tickets; returns how many tickets were indexed."""
+    if not is_sqlite():
+        return 0
+    done = 0
+    with write_transaction() as db:
+        db.execute_sql(f'DELETE FROM "{schema.FTS_TABLE}"')
+        last = 0
+        while True:
+            ids = [
+                int(r[0])
+                for r in fetch_all(
+                    "SELECT id FROM ticket WHERE id > ? ORDER BY id LIMIT ?", (last, chunk)
+                )
+            ]
+            if not ids:
+                break
+            rows = _index_rows(ids)
+            db.cursor().executemany(_INSERT_SQL, rows)
+            done += len(rows)
+            last = ids[-1]
+    return done
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _ilike_condition(query: str) -> pw.Expression | None:
+    """PostgreSQL: every word must occur in one of the searchable columns (or the log)."""
+    words = query.split()
+    if not words:
+        return None
+    cond: pw.Expression | None = None
+    for word in words:
+        pattern = f"%{_escape_like(word)}%"
+        columns = (
+            Ticket.number,
+            Ticket.title,
+            Ticket.description,
+            Ticket.solution,
+            Ticket.requester,
+            Ticket.department,
+        )
+        any_col: pw.Expression = Ticket.id.in_(
+            LogEntry.select(LogEntry.ticket).where(pw.Expression(LogEntry.text, "ILIKE", pattern))
+        )
+        for col in columns:
+            any_col = any_col | pw.Expression(col, "ILIKE", pattern)
+        cond = any_col if cond is None else cond & any_col
+    return cond
+
+
+MANY_HITS = 5000
+"""Above this many matches a queue page scans its sort index and probes the match set."""
+
+
+def _fts_subquery(match: str) -> pw.SQL:
+    return pw.SQL(
+        f'(SELECT rowid FROM "{schema.FTS_TABLE}" WHERE "{schema.FTS_TABLE}" MATCH ?)', [match]
+    )
+
+
+def has_many_hits(query_text: str, threshold: int | None = None) -> bool:
+    """Whether ``query_text`` matches at least ``threshold`` tickets (counts at most that many)."""
+    threshold = MANY_HITS if threshold is None else threshold
+    match = fts_query(query_text) if is_sqlite() and query_text.strip() else None
+    if match is None:
+        return False
+    sql = (
+        f'SELECT count(*) FROM (SELECT rowid FROM "{schema.FTS_TABLE}" '
+        f'WHERE "{schema.FTS_TABLE}" MATCH ? LIMIT ?)'
+    )
+    return int(fetch_all(sql, (match, threshold))[0][0]) >= threshold
+
+
+def search_condition(query_text: str, *, probe: bool = False) -> pw.Node | None:
+    """A WHERE condition on Ticket for ``query_text``; None when the text is blank.
+
+    ``probe`` hides ``Ticket.id`` from the planner (``+id IN ...``) so that SQLite walks the
+    ORDER BY index and tests each row against the match set, instead of fetching every match
+    and sorting: faster when the matches are many, slower when they are few.
+    """
+    if not query_text.strip():
+        return None
+    if not is_sqlite():
+        return _ilike_condition(query_text)
+    match = fts_query(query_text)
+    if match is None:
+        return pw.SQL("0")  # only separators: nothing can match
+    left: pw.Node = pw.NodeList((pw.SQL("+"), Ticket.id), glue="") if probe else Ticket.id
+    return pw.Expression(left, pw.OP.IN, _fts_subquery(match))
+
+
+def apply_search(select_query: SelectT, query_text: str) -> SelectT:
+    """``select_query`` (over Ticket) restricted to tickets matching ``query_text``."""
+    cond = search_condition(query_text)
+    return select_query if cond is None else select_query.where(cond)
+
+
+def search_ticket_ids(query: str, limit: int | None = None) -> list[int]:
+    """Ids of tickets matching ``query``, newest first; blank query → every ticket."""
+    if not is_sqlite() or not query.strip():
+        sel = apply_search(Ticket.select(Ticket.id).order_by(Ticket.id.desc()), query)
+        if limit is not None:
+            sel = sel.limit(limit)
+        return [int(r[0]) for r in rows_of(sel)]
+    match = fts_query(query)
+    if match is None:
+        return []
+    sql = f'SELECT rowid FROM "{schema.FTS_TABLE}" WHERE "{schema.FTS_TABLE}" MATCH ? ORDER BY rowid DESC'
+    params: list[object] = [match]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [int(r[0]) for r in fetch_all(sql, params)]
