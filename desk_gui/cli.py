@@ -49,7 +49,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from desk_gui.store.backup import check_database
+    from desk_gui.store.database import check_sqlite_library
 
+    check_sqlite_library()
     path = Path(args.db)
     if not path.exists():
         print(f"{path}: no such file", file=sys.stderr)

@@ -53,7 +53,7 @@ _BEGIN_POLL_MS = 5
 _current: pw.Database | None = None
 
 
-def _check_sqlite_library() -> None:
+def check_sqlite_library() -> None:
     """Refuse an SQLite library without the features the schema relies on."""
     if sqlite3.sqlite_version_info < MIN_SQLITE:
         raise SqliteTooOld(f"SQLite {sqlite3.sqlite_version} < {'.'.join(map(str, MIN_SQLITE))}")
@@ -148,7 +148,7 @@ def open_database(
     path = _sqlite_path(target)
     db: pw.Database
     if path is not None:
-        _check_sqlite_library()
+        check_sqlite_library()
         path = path.expanduser().absolute()
         _check_file(path, create=create)
         db = make_sqlite_database(path)

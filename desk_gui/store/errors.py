@@ -45,8 +45,15 @@ class SchemaTooNew(StoreError):
 
 
 class SqliteTooOld(StoreError):
-    zh = "本程序附带的 SQLite 版本过旧，缺少 Desk 需要的功能。"
-    en = "The SQLite library in this program is too old for Desk."
+    zh = (
+        "本程序使用的 SQLite 版本过旧（需要 3.35 或更高版本并支持 FTS5 全文检索）。"
+        "请用官方安装程序重新安装 Desk（其中包含合适的 SQLite），或联系 IT 管理员。"
+    )
+    en = (
+        "This Desk runs on too old an SQLite (it needs 3.35 or later with FTS5 full-text "
+        "search). Reinstall Desk with the official installer, which includes a suitable "
+        "SQLite, or ask your IT administrator."
+    )
 
 
 class NotFound(DeskError):
