@@ -126,12 +126,33 @@ def _values(record: TicketRecord, options: WorksheetOptions) -> dict[str, str]:
         "solution": record.solution,
         "resolved_at": _time(record.resolved_at),
         "feedback": feedback_text(record, lang),
-        "remarks": record.remarks,
+        "remarks": _remarks(record, lang),
         "category": record.category.label(lang),
         "impact": record.impact.label(lang),
         "priority": record.priority.label(lang),
         "tier": record.tier.label(lang),
     }
+
+
+def waiting_text(record: TicketRecord, lang: Lang) -> str:
+    """等待供应商：联系人 张经理，预计 2024-05-08 — empty unless the ticket is on hold."""
+    if record.waiting_on is None:
+        return ""
+    parts = [record.waiting_on.label(lang)]
+    details = []
+    if record.waiting_contact:
+        details.append(_t(lang, "联系人 ", "contact ") + record.waiting_contact)
+    if record.waiting_until:
+        details.append(_t(lang, "预计 ", "expected ") + record.waiting_until.strftime("%Y-%m-%d"))
+    if details:
+        parts.append(_t(lang, "，", ", ").join(details))
+    return _t(lang, "：", ": ").join(parts)
+
+
+def _remarks(record: TicketRecord, lang: Lang) -> str:
+    """The remarks, with the vendor or department wait (contact, expected date) on its own line."""
+    waiting = waiting_text(record, lang)
+    return "\n".join(t for t in (record.remarks, waiting) if t)
 
 
 def _blank_values(lang: Lang) -> dict[str, str]:

@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from desk_gui.store import queue as store_queue
 from desk_gui.store.changes import ChangeWatcher
 from desk_gui.store.database import translate_errors
 from desk_gui.store.queue import QueueFilter, QueueRow, SortKey
 
-__all__ = ["ChangeWatcher", "QueueFilter", "QueueRow", "QueueService", "SortKey"]
+__all__ = [
+    "ChangeWatcher",
+    "QueueFilter",
+    "QueueRow",
+    "QueueService",
+    "SortKey",
+    "supervisor_filter",
+]
+
+
+def supervisor_filter(now: datetime | None = None) -> QueueFilter:
+    """Open tickets past a deadline or assigned to nobody (sort by next deadline to triage).
+
+    ``now`` None: the queue's clock at each query, so a kept filter stays current.
+    """
+    return QueueFilter(overdue_or_unassigned=True, now=now)
 
 
 class QueueService:

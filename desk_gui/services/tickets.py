@@ -14,6 +14,7 @@ from desk_gui.domain.enums import (
     LogKind,
     Priority,
     Status,
+    Tier,
     Urgency,
     field_label,
 )
@@ -22,7 +23,7 @@ from desk_gui.domain.numbering import day_key, format_number, parse_number
 from desk_gui.domain.priority import priority_for
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.validation import ValidationError, validate_draft
-from desk_gui.services import records
+from desk_gui.services import escalation, records
 from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings, load_settings
 from desk_gui.store import locks
@@ -70,9 +71,17 @@ def _parse(key: str, value: Any) -> Any:
 class TicketService:
     """Intake and editing of tickets; every method is one transaction."""
 
-    def __init__(self, ctx: Context, settings: OfficeSettings | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        settings: OfficeSettings | None = None,
+        *,
+        auto_escalate_p1: bool = False,
+    ) -> None:
         self.ctx = ctx
         self._settings = settings
+        # The desk's window turns this on (services/escalation.py); imports and tests do not.
+        self.auto_escalate_p1 = auto_escalate_p1
 
     @property
     def settings(self) -> OfficeSettings:
@@ -165,6 +174,11 @@ class TicketService:
                 records.add_log(
                     self.ctx, row.id, LogKind.ASSIGN, f"负责人：{draft.assignee}", at=now
                 )
+            if self.auto_escalate_p1 and escalation.needs_p1_escalation(priority, Tier.L1):
+                changes = escalation.escalate_p1(self.ctx, row.id, Tier.L1, 0, row.description, now)
+                Ticket.update(changes).where(Ticket.id == row.id).execute()
+                for key, value in changes.items():
+                    setattr(row, key, value)
             records.reindex(row.id)
             return records.to_record(row)
 
@@ -250,8 +264,23 @@ class TicketService:
                     LogKind.PRIORITY,
                     f"优先级：{old_priority.value.upper()} → {new_priority.value.upper()}",
                 )
+                self._escalate_if_p1(row, new_priority)
             records.reindex(row.id)
             return records.to_record(row)
+
+    def _escalate_if_p1(self, row: Ticket, priority: Priority) -> None:
+        """An edit that makes an open L1 ticket P1 escalates it at once (when turned on)."""
+        tier = Tier(row.tier)
+        if not (
+            self.auto_escalate_p1
+            and Status(row.status).is_open
+            and escalation.needs_p1_escalation(priority, tier)
+        ):
+            return
+        changes = escalation.escalate_p1(
+            self.ctx, row.id, tier, row.escalation_count, row.description, self.ctx.now()
+        )
+        records.save(self.ctx, row, row.version, changes)
 
     @staticmethod
     def _draft_of(row: Ticket) -> TicketDraft:

@@ -18,7 +18,7 @@ import peewee as pw
 from desk_gui import __version__
 from desk_gui.store import schema
 from desk_gui.store.errors import DatabaseCorrupt, SchemaTooNew
-from desk_gui.store.models import ALL_MODELS, Meta
+from desk_gui.store.models import ALL_MODELS, Meta, Reminder
 from desk_gui.store.sqlite_file import copy_database_file
 
 VERSION_KEY = "schema_version"
@@ -104,9 +104,33 @@ def _v2_queue_indexes(db: pw.Database) -> None:
     _run(db, schema.queue_index_sql())
 
 
+# Version 3's new table as peewee generated it for SQLite; frozen on purpose.
+_V3_TABLES: tuple[str, ...] = (
+    'CREATE TABLE "reminder" ("id" INTEGER NOT NULL PRIMARY KEY, "ticket_id" INTEGER NOT NULL, '
+    '"kind" VARCHAR(16) NOT NULL, "due_at" DATETIME NOT NULL, "operator" VARCHAR(64) NOT NULL, '
+    '"workstation" VARCHAR(128) NOT NULL, "claimed_at" DATETIME NOT NULL, '
+    '"snoozed_until" DATETIME, "acknowledged_at" DATETIME, FOREIGN KEY ("ticket_id") '
+    'REFERENCES "ticket" ("id") ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "reminder_ticket_id_kind_due_at_operator" ON "reminder" '
+    '("ticket_id", "kind", "due_at", "operator")',
+)
+
+
+def _v3_reminders(db: pw.Database) -> None:
+    """Reminder claims (one per ticket, kind, due time and operator) and the triage indexes."""
+    if isinstance(db, pw.SqliteDatabase):
+        _run(db, _V3_TABLES)
+    else:
+        # A server database made at version 2: the table as the model describes it today.
+        with db.bind_ctx([Reminder]):
+            db.create_tables([Reminder], safe=False)
+    _run(db, schema.triage_index_sql())
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
+    Migration(3, "reminders and triage indexes", _v3_reminders),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
@@ -121,6 +145,7 @@ def create_latest(db: pw.Database) -> None:
     else:
         _run(db, schema.POSTGRES_LOG_TRIGGERS)
     _run(db, schema.queue_index_sql())
+    _run(db, schema.triage_index_sql())
 
 
 def _user_tables(db: pw.Database) -> list[str]:

@@ -150,6 +150,28 @@ class EditLock(BaseModel):
     expires_at = pw.DateTimeField()
 
 
+class Reminder(BaseModel):
+    """One operator's claim on one reminder (ticket, kind, due time): claimed, snoozed, done.
+
+    The unique key is what makes each person get each reminder once across workstations: the
+    first workstation whose INSERT lands notifies, every other one finds the row.
+    """
+
+    id = pw.AutoField()  # explicit so type checkers know it
+
+    ticket = pw.ForeignKeyField(Ticket, on_delete="CASCADE", index=False)
+    kind = pw.CharField(max_length=16)  # domain.reminders.ReminderKind
+    due_at = pw.DateTimeField()
+    operator = pw.CharField(max_length=64)
+    workstation = pw.CharField(max_length=128)  # where it was claimed or last notified
+    claimed_at = pw.DateTimeField()
+    snoozed_until = pw.DateTimeField(null=True)
+    acknowledged_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("ticket", "kind", "due_at", "operator"), True),)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Meta,
     Setting,
@@ -159,4 +181,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     LogEntry,
     Attachment,
     EditLock,
+    Reminder,
 )

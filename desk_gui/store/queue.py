@@ -51,6 +51,7 @@ class QueueFilter:
     priorities: frozenset[str] | None = None
     categories: frozenset[str] | None = None
     due: str | None = None  # "soon" (within SOON, not past) or "overdue"
+    overdue_or_unassigned: bool = False  # the supervisor's view: past a deadline, or nobody's
     submitted_from: datetime | None = None  # inclusive
     submitted_to: datetime | None = None  # exclusive
     text: str = ""
@@ -123,6 +124,9 @@ def _conditions(flt: QueueFilter, *, probe_search: bool = False) -> list[pw.Node
             conds.append((Ticket.next_due >= now) & (Ticket.next_due <= now + SOON))
         else:
             raise ValueError(f"unknown due filter {flt.due!r}")
+    if flt.overdue_or_unassigned:
+        now = flt.now or datetime.now()
+        conds.append((Ticket.next_due < now) | Ticket.assignee.is_null())
     if flt.submitted_from is not None:
         conds.append(Ticket.submitted_at >= flt.submitted_from)
     if flt.submitted_to is not None:

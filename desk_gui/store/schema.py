@@ -70,6 +70,26 @@ def queue_index_sql() -> list[str]:
     return out
 
 
+IN_PROGRESS_L1_SQL = "\"status\" = 'in_progress' AND \"tier\" = 'l1'"
+"""Tickets the L1 30-minute escalation rule watches; literal for the partial index."""
+
+
+def triage_index_sql() -> list[str]:
+    """Indexes of schema 3: reminders per handler and due time, open load, the 30-minute rule.
+
+    ``ticket_qo_assignee_due`` serves "my (or nobody's) open tickets due in a window" and, as
+    a covering index, the weighted open load per assignee and the count of the supervisor's
+    overdue-or-unassigned view. Like the queue indexes they carry the columns of their partial
+    WHERE, so SQLite tests it inside the index and can treat the index as covering.
+    """
+    return [
+        'CREATE INDEX "ticket_qo_assignee_due" ON "ticket" '
+        f'("assignee", "next_due", "priority", "status") WHERE {OPEN_STATUS_SQL}',
+        'CREATE INDEX "ticket_l1_taken" ON "ticket" '
+        f'("first_response_at", "assignee", "status", "tier") WHERE {IN_PROGRESS_L1_SQL}',
+    ]
+
+
 LOG_GUARD_MESSAGE = "log_entry is append-only"
 
 SQLITE_LOG_TRIGGERS: tuple[str, ...] = (

@@ -9,6 +9,7 @@ from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services import directory
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.dialogs.action_base import ActionDialog
+from desk_gui.ui.widgets.form_suggestions import SuggestionList, select_name
 
 
 def staff_combo(lang: str, current: str | None = None, optional_text: str = "") -> QComboBox:
@@ -46,6 +47,20 @@ class AssignDialog(ActionDialog):
         self.staff_combo = staff_combo(self.lang)
         self.staff_combo.setObjectName("assigneeCombo")
         self.add_field("assignee", self.tr("Assignee"), self.staff_combo, required=True)
+        self.suggestion_list = SuggestionList()
+        self.add_field("suggestions", self.tr("Suggested"), self.suggestion_list)
+        self.add_note(
+            self.tr(
+                "Ranked by matching skills, then by open tickets weighted by priority "
+                "(P1 = 4, P2 = 3, P3 = 2, P4 = 1)."
+            )
+        )
+        self.suggestion_list.chosen.connect(self._on_suggestion_list_chosen)
+        self.suggestion_list.load(record.id)
+        select_name(self.staff_combo, self.suggestion_list.top())
+
+    def _on_suggestion_list_chosen(self, name: str) -> None:
+        select_name(self.staff_combo, name)
 
     def perform(self) -> TicketRecord:
         return self.service.assign(

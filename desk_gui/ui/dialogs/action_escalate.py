@@ -9,6 +9,7 @@ from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.dialogs.action_assign import chosen_name, staff_combo
 from desk_gui.ui.dialogs.action_base import ActionDialog
+from desk_gui.ui.widgets.form_suggestions import SuggestionList, select_name
 
 
 class EscalateDialog(ActionDialog):
@@ -40,9 +41,29 @@ class EscalateDialog(ActionDialog):
         self.add_field("reason", self.tr("Reason"), self.reason_edit, required=True)
         self.add_field("handover", self.tr("Handover summary"), self.handover_edit, required=True)
         self.add_field("assignee", self.tr("Assignee"), self.assignee_combo)
+        self.suggestion_list = SuggestionList()
+        self.add_field("suggestions", self.tr("Suggested"), self.suggestion_list)
+        self.suggestion_list.chosen.connect(self._on_suggestion_list_chosen)
+        self.tier_combo.currentIndexChanged.connect(self._on_tier_combo_current_index_changed)
+        self._on_tier_combo_current_index_changed()
         if self.tier_combo.count() == 0:
             self.show_error("tier", self.tr("The ticket is already at the highest tier."))
             self.ok_button.setEnabled(False)
+
+    def _on_tier_combo_current_index_changed(self, *_: object) -> None:
+        """Suggest staff of the chosen tier; the best one preselected."""
+        value = self.tier_combo.currentData()
+        if value is None:
+            self.suggestion_list.set_suggestions([])
+            return
+        top = self.suggestion_list.load(self.record.id, tier=Tier(value))
+        if top:
+            select_name(self.assignee_combo, top[0].name)
+        else:
+            self.assignee_combo.setCurrentIndex(0)
+
+    def _on_suggestion_list_chosen(self, name: str) -> None:
+        select_name(self.assignee_combo, name)
 
     def perform(self) -> TicketRecord:
         tier = Tier(self.tier_combo.currentData())

@@ -1,0 +1,72 @@
+"""The ranked assignee suggestions beside the assign and escalate dialogs' staff combo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
+
+from desk_gui.domain.enums import Category, Tier
+from desk_gui.domain.errors import DeskError
+from desk_gui.services.assignment import Suggestion, suggest_assignees
+
+ROWS_SHOWN = 4
+
+
+class SuggestionList(QListWidget):
+    """Staff ranked by skills and weighted open load; a click picks the name."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("suggestionList")
+        self.setAccessibleName(self.tr("Suggested assignees"))
+        self.suggestions: list[Suggestion] = []
+        self.setMaximumHeight((self.fontMetrics().height() + 6) * ROWS_SHOWN + 8)
+        self.itemClicked.connect(self._on_self_item_clicked)
+
+    def load(
+        self, ticket_id: int, category: Category | None = None, tier: Tier | None = None
+    ) -> list[Suggestion]:
+        """Rank staff for the ticket (optionally at another tier); empty when the store fails."""
+        try:
+            found = suggest_assignees(ticket_id, category=category, tier=tier)
+        except DeskError:
+            found = []
+        self.set_suggestions(found)
+        return found
+
+    def set_suggestions(self, suggestions: list[Suggestion]) -> None:
+        self.clear()
+        self.suggestions = list(suggestions)
+        for s in suggestions:
+            skills = self.tr("skills match") if s.skills_match else self.tr("other skills")
+            text = self.tr("{name} — {skills}, open load {load}").format(
+                name=s.name, skills=skills, load=s.open_load
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, s.name)
+            self.addItem(item)
+        if not suggestions:
+            empty = QListWidgetItem(self.tr("No staff at this tier"))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(empty)
+
+    def top(self) -> str | None:
+        return self.suggestions[0].name if self.suggestions else None
+
+    def _on_self_item_clicked(self, item: QListWidgetItem) -> None:
+        name = item.data(Qt.ItemDataRole.UserRole)
+        if name:
+            self.chosen.emit(str(name))
+
+
+def select_name(combo: QComboBox, name: str | None) -> None:
+    """Make ``name`` the combo's choice (added if the combo lacks it)."""
+    if not name:
+        return
+    index = combo.findData(name)
+    if index < 0:
+        combo.addItem(name, name)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
