@@ -1,0 +1,224 @@
+"""GUI benchmarks: start-up vs a bare PySide6 window, queue open/sort, memory scrolled to the end.
+
+Usage: python benchmarks/bench_gui.py --db /tmp/demo100k.db [--db /tmp/demo1m.db] [--runs 5]
+Runs on the offscreen platform unless DISPLAY is set (e.g. under xvfb-run). Each start-up is a
+fresh process, timed from spawn to the first paint of the table (Desk's with its first page of
+tickets in it), for a bare QMainWindow + QTableView and for Desk in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BARE = textwrap.dedent(
+    """
+    import os, sys
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                print("ready", flush=True)
+                os._exit(0)
+            return False
+
+    app = QApplication([])
+    w = QMainWindow(); view = QTableView(); w.setCentralWidget(view); w.resize(1480, 860)
+    spy = FirstPaint(); view.viewport().installEventFilter(spy)
+    w.show()
+    app.exec()
+    """
+)
+
+DESK = textwrap.dedent(
+    """
+    import os, sys, tempfile
+    from PySide6.QtCore import QEvent, QObject, QSettings
+    from PySide6.QtWidgets import QApplication
+    from desk_gui.services.context import Context
+    from desk_gui.store.database import open_database
+    from desk_gui.ui.launcher import install_translators, probe_database
+    from desk_gui.ui.main_window import MainWindow
+    from desk_gui.ui.prefs import WorkstationPrefs
+    from desk_gui.ui.session import Session
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and w.model.rowCount() > 0:
+                print("ready", flush=True)
+                os._exit(0)
+            return False
+
+    app = QApplication([])
+    install_translators(app, sys.argv[2])
+    open_database(sys.argv[1])
+    ini = tempfile.mktemp(suffix=".ini")
+    prefs = WorkstationPrefs(QSettings(ini, QSettings.Format.IniFormat))
+    w = MainWindow(Session(Context(operator="bench"), sys.argv[2], prefs, sys.argv[1], probe_database))
+    spy = FirstPaint(); w.view.viewport().installEventFilter(spy)
+    w.show()
+    app.exec()
+    """
+)
+
+QUEUE = textwrap.dedent(
+    """
+    import json, sys, time, tempfile
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QApplication
+    from desk_gui.services.context import Context
+    from desk_gui.services.queue import QueueFilter
+    from desk_gui.store.database import open_database
+    from desk_gui.ui.main_window import MainWindow
+    from desk_gui.ui.models.ticket_table_model import Column
+    from desk_gui.ui.prefs import WorkstationPrefs
+    from desk_gui.ui.session import Session
+
+    def rss_mb():
+        for line in open("/proc/self/status"):
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    app = QApplication([])
+    open_database(sys.argv[1])
+    prefs = WorkstationPrefs(QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat))
+    w = MainWindow(Session(Context(operator="bench"), "en", prefs, sys.argv[1]))
+    w.live.stop()
+    w.show(); app.processEvents()
+    out = {"rss_start_mb": rss_mb()}
+    model, view = w.model, w.view
+    t = time.perf_counter(); model.set_filter(QueueFilter(statuses=None)); app.processEvents()
+    out["open_all_s"] = time.perf_counter() - t
+    t = time.perf_counter(); count = w.session.queue.count(QueueFilter(statuses=None))
+    out["count_all_s"] = time.perf_counter() - t
+    out["tickets"] = count
+    sorts = {}
+    for flt_name, flt in (("open", QueueFilter()), ("all", QueueFilter(statuses=None))):
+        model.set_filter(flt)
+        for col in Column:
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                t = time.perf_counter()
+                view.sortByColumn(col, order); app.processEvents()
+                sorts[f"{flt_name}:{col.name}:{order.name[:3]}"] = time.perf_counter() - t
+    out["sorts"] = sorts
+    model.set_filter(QueueFilter(statuses=None))
+    view.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
+    t = time.perf_counter()
+    for _ in range(10):  # the way a user gets there: pages arrive as the view reaches them
+        view.scrollToBottom(); app.processEvents()
+    out["page_with_repaint_s"] = (time.perf_counter() - t) / 10
+    t = time.perf_counter()
+    while model.canFetchMore(model.index(-1, -1)):
+        model.fetchMore(model.index(-1, -1))
+    view.scrollToBottom(); app.processEvents()
+    out["scroll_to_end_s"] = time.perf_counter() - t
+    out["rows_loaded"] = model.rowCount()
+    out["rows_cached"] = model.cached_rows
+    out["rss_end_mb"] = rss_mb()
+    t = time.perf_counter()
+    view.scrollToTop(); app.processEvents()  # evicted pages are read again from their anchors
+    view.verticalScrollBar().setValue(model.rowCount() // 2); app.processEvents()
+    out["jump_back_s"] = time.perf_counter() - t
+    t = time.perf_counter(); w.refresh(); app.processEvents()
+    out["live_refresh_at_end_s"] = time.perf_counter() - t
+    view.scrollToTop(); model.set_filter(QueueFilter())
+    t = time.perf_counter(); w.refresh(); app.processEvents()
+    out["live_refresh_first_page_s"] = time.perf_counter() - t
+    print(json.dumps(out))
+    """
+)
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    env.setdefault("DESK_DATA_DIR", "/tmp/desk-bench-data")
+    return env
+
+
+def _timed(script: str, *args: str) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=_env()
+    )
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0 or "ready" not in done.stdout:
+        raise SystemExit(f"benchmark process failed:\n{done.stderr}")
+    return elapsed
+
+
+def startup(db: str, runs: int, lang: str) -> tuple[float, float]:
+    """Median seconds to a usable window: bare PySide6 and Desk, interleaved in one run."""
+    bare, desk = [], []
+    _timed(BARE)  # warm the file cache for both
+    _timed(DESK, db, lang)
+    for _ in range(runs):
+        bare.append(_timed(BARE))
+        desk.append(_timed(DESK, db, lang))
+    return statistics.median(bare), statistics.median(desk)
+
+
+def queue(db: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", QUEUE, db], capture_output=True, text=True, env=_env()
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"queue benchmark failed:\n{done.stderr}")
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", action="append", required=True, help="demo database (repeatable)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--lang", default="zh", choices=["zh", "en"])
+    args = parser.parse_args()
+    for db in args.db:
+        print(f"== {db}")
+        bare, desk = startup(db, args.runs, args.lang)
+        print(
+            f"start to usable window: bare PySide6 {bare:.3f} s, Desk {desk:.3f} s, "
+            f"ratio {desk / bare:.2f}x (goal <= 1.5x)"
+        )
+        q = queue(db)
+        sorts: dict[str, float] = q.pop("sorts")  # type: ignore[assignment]
+        worst = max(sorts, key=lambda k: sorts[k])
+        print(f"tickets: {q['tickets']:,}")
+        print(
+            f"queue open (all statuses, first page): {q['open_all_s']:.3f} s; "
+            f"COUNT: {q['count_all_s']:.3f} s"
+        )
+        print(
+            f"sort (header click, re-query): median {statistics.median(sorts.values()):.4f} s, "
+            f"worst {sorts[worst]:.4f} s ({worst}); goal <= 0.3 s"
+        )
+        print(
+            f"scrolled to the end: {q['rows_loaded']:,} rows ({q['rows_cached']:,} kept in "
+            f"memory) in {q['scroll_to_end_s']:.1f} s, one page + repaint "
+            f"{q['page_with_repaint_s'] * 1000:.0f} ms; RSS {q['rss_start_mb']:.0f} MB at start "
+            f"-> {q['rss_end_mb']:.0f} MB (goal <= 250 MB); jump back to top and middle "
+            f"{q['jump_back_s']:.3f} s"
+        )
+        print(
+            f"live refresh: first page {q['live_refresh_first_page_s']:.4f} s; "
+            f"scrolled to the end {q['live_refresh_at_end_s']:.3f} s"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,356 @@
+"""The workstation window: the live ticket queue with its filters, menus and status bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSystemTrayIcon,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_gui.domain.errors import DeskError
+from desk_gui.domain.ticket import TicketRecord
+from desk_gui.services.queue import QueueRow
+from desk_gui.services.settings import OfficeSettings, load_settings
+from desk_gui.ui.dialogs.error_dialog import ErrorDialog
+from desk_gui.ui.dialogs.operator_dialog import OperatorDialog
+from desk_gui.ui.live import LiveUpdates
+from desk_gui.ui.main_menus import MainMenus
+from desk_gui.ui.models.ticket_table_model import COLUMN_WIDTHS, Column, TicketTableModel
+from desk_gui.ui.session import Session
+from desk_gui.ui.widgets.filter_bar import FilterBar
+from desk_gui.ui.widgets.main_notice_banner import NoticeBanner
+
+if TYPE_CHECKING:
+    from desk_gui.ui.worksheet_view import WorksheetView
+
+# The worksheet view, the settings dialog, the ticket form and printing are imported when first
+# used: together they are a fifth of the start-up time and none is needed to show the queue.
+
+OFFICE_DELAY_MS = 100
+"""The office settings (title, masking) are read this long after the window first paints."""
+
+TICK_MS = 30_000
+"""How often the time-left column is repainted."""
+
+
+class MainWindow(QMainWindow):
+    """Queue, filters, search, live refresh and the commands around them."""
+
+    restart_requested = Signal()  # language changed: rebuild the window
+    database_requested = Signal(str)  # open another database
+    ticket_opened = Signal(int)
+    p1_noticed = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setAccessibleName(self.tr("Desk"))
+        self.session = session
+        self._office: OfficeSettings | None = None
+        # Masked until the office settings are read (just after the first paint).
+        self.model = TicketTableModel(session.queue, session.lang, mask=True, parent=self)
+        self.live = LiveUpdates(session.queue, parent=self)
+        self._open_views: list[WorksheetView] = []
+        self._build()
+        self.menus = MainMenus(self)
+        self._connect()
+        self._restore_layout()
+        self._update_title()
+        if self.filter_bar.current_filter() != self.model.queue_filter:
+            self.model.set_filter(self.filter_bar.current_filter())
+        self._recount()
+        self.live.start()
+        QTimer.singleShot(OFFICE_DELAY_MS, self._apply_office)
+
+    # -- construction --------------------------------------------------------------------------
+
+    @property
+    def office(self) -> OfficeSettings:
+        """The office settings, read on first use."""
+        if self._office is None:
+            try:
+                self._office = load_settings()
+            except DeskError as exc:
+                self._show_error(exc)
+                self._office = OfficeSettings()
+        return self._office
+
+    def _apply_office(self) -> None:
+        # Reading them builds the holiday calendar (~0.25 s): after the window is on screen.
+        self.model.set_mask(self.office.mask_requester)
+        self._update_title()
+
+    def _build(self) -> None:
+        self.banner = NoticeBanner(self)
+        self.filter_bar = FilterBar(self.session.lang, self.session.ctx.operator, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("queueView")
+        self.view.setAccessibleName(self.tr("Ticket queue"))
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().hide()
+        row_height = self.view.fontMetrics().height() + 10
+        self.view.verticalHeader().setDefaultSectionSize(row_height)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(Column.NEXT_DUE, Qt.SortOrder.AscendingOrder)
+        saved = self.session.prefs.header_state()
+        if saved is not None:
+            header.restoreState(saved)  # this workstation's widths and sort column
+        self.view.setSortingEnabled(True)  # reads the first page in the indicated order
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self.setTabOrder(self.filter_bar.search_edit, self.filter_bar.status_combo)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.operator_label = QLabel(self)
+        self.operator_label.setObjectName("operatorLabel")
+        self.database_label = QLabel(self)
+        self.database_label.setObjectName("databaseLabel")
+        status = self.statusBar()
+        status.addWidget(self.count_label)
+        status.addPermanentWidget(self.operator_label)
+        status.addPermanentWidget(self.database_label)
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(TICK_MS)
+        self.resize(1480, 860)
+
+    def _connect(self) -> None:
+        self.filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
+        self.view.activated.connect(self._on_view_activated)
+        self.model.error_raised.connect(self._on_model_error_raised)
+        self.model.reloaded.connect(self._on_model_reloaded)
+        self.live.changed.connect(self._on_live_changed)
+        self.live.p1_arrived.connect(self._on_live_p1_arrived)
+        self.live.error_raised.connect(self._on_model_error_raised)
+        self.banner.open_requested.connect(self.open_ticket)
+        self.tick_timer.timeout.connect(self.model.tick)
+        self.tick_timer.start()
+
+    def _restore_layout(self) -> None:
+        prefs = self.session.prefs
+        geometry = prefs.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = prefs.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def _update_title(self) -> None:
+        parts = [self.tr("Desk")]
+        if self._office is not None and self._office.office_name:
+            parts.append(self._office.office_name)
+        self.setWindowTitle(" — ".join(parts))
+        self.operator_label.setText(
+            self.tr("Operator: {name}").format(name=self.session.ctx.operator)
+        )
+        self.database_label.setText(self.session.database)
+        self.database_label.setToolTip(
+            self.tr("Database: {path}").format(path=self.session.database)
+        )
+
+    # -- queue ---------------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.ticket_id(r) for r in rows]
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.ticket_id(index.row()) if index.isValid() else None
+
+    def select_ticket(self, ticket_id: int) -> bool:
+        row = self.model.row_of(ticket_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+        return True
+
+    def refresh(self) -> None:
+        """F5: re-read the loaded rows and the count."""
+        self._refresh_rows()
+        self._recount()
+
+    def _refresh_rows(self) -> None:
+        top = self.view.indexAt(self.view.viewport().rect().topLeft())
+        top_id = self.model.ticket_id(top.row()) if top.isValid() else None
+        top_offset = top.row() if top.isValid() else 0
+        self.model.refresh()
+        if top_id is not None:
+            row = self.model.row_of(top_id)
+            if row is not None and row != top_offset:
+                # Keep the same ticket at the top of the viewport (others moved above it).
+                self.view.scrollTo(
+                    self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                )
+
+    def _recount(self) -> None:
+        try:
+            count = self.session.queue.count(self.model.queue_filter)
+        except DeskError as exc:
+            self._show_error(exc)
+            return
+        self.count_label.setText(self.tr("{count} tickets").format(count=f"{count:,}"))
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def new_ticket(self) -> TicketRecord | None:
+        """Ctrl+N: the ticket form; the created ticket is selected in the queue."""
+        from desk_gui.ui.dialogs.ticket_form import TicketFormDialog
+
+        created = TicketFormDialog.ask(self, self.session.tickets)
+        if created is not None:
+            self.live.note_own_write()
+            self.refresh()
+            self.select_ticket(created.id)
+            self.statusBar().showMessage(
+                self.tr("Ticket {number} saved.").format(number=created.number), 5000
+            )
+        return created
+
+    def open_ticket(self, ticket_id: int) -> None:
+        """Enter: the ticket's worksheet in its own window (raised if already open)."""
+        self.ticket_opened.emit(ticket_id)
+        for view in self._open_views:
+            if view.ticket_id == ticket_id:
+                view.window().raise_()
+                view.window().activateWindow()
+                return
+        from desk_gui.ui.worksheet_view import open_worksheet
+
+        view = open_worksheet(self, self.session.tickets, ticket_id)
+        view.ticket_saved.connect(self._on_worksheet_ticket_saved)
+        view.window().destroyed.connect(lambda *_: self._forget_view(view))
+        self._open_views.append(view)
+
+    def _forget_view(self, view: WorksheetView) -> None:
+        if view in self._open_views:
+            self._open_views.remove(view)
+
+    def close_worksheets(self) -> None:
+        for view in list(self._open_views):
+            view.window().close()
+
+    def focus_search(self) -> None:
+        self.filter_bar.focus_search()
+
+    def change_operator(self) -> None:
+        name = OperatorDialog.ask(self, self.session.ctx.operator)
+        if name:
+            self.session.set_operator(name)
+            self.session.prefs.set_operator(name)
+            self.filter_bar.set_operator(name)
+            self._update_title()
+
+    def open_settings(self) -> None:
+        from desk_gui.ui.dialogs.settings_dialog import SettingsDialog
+
+        s = self.session
+        outcome = SettingsDialog.ask(self, s.prefs, s.database, s.ctx.operator, s.lang, s.probe)
+        if outcome is None:
+            return
+        if outcome.office_changed:
+            self._office = None
+            self.session.tickets.reload_settings()
+            self.model.set_mask(self.office.mask_requester)
+            self._update_title()
+        if outcome.database:
+            self.database_requested.emit(outcome.database)
+        elif outcome.language_changed:
+            self.restart_requested.emit()
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _on_filter_bar_filter_changed(self, flt: object) -> None:
+        keep = self.current_id()
+        self.model.set_filter(flt)  # type: ignore[arg-type]
+        self._recount()
+        if keep is not None:
+            self.select_ticket(keep)
+
+    def _on_model_reloaded(self) -> None:
+        self.view.scrollToTop()
+
+    def _on_view_activated(self, index: object) -> None:
+        ticket_id = self.current_id()
+        if ticket_id is not None:
+            self.open_ticket(ticket_id)
+
+    def _on_worksheet_ticket_saved(self, _ticket_id: int) -> None:
+        self.live.note_own_write()
+        self.refresh()
+
+    def _on_live_changed(self) -> None:
+        self.refresh()
+
+    def _on_live_p1_arrived(self, rows: list[QueueRow]) -> None:
+        text = self.banner.show_p1(rows)
+        self.statusBar().showMessage(text, 15_000)
+        QApplication.alert(self)
+        if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
+            self.menus.tray().showMessage(self.tr("New P1 ticket"), text)
+        self.p1_noticed.emit(text)
+
+    def _on_model_error_raised(self, exc: object) -> None:
+        if isinstance(exc, DeskError):
+            self._show_error(exc)
+
+    def _show_error(self, exc: DeskError) -> None:
+        self.statusBar().showMessage(exc.message(self.session.lang), 10_000)
+        ErrorDialog.show_error(self, exc, self.session.lang)
+
+    # -- Qt overrides --------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.live.stop()
+        self.tick_timer.stop()
+        self.close_worksheets()
+        self.session.prefs.save_layout(
+            self.saveGeometry(), self.saveState(), self.view.horizontalHeader().saveState()
+        )
+        super().closeEvent(event)
+
+    def action(self, name: str) -> QAction:
+        """A menu action by objectName (tests and automation)."""
+        found = self.findChild(QAction, name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    @staticmethod
+    def shortcut_of(action: QAction) -> str:
+        return action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)

@@ -1,0 +1,94 @@
+"""Per-workstation preferences (QSettings): last database, language, operator, window layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings
+
+LANGUAGE_SYSTEM = "system"
+LANGUAGES: tuple[str, ...] = (LANGUAGE_SYSTEM, "zh", "en")
+
+_DB_KEY = "database/last"
+_LANG_KEY = "ui/language"
+_OPERATOR_KEY = "operator/name"
+_GEOMETRY_KEY = "window/geometry"
+_STATE_KEY = "window/state"
+_HEADER_KEY = "window/queue_header"
+
+
+def system_language() -> str:
+    """ "zh" when the system locale is Chinese, else "en"."""
+    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+class WorkstationPrefs:
+    """What this workstation remembers between runs; never shared with other workstations."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings if settings is not None else QSettings()
+
+    @property
+    def qsettings(self) -> QSettings:
+        return self._settings
+
+    def _text(self, key: str) -> str:
+        value = self._settings.value(key, "")
+        return str(value) if value is not None else ""
+
+    # -- database ------------------------------------------------------------------------------
+
+    def last_database(self) -> str:
+        return self._text(_DB_KEY)
+
+    def set_last_database(self, target: str) -> None:
+        self._settings.setValue(_DB_KEY, target)
+        self._settings.sync()
+
+    # -- language ------------------------------------------------------------------------------
+
+    def language_choice(self) -> str:
+        """ "system", "zh" or "en" as chosen in the settings dialog."""
+        value = self._text(_LANG_KEY)
+        return value if value in LANGUAGES else LANGUAGE_SYSTEM
+
+    def set_language_choice(self, choice: str) -> None:
+        if choice not in LANGUAGES:
+            raise ValueError(f"unknown language choice {choice!r}")
+        self._settings.setValue(_LANG_KEY, choice)
+        self._settings.sync()
+
+    def effective_language(self, override: str | None = None) -> str:
+        """The language to run in: a command-line override, the choice, or the system's."""
+        if override in ("zh", "en"):
+            return override
+        choice = self.language_choice()
+        return system_language() if choice == LANGUAGE_SYSTEM else choice
+
+    # -- operator ------------------------------------------------------------------------------
+
+    def operator(self) -> str:
+        return self._text(_OPERATOR_KEY)
+
+    def set_operator(self, name: str) -> None:
+        self._settings.setValue(_OPERATOR_KEY, name)
+        self._settings.sync()
+
+    # -- window layout -------------------------------------------------------------------------
+
+    def window_geometry(self) -> QByteArray | None:
+        return self._bytes(_GEOMETRY_KEY)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes(_STATE_KEY)
+
+    def header_state(self) -> QByteArray | None:
+        return self._bytes(_HEADER_KEY)
+
+    def save_layout(self, geometry: QByteArray, state: QByteArray, header: QByteArray) -> None:
+        self._settings.setValue(_GEOMETRY_KEY, geometry)
+        self._settings.setValue(_STATE_KEY, state)
+        self._settings.setValue(_HEADER_KEY, header)
+        self._settings.sync()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None

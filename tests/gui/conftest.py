@@ -1,0 +1,103 @@
+"""Fixtures for the window tests: offscreen Qt, a fresh database file, real services."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+
+from desk_gui.domain.enums import Category, Impact, Tier, Urgency
+from desk_gui.domain.ticket import TicketDraft, TicketRecord
+from desk_gui.services.context import Context
+from desk_gui.services.directory import StaffMember, save_staff
+from desk_gui.services.workflow import WorkflowService
+from desk_gui.store.database import close_database, open_database
+from desk_gui.ui.prefs import WorkstationPrefs
+from desk_gui.ui.session import Session
+
+OPERATOR = "张三"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The offscreen platform's own notice when a main window is shown; not our warning.
+    config.addinivalue_line("qt_log_ignore", "This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own per-user data folder (drafts, crash log, first-run database)."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("DESK_DATA_DIR", str(data))
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    return data
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Iterator[Path]:
+    """A fresh, migrated database file, open for this process."""
+    path = tmp_path / "t.db"
+    open_database(path)
+    yield path
+    close_database()
+
+
+@pytest.fixture
+def prefs(tmp_path: Path) -> WorkstationPrefs:
+    return WorkstationPrefs(
+        QSettings(str(tmp_path / "workstation.ini"), QSettings.Format.IniFormat)
+    )
+
+
+@pytest.fixture
+def ctx() -> Context:
+    return Context(operator=OPERATOR)
+
+
+@pytest.fixture
+def workflow(db_file: Path, ctx: Context) -> WorkflowService:
+    save_staff(StaffMember(OPERATOR, Tier.L1, (Category.SOFTWARE,)))
+    save_staff(StaffMember("李工程师", Tier.L2, (Category.NETWORK,)))
+    return WorkflowService(ctx)
+
+
+def make_draft(i: int, **changes: object) -> TicketDraft:
+    """A valid intake draft; ``i`` varies the sortable fields."""
+    categories = list(Category)
+    urgencies = list(Urgency)
+    impacts = list(Impact)
+    draft = TicketDraft(
+        title=f"打印机故障 {i:03d}",
+        department=f"销售部/{'北京上海广州深圳'[i % 4 * 2 : i % 4 * 2 + 2]}",
+        description=f"上午9点打印机卡纸，第{i}次出现，已重启打印机无效，影响3人打印合同",
+        category=categories[i % len(categories)],
+        urgency=urgencies[i % len(urgencies)],
+        impact=impacts[(i // 3) % len(impacts)],
+        requester=f"员工{i:03d}",
+        contact=f"内线{8000 + i}",
+        submitted_at=datetime(2024, 5, 1, 9, 0) + timedelta(minutes=7 * i),
+    )
+    for key, value in changes.items():
+        setattr(draft, key, value)
+    return draft
+
+
+@pytest.fixture
+def make_tickets(workflow: WorkflowService) -> Callable[..., list[TicketRecord]]:
+    def make(count: int, start: int = 0, **changes: object) -> list[TicketRecord]:
+        return [workflow.create(make_draft(start + i, **changes)) for i in range(count)]
+
+    return make
+
+
+@pytest.fixture
+def session(
+    workflow: WorkflowService, ctx: Context, prefs: WorkstationPrefs, db_file: Path
+) -> Session:
+    return Session(ctx, "en", prefs, str(db_file))

@@ -1,0 +1,225 @@
+"""The main window: names for automation, keyboard, filters, search, count, P1 banner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView
+
+from desk_gui.domain.enums import Impact, Urgency
+from desk_gui.domain.ticket import TicketRecord
+from desk_gui.printing.render import write_pdf
+from desk_gui.services.settings import load_settings, save_settings
+from desk_gui.services.workflow import WorkflowService
+from desk_gui.ui import print_actions
+from desk_gui.ui.main_window import MainWindow
+from desk_gui.ui.models.ticket_table_model import Column
+from desk_gui.ui.session import Session
+
+
+@pytest.fixture
+def window(qtbot: Any, session: Session) -> Iterator[MainWindow]:
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def tickets(make_tickets: Callable[..., list[TicketRecord]]) -> list[TicketRecord]:
+    return make_tickets(12)
+
+
+def test_object_and_accessible_names(window: MainWindow) -> None:
+    assert window.objectName() == "MainWindow"
+    view = window.findChild(QTableView, "queueView")
+    assert view is window.view and view.accessibleName()
+    search = window.findChild(QLineEdit, "searchEdit")
+    assert search is not None and search.accessibleName()
+    status = window.findChild(QComboBox, "statusFilter")
+    assert status is not None and status.accessibleName()
+    assert window.action("actionNewTicket").text()
+
+
+@pytest.mark.parametrize(
+    ("name", "keys"),
+    [
+        ("actionNewTicket", "Ctrl+N"),
+        ("actionFind", "Ctrl+F"),
+        ("actionRefresh", "F5"),
+        ("actionPrint", "Ctrl+P"),
+    ],
+)
+def test_shortcuts(window: MainWindow, name: str, keys: str) -> None:
+    assert MainWindow.shortcut_of(window.action(name)) == keys
+
+
+def test_ctrl_f_focuses_search(qtbot: Any, window: MainWindow) -> None:
+    window.view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.filter_bar.search_edit.hasFocus(), timeout=1000)
+
+
+def test_queue_shows_open_tickets_and_count(
+    qtbot: Any, tickets: list[TicketRecord], window: MainWindow
+) -> None:
+    assert window.model.rowCount() == 12
+    assert window.count_label.text() == "12 tickets"
+
+
+def test_search_filters_and_recounts(
+    qtbot: Any, tickets: list[TicketRecord], window: MainWindow
+) -> None:
+    window.filter_bar.search_edit.setText(tickets[4].number)  # no keyClicks: may hold Chinese
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=2000)
+    assert window.model.index(0, Column.NUMBER).data() == tickets[4].number
+    assert window.count_label.text() == "1 tickets"
+    window.filter_bar.search_edit.setText("打印机")
+    qtbot.keyClick(window.filter_bar.search_edit, Qt.Key.Key_Return)
+    assert window.model.rowCount() == 12
+
+
+def test_status_and_mine_filters(
+    qtbot: Any, tickets: list[TicketRecord], window: MainWindow, workflow: WorkflowService
+) -> None:
+    rec = workflow.get(tickets[2].id)
+    workflow.take(rec.id, rec.version)
+    bar = window.filter_bar
+    bar.status_combo.setCurrentIndex(bar.status_combo.findData("in_progress"))
+    assert window.model.rowCount() == 1
+    bar.status_combo.setCurrentIndex(bar.status_combo.findData("open"))
+    bar.mine_check.click()
+    assert window.model.rowCount() == 1
+    bar.unassigned_check.click()
+    assert not bar.mine_check.isChecked()
+    assert window.model.rowCount() == 11
+    bar.clear_button.click()
+    assert window.model.rowCount() == 12
+
+
+def test_enter_opens_selected_ticket(
+    qtbot: Any, tickets: list[TicketRecord], window: MainWindow
+) -> None:
+    assert window.select_ticket(tickets[3].id)
+    window.view.setFocus()
+    with qtbot.waitSignal(window.ticket_opened, timeout=1000) as blocker:
+        qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert blocker.args == [tickets[3].id]
+    assert window._open_views and window._open_views[0].ticket_id == blocker.args[0]
+    window.close_worksheets()
+
+
+def test_f5_refreshes(
+    qtbot: Any, make_tickets: Callable[..., list[TicketRecord]], window: MainWindow
+) -> None:
+    window.live.stop()  # only the key refreshes here
+    assert window.model.rowCount() == 0
+    make_tickets(2)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.model.rowCount() == 2
+    assert window.count_label.text() == "2 tickets"
+
+
+def test_header_click_sorts(qtbot: Any, tickets: list[TicketRecord], window: MainWindow) -> None:
+    header = window.view.horizontalHeader()
+    x = header.sectionViewportPosition(Column.NUMBER) + 10
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    first = window.model.index(0, Column.NUMBER).data()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert window.model.index(0, Column.NUMBER).data() != first
+    assert {first, window.model.index(0, Column.NUMBER).data()} == {
+        tickets[0].number,
+        tickets[-1].number,
+    }
+
+
+def test_p1_banner_opens_ticket(
+    qtbot: Any, window: MainWindow, make_tickets: Callable[..., list[TicketRecord]]
+) -> None:
+    (p1,) = make_tickets(1, urgency=Urgency.HIGH, impact=Impact.COMPANY)
+    with qtbot.waitSignal(window.p1_noticed, timeout=2500):
+        pass
+    assert window.banner.isVisible()
+    assert p1.number in window.banner.label.text()
+    with qtbot.waitSignal(window.ticket_opened, timeout=1000) as blocker:
+        window.banner.open_button.click()
+    assert blocker.args == [p1.id]
+    assert not window.banner.isVisible()
+    assert window._open_views and window._open_views[0].ticket_id == blocker.args[0]
+    window.close_worksheets()
+
+
+def test_window_in_chinese(qtbot: Any, session: Session, tickets: list[TicketRecord]) -> None:
+    session.lang = "zh"
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    assert w.model.index(0, Column.STATUS).data() == "待处理"
+    assert w.filter_bar.priority_combo.itemText(1) == "P1"
+    w.close()
+
+
+def test_export_filtered_queue(
+    tmp_path: Path, tickets: list[TicketRecord], window: MainWindow
+) -> None:
+    window.filter_bar.search_edit.setText(tickets[2].number)
+    qtbot_wait_rows(window, 1)
+    target = tmp_path / "queue.csv"
+    model = window.model
+    n = print_actions.export_to(
+        target, model.queue_filter, model.sort_key, model.descending, "zh", True
+    )
+    assert n == 1
+    text = target.read_text(encoding="utf-8-sig")
+    assert tickets[2].number in text and tickets[3].number not in text
+    assert "员工002" not in text  # masked per the office setting
+
+
+def test_selected_tickets_print_to_pdf(
+    tmp_path: Path, tickets: list[TicketRecord], window: MainWindow
+) -> None:
+    window.select_ticket(tickets[1].id)
+    records = window.menus.selected_records()
+    assert records is not None and [r.id for r in records if r] == [tickets[1].id]
+    target = tmp_path / "worksheets.pdf"
+    pages = write_pdf(target, records, "zh", window.menus.options())
+    assert pages >= 1 and target.stat().st_size > 1000
+
+
+def qtbot_wait_rows(window: MainWindow, rows: int) -> None:
+    window.filter_bar._emit()  # the search box's debounce, at once
+    assert window.model.rowCount() == rows
+
+
+def test_sort_and_widths_remembered_per_workstation(
+    qtbot: Any, session: Session, tickets: list[TicketRecord]
+) -> None:
+    first = MainWindow(session)
+    qtbot.addWidget(first)
+    first.view.sortByColumn(Column.NUMBER, Qt.SortOrder.DescendingOrder)
+    first.view.horizontalHeader().resizeSection(Column.DEPARTMENT, 222)
+    first.close()
+    second = MainWindow(session)
+    qtbot.addWidget(second)
+    assert (second.model.sort_key.value, second.model.descending) == ("number", True)
+    assert second.model.index(0, Column.NUMBER).data() == tickets[-1].number
+    assert second.view.horizontalHeader().sectionSize(Column.DEPARTMENT) == 222
+    second.close()
+
+
+def test_office_settings_applied_after_first_paint(
+    qtbot: Any, session: Session, tickets: list[TicketRecord]
+) -> None:
+    save_settings(load_settings().with_changes(mask_requester=False, office_name="北京IT"), "张三")
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: "北京IT" in w.windowTitle(), timeout=2000)
+    row = w.model.row_of(tickets[0].id)
+    assert w.model.index(row or 0, Column.REQUESTER).data() == "员工000"
+    w.close()
