@@ -26,6 +26,7 @@ from desk_gui.ui.dialogs.error_dialog import ErrorDialog
 from desk_gui.ui.dialogs.operator_dialog import OperatorDialog
 from desk_gui.ui.live import LiveUpdates
 from desk_gui.ui.main_menus import MainMenus
+from desk_gui.ui.main_triage import MainTriage
 from desk_gui.ui.models.ticket_table_model import COLUMN_WIDTHS, Column, TicketTableModel
 from desk_gui.ui.session import Session
 from desk_gui.ui.widgets.filter_bar import FilterBar
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._open_views: list[WorksheetView] = []
         self._build()
         self.menus = MainMenus(self)
+        self.triage = MainTriage(self)
         self._connect()
         self._restore_layout()
         self._update_title()
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
             self.model.set_filter(self.filter_bar.current_filter())
         self._recount()
         self.live.start()
+        self.triage.start()
         QTimer.singleShot(OFFICE_DELAY_MS, self._apply_office)
 
     # -- construction --------------------------------------------------------------------------
@@ -275,6 +278,7 @@ class MainWindow(QMainWindow):
             self.session.prefs.set_operator(name)
             self.filter_bar.set_operator(name)
             self._update_title()
+            self.triage.poll_now()
 
     def open_settings(self) -> None:
         from desk_gui.ui.dialogs.settings_dialog import SettingsDialog
@@ -284,14 +288,18 @@ class MainWindow(QMainWindow):
         if outcome is None:
             return
         if outcome.office_changed:
-            self._office = None
-            self.session.tickets.reload_settings()
-            self.model.set_mask(self.office.mask_requester)
-            self._update_title()
+            self.reload_office()
         if outcome.database:
             self.database_requested.emit(outcome.database)
         elif outcome.language_changed:
             self.restart_requested.emit()
+
+    def reload_office(self) -> None:
+        """Office settings changed (here or in a dialog): re-read and re-apply them."""
+        self._office = None
+        self.session.tickets.reload_settings()
+        self.model.set_mask(self.office.mask_requester)
+        self._update_title()
 
     # -- slots ---------------------------------------------------------------------------------
 
@@ -337,6 +345,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.live.stop()
+        self.triage.stop()
         self.tick_timer.stop()
         self.close_worksheets()
         self.session.prefs.save_layout(

@@ -31,9 +31,9 @@ class Session:
     queue: QueueService = field(init=False)
 
     def __post_init__(self) -> None:
-        self.tickets = WorkflowService(self.ctx)
+        self.tickets = WorkflowService(self.ctx, auto_escalate_p1=True)
         self.queue = QueueService()
 
     def set_operator(self, name: str) -> None:
         self.ctx.operator = name
-        self.tickets = WorkflowService(self.ctx)
+        self.tickets = WorkflowService(self.ctx, auto_escalate_p1=True)
