@@ -75,13 +75,16 @@ class DemoGenerator:
     def _status(self, age: timedelta) -> Status:
         r = self.rng.random()
         table: tuple[tuple[float, Status], ...]
-        if age > timedelta(days=14):
-            table = ((0.85, Status.CLOSED), (0.95, Status.RESOLVED), (1.0, Status.IN_PROGRESS))
+        # A healthy desk: old tickets are closed bar a few stragglers; the open queue is recent.
+        if age > timedelta(days=30):
+            table = ((0.97, Status.CLOSED), (0.998, Status.RESOLVED), (1.0, Status.IN_PROGRESS))
+        elif age > timedelta(days=14):
+            table = ((0.85, Status.CLOSED), (0.97, Status.RESOLVED), (1.0, Status.IN_PROGRESS))
         elif age > timedelta(days=2):
             table = (
-                (0.5, Status.CLOSED),
-                (0.75, Status.RESOLVED),
-                (0.9, Status.IN_PROGRESS),
+                (0.45, Status.CLOSED),
+                (0.7, Status.RESOLVED),
+                (0.92, Status.IN_PROGRESS),
                 (1.0, Status.PENDING),
             )
         else:
