@@ -77,7 +77,7 @@ class DemoGenerator:
         table: tuple[tuple[float, Status], ...]
         # A healthy desk: old tickets are closed bar a few stragglers; the open queue is recent.
         if age > timedelta(days=30):
-            table = ((0.97, Status.CLOSED), (0.998, Status.RESOLVED), (1.0, Status.IN_PROGRESS))
+            table = ((0.97, Status.CLOSED), (1.0, Status.RESOLVED))
         elif age > timedelta(days=14):
             table = ((0.85, Status.CLOSED), (0.97, Status.RESOLVED), (1.0, Status.IN_PROGRESS))
         elif age > timedelta(days=2):

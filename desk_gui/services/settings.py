@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -19,7 +20,12 @@ _KEY = "office"
 
 
 def _default_calendar() -> BusinessCalendar:
-    year = date.today().year
+    return _country_calendar(date.today().year)
+
+
+@functools.lru_cache(maxsize=4)
+def _country_calendar(year: int) -> BusinessCalendar:
+    """China's holidays and 调休 days around ``year`` (built once a process: it is slow)."""
     return BusinessCalendar.for_country("CN", years=range(year - 3, year + 3))
 
 
@@ -55,22 +61,26 @@ class OfficeSettings:
     @classmethod
     def from_json(cls, text: str) -> OfficeSettings:
         raw = json.loads(text)
-        base = cls()
-        return cls(
-            office_name=str(raw.get("office_name", base.office_name)),
-            prefix=str(raw.get("prefix", base.prefix)),
-            mask_requester=bool(raw.get("mask_requester", base.mask_requester)),
-            matrix=PriorityMatrix.from_json(raw["matrix"]) if "matrix" in raw else base.matrix,
-            targets=(
-                {Priority(k): SlaTarget.from_json(v) for k, v in raw["targets"].items()}
-                if "targets" in raw
-                else base.targets
-            ),
-            calendar=(
-                BusinessCalendar.from_json(raw["calendar"]) if "calendar" in raw else base.calendar
-            ),
-            attachment_limit=int(raw.get("attachment_limit", base.attachment_limit)),
-        )
+        # Only what the file holds is passed: a default (the CN calendar costs ~0.25 s to
+        # build) is made only when missing.
+        values: dict[str, Any] = {}
+        for key, parse in (
+            ("office_name", str),
+            ("prefix", str),
+            ("mask_requester", bool),
+            ("attachment_limit", int),
+        ):
+            if key in raw:
+                values[key] = parse(raw[key])
+        if "matrix" in raw:
+            values["matrix"] = PriorityMatrix.from_json(raw["matrix"])
+        if "targets" in raw:
+            values["targets"] = {
+                Priority(k): SlaTarget.from_json(v) for k, v in raw["targets"].items()
+            }
+        if "calendar" in raw:
+            values["calendar"] = BusinessCalendar.from_json(raw["calendar"])
+        return cls(**values)
 
 
 def load_settings() -> OfficeSettings:

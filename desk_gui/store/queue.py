@@ -58,7 +58,7 @@ class QueueFilter:
     now: datetime | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QueueRow:
     """One queue line with plain values (enum codes as strings)."""
 

@@ -24,9 +24,9 @@ from desk_gui import config
 from desk_gui.domain.errors import DeskError
 from desk_gui.services.context import Context
 from desk_gui.services.directory import list_staff
-from desk_gui.store.database import close_database, open_database
+from desk_gui.store.database import check_sqlite_library, close_database, open_database
 from desk_gui.store.database import translate as translate_store_error
-from desk_gui.store.errors import DatabaseReadOnly, DatabaseUnreachable, SchemaTooNew
+from desk_gui.store.errors import DatabaseReadOnly, DatabaseUnreachable, SchemaTooNew, SqliteTooOld
 from desk_gui.store.migrations import SCHEMA_VERSION
 from desk_gui.store.sqlite_file import connect_file
 from desk_gui.ui.dialogs.error_dialog import ErrorDialog
@@ -352,6 +352,11 @@ def launch(args: argparse.Namespace) -> int:
     install_translators(app, lang)
     hook = CrashHook(lang)
     sys.excepthook = hook
+    try:
+        check_sqlite_library()  # no other file can fix this: say so once and stop
+    except SqliteTooOld as exc:
+        ErrorDialog.show_error(None, exc, lang)
+        return 2
     target = open_initial_database(getattr(args, "db", None), prefs, lang)
     if target is None:
         return 2

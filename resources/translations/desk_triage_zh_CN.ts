@@ -355,4 +355,19 @@
         <translation> 分钟</translation>
     </message>
 </context>
+<context>
+    <name>MainTriage</name>
+    <message>
+        <source>&amp;Overdue or unassigned</source>
+        <translation>超时或未指派(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Every open ticket past a deadline or assigned to nobody</source>
+        <translation>所有已超过期限或尚未指派负责人的未完成工单</translation>
+    </message>
+    <message>
+        <source>&amp;Deadlines and calendar…</source>
+        <translation>期限与工作日历(&amp;D)…</translation>
+    </message>
+</context>
 </TS>
