@@ -62,4 +62,7 @@ def print_font(point_size: float, *, bold: bool = False) -> QFont:
     font.setBold(bold)
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    # No ligatures: "office" must copy out of the PDF as o-f-f-i-c-e, not "oﬃce".
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
     return font
