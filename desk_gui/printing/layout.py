@@ -19,7 +19,7 @@ Align = Literal["left", "center", "right"]
 PAGE_W, PAGE_H = 210.0, 297.0
 LEFT, RIGHT, TOP, BOTTOM = 15.0, 15.0, 12.0, 10.0
 CONTENT_W = PAGE_W - LEFT - RIGHT
-PAD_X, PAD_Y = 2.0, 1.1
+PAD_X, PAD_Y = 2.0, 1.0
 LOG_COLS = (33.0, 21.0)  # time, author; the entry takes the rest
 HEADER_H = 25.5
 FOOTER_H = 8.0
@@ -297,7 +297,7 @@ def _signatures(p: _Pager) -> None:
     date_w = p.m.width(date, "label") + 1.5
     date_x = LEFT + CONTENT_W - 45.0 - date_w
     for i, who in enumerate((requester, handler)):
-        y = p.y + SIGNATURE_H / 2 * (i + 1) - 0.5
+        y = p.y + 2.0 + (SIGNATURE_H - 2.0) / 2 * (i + 1) - 0.5
         p.items.append(Text(LEFT, y - 5.0, who_w, 5.0, who, "label"))
         p.items.append(Rule(LEFT + who_w, y, date_x - 8.0, y, THIN))
         p.items.append(Text(date_x, y - 5.0, date_w, 5.0, date, "label"))

@@ -40,9 +40,9 @@ STYLES: dict[Style, tuple[float, bool]] = {
     "title": (16.0, True),
     "subtitle": (8.0, False),
     "number": (11.0, True),
-    "label": (9.0, True),
-    "value": (9.0, False),
-    "head": (8.5, True),
+    "label": (8.5, True),
+    "value": (8.5, False),
+    "head": (8.0, True),
     "small": (7.5, False),
 }
 LINE_FACTOR = 1.18
