@@ -1,0 +1,39 @@
+"""Run every benchmark in turn: `python dev.py bench [--big]`.
+
+Default sizes keep a run to a few minutes (100k tickets); `--big` adds the 1M-ticket figures
+(generating the 1M demo file once takes ~10 minutes and ~4 GB under /tmp/deskbench).
+Each script prints its own figures with ratios against a baseline measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DIR = Path("/tmp/deskbench")
+
+
+def run(script: str, *args: str) -> int:
+    print(f"\n##### {script} {' '.join(args)}", flush=True)
+    return subprocess.call([sys.executable, str(HERE / script), *args])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--big", action="store_true", help="also measure at 1,000,000 tickets")
+    args = parser.parse_args()
+    sizes = ["100000", "1000000"] if args.big else ["100000"]
+    codes = [run("bench_store.py", "--sizes", *sizes, "--dir", str(DIR))]
+    dbs = [arg for size in sizes for arg in ("--db", str(DIR / f"demo-{size}.db"))]
+    codes.append(run("bench_gui.py", *dbs))
+    codes.append(run("bench_triage.py", "--size", sizes[-1], "--dir", str(DIR)))
+    codes.append(run("bench_printing.py", "--tickets", "100000"))
+    codes.append(run("bench_bundle.py"))
+    return max(codes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
