@@ -14,6 +14,7 @@ from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.numbering import DEFAULT_PREFIX, valid_prefix
 from desk_gui.domain.priority import DEFAULT_MATRIX, DEFAULT_TARGETS, PriorityMatrix, SlaTarget
 from desk_gui.store.database import write_transaction
+from desk_gui.store.errors import SettingsConflict
 from desk_gui.store.models import Setting
 
 _KEY = "office"
@@ -40,6 +41,7 @@ class OfficeSettings:
     targets: dict[Priority, SlaTarget] = field(default_factory=lambda: dict(DEFAULT_TARGETS))
     calendar: BusinessCalendar = field(default_factory=_default_calendar)
     attachment_limit: int = 10 * 1024 * 1024
+    revision: int = field(default=0, compare=False)  # bumped by every save; guards overwrites
 
     def with_changes(self, **changes: Any) -> OfficeSettings:
         return replace(self, **changes)
@@ -54,6 +56,7 @@ class OfficeSettings:
                 "targets": {p.value: t.to_json() for p, t in self.targets.items()},
                 "calendar": self.calendar.to_json(),
                 "attachment_limit": self.attachment_limit,
+                "revision": self.revision,
             },
             ensure_ascii=False,
         )
@@ -69,6 +72,7 @@ class OfficeSettings:
             ("prefix", str),
             ("mask_requester", bool),
             ("attachment_limit", int),
+            ("revision", int),
         ):
             if key in raw:
                 values[key] = parse(raw[key])
@@ -89,8 +93,8 @@ def load_settings() -> OfficeSettings:
     return OfficeSettings.from_json(row.value) if row else OfficeSettings()
 
 
-def save_settings(settings: OfficeSettings, operator: str) -> None:
-    """Store the office settings for every workstation."""
+def save_settings(settings: OfficeSettings, operator: str) -> OfficeSettings:
+    """Store the office settings for every workstation; refuses a copy someone else replaced."""
     if not valid_prefix(settings.prefix):
         raise RuleViolation(
             "prefix",
@@ -99,6 +103,12 @@ def save_settings(settings: OfficeSettings, operator: str) -> None:
             en="The ticket prefix must be 1–8 ASCII letters.",
         )
     with write_transaction():
+        row = Setting.get_or_none(Setting.key == _KEY)
+        stored = OfficeSettings.from_json(row.value).revision if row else 0
+        if row is not None and stored != settings.revision:
+            raise SettingsConflict(row.updated_by or "?", row.updated_at)
+        fresh = replace(settings, revision=stored + 1)
         Setting.insert(
-            key=_KEY, value=settings.to_json(), updated_at=datetime.now(), updated_by=operator
+            key=_KEY, value=fresh.to_json(), updated_at=datetime.now(), updated_by=operator
         ).on_conflict_replace().execute()
+    return fresh

@@ -93,3 +93,17 @@ class LockedByOther(DeskError):
             zh=f"工单 {number} 正在由 {holder}（{workstation}）编辑，锁定至 {until}。",
             en=f"Ticket {number} is being edited by {holder} ({workstation}) until {until}.",
         )
+
+
+class SettingsConflict(DeskError):
+    """Office settings saved from a copy that another workstation has since replaced."""
+
+    def __init__(self, changed_by: str, changed_at: datetime | None) -> None:
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        when = changed_at.strftime("%Y-%m-%d %H:%M:%S") if changed_at else "?"
+        super().__init__(
+            zh=f"办公室设置已被 {changed_by} 于 {when} 修改，您的更改未保存。请重新打开设置后再改。",
+            en=f"The office settings were changed by {changed_by} at {when}; yours were not "
+            "saved. Open the settings again and redo your change.",
+        )

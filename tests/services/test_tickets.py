@@ -120,3 +120,17 @@ def test_attachment_stored_and_capped(desk: WorkflowService) -> None:
     with pytest.raises(AttachmentTooLarge) as err:
         desk.add_attachment(rec.id, "huge.log", b"0" * (11 * 1024 * 1024))
     assert "huge.log" in err.value.message("en")
+
+
+def test_office_settings_saved_from_a_stale_copy_are_refused(desk: WorkflowService) -> None:
+    from desk_gui.services.settings import load_settings, save_settings
+    from desk_gui.store.errors import SettingsConflict
+
+    mine, theirs = load_settings(), load_settings()
+    saved = save_settings(theirs.with_changes(prefix="HD"), "张三")
+    with pytest.raises(SettingsConflict) as err:
+        save_settings(mine.with_changes(office_name="北京分公司"), "李工程师")
+    assert err.value.changed_by == "张三"
+    assert load_settings().prefix == "HD"
+    save_settings(saved.with_changes(office_name="北京分公司"), "李工程师")
+    assert (load_settings().prefix, load_settings().office_name) == ("HD", "北京分公司")

@@ -265,8 +265,7 @@ class SettingsDialog(QDialog):
         office = self.office_settings()
         office_changed = office != self._office
         if office_changed:
-            save_settings(office, self._operator)
-            self._office = office
+            self._office = save_settings(office, self._operator)
         before = {m.name: m for m in self._staff}
         for member in self.staff_members():
             if before.get(member.name) != member:
