@@ -43,12 +43,23 @@ class TicketDraft:
 
 @dataclass(frozen=True)
 class LogEntryRecord:
-    """One line of the append-only handling log."""
+    """One line of the append-only handling log.
+
+    ``text`` is the Chinese of a generated line or a note as typed; ``text_en`` the generated
+    line's English, None for typed notes and for lines written before schema 4.
+    """
 
     at: datetime
     author: str
     kind: LogKind
     text: str
+    text_en: str | None = None
+
+    def text_for(self, lang: str) -> str:
+        """The line in ``lang``: English where there is one, else the stored text."""
+        if lang.startswith("zh"):
+            return self.text
+        return self.text_en or self.text
 
 
 @dataclass(frozen=True)

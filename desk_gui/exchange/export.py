@@ -93,9 +93,17 @@ def ticket_ids(
     return [int(r[0]) for r in fetch_all(sql, params)]
 
 
-def _log_text(lines: list[tuple[datetime, str, str]], lang: Lang) -> str:
-    colon = "：" if lang.startswith("zh") else ": "
-    return "\n".join(f"{format_datetime(at)} {author}{colon}{text}" for at, author, text in lines)
+LogLines = dict[int, list[tuple[datetime, str, str, str | None]]]
+
+
+def _log_text(lines: list[tuple[datetime, str, str, str | None]], lang: Lang) -> str:
+    """The log cell: one line per entry, generated lines in the export's language."""
+    zh = lang.startswith("zh")
+    colon = "：" if zh else ": "
+    return "\n".join(
+        f"{format_datetime(at)} {author}{colon}{text if zh or not text_en else text_en}"
+        for at, author, text, text_en in lines
+    )
 
 
 def _feedback(row: Row, lang: Lang) -> str:
@@ -138,21 +146,23 @@ def _values(row: Row, log: str, options: ExportOptions, mask: bool) -> list[Valu
     return out
 
 
-def _batch(chunk: Sequence[int]) -> tuple[list[Row], dict[int, list[tuple[datetime, str, str]]]]:
+def _batch(chunk: Sequence[int]) -> tuple[list[Row], LogLines]:
     """Tickets and their logs for one batch of ids, read in one snapshot, cursors closed."""
     with read_transaction():
         query = Ticket.select(*_FIELDS).where(Ticket.id.in_(list(chunk)))
         found: Any = query.dicts()
         tickets: list[Row] = list(found)
         entries: list[Any] = list(
-            LogEntry.select(LogEntry.ticket, LogEntry.at, LogEntry.author, LogEntry.text)
+            LogEntry.select(
+                LogEntry.ticket, LogEntry.at, LogEntry.author, LogEntry.text, LogEntry.text_en
+            )
             .where(LogEntry.ticket.in_(list(chunk)))
             .order_by(LogEntry.ticket, LogEntry.at, LogEntry.id)
             .tuples()
         )
-    logs: dict[int, list[tuple[datetime, str, str]]] = {}
-    for ticket_id, at, author, text in entries:
-        logs.setdefault(ticket_id, []).append((at, author, text))
+    logs: LogLines = {}
+    for ticket_id, at, author, text, text_en in entries:
+        logs.setdefault(ticket_id, []).append((at, author, text, text_en))
     by_id = {t["id"]: t for t in tickets}
     return [by_id[i] for i in chunk if i in by_id], logs
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desk_gui.domain import log_lines
 from desk_gui.domain.enums import (
     Category,
     Channel,
@@ -23,6 +24,7 @@ from desk_gui.domain.enums import (
     Status,
     Urgency,
 )
+from desk_gui.domain.log_lines import LogLine
 from desk_gui.domain.ticket import TicketDraft
 from desk_gui.domain.validation import validate_draft
 from desk_gui.exchange.columns import COLUMNS, COMPUTED, header, key_for
@@ -72,7 +74,7 @@ class ImportRow:
     resolved_at: datetime | None = None
     feedback_resolved: bool | None = None
     satisfaction: Satisfaction | None = None
-    defaults: list[str] = field(default_factory=list)
+    defaults: list[LogLine] = field(default_factory=list)  # columns filled with a default
     problems: list[RowProblem] = field(default_factory=list)
 
     @property
@@ -231,7 +233,7 @@ class _RowReader:
             return None
 
 
-def _draft(r: _RowReader, defaults: ImportDefaults, notes: list[str]) -> TicketDraft:
+def _draft(r: _RowReader, defaults: ImportDefaults, notes: list[LogLine]) -> TicketDraft:
     draft = TicketDraft()
     for key in TEXT_FIELDS:
         setattr(draft, key, r.text(key))
@@ -247,7 +249,7 @@ def _draft(r: _RowReader, defaults: ImportDefaults, notes: list[str]) -> TicketD
             p.code == "invalid_choice" and p.column == r.column(key) for p in r.problems
         ):
             value = default
-            notes.append(f"导入时未提供{header(key, 'zh')}，按默认值：{default.zh}")
+            notes.append(log_lines.import_default(header(key, "zh"), header(key, "en"), default))
         setattr(draft, key, value)
     return draft
 
@@ -305,7 +307,7 @@ def convert_row(
 ) -> ImportRow:
     """One spreadsheet row, validated by the form's rules plus the history checks."""
     r = _RowReader(line, cells, columns, headers)
-    notes: list[str] = []
+    notes: list[LogLine] = []
     draft = _draft(r, defaults, notes)
     row = ImportRow(line=line, number=r.text("number").upper(), draft=draft, defaults=notes)
     for p in validate_draft(draft, now):

@@ -183,7 +183,7 @@ def _log_table(record: TicketRecord | None, options: WorksheetOptions) -> LogTab
     columns = (_t(lang, "时间", "Time"), _t(lang, "记录人", "By"), _t(lang, "内容", "Entry"))
     entries: tuple[tuple[str, str, str], ...] = ()
     if record is not None:
-        entries = tuple((_time(e.at), e.author, e.text) for e in record.log)
+        entries = tuple((_time(e.at), e.author, e.text_for(lang)) for e in record.log)
     blank = options.blank_log_rows if record is None else 0
     return LogTable(field_label("log", lang), columns, entries, blank)
 

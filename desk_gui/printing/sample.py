@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from desk_gui.domain import log_lines
 from desk_gui.domain.enums import (
     Category,
     Channel,
@@ -19,18 +20,34 @@ from desk_gui.domain.ticket import LogEntryRecord, TicketRecord
 
 SUBMITTED = datetime(2024, 5, 1, 9, 15)
 
-BASE_LOG = (
-    (0, "张三", LogKind.CREATED, "登记工单：电话，部门 × 紧急程度高 → P1"),
+SOLUTION = "重启数据库服务并配置开机自启，后续监控服务状态"
+
+# (minutes after submission, author, kind, generated line or typed note)
+BASE_LOG: tuple[tuple[int, str, LogKind, log_lines.LogLine | str], ...] = (
+    (
+        0,
+        "张三",
+        LogKind.CREATED,
+        log_lines.created(Channel.PHONE, Impact.DEPARTMENT, Urgency.HIGH, Priority.P1),
+    ),
     (15, "李工程师", LogKind.NOTE, "检查数据库服务器，发觉服务异常终止"),
     (30, "李工程师", LogKind.NOTE, "重启服务，客户验证正常"),
-    (75, "李工程师", LogKind.RESOLVE, "解决方案：重启数据库服务并配置开机自启，后续监控服务状态"),
-    (80, "张三", LogKind.FEEDBACK, "提交人反馈：是；满意"),
+    (75, "李工程师", LogKind.RESOLVE, log_lines.resolution(SOLUTION)),
+    (80, "张三", LogKind.FEEDBACK, log_lines.feedback(True, Satisfaction.SATISFIED, None, "")),
 )
+
+
+def _entry(
+    at: datetime, author: str, kind: LogKind, text: log_lines.LogLine | str
+) -> LogEntryRecord:
+    if isinstance(text, log_lines.LogLine):
+        return LogEntryRecord(at, author, kind, text.zh, text.en)
+    return LogEntryRecord(at, author, kind, text)
 
 
 def sample_record(extra_log: int = 0, number: str = "IT20240501001") -> TicketRecord:
     """The spec's CRM example, resolved, with ``extra_log`` more handling-log lines."""
-    log = [LogEntryRecord(SUBMITTED + timedelta(minutes=m), a, k, t) for m, a, k, t in BASE_LOG]
+    log = [_entry(SUBMITTED + timedelta(minutes=m), a, k, t) for m, a, k, t in BASE_LOG]
     for i in range(extra_log):
         at = SUBMITTED + timedelta(minutes=90 + 10 * i)
         text = (
@@ -49,7 +66,7 @@ def sample_record(extra_log: int = 0, number: str = "IT20240501001") -> TicketRe
         submitted_at=SUBMITTED,
         status=Status.RESOLVED,
         assignee="李工程师",
-        solution="重启数据库服务并配置开机自启，后续监控服务状态",
+        solution=SOLUTION,
         resolved_at=datetime(2024, 5, 1, 10, 30),
         feedback_resolved=True,
         satisfaction=Satisfaction.SATISFIED,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from desk_gui.domain import sla
+from desk_gui.domain import log_lines, sla
 from desk_gui.domain.enums import Impact, LogKind, Priority, Satisfaction, Status, Tier, Urgency
 from desk_gui.domain.numbering import day_key, format_number
 from desk_gui.domain.priority import priority_for
@@ -31,8 +31,20 @@ from desk_gui.store.database import current_database, is_sqlite, write_transacti
 from desk_gui.store.models import DailySequence, LogEntry, Staff, Ticket
 
 BATCH = 5000
-LOG_COLUMNS = ("ticket_id", "at", "author", "kind", "text")
+LOG_COLUMNS = ("ticket_id", "at", "author", "kind", "text", "text_en")
 CHANNELS = ("phone", "phone", "phone", "email", "im", "walk_in", "web", "monitoring")
+# The fixed generated lines, built once (a million tickets log about ten million lines).
+TAKEN = log_lines.status_change(Status.PENDING, Status.IN_PROGRESS)
+RESOLVED = log_lines.status_change(Status.IN_PROGRESS, Status.RESOLVED)
+CLOSED = log_lines.status_change(Status.RESOLVED, Status.CLOSED)
+L1_TIMEOUT = log_lines.LogLine("一线30分钟内无法解决", "L1 could not solve it within 30 minutes")
+NO_REPLY = "提交人3天未回复"
+CLOSED_NO_REPLY = log_lines.LogLine(
+    f"关闭原因：{NO_REPLY}", "Closed. Reason: no reply from the requester for 3 days"
+)
+CLOSED_CONFIRMED = log_lines.LogLine(
+    "关闭（提交人已确认解决）", "Closed (the requester confirmed the fix)"
+)
 
 
 @dataclass
@@ -40,10 +52,15 @@ class _Ticket:
     """One generated ticket: its column values and its log lines."""
 
     values: dict[str, Any]
-    log: list[tuple[datetime, str, str, str]] = field(default_factory=list)
+    log: list[tuple[datetime, str, str, str, str | None]] = field(default_factory=list)
 
     def add(self, at: datetime, author: str, kind: LogKind, text: str) -> None:
-        self.log.append((at, author, kind.value, text))
+        """A line a person typed (one version only)."""
+        self.log.append((at, author, kind.value, text, None))
+
+    def add_line(self, at: datetime, author: str, kind: LogKind, line: log_lines.LogLine) -> None:
+        """A generated line in Chinese and English."""
+        self.log.append((at, author, kind.value, line.zh, line.en))
 
 
 class DemoGenerator:
@@ -156,7 +173,9 @@ class DemoGenerator:
         }
         t = _Ticket(v)
         desk = rng.choice(self.l1)
-        t.add(submitted, desk, LogKind.CREATED, f"登记工单，优先级 {priority.value.upper()}")
+        p = priority.value.upper()
+        created = log_lines.LogLine(f"登记工单，优先级 {p}", f"Ticket logged, priority {p}")
+        t.add_line(submitted, desk, LogKind.CREATED, created)
         if status != Status.PENDING:
             self._handle(t, sc, priority, status, desk)
         else:
@@ -177,8 +196,8 @@ class DemoGenerator:
         at = self._clock(t, v["submitted_at"], (3, 90 if priority.rank > 2 else 14))
         owner = desk
         v["first_response_at"] = at
-        t.add(at, desk, LogKind.STATUS, "状态：待处理 → 处理中")
-        t.add(at, desk, LogKind.ASSIGN, f"负责人：— → {desk}")
+        t.add_line(at, desk, LogKind.STATUS, TAKEN)
+        t.add_line(at, desk, LogKind.ASSIGN, log_lines.assignee_change(None, desk))
         for step in sc.steps[:1]:
             at = self._clock(t, at, (5, 30))
             t.add(at, desk, LogKind.NOTE, step)
@@ -188,14 +207,10 @@ class DemoGenerator:
             if priority == Priority.P1 and rng.random() < 0.4:
                 owner, tier = rng.choice(self.experts), Tier.EXPERT
             at = self._clock(t, at, (5, 30))
-            t.add(
-                at,
-                desk,
-                LogKind.ESCALATE,
-                f"升级：一线 → {tier.zh}。原因：一线30分钟内无法解决。交接：{sc.steps[0]}",
-            )
-            t.add(at, desk, LogKind.TIER, f"层级：一线 → {tier.zh}")
-            t.add(at, desk, LogKind.ASSIGN, f"负责人：{desk} → {owner}")
+            escalated = log_lines.escalation(Tier.L1, tier, L1_TIMEOUT, sc.steps[0])
+            t.add_line(at, desk, LogKind.ESCALATE, escalated)
+            t.add_line(at, desk, LogKind.TIER, log_lines.tier_change(Tier.L1, tier))
+            t.add_line(at, desk, LogKind.ASSIGN, log_lines.assignee_change(desk, owner))
             v.update(tier=tier.value, escalation_count=1)
         v["assignee"] = owner
         for step in sc.steps[1:]:
@@ -216,24 +231,26 @@ class DemoGenerator:
         rng, v = self.rng, t.values
         at = self._clock(t, at, (10, 600))
         v.update(solution=sc.solution, resolved_at=at)
-        t.add(at, owner, LogKind.RESOLVE, f"解决方案：{sc.solution}")
-        t.add(at, owner, LogKind.STATUS, "状态：处理中 → 已解决")
+        t.add_line(at, owner, LogKind.RESOLVE, log_lines.resolution(sc.solution))
+        t.add_line(at, owner, LogKind.STATUS, RESOLVED)
         if status == Status.RESOLVED and rng.random() < 0.6:
             return
         at = self._clock(t, at, (30, 2880))
         score = rng.choice((5, 5, 5, 4, 4, 4, 3, 3, 2, 1))
         rating = Satisfaction.from_score(score)
-        if status == Status.CLOSED and rng.random() < 0.1:
-            v["close_reason"] = "提交人3天未回复"
+        no_reply = status == Status.CLOSED and rng.random() < 0.1
+        if no_reply:
+            v["close_reason"] = NO_REPLY
         else:
             v.update(feedback_resolved=True, satisfaction=rating.value, feedback_score=score)
-            t.add(at, owner, LogKind.FEEDBACK, f"提交人反馈：是；{rating.zh}（{score} 分）")
+            feedback = log_lines.feedback(True, rating, score, "")
+            t.add_line(at, owner, LogKind.FEEDBACK, feedback)
         if status == Status.CLOSED:
             at = self._clock(t, at, (10, 1440))
             v["closed_at"] = at
-            reason = f"原因：{v['close_reason']}" if v["close_reason"] else "（提交人已确认解决）"
-            t.add(at, owner, LogKind.CLOSE, f"关闭{reason}")
-            t.add(at, owner, LogKind.STATUS, "状态：已解决 → 已关闭")
+            closed = CLOSED_NO_REPLY if no_reply else CLOSED_CONFIRMED
+            t.add_line(at, owner, LogKind.CLOSE, closed)
+            t.add_line(at, owner, LogKind.STATUS, CLOSED)
 
     def generate(self, count: int, first_id: int, taken: Callable[[str], int]) -> Iterator[_Ticket]:
         """Tickets in submission order with gap-free daily numbers after those already used."""

@@ -12,11 +12,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from desk_gui.domain import log_lines
 from desk_gui.domain.enums import LogKind, Priority, Tier
 from desk_gui.services import records
 from desk_gui.services.context import Context
 
 P1_REASON = "P1：立即升级"
+P1_REASON_EN = "P1: escalate at once"
 P1_TIER = Tier.L2
 
 
@@ -30,12 +32,9 @@ def escalate_p1(
     ctx: Context, ticket_id: int, old_tier: Tier, escalations: int, handover: str, at: datetime
 ) -> dict[str, Any]:
     """Log the automatic escalation; the column changes the caller saves with it."""
-    records.add_log(
-        ctx,
-        ticket_id,
-        LogKind.ESCALATE,
-        f"升级：{old_tier.zh} → {P1_TIER.zh}。原因：{P1_REASON}。交接：{handover.strip()}",
-        at=at,
+    line = log_lines.escalation(
+        old_tier, P1_TIER, log_lines.LogLine(P1_REASON, P1_REASON_EN), handover.strip()
     )
-    records.add_log(ctx, ticket_id, LogKind.TIER, f"层级：{old_tier.zh} → {P1_TIER.zh}", at=at)
+    records.add_line(ctx, ticket_id, LogKind.ESCALATE, line, at=at)
+    records.add_line(ctx, ticket_id, LogKind.TIER, log_lines.tier_change(old_tier, P1_TIER), at=at)
     return {"tier": P1_TIER.value, "escalation_count": escalations + 1}

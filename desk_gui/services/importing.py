@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from desk_gui.domain import log_lines
 from desk_gui.domain.enums import LogKind, Status
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.numbering import parse_number
@@ -24,6 +25,7 @@ from desk_gui.store.database import translate_errors, write_transaction
 from desk_gui.store.models import Ticket
 
 CLOSED_REASON = "导入：原表状态为已关闭"
+CLOSED_REASON_EN = "Import: closed in the original sheet"
 
 
 class ImportRefused(DeskError):
@@ -95,13 +97,16 @@ class ImportService:
             draft,
             confirm_mobile=True,
             number=row.number or None,
-            log_text=f"导入自 {source} 第 {row.line} 行",
+            log_line=log_lines.imported(source, row.line),
         )
         lines = list(row.defaults)
         if row.log_text:
-            lines.append("原处理过程记录：\n" + row.log_text)
+            lines.append(log_lines.import_history(row.log_text))
         if lines:
-            records.add_log(self.ctx, rec.id, LogKind.IMPORT, "\n".join(lines))
+            joined = log_lines.LogLine(
+                "\n".join(line.zh for line in lines), "\n".join(line.en for line in lines)
+            )
+            records.add_line(self.ctx, rec.id, LogKind.IMPORT, joined)
         if pending:
             return rec
         rec = wf.take(rec.id, rec.version)
@@ -113,8 +118,10 @@ class ImportService:
         if row.feedback_resolved is not None:
             rec = wf.record_feedback(rec.id, rec.version, row.feedback_resolved, row.satisfaction)
         if row.status == Status.CLOSED:
-            reason = "" if row.feedback_resolved else CLOSED_REASON
-            rec = wf.close(rec.id, rec.version, reason)
+            if row.feedback_resolved:
+                rec = wf.close(rec.id, rec.version)
+            else:
+                rec = wf.close(rec.id, rec.version, CLOSED_REASON, reason_en=CLOSED_REASON_EN)
         return rec
 
 

@@ -18,6 +18,7 @@ from desk_gui.domain.enums import (
     Urgency,
     WaitingOn,
 )
+from desk_gui.domain.log_lines import LogLine
 from desk_gui.domain.ticket import AttachmentInfo, LogEntryRecord, TicketRecord
 from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings
@@ -45,7 +46,7 @@ def to_record(t: Ticket, with_log: bool = True) -> TicketRecord:
     attachments: tuple[AttachmentInfo, ...] = ()
     if with_log:
         log = tuple(
-            LogEntryRecord(e.at, e.author, LogKind(e.kind), e.text)
+            LogEntryRecord(e.at, e.author, LogKind(e.kind), e.text, e.text_en)
             for e in LogEntry.select()
             .where(LogEntry.ticket == t.id)
             .order_by(LogEntry.at, LogEntry.id)
@@ -116,12 +117,33 @@ def read_record(ticket_id: int) -> TicketRecord:
 
 
 def add_log(
-    ctx: Context, ticket_id: int, kind: LogKind, text: str, at: datetime | None = None
+    ctx: Context,
+    ticket_id: int,
+    kind: LogKind,
+    text: str,
+    at: datetime | None = None,
+    text_en: str | None = None,
 ) -> None:
-    """Append one line to the handling log (never edited, never deleted)."""
+    """Append one line to the handling log (never edited, never deleted).
+
+    ``text`` is the Chinese of a generated line, or a note exactly as typed; ``text_en`` is the
+    generated line's English (None for typed text, which has only the one version).
+    """
     LogEntry.create(
-        ticket=ticket_id, at=at or ctx.now(), author=ctx.operator, kind=kind.value, text=text
+        ticket=ticket_id,
+        at=at or ctx.now(),
+        author=ctx.operator,
+        kind=kind.value,
+        text=text,
+        text_en=text_en,
     )
+
+
+def add_line(
+    ctx: Context, ticket_id: int, kind: LogKind, line: LogLine, at: datetime | None = None
+) -> None:
+    """Append a generated line in both languages."""
+    add_log(ctx, ticket_id, kind, line.zh, at=at, text_en=line.en)
 
 
 def save(ctx: Context, row: Ticket, expected_version: int, changes: dict[str, Any]) -> None:

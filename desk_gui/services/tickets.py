@@ -7,6 +7,7 @@ from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from desk_gui.domain import log_lines
 from desk_gui.domain.enums import (
     Category,
     Channel,
@@ -16,7 +17,6 @@ from desk_gui.domain.enums import (
     Status,
     Tier,
     Urgency,
-    field_label,
 )
 from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.numbering import day_key, format_number, parse_number
@@ -49,15 +49,6 @@ EDITABLE: dict[str, type | None] = {
     "software_version": None,
     "error_code": None,
 }
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if hasattr(value, "zh"):
-        return str(value.zh)
-    text = str(value)
-    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _parse(key: str, value: Any) -> Any:
@@ -127,9 +118,12 @@ class TicketService:
         *,
         confirm_mobile: bool = False,
         number: str | None = None,
-        log_text: str | None = None,
+        log_line: log_lines.LogLine | None = None,
     ) -> TicketRecord:
-        """Log a new ticket: number, priority and deadlines assigned in the same transaction."""
+        """Log a new ticket: number, priority and deadlines assigned in the same transaction.
+
+        ``log_line`` replaces the usual first log line (an import says where the row came from).
+        """
         self.validate(draft, confirm_mobile=confirm_mobile)
         now = self.ctx.now()
         submitted = (draft.submitted_at or now).replace(second=0, microsecond=0)
@@ -165,15 +159,13 @@ class TicketService:
                 updated_by=self.ctx.operator,
                 **fields,
             )
-            text = log_text or (
-                f"登记工单：{draft.channel.zh}，{draft.impact.zh} × 紧急程度{draft.urgency.zh} → "
-                f"{priority.value.upper()}"
+            line = log_line or log_lines.created(
+                draft.channel, draft.impact, draft.urgency, priority
             )
-            records.add_log(self.ctx, row.id, LogKind.CREATED, text, at=now)
+            records.add_line(self.ctx, row.id, LogKind.CREATED, line, at=now)
             if draft.assignee:
-                records.add_log(
-                    self.ctx, row.id, LogKind.ASSIGN, f"负责人：{draft.assignee}", at=now
-                )
+                assigned = log_lines.first_assignee(draft.assignee)
+                records.add_line(self.ctx, row.id, LogKind.ASSIGN, assigned, at=now)
             if self.auto_escalate_p1 and escalation.needs_p1_escalation(priority, Tier.L1):
                 changes = escalation.escalate_p1(self.ctx, row.id, Tier.L1, 0, row.description, now)
                 Ticket.update(changes).where(Ticket.id == row.id).execute()
@@ -244,10 +236,7 @@ class TicketService:
             stored = {k: (v.value if hasattr(v, "value") else v) for k, v in diff.items()}
             if "submitted_at" in stored:
                 stored["submitted_at"] = stored["submitted_at"].replace(second=0, microsecond=0)
-            lines = [
-                f"{field_label(k)}：{_text(getattr(current, k))} → {_text(v)}"
-                for k, v in diff.items()
-            ]
+            edited = log_lines.edit([(k, getattr(current, k), v) for k, v in diff.items()])
             new_priority = priority_for(merged.impact, merged.urgency, self.settings.matrix)  # type: ignore[arg-type]
             old_priority = Priority(row.priority)
             if new_priority != old_priority or "submitted_at" in diff:
@@ -256,14 +245,10 @@ class TicketService:
                     setattr(row, key, value)
                 stored.update(records.refresh_deadlines(self.settings, row))
             records.save(self.ctx, row, expected_version, stored)
-            records.add_log(self.ctx, row.id, LogKind.EDIT, "；".join(lines))
+            records.add_line(self.ctx, row.id, LogKind.EDIT, edited)
             if new_priority != old_priority:
-                records.add_log(
-                    self.ctx,
-                    row.id,
-                    LogKind.PRIORITY,
-                    f"优先级：{old_priority.value.upper()} → {new_priority.value.upper()}",
-                )
+                changed = log_lines.priority_change(old_priority, new_priority)
+                records.add_line(self.ctx, row.id, LogKind.PRIORITY, changed)
                 self._escalate_if_p1(row, new_priority)
             records.reindex(row.id)
             return records.to_record(row)
@@ -337,9 +322,8 @@ class TicketService:
                 added_at=self.ctx.now(),
                 added_by=self.ctx.operator,
             )
-            records.add_log(
-                self.ctx, row.id, LogKind.ATTACHMENT, f"附件：{filename}（{len(data)} 字节）"
-            )
+            line = log_lines.attachment(filename, len(data))
+            records.add_line(self.ctx, row.id, LogKind.ATTACHMENT, line)
             return records.to_record(row)
 
     # -- edit locks --------------------------------------------------------------------------

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from desk_gui.domain import sla
-from desk_gui.domain.enums import YES_NO, LogKind, Satisfaction, Status, Tier, WaitingOn
+from desk_gui.domain import log_lines, sla
+from desk_gui.domain.enums import LogKind, Satisfaction, Status, Tier, WaitingOn
 from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action, after_feedback, check
@@ -34,15 +34,14 @@ class WorkflowService(TicketService):
         old = Status(row.status)
         if new is not None and new != old:
             changes["status"] = new.value
-            records.add_log(self.ctx, row.id, LogKind.STATUS, f"状态：{old.zh} → {new.zh}")
+            records.add_line(self.ctx, row.id, LogKind.STATUS, log_lines.status_change(old, new))
 
     def _assignee_change(self, row: Ticket, name: str | None, changes: dict[str, Any]) -> None:
         if name != row.assignee:
             changes["assignee"] = name
             self.ensure_staff(name or "")
-            records.add_log(
-                self.ctx, row.id, LogKind.ASSIGN, f"负责人：{row.assignee or '—'} → {name or '—'}"
-            )
+            line = log_lines.assignee_change(row.assignee, name)
+            records.add_line(self.ctx, row.id, LogKind.ASSIGN, line)
 
     def _commit(self, row: Ticket, version: int, changes: dict[str, Any]) -> TicketRecord:
         for key, value in changes.items():
@@ -122,13 +121,9 @@ class WorkflowService(TicketService):
                 "tier": tier.value,
                 "escalation_count": row.escalation_count + 1,
             }
-            records.add_log(
-                self.ctx,
-                row.id,
-                LogKind.ESCALATE,
-                f"升级：{old_tier.zh} → {tier.zh}。原因：{reason}。交接：{handover}",
-            )
-            records.add_log(self.ctx, row.id, LogKind.TIER, f"层级：{old_tier.zh} → {tier.zh}")
+            line = log_lines.escalation(old_tier, tier, log_lines.typed(reason), handover)
+            records.add_line(self.ctx, row.id, LogKind.ESCALATE, line)
+            records.add_line(self.ctx, row.id, LogKind.TIER, log_lines.tier_change(old_tier, tier))
             self._status_change(row, new or Status.IN_PROGRESS, changes)
             if assignee:
                 self._assignee_change(row, assignee, changes)
@@ -168,13 +163,8 @@ class WorkflowService(TicketService):
                 "waiting_until": until,
                 "waiting_since": self.ctx.now(),
             }
-            when = f"，预计 {until:%Y-%m-%d}" if until else ""
-            records.add_log(
-                self.ctx,
-                row.id,
-                LogKind.WAIT,
-                f"{waiting_on.zh}：{contact}{when}。{note}".rstrip("。") + "。",
-            )
+            line = log_lines.wait_started(waiting_on, contact, until, note)
+            records.add_line(self.ctx, row.id, LogKind.WAIT, line)
             return self._commit(row, version, changes)
 
     def end_wait(self, ticket_id: int, version: int, note: str = "") -> TicketRecord:
@@ -196,7 +186,7 @@ class WorkflowService(TicketService):
                 "waiting_until": None,
                 "paused_seconds": row.paused_seconds + paused,
             }
-            records.add_log(self.ctx, row.id, LogKind.WAIT, f"结束等待，计时恢复。{note}".strip())
+            records.add_line(self.ctx, row.id, LogKind.WAIT, log_lines.wait_ended(note))
             return self._commit(row, version, changes)
 
     @staticmethod
@@ -220,7 +210,8 @@ class WorkflowService(TicketService):
             if not row.assignee:
                 self._assignee_change(row, self.ctx.operator, changes)
             self._responded(row, changes)
-            records.add_log(self.ctx, row.id, LogKind.RESOLVE, f"解决方案：{solution.strip()}")
+            line = log_lines.resolution(solution.strip())
+            records.add_line(self.ctx, row.id, LogKind.RESOLVE, line)
             self._status_change(row, new, changes)
             return self._commit(row, version, changes)
 
@@ -243,22 +234,23 @@ class WorkflowService(TicketService):
                 "satisfaction": satisfaction.value if satisfaction else None,
                 "feedback_score": score,
             }
-            verdict = YES_NO[resolved][0]
-            rating = f"；{satisfaction.zh}" if satisfaction else ""
-            scored = f"（{score} 分）" if score is not None else ""
-            extra = f"。{comment.strip()}" if comment.strip() else ""
-            records.add_log(
-                self.ctx, row.id, LogKind.FEEDBACK, f"提交人反馈：{verdict}{rating}{scored}{extra}"
-            )
+            line = log_lines.feedback(resolved, satisfaction, score, comment.strip())
+            records.add_line(self.ctx, row.id, LogKind.FEEDBACK, line)
             if not resolved:
                 changes["reopen_count"] = row.reopen_count + 1
                 changes["resolved_at"] = None
-                records.add_log(self.ctx, row.id, LogKind.REOPEN, "提交人反馈未解决，退回处理。")
+                records.add_line(self.ctx, row.id, LogKind.REOPEN, log_lines.FEEDBACK_NOT_RESOLVED)
                 self._status_change(row, after_feedback(False), changes)
             return self._commit(row, version, changes)
 
-    def close(self, ticket_id: int, version: int, reason: str = "") -> TicketRecord:
-        """Close a resolved ticket: needs the requester's feedback or a recorded reason."""
+    def close(
+        self, ticket_id: int, version: int, reason: str = "", reason_en: str | None = None
+    ) -> TicketRecord:
+        """Close a resolved ticket: needs the requester's feedback or a recorded reason.
+
+        ``reason_en`` is the English of a reason the program supplies (the log's English line);
+        a reason a person typed is logged as typed in both versions.
+        """
         with write_transaction():
             row = records.load(ticket_id)
             records.check_version(row, version)
@@ -271,10 +263,10 @@ class WorkflowService(TicketService):
                 close_reason=reason,
             )
             changes: dict[str, Any] = {"closed_at": self.ctx.now(), "close_reason": reason.strip()}
-            text = (
-                f"关闭。原因：{reason.strip()}" if reason.strip() else "关闭（提交人已确认解决）。"
-            )
-            records.add_log(self.ctx, row.id, LogKind.CLOSE, text)
+            why = None
+            if reason.strip():
+                why = log_lines.LogLine(reason.strip(), (reason_en or reason).strip())
+            records.add_line(self.ctx, row.id, LogKind.CLOSE, log_lines.closed(why))
             self._status_change(row, new, changes)
             return self._commit(row, version, changes)
 
@@ -290,10 +282,8 @@ class WorkflowService(TicketService):
                 "satisfaction": None,
                 "feedback_score": None,
             }
-            who = "主管" if self.ctx.supervisor else ""
-            records.add_log(
-                self.ctx, row.id, LogKind.REOPEN, f"{who}重新打开。原因：{reason.strip()}"
-            )
+            line = log_lines.reopened(self.ctx.supervisor, reason.strip())
+            records.add_line(self.ctx, row.id, LogKind.REOPEN, line)
             self._status_change(row, new or Status.IN_PROGRESS, changes)
             return self._commit(row, version, changes)
 

@@ -127,10 +127,17 @@ def _v3_reminders(db: pw.Database) -> None:
     _run(db, schema.triage_index_sql())
 
 
+def _v4_log_english(db: pw.Database) -> None:
+    """The handling log's English text of generated lines (older lines keep only Chinese)."""
+    # Adding a nullable column leaves every existing row and the append-only guard as they are.
+    db.execute_sql('ALTER TABLE "log_entry" ADD COLUMN "text_en" TEXT')
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
     Migration(3, "reminders and triage indexes", _v3_reminders),
+    Migration(4, "English text of handling-log lines", _v4_log_english),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
@@ -139,12 +146,14 @@ def create_latest(db: pw.Database) -> None:
     """The current schema on an empty database, from the models (no migration chain)."""
     with db.bind_ctx(ALL_MODELS):
         db.create_tables(ALL_MODELS, safe=False)
-    if isinstance(db, pw.SqliteDatabase):
+    postgres = not isinstance(db, pw.SqliteDatabase)
+    if postgres:
+        _run(db, schema.POSTGRES_LOG_TRIGGERS)
+        _run(db, schema.postgres_notify_sql())
+    else:
         _run(db, schema.SQLITE_LOG_TRIGGERS)
         db.execute_sql(schema.SQLITE_FTS_SQL)
-    else:
-        _run(db, schema.POSTGRES_LOG_TRIGGERS)
-    _run(db, schema.queue_index_sql())
+    _run(db, schema.queue_index_sql(postgres=postgres))
     _run(db, schema.triage_index_sql())
 
 
@@ -159,7 +168,7 @@ def schema_version(db: pw.Database) -> int:
         return 0
     if Meta._meta.table_name not in tables:
         raise DatabaseCorrupt("not a Desk database (no meta table)")
-    cursor = db.execute_sql('SELECT "value" FROM "meta" WHERE "key" = ?', (VERSION_KEY,))
+    cursor = db.execute_sql(f'SELECT "value" FROM "meta" WHERE "key" = {db.param}', (VERSION_KEY,))
     row = cursor.fetchone()
     cursor.close()
     if row is None:
@@ -200,6 +209,19 @@ def backup_path(src: Path, version: int, backup_dir: Path | None = None) -> Path
     return candidate
 
 
+_PG_MIGRATION_LOCK = 0x4445534B  # "DESK"
+
+
+def _serialise(db: pw.Database) -> None:
+    """Make concurrent migrations wait for each other (SQLite: BEGIN IMMEDIATE already did).
+
+    PostgreSQL's DDL takes no lock on a table that does not exist yet, so two workstations
+    creating the schema at once would collide; a transaction-scoped advisory lock queues them.
+    """
+    if not isinstance(db, pw.SqliteDatabase):
+        db.execute_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})").close()
+
+
 def migrate(
     db: pw.Database, *, backup_dir: Path | None = None, target: int | None = None
 ) -> Path | None:
@@ -210,6 +232,7 @@ def migrate(
         return None
     if version == 0 and goal == SCHEMA_VERSION:
         with db.atomic():
+            _serialise(db)
             # Another workstation may have created the schema while we waited for the lock.
             if schema_version(db) == 0:
                 create_latest(db)
@@ -225,6 +248,7 @@ def migrate(
         if step.version > goal:
             break
         with db.atomic():
+            _serialise(db)
             current = schema_version(db)
             if current >= step.version:
                 continue  # done meanwhile by another workstation

@@ -120,7 +120,8 @@ class LogEntry(BaseModel):
     at = pw.DateTimeField()
     author = pw.CharField(max_length=64)
     kind = pw.CharField(max_length=16)
-    text = pw.TextField()
+    text = pw.TextField()  # Chinese of a generated line, or a note as typed
+    text_en = pw.TextField(null=True)  # English of a generated line (schema 4); NULL if typed
 
     class Meta:
         indexes = ((("ticket", "at"), False),)

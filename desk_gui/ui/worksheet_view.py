@@ -304,7 +304,7 @@ class WorksheetView(QWidget):
         self._pending = changes
         self._fresh = fresh
         new_log = [  # entries that field differences do not already show
-            f"{format_when(e.at)} {e.author}: {e.text}"
+            f"{format_when(e.at)} {e.author}: {e.text_for(self.lang)}"
             for e in fresh.log[len(self._base.log) :]
             if e.kind not in _SHOWN_AS_FIELDS
         ]

@@ -307,3 +307,35 @@ def test_the_queue_as_filtered_and_sorted_as_the_ui_asks(source: Path, tmp_path:
     titles = [r[1] for r in rows[1:]]
     assert titles == sorted(titles, reverse=True) and "邮箱容量已满" not in titles
     assert rows[1][5] == "小明"  # unmasked on request
+
+
+def _log_cells(path: Path, lang: str) -> list[str]:
+    export_tickets(path, "csv", options=ExportOptions(lang=lang))
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    column = rows[0].index("处理过程记录" if lang == "zh" else "Handling log")
+    return [r[column] for r in rows[1:]]
+
+
+def test_log_column_in_the_exports_language(source: Path, tmp_path: Path) -> None:
+    zh = "\n".join(_log_cells(tmp_path / "zh.csv", "zh"))
+    en = "\n".join(_log_cells(tmp_path / "en.csv", "en"))
+    assert "李工程师：状态：待处理 → 处理中" in zh and "关闭（提交人已确认解决）。" in zh
+    assert "李工程师: Status: Pending → In progress" in en and "状态：" not in en
+    assert "Closed (the requester confirmed the fix)." in en
+    assert "Requester feedback: Yes; Fairly satisfied" in en
+    assert "李工程师: +检查客户端证书，已过期" in en  # a typed note stays as typed
+
+
+def test_import_lines_read_in_english(tmp_path: Path) -> None:
+    sheet = tmp_path / "old.xlsx"
+    no_feedback = ["IT20240501002", *GOOD[1:13], "", ""]
+    _write_sheet(sheet, BARE, [GOOD, no_feedback])
+    _import(tmp_path / "new.db", sheet)
+    rec, closed = _records(tmp_path / "new.db")
+    assert closed.log[-2].text_for("en") == "Closed. Reason: Import: closed in the original sheet"
+    assert closed.log[-2].text == "关闭。原因：导入：原表状态为已关闭"
+    en = "\n".join(e.text_for("en") for e in rec.log)
+    assert "Imported from old.xlsx, row 2" in en
+    assert "Category not given in the import; default used: Other" in en
+    assert "Original handling log:\n09:30 检查数据库服务器" in en
+    assert "导入自 old.xlsx 第 2 行" in [e.text for e in rec.log]

@@ -71,3 +71,15 @@ def test_common_ticket_is_one_page_and_text_reads_back(qapp: object, tmp_path: P
     text = squash(pdf_text(out))
     assert "Sales/Singaporeoffice" in text  # no "ﬃ" ligature in the text layer
     assert rec.number in text and "Replacedthebrokenpoweradapter" in text
+    # The handling log prints the English of every generated line.
+    for line in (
+        "Status: Pending → In progress",
+        "Assignee: — → 王五",
+        "Escalated: L1 → L2. Reason: hardware swap. Handover: adapter dead",
+        "Solution: Replaced the broken power adapter",
+        "Requester feedback: Yes; Satisfied",
+        "Closed (the requester confirmed the fix).",
+        "Status: Resolved → Closed",
+    ):
+        assert squash(line) in text, line
+    assert "状态：" not in text and "升级：" not in text and "Checkedtheadapter:nooutput" in text

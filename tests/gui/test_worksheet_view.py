@@ -108,6 +108,31 @@ def test_log_model_passes_the_model_tester(
     qtmodeltester.check(view.fields.log_view.log_model)  # type: ignore[attr-defined]
 
 
+def _log_texts(view: WorksheetView) -> list[str]:
+    model = view.fields.log_view.log_model
+    return [str(model.index(r, 3).data()) for r in range(model.rowCount())]
+
+
+def test_log_shows_generated_lines_in_the_ui_language(
+    workflow: WorkflowService, view_of: Callable[..., WorksheetView], ticket: TicketRecord
+) -> None:
+    rec = workflow.take(ticket.id, ticket.version)
+    workflow.add_log(rec.id, "检查网线")
+    texts = _log_texts(view_of(ticket.id))
+    assert "Status: Pending → In progress" in texts and "状态：待处理 → 处理中" not in texts
+    assert "检查网线" in texts  # a typed note as typed
+
+
+def test_log_shows_the_stored_chinese_in_chinese(
+    chinese: None,
+    workflow: WorkflowService,
+    view_of: Callable[..., WorksheetView],
+    ticket: TicketRecord,
+) -> None:
+    workflow.take(ticket.id, ticket.version)
+    assert "状态：待处理 → 处理中" in _log_texts(view_of(ticket.id))
+
+
 def test_actions_follow_the_status(
     view_of: Callable[..., WorksheetView], ticket: TicketRecord, workflow: WorkflowService
 ) -> None:

@@ -55,6 +55,14 @@ def test_demo_is_deterministic_and_covers_the_domain(tmp_path: Path) -> None:
     }
     kinds = {r[0] for r in rows(a, "SELECT DISTINCT kind FROM log_entry")}
     assert {"escalate", "feedback", "close", "resolve"} <= kinds
+    # Generated lines carry English (wholly English where no typed text is quoted in them).
+    english = rows(a, "SELECT kind, count(*), count(text_en) FROM log_entry GROUP BY kind")
+    assert all(
+        (n == 0) if kind in ("note", "progress") else (n == total) for kind, total, n in english
+    )
+    fixed = "('created', 'status', 'tier', 'feedback', 'close')"
+    en = [r[0] for r in rows(a, f"SELECT DISTINCT text_en FROM log_entry WHERE kind IN {fixed}")]
+    assert en and not [t for t in en if any("\u4e00" <= c <= "\u9fff" for c in t)]
     # Gap-free daily numbers: every day's sequence is 1..n.
     per_day = rows(
         a,

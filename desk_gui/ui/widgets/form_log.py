@@ -62,7 +62,7 @@ class HandlingLogModel(QAbstractTableModel):
                 return entry.author
             if column is LogColumn.KIND:
                 return entry.kind.label(self._lang)
-            return entry.text
+            return entry.text_for(self._lang)
         if role == Qt.ItemDataRole.UserRole:
             return entry.at.isoformat()
         return None
