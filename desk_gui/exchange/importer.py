@@ -75,6 +75,7 @@ class ImportRow:
     feedback_resolved: bool | None = None
     satisfaction: Satisfaction | None = None
     defaults: list[LogLine] = field(default_factory=list)  # columns filled with a default
+    number_column: str = "问题编号"  # the file's own header, for problems about the number
     problems: list[RowProblem] = field(default_factory=list)
 
     @property
@@ -309,7 +310,13 @@ def convert_row(
     r = _RowReader(line, cells, columns, headers)
     notes: list[LogLine] = []
     draft = _draft(r, defaults, notes)
-    row = ImportRow(line=line, number=r.text("number").upper(), draft=draft, defaults=notes)
+    row = ImportRow(
+        line=line,
+        number=r.text("number").upper(),
+        draft=draft,
+        defaults=notes,
+        number_column=r.column("number"),
+    )
     for p in validate_draft(draft, now):
         if not any(q.column == r.column(p.field) for q in r.problems):
             r.problem(p.field, p.code, p.zh, p.en, warning=p.warning)

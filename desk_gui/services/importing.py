@@ -71,8 +71,9 @@ class ImportService:
             seen.add(row.number)
             if why:
                 zh, en = why
-                column = "问题编号"
-                row.problems.append(RowProblem(row.line, column, "number_replaced", zh, en, True))
+                row.problems.append(
+                    RowProblem(row.line, row.number_column, "number_replaced", zh, en, True)
+                )
 
     def run(self, preview: ImportPreview, *, only_valid: bool = False) -> ImportResult:
         """Import every row (refused if any is invalid) or, if asked, only the valid ones."""
@@ -122,7 +123,20 @@ class ImportService:
                 rec = wf.close(rec.id, rec.version)
             else:
                 rec = wf.close(rec.id, rec.version, CLOSED_REASON, reason_en=CLOSED_REASON_EN)
-        return rec
+        return self._historic_times(rec, row)
+
+    def _historic_times(self, rec: TicketRecord, row: ImportRow) -> TicketRecord:
+        """The sheet's own times, not the import's: responded and closed by the resolution."""
+        if row.resolved_at is None:
+            return rec
+        changes: dict[str, Any] = {
+            "first_response_at": min(rec.first_response_at or row.resolved_at, row.resolved_at)
+        }
+        if rec.closed_at is not None:
+            changes["closed_at"] = row.resolved_at
+        ticket = records.load(rec.id)
+        records.save(self.ctx, ticket, rec.version, changes)
+        return records.to_record(ticket)
 
 
 def _number_problem(number: str, used: set[str]) -> tuple[str, str] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+import time
 from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -22,6 +23,7 @@ from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.numbering import day_key, format_number, parse_number
 from desk_gui.domain.priority import priority_for
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
+from desk_gui.domain.transitions import Action, check
 from desk_gui.domain.validation import ValidationError, validate_draft
 from desk_gui.services import escalation, records
 from desk_gui.services.context import Context
@@ -30,6 +32,9 @@ from desk_gui.store import locks
 from desk_gui.store.database import translate_errors, write_transaction
 from desk_gui.store.errors import AttachmentTooLarge, LockedByOther, NotFound
 from desk_gui.store.models import Attachment, DailySequence, Staff, Ticket
+
+SETTINGS_TTL_S = 60.0
+"""How long a service trusts its copy of the office settings."""
 
 # Fields an edit may change, with the enum that parses each coded one.
 EDITABLE: dict[str, type | None] = {
@@ -71,18 +76,24 @@ class TicketService:
     ) -> None:
         self.ctx = ctx
         self._settings = settings
+        self._settings_pinned = settings is not None  # given by the caller: never re-read
+        self._settings_read = time.monotonic()
         # The desk's window turns this on (services/escalation.py); imports and tests do not.
         self.auto_escalate_p1 = auto_escalate_p1
 
     @property
     def settings(self) -> OfficeSettings:
-        if self._settings is None:
+        """The office settings, re-read once a minute so another workstation's change lands."""
+        stale = time.monotonic() - self._settings_read > SETTINGS_TTL_S
+        if self._settings is None or (stale and not self._settings_pinned):
             with translate_errors():
                 self._settings = load_settings()
+            self._settings_read = time.monotonic()
         return self._settings
 
     def reload_settings(self) -> None:
         self._settings = None
+        self._settings_pinned = False
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -214,6 +225,7 @@ class TicketService:
             raise ValueError(f"not editable: {sorted(unknown)}")
         with write_transaction():
             row = records.load(ticket_id)
+            self._allowed(row, Action.EDIT)
             records.check_version(row, expected_version)
             self._check_lock(row)
             parsed = {k: _parse(k, v) for k, v in changes.items()}
@@ -237,8 +249,11 @@ class TicketService:
             if "submitted_at" in stored:
                 stored["submitted_at"] = stored["submitted_at"].replace(second=0, microsecond=0)
             edited = log_lines.edit([(k, getattr(current, k), v) for k, v in diff.items()])
-            new_priority = priority_for(merged.impact, merged.urgency, self.settings.matrix)  # type: ignore[arg-type]
             old_priority = Priority(row.priority)
+            new_priority = old_priority
+            if {"impact", "urgency"} & diff.keys():  # a matrix changed since must not re-rank
+                assert merged.impact and merged.urgency
+                new_priority = priority_for(merged.impact, merged.urgency, self.settings.matrix)
             if new_priority != old_priority or "submitted_at" in diff:
                 stored["priority"] = new_priority.value
                 for key, value in stored.items():
@@ -296,6 +311,7 @@ class TicketService:
             )
         with write_transaction():
             row = records.load(ticket_id)
+            self._allowed(row, Action.ADD_LOG)
             records.add_log(self.ctx, row.id, LogKind.NOTE, text)
             records.reindex(row.id)
             return records.to_record(row)
@@ -313,6 +329,7 @@ class TicketService:
         mime = mime or mimetypes.guess_type(filename)[0] or "application/octet-stream"
         with write_transaction():
             row = records.load(ticket_id)
+            self._allowed(row, Action.ATTACH)
             Attachment.create(
                 ticket=row.id,
                 filename=filename,
@@ -325,6 +342,15 @@ class TicketService:
             line = log_lines.attachment(filename, len(data))
             records.add_line(self.ctx, row.id, LogKind.ATTACHMENT, line)
             return records.to_record(row)
+
+    def _allowed(self, row: Ticket, action: Action) -> None:
+        """The status rules for this action (closed is final for desk staff)."""
+        check(
+            Status(row.status),
+            action,
+            supervisor=self.ctx.supervisor,
+            waiting=bool(row.waiting_on),
+        )
 
     # -- edit locks --------------------------------------------------------------------------
 

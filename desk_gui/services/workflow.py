@@ -124,10 +124,11 @@ class WorkflowService(TicketService):
             line = log_lines.escalation(old_tier, tier, log_lines.typed(reason), handover)
             records.add_line(self.ctx, row.id, LogKind.ESCALATE, line)
             records.add_line(self.ctx, row.id, LogKind.TIER, log_lines.tier_change(old_tier, tier))
-            self._status_change(row, new or Status.IN_PROGRESS, changes)
-            if assignee:
+            if assignee:  # a named L2/expert has it: handling starts, the desk has responded
+                self._status_change(row, new or Status.IN_PROGRESS, changes)
                 self._assignee_change(row, assignee, changes)
-            self._responded(row, changes)
+                self._responded(row, changes)
+            # Without one the ticket waits for the new tier to take it (status unchanged).
             return self._commit(row, version, changes)
 
     def progress_update(self, ticket_id: int, text: str) -> TicketRecord:
@@ -171,23 +172,28 @@ class WorkflowService(TicketService):
         """Resume the clock; the time spent waiting pushes the deadlines later."""
         with write_transaction():
             row, _ = self._begin(ticket_id, version, Action.END_WAIT)
-            paused = 0
-            if row.waiting_since:
-                paused = sla.paused_between(
-                    row.waiting_since,
-                    self.ctx.now(),
-                    self._priority(row),
-                    self.settings.calendar,
-                    self.settings.targets,
-                )
-            changes: dict[str, Any] = {
-                "waiting_on": None,
-                "waiting_since": None,
-                "waiting_until": None,
-                "paused_seconds": row.paused_seconds + paused,
-            }
+            changes = self._wait_ended(row)
             records.add_line(self.ctx, row.id, LogKind.WAIT, log_lines.wait_ended(note))
             return self._commit(row, version, changes)
+
+    def _wait_ended(self, row: Ticket) -> dict[str, Any]:
+        """Changes that end a wait: its (business) duration pushes the deadlines later."""
+        paused = 0
+        if row.waiting_since:
+            paused = sla.paused_between(
+                row.waiting_since,
+                self.ctx.now(),
+                self._priority(row),
+                self.settings.calendar,
+                self.settings.targets,
+            )
+        return {
+            "waiting_on": None,
+            "waiting_since": None,
+            "waiting_until": None,
+            "waiting_contact": "",
+            "paused_seconds": row.paused_seconds + paused,
+        }
 
     @staticmethod
     def _priority(row: Ticket) -> Any:
@@ -201,12 +207,14 @@ class WorkflowService(TicketService):
         """Record the solution and the resolution time."""
         with write_transaction():
             row, new = self._begin(ticket_id, version, Action.RESOLVE, solution=solution)
-            changes: dict[str, Any] = {
-                "solution": solution.strip(),
-                "resolved_at": (resolved_at or self.ctx.now()).replace(second=0, microsecond=0),
-                "waiting_on": None,
-                "waiting_since": None,
-            }
+            changes: dict[str, Any] = {}
+            if row.waiting_on:  # resolved while on hold: the wait ends first, time credited
+                changes.update(self._wait_ended(row))
+                records.add_line(self.ctx, row.id, LogKind.WAIT, log_lines.wait_ended(""))
+            changes["solution"] = solution.strip()
+            changes["resolved_at"] = (resolved_at or self.ctx.now()).replace(
+                second=0, microsecond=0
+            )
             if not row.assignee:
                 self._assignee_change(row, self.ctx.operator, changes)
             self._responded(row, changes)

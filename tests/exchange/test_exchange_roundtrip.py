@@ -191,6 +191,8 @@ def test_bare_template_gets_defaults_noted_in_the_log(tmp_path: Path) -> None:
     )
     log = "\n".join(e.text for e in rec.log)
     assert "默认值：其他" in log and "默认值：个人" in log and "09:30 检查数据库服务器" in log
+    # The sheet's history, not the import's clock: responded and closed by the resolution.
+    assert rec.first_response_at == rec.closed_at == datetime(2024, 5, 1, 10, 30)
 
 
 def test_invalid_rows_named_by_row_and_column_and_nothing_imported(tmp_path: Path) -> None:
