@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-import holidays as holidays_lib
-
 from desk_gui.domain.priority import Duration
 
 # A calendar with no working day in ten years is a broken setting, not a long wait.
@@ -69,6 +67,8 @@ class BusinessCalendar:
         adjusted: set[date] = set()
         if country:
             try:
+                import holidays as holidays_lib  # ~50 ms to import: only when a calendar is built
+
                 table = holidays_lib.country_holidays(country, years=year_list)
             except NotImplementedError as exc:
                 raise ValueError(f"no public holidays known for country {country!r}") from exc

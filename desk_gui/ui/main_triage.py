@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 
 from desk_gui.domain.errors import DeskError
@@ -15,6 +15,8 @@ from desk_gui.ui.widgets.reminder_panel import add_reminder_dock
 
 if TYPE_CHECKING:
     from desk_gui.ui.main_window import MainWindow
+
+FIRST_POLL_DELAY_MS = 1500
 
 
 class MainTriage(QObject):
@@ -55,7 +57,9 @@ class MainTriage(QObject):
         return action
 
     def start(self) -> None:
-        self.poller.start()
+        # The first poll reads the office calendar (a costly build when none is stored yet):
+        # after the window has painted, never before.
+        QTimer.singleShot(FIRST_POLL_DELAY_MS, self.poller.start)
 
     def stop(self) -> None:
         self.poller.stop()
