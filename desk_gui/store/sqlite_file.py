@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import sqlite3
 from pathlib import Path
 
@@ -26,7 +27,8 @@ def connect_file(path: Path, *, readonly: bool) -> sqlite3.Connection:
 
 def copy_database_file(src: Path, dest: Path) -> None:
     """Copy ``src`` into ``dest`` with the online backup API, via a temporary name."""
-    tmp = dest.with_name(dest.name + ".partial")
+    # Per process: workstations upgrading one shared file in the same second must not share it.
+    tmp = dest.with_name(f"{dest.name}.{os.getpid()}-{secrets.token_hex(3)}.partial")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
     source = connect_file(src, readonly=True)
