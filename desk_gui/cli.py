@@ -48,9 +48,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from desk_gui.store.backup import check_database
+    from desk_gui.store.backup import check_database, refuse_server_url
     from desk_gui.store.database import check_sqlite_library
 
+    refuse_server_url(args.db)  # PostgreSQL: pg_amcheck / pg_dump, not this command
     check_sqlite_library()
     path = Path(args.db)
     if not path.exists():
@@ -68,7 +69,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_backup(args: argparse.Namespace) -> int:
     from desk_gui.store.backup import backup_database
 
-    dest = backup_database(Path(args.dest), src=Path(args.db))
+    dest = backup_database(Path(args.dest), src=args.db)  # refuses a PostgreSQL URL
     print(f"backup written to {dest}")
     return 0
 

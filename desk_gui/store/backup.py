@@ -1,28 +1,58 @@
-"""Consistent copies of the live database and a health check of a database file."""
+"""Consistent copies of the live database and a health check of a database file (SQLite only).
+
+A PostgreSQL database is backed up and checked with the server's own tools (``pg_dump``,
+``pg_amcheck``); both functions refuse a server URL with a plain message.
+"""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
+import peewee as pw
+
 from desk_gui.store import schema
+from desk_gui.store.database import is_server_url
 from desk_gui.store.errors import DatabaseLocked, DatabaseUnreachable, DiskFull, StoreError
 from desk_gui.store.migrations import SCHEMA_VERSION, VERSION_KEY
 from desk_gui.store.models import database_proxy
 from desk_gui.store.sqlite_file import connect_file, copy_database_file
 
 
+class SqliteOnly(StoreError):
+    """A file-level command asked of a server database."""
+
+    zh = "此命令只适用于 SQLite 数据库文件。PostgreSQL 数据库请用服务器自带的工具备份和检查（pg_dump、pg_amcheck）。"
+    en = (
+        "This command works on SQLite database files only. Back up and check a PostgreSQL "
+        "database with the server's own tools (pg_dump, pg_amcheck)."
+    )
+
+
+def refuse_server_url(target: str | os.PathLike[str]) -> None:
+    """Raise SqliteOnly when ``target`` is a server URL rather than a file."""
+    if is_server_url(target):
+        raise SqliteOnly()
+
+
 def _current_file() -> Path:
     db = database_proxy.obj
     name = getattr(db, "database", None)
+    if db is not None and not isinstance(db, pw.SqliteDatabase):
+        raise SqliteOnly()
     if db is None or not isinstance(name, str) or "://" in name:
         raise StoreError("backup needs an open SQLite database or an explicit source file")
     return Path(name)
 
 
-def backup_database(dest: Path, src: Path | None = None, *, overwrite: bool = False) -> Path:
+def backup_database(
+    dest: Path, src: str | os.PathLike[str] | None = None, *, overwrite: bool = False
+) -> Path:
     """Write a consistent copy of ``src`` (default: the open database) to ``dest``."""
-    source = src if src is not None else _current_file()
+    if src is not None:
+        refuse_server_url(src)
+    source = Path(src) if src is not None else _current_file()
     if not source.is_file():
         raise DatabaseUnreachable(str(source))
     if dest.exists() and not overwrite:
@@ -49,8 +79,10 @@ def _rows(conn: sqlite3.Connection, sql: str) -> list[tuple[object, ...]]:
         cursor.close()
 
 
-def check_database(path: Path) -> list[str]:
-    """Problems found in the file at ``path``; an empty list means healthy."""
+def check_database(target: str | os.PathLike[str]) -> list[str]:
+    """Problems found in the file at ``target``; an empty list means healthy."""
+    refuse_server_url(target)
+    path = Path(target)
     if not path.is_file():
         return [f"file not found: {path}"]
     try:

@@ -3,6 +3,10 @@
 Every SQLite file gets the same configuration, because a network share cannot be detected
 reliably: rollback journal (never WAL), full sync, foreign keys, a long busy timeout and
 ``BEGIN IMMEDIATE`` for every transaction, so writers queue instead of deadlocking.
+
+PostgreSQL (``postgresql://user:password@host:5432/dbname``, needs psycopg2): autocommit outside
+transactions, READ COMMITTED writes (the version column and row locks of the conditional
+updates and upserts keep them safe), REPEATABLE READ for ``read_transaction`` snapshots.
 """
 
 from __future__ import annotations
@@ -80,6 +84,34 @@ def _sqlite_path(target: str | os.PathLike[str]) -> Path | None:
     return Path(path)
 
 
+def is_server_url(target: str | os.PathLike[str]) -> bool:
+    """Whether ``target`` names a server database (a URL of an engine other than SQLite)."""
+    text = os.fspath(target)
+    return "://" in text and not urlparse(text).scheme.startswith("sqlite")
+
+
+PG_CONNECT_TIMEOUT_S = 10
+"""How long opening waits for an unreachable server (psycopg2 would wait for the OS)."""
+
+
+def _connect_url(url: str) -> pw.Database:
+    """An unconnected peewee database for a server URL (user and password may be %-quoted)."""
+    params: dict[str, Any] = {}
+    if urlparse(url).scheme.startswith("postgres"):
+        try:
+            import psycopg2  # noqa: F401
+        except ImportError as exc:
+            raise DatabaseUnreachable(
+                "PostgreSQL needs psycopg2: pip install 'desk-gui[postgres]'"
+            ) from exc
+        if "connect_timeout" not in url:
+            params["connect_timeout"] = PG_CONNECT_TIMEOUT_S
+    try:
+        return db_url.connect(url, unquote_password=True, unquote_user=True, **params)
+    except (RuntimeError, ValueError) as exc:
+        raise DatabaseUnreachable(str(exc)) from exc
+
+
 def _check_file(path: Path, *, create: bool) -> None:
     """Raise an actionable error for a missing folder, a missing file or a non-SQLite file."""
     try:
@@ -153,10 +185,7 @@ def open_database(
         _check_file(path, create=create)
         db = make_sqlite_database(path)
     else:
-        try:
-            db = db_url.connect(os.fspath(target))
-        except (RuntimeError, ValueError) as exc:
-            raise DatabaseUnreachable(str(exc)) from exc
+        db = _connect_url(os.fspath(target))
     try:
         with translate_errors(db):
             db.connect()
@@ -257,12 +286,21 @@ def translate(exc: BaseException, db: pw.Database | None = None) -> StoreError |
         return DatabaseUnreachable(detail)
     if name.startswith("SQLITE_IOERR") or "unable to open" in text or "disk i/o error" in text:
         return DatabaseUnreachable(detail)
+    if "deadlock detected" in text or "could not serialize access" in text:
+        return DatabaseLocked(detail)  # PostgreSQL rolled back one of two writers: retry
+    if "lock timeout" in text or "canceling statement due to statement timeout" in text:
+        return DatabaseLocked(detail)
     if (
         "could not connect" in text
         or "connection refused" in text
         or "server closed the connection" in text
         or "connection already closed" in text
         or "could not translate host name" in text
+        or "connection to server" in text
+        or "password authentication failed" in text
+        or "no pg_hba.conf entry" in text
+        or "terminating connection" in text
+        or ('database "' in text and "does not exist" in text)
     ):
         return DatabaseUnreachable(detail)
     return None
@@ -295,8 +333,12 @@ def read_transaction() -> Iterator[pw.Database]:
     if isinstance(db, pw.SqliteDatabase):
         with translate_errors(db), db.atomic("DEFERRED"):
             yield db
+    elif db.in_transaction():
+        with translate_errors(db), db.atomic():  # a savepoint in the caller's snapshot
+            yield db
     else:
-        with translate_errors(db), db.atomic():
+        # READ COMMITTED would give every statement its own snapshot.
+        with translate_errors(db), db.atomic("REPEATABLE READ"):
             yield db
 
 

@@ -2,21 +2,28 @@
 
 The lock is advisory (saves are still guarded by the version column); it tells the second
 operator up front who is editing, instead of a conflict after typing.
+
+Two workstations taking the same lock at once queue: on SQLite behind ``BEGIN IMMEDIATE``, on
+PostgreSQL behind a row lock on the ticket (``FOR UPDATE``), so neither trips over the other's
+INSERT.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from desk_gui.store.database import rows_of, translate_errors, write_transaction
+from desk_gui.store.database import is_sqlite, rows_of, translate_errors, write_transaction
 from desk_gui.store.errors import LockedByOther, NotFound
 from desk_gui.store.models import EditLock, Ticket
 
 DEFAULT_TTL = timedelta(minutes=3)
 
 
-def _number(ticket_id: int) -> str:
-    row = rows_of(Ticket.select(Ticket.number).where(Ticket.id == ticket_id))
+def _number(ticket_id: int, *, for_update: bool = False) -> str:
+    query = Ticket.select(Ticket.number).where(Ticket.id == ticket_id)
+    if for_update and not is_sqlite():
+        query = query.for_update()
+    row = rows_of(query)
     if not row:
         raise NotFound(str(ticket_id))
     return str(row[0][0])
@@ -36,7 +43,7 @@ def acquire(
 ) -> EditLock:
     """Take (or renew, or take over an expired) lock; LockedByOther while another holds it."""
     with write_transaction():
-        number = _number(ticket_id)
+        number = _number(ticket_id, for_update=True)
         lock = _existing(ticket_id)
         mine = lock is not None and lock.holder == holder and lock.workstation == workstation
         if lock is not None and not mine and lock.expires_at > now:

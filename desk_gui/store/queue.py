@@ -3,6 +3,7 @@
 Every sort key orders by ``(expression, id)`` where the expression is the one an index was built
 on (``schema.SORT_TEMPLATES``), so the first page of any column, and every following page, is an
 index range scan. With the default open filter the partial indexes over open tickets apply.
+PostgreSQL uses its own variant of each expression (``schema.PG_SORT_TEMPLATES``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, TypeAlias
 import peewee as pw
 
 from desk_gui.store import schema
-from desk_gui.store.database import rows_of, translate_errors
+from desk_gui.store.database import is_sqlite, rows_of, translate_errors
 from desk_gui.store.models import Ticket
 from desk_gui.store.search import has_many_hits, search_condition
 
@@ -148,9 +149,9 @@ def _uses_open_index(flt: QueueFilter) -> bool:
     return flt.statuses is not None and flt.statuses <= frozenset(schema.OPEN_STATUSES)
 
 
-def _sort_value_sql(key: SortKey, value: Any) -> pw.Node:
+def _sort_value_sql(key: SortKey, value: Any, *, postgres: bool) -> pw.Node:
     """The sort expression applied to a bound value (the keyset's side of the comparison)."""
-    column, template = schema.SORT_TEMPLATES[key.value]
+    column, template = schema.sort_template(key.value, postgres=postgres)
     field: pw.Field = getattr(Ticket, column)
     before, after = template.split("{c}")
     return pw.NodeList(
@@ -181,7 +182,8 @@ def fetch_page(
     limit: int = 200,
 ) -> list[QueueRow]:
     """Up to ``limit`` rows that follow ``after`` in the (sort, id) order, read into a list."""
-    expr = pw.SQL(schema.sort_sql(sort.value))
+    postgres = not is_sqlite()
+    expr = pw.SQL(schema.sort_sql(sort.value, postgres=postgres))
     # Within the open tickets the walk is short anyway; over everything only when matches abound.
     probe = bool(flt.text.strip()) and (_uses_open_index(flt) or has_many_hits(flt.text))
     base = _filtered(Ticket.select(*_ROW_FIELDS), flt, probe_search=probe)
@@ -189,7 +191,7 @@ def fetch_page(
         return _materialise(_ordered(base, expr, descending), limit)
     # Two index range scans instead of one row-value compare: SQLite seeks (expr = v, id > i)
     # and (expr > v) on an expression index, but scans for (expr, id) > (v, i).
-    value = _sort_value_sql(sort, getattr(after, sort.value))
+    value = _sort_value_sql(sort, getattr(after, sort.value), postgres=postgres)
     op = "<" if descending else ">"
     same = base.where(pw.Expression(expr, "=", value), pw.Expression(Ticket.id, op, after.id))
     same = same.order_by(Ticket.id.desc() if descending else Ticket.id.asc())

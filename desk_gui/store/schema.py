@@ -2,6 +2,11 @@
 
 The queue sorts on these exact expressions so that SQLite matches them to the expression
 indexes; change one only together with a migration that recreates its index.
+
+PostgreSQL sorts on the same expressions with two differences (``postgres=True``): text compares
+in the "C" collation, so the order is code-point order as in SQLite and Python whatever locale
+the server was created with; the no-deadline sentinel is a typed TIMESTAMP literal, so a bound
+NULL on the keyset's side still compares with a timestamp.
 """
 
 from __future__ import annotations
@@ -46,21 +51,43 @@ SORT_TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
-def sort_sql(key: str) -> str:
+_PG_TEXT_KEYS = frozenset(
+    ("number", "title", "department", "requester", "category", "priority", "assignee")
+)
+PG_SORT_TEMPLATES: dict[str, tuple[str, str]] = {
+    key: (
+        column,
+        f'({template} COLLATE "C")'
+        if key in _PG_TEXT_KEYS
+        else template.replace("'9999-12-31 23:59:59'", "TIMESTAMP '9999-12-31 23:59:59'"),
+    )
+    for key, (column, template) in SORT_TEMPLATES.items()
+}
+
+
+def sort_template(key: str, *, postgres: bool = False) -> tuple[str, str]:
+    """(column, template over {c}) of a queue sort key on SQLite or PostgreSQL."""
+    return (PG_SORT_TEMPLATES if postgres else SORT_TEMPLATES)[key]
+
+
+def sort_sql(key: str, *, postgres: bool = False) -> str:
     """The SQL expression a queue sort key orders by."""
-    column, template = SORT_TEMPLATES[key]
+    column, template = sort_template(key, postgres=postgres)
     return template.format(c=f'"{column}"')
 
 
-def queue_index_sql() -> list[str]:
+def queue_index_sql(*, postgres: bool = False) -> list[str]:
     """Per sort key: an index on (expression, id) and a partial one over open tickets only.
 
     Both carry status last, so a status filter is tested inside the index while walking it
     (no read of each skipped ticket row) and a count of open tickets reads only the small one.
+    PostgreSQL wants an expression other than a column or a call in parentheses.
     """
     out: list[str] = []
     for key in SORT_TEMPLATES:
-        expr = sort_sql(key)
+        expr = sort_sql(key, postgres=postgres)
+        if postgres:
+            expr = f"({expr})"
         out.append(f'CREATE INDEX "ticket_q_{key}" ON "ticket" ({expr}, "id", "status")')
         out.append(
             f'CREATE INDEX "ticket_qo_{key}" ON "ticket" ({expr}, "id", "status") '
@@ -108,6 +135,37 @@ POSTGRES_LOG_TRIGGERS: tuple[str, ...] = (
     'CREATE TRIGGER "log_entry_no_delete" BEFORE DELETE ON "log_entry" '
     "FOR EACH ROW EXECUTE FUNCTION log_entry_guard()",
 )
+
+NOTIFY_CHANNEL = "desk_changes"
+"""PostgreSQL: the channel every committed write notifies (see store/changes.py)."""
+NOTIFY_TABLES: tuple[str, ...] = (
+    "setting",
+    "staff",
+    "ticket",
+    "log_entry",
+    "attachment",
+    "edit_lock",
+    "reminder",
+)
+"""Tables whose writes wake the ChangeWatcher; a new table the window shows belongs here."""
+
+
+def postgres_notify_sql(tables: tuple[str, ...] = NOTIFY_TABLES) -> list[str]:
+    """A statement trigger per table that notifies NOTIFY_CHANNEL; delivered at commit only.
+
+    The payload is constant, so PostgreSQL folds a transaction's notifications into one.
+    """
+    out = [
+        "CREATE OR REPLACE FUNCTION desk_notify_change() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$$ BEGIN PERFORM pg_notify('{NOTIFY_CHANNEL}', ''); RETURN NULL; END $$"
+    ]
+    out.extend(
+        f'CREATE TRIGGER "{table}_notify" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE '
+        f'ON "{table}" FOR EACH STATEMENT EXECUTE FUNCTION desk_notify_change()'
+        for table in tables
+    )
+    return out
+
 
 SQLITE_FTS_SQL = (
     f'CREATE VIRTUAL TABLE "{FTS_TABLE}" USING fts5({", ".join(FTS_COLUMNS)}, '
