@@ -297,11 +297,17 @@ def generate_demo(
         written += _write_batch(batch, gen)
     with write_transaction():
         for key, last in gen.sequences.items():
-            DailySequence.insert(day_key=key, last=last).on_conflict_replace().execute()
+            _set_sequence(key, last)
         search.rebuild_index()
     if progress:
         progress(written)
     return written
+
+
+def _set_sequence(key: str, last: int) -> None:
+    DailySequence.insert(day_key=key, last=last).on_conflict(
+        conflict_target=[DailySequence.day_key], preserve=[DailySequence.last]
+    ).execute()
 
 
 def _sql_value(value: Any) -> Any:
@@ -324,6 +330,12 @@ def _insert(model: type[Any], columns: list[str], rows: list[tuple[Any, ...]]) -
     fields = [model._meta.columns[c] for c in columns]
     for i in range(0, len(rows), 1000):
         model.insert_many(rows[i : i + 1000], fields=fields).execute()
+    if "id" in columns:  # explicit ids leave the server's id sequence behind
+        table = model._meta.table_name
+        db.execute_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f'(SELECT max("id") FROM "{table}"))'
+        )
 
 
 def _write_batch(batch: list[_Ticket], gen: DemoGenerator) -> int:
@@ -343,4 +355,4 @@ def _bump_sequence(gen: DemoGenerator, day: date) -> None:
     key = day_key(gen.settings.prefix, day)
     last = gen.sequences.get(key)
     if last is not None:
-        DailySequence.insert(day_key=key, last=last).on_conflict_replace().execute()
+        _set_sequence(key, last)

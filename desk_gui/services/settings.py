@@ -13,7 +13,7 @@ from desk_gui.domain.enums import Priority
 from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.numbering import DEFAULT_PREFIX, valid_prefix
 from desk_gui.domain.priority import DEFAULT_MATRIX, DEFAULT_TARGETS, PriorityMatrix, SlaTarget
-from desk_gui.store.database import write_transaction
+from desk_gui.store.database import is_sqlite, write_transaction
 from desk_gui.store.errors import SettingsConflict
 from desk_gui.store.models import Setting
 
@@ -102,13 +102,19 @@ def save_settings(settings: OfficeSettings, operator: str) -> OfficeSettings:
             zh="问题编号前缀须为 1–8 个英文字母。",
             en="The ticket prefix must be 1–8 ASCII letters.",
         )
-    with write_transaction():
-        row = Setting.get_or_none(Setting.key == _KEY)
+    with write_transaction() as db:
+        query = Setting.select().where(Setting.key == _KEY)
+        if not is_sqlite(db):  # SQLite's BEGIN IMMEDIATE already serialises the read
+            query = query.for_update()
+        row = query.first()
         stored = OfficeSettings.from_json(row.value).revision if row else 0
         if row is not None and stored != settings.revision:
             raise SettingsConflict(row.updated_by or "?", row.updated_at)
         fresh = replace(settings, revision=stored + 1)
         Setting.insert(
             key=_KEY, value=fresh.to_json(), updated_at=datetime.now(), updated_by=operator
-        ).on_conflict_replace().execute()
+        ).on_conflict(
+            conflict_target=[Setting.key],
+            preserve=[Setting.value, Setting.updated_at, Setting.updated_by],
+        ).execute()
     return fresh

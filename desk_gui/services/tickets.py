@@ -381,7 +381,7 @@ class TicketService:
     def ensure_staff(self, name: str) -> None:
         """Make sure a name used as assignee exists in the staff list."""
         if name and not Staff.select().where(Staff.name == name).exists():
-            Staff.create(name=name)
+            Staff.insert(name=name).on_conflict_ignore().execute()
 
 
 def pw_max(column: Any, value: int) -> Any:

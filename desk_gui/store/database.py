@@ -219,6 +219,11 @@ def close_database() -> None:
     database_proxy.initialize(None)
 
 
+def database_is_open() -> bool:
+    """Whether a database is open in this process (deferred UI work checks before it reads)."""
+    return _current is not None
+
+
 def current_database() -> pw.Database:
     """The database opened by ``open_database``; a bug to ask before opening one."""
     if _current is None:

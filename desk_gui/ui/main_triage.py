@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from desk_gui.domain.errors import DeskError
 from desk_gui.services.queue import supervisor_filter
 from desk_gui.services.reminders import ReminderService
+from desk_gui.store.database import database_is_open
 from desk_gui.ui.reminders import ReminderNotifier, ReminderPoller
 from desk_gui.ui.widgets.reminder_panel import add_reminder_dock
 
@@ -59,7 +60,11 @@ class MainTriage(QObject):
     def start(self) -> None:
         # The first poll reads the office calendar (a costly build when none is stored yet):
         # after the window has painted, never before.
-        QTimer.singleShot(FIRST_POLL_DELAY_MS, self.poller.start)
+        QTimer.singleShot(FIRST_POLL_DELAY_MS, self, self._start_polling)
+
+    def _start_polling(self) -> None:
+        if database_is_open() and self.w.isVisible():
+            self.poller.start()
 
     def stop(self) -> None:
         self.poller.stop()

@@ -22,6 +22,7 @@ from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.queue import QueueRow
 from desk_gui.services.settings import OfficeSettings, load_settings
+from desk_gui.store.database import database_is_open
 from desk_gui.ui.dialogs.error_dialog import ErrorDialog
 from desk_gui.ui.dialogs.operator_dialog import OperatorDialog
 from desk_gui.ui.live import LiveUpdates
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
         self._recount()
         self.live.start()
         self.triage.start()
-        QTimer.singleShot(OFFICE_DELAY_MS, self._apply_office)
+        QTimer.singleShot(OFFICE_DELAY_MS, self, self._apply_office)  # cancelled with self
 
     # -- construction --------------------------------------------------------------------------
 
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
 
     def _apply_office(self) -> None:
         # Reading them builds the holiday calendar (~0.25 s): after the window is on screen.
+        if not database_is_open():  # closed (switched or quitting) before the timer fired
+            return
         self.model.set_mask(self.office.mask_requester)
         self._update_title()
 

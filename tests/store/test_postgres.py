@@ -699,14 +699,9 @@ def test_check_and_backup_refuse_a_server_url(pg: pw.Database, tmp_path: Path) -
         assert "Traceback" not in done.stderr
 
 
-# -- known gaps in desk_gui/services (strict: these fail loudly once fixed, so drop the mark) ---
+# -- services on PostgreSQL: upserts, explicit ids, concurrent staff names ---
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="services/settings.py save_settings uses on_conflict_replace(), SQLite only",
-)
 def test_office_settings_save(pg: pw.Database) -> None:
     from desk_gui.services.settings import load_settings, save_settings
 
@@ -714,11 +709,6 @@ def test_office_settings_save(pg: pw.Database) -> None:
     assert load_settings().revision == saved.revision == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="services/demo.py uses on_conflict_replace() and explicit ids (SERIAL not advanced)",
-)
 def test_demo_then_a_new_ticket(desk: WorkflowService) -> None:
     from desk_gui.services.demo import generate_demo
 
@@ -727,11 +717,6 @@ def test_demo_then_a_new_ticket(desk: WorkflowService) -> None:
     assert rec.id > 30
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pw.IntegrityError,
-    reason="services/tickets.py ensure_staff: SELECT then INSERT races on PostgreSQL",
-)
 def test_two_workstations_add_the_same_new_staff_name(desk: WorkflowService) -> None:
     first_inserted, first_may_commit = threading.Event(), threading.Event()
     errors: list[BaseException] = []
