@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 import time
@@ -18,11 +17,6 @@ from desk_gui.domain.errors import DeskError
 def _lang() -> str:
     lang = os.environ.get("DESK_LANG") or os.environ.get("LANG", "")
     return "zh" if lang.startswith("zh") else "en"
-
-
-def operator_name() -> str:
-    """The person running a command: the OS account name."""
-    return os.environ.get("USERNAME") or getpass.getuser() or "desk"
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

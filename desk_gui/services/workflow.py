@@ -17,7 +17,7 @@ from desk_gui.domain.transitions import Action, after_feedback, check
 from desk_gui.services import records
 from desk_gui.services.tickets import TicketService
 from desk_gui.store.database import write_transaction
-from desk_gui.store.models import Staff, Ticket
+from desk_gui.store.models import Ticket
 
 
 def _required(value: str, field: str, zh: str, en: str) -> str:
@@ -294,11 +294,3 @@ class WorkflowService(TicketService):
             records.add_line(self.ctx, row.id, LogKind.REOPEN, line)
             self._status_change(row, new or Status.IN_PROGRESS, changes)
             return self._commit(row, version, changes)
-
-
-def active_staff() -> list[tuple[str, Tier, list[str]]]:
-    """Active staff with their tier and skills (category values)."""
-    return [
-        (s.name, Tier(s.tier), [k for k in s.skills.split(",") if k])
-        for s in Staff.select().where(Staff.active == True).order_by(Staff.name)  # noqa: E712
-    ]
