@@ -80,7 +80,8 @@ class ImportService:
         if preview.errors and not only_valid:
             raise ImportRefused(preview.errors)
         rows = preview.valid_rows
-        result = ImportResult(skipped=[r.line for r in preview.rows if r not in rows])
+        kept = {id(r) for r in rows}  # by identity: comparing whole rows is quadratic
+        result = ImportResult(skipped=[r.line for r in preview.rows if id(r) not in kept])
         source = Path(preview.source).name
         with write_transaction():
             for row in rows:

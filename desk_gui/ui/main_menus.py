@@ -57,6 +57,9 @@ class MainMenus(QObject):
             "actionBlankWorksheet", self.tr("&Blank worksheet…"), self.print_blank
         )
         self.export = self._act("actionExport", self.tr("&Export queue…"), self.export_queue)
+        self.import_sheet = self._act(
+            "actionImport", self.tr("&Import spreadsheet…"), self.import_spreadsheet
+        )
         self.open_db = self._act(
             "actionOpenDatabase", self.tr("Open &database…"), self.open_database
         )
@@ -77,7 +80,7 @@ class MainMenus(QObject):
         file_menu.addSeparator()
         file_menu.addActions([self.preview, self.print, self.pdf, self.blank])
         file_menu.addSeparator()
-        file_menu.addActions([self.export, self.open_db])
+        file_menu.addActions([self.export, self.import_sheet, self.open_db])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
@@ -194,6 +197,13 @@ class MainMenus(QObject):
             return
         if target is not None:
             self.w.statusBar().showMessage(self.tr("Exported to {path}").format(path=target), 5000)
+
+    def import_spreadsheet(self) -> None:
+        from desk_gui.ui.dialogs.import_dialog import ImportDialog  # importing loads on first use
+
+        session = self.w.session
+        if ImportDialog.ask(self.w, session.ctx, session.lang) is not None:
+            self.w.refresh()
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
