@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import peewee as pw
 
@@ -75,19 +75,44 @@ def fts_query(query: str) -> str | None:
     return " ".join(phrases) if phrases else None
 
 
-def _ticket_row(ticket: dict[str, object], log: Iterable[str]) -> tuple[object, ...]:
+def index_lines(lines: Iterable[str], text: Callable[[str], str] = index_text) -> str:
+    """Log lines as the index stores them: each in index form, the non-empty ones space-joined.
+
+    Equal to ``index_text("\\n".join(lines))``: every step of index_text works character by
+    character, or (NFKC) never across a newline, and the whitespace runs collapse into one
+    space. Line by line lets a bulk load memoise the lines that recur.
+    """
+    return " ".join([part for part in map(text, lines) if part])
+
+
+def ticket_index_row(
+    ticket: Mapping[str, Any], log: Iterable[str], text: Callable[[str], str] = index_text
+) -> tuple[object, ...]:
+    """The index row of a ticket (column values by name) and its log lines' text, in order.
+
+    ``text`` turns a field into index form (a bulk load passes a memoising index_text); the
+    number, unique per ticket, always goes through index_text itself.
+    """
     number = str(ticket["number"])
     digits = "".join(ch for ch in number if ch.isdigit())
     return (
         ticket["id"],
         index_text(f"{number} {digits}"),
-        index_text(str(ticket["title"])),
-        index_text(str(ticket["description"])),
-        index_text("\n".join(log)),
-        index_text(str(ticket["solution"] or "")),
-        index_text(str(ticket["requester"])),
-        index_text(str(ticket["department"])),
+        text(str(ticket["title"])),
+        text(str(ticket["description"])),
+        index_lines(log, text),
+        text(str(ticket["solution"] or "")),
+        text(str(ticket["requester"])),
+        text(str(ticket["department"])),
     )
+
+
+class IndexTextMemo(dict[str, str]):
+    """index_text with memory, for bulk loads where titles, names and log lines recur."""
+
+    def __missing__(self, text: str) -> str:
+        value = self[text] = index_text(text)
+        return value
 
 
 _FIELDS = (
@@ -117,7 +142,14 @@ def _index_rows(ticket_ids: Sequence[int] | None) -> list[tuple[object, ...]]:
     by_ticket: dict[int, list[str]] = {}
     for tid, text in rows_of(logs):
         by_ticket.setdefault(int(tid), []).append(str(text))
-    return [_ticket_row(t, by_ticket.get(int(t["id"]), [])) for t in dicts_of(query)]
+    return [ticket_index_row(t, by_ticket.get(int(t["id"]), [])) for t in dicts_of(query)]
+
+
+def add_index_rows(rows: Iterable[tuple[object, ...]]) -> None:
+    """SQLite: insert the index rows (``ticket_index_row``) of tickets not indexed yet."""
+    if is_sqlite():
+        with write_transaction() as db:
+            db.cursor().executemany(_INSERT_SQL, rows)
 
 
 def reindex_ticket(ticket_id: int) -> None:

@@ -179,3 +179,30 @@ def test_text_finds_itself(make_ticket: TicketFactory, text: str) -> None:
     ticket = make_ticket(title=text[:64])
     if search.fts_query(text) is not None:
         assert ticket.id in _find(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(max_size=12), max_size=5))
+def test_log_lines_index_as_the_joined_log(lines: list[str]) -> None:
+    # Bulk loads index the log line by line (memoised); the index must not tell the difference.
+    assert search.index_lines(lines) == search.index_text("\n".join(lines))
+    assert search.index_lines(lines, search.IndexTextMemo().__getitem__) == search.index_lines(
+        lines
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from(
+                "a\u0301\u0308\u3099\u309a\u304b\u1100\u1161\u11a8 \t\n\x00.é"
+            ),
+            max_size=6,
+        ),
+        max_size=4,
+    )
+)
+def test_log_lines_index_as_the_joined_log_at_combining_edges(lines: list[str]) -> None:
+    # Combining marks, jamo and separators at line edges: NFKC never composes across a line.
+    assert search.index_lines(lines) == search.index_text("\n".join(lines))
