@@ -20,7 +20,7 @@ def _lang() -> str:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from desk_gui.services.demo import generate_demo
+    from desk_gui.services.demo_load import generate_demo
     from desk_gui.store.database import close_database, open_database
 
     open_database(args.db, create=True)

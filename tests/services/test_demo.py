@@ -8,8 +8,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from desk_gui.services import demo
-from desk_gui.services.demo import generate_demo
+from desk_gui.services import demo_load as demo
+from desk_gui.services.demo_load import generate_demo
 from desk_gui.store import search
 from desk_gui.store.database import close_database, open_database, write_transaction
 

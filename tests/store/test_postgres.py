@@ -710,7 +710,7 @@ def test_office_settings_save(pg: pw.Database) -> None:
 
 
 def test_demo_then_a_new_ticket(desk: WorkflowService) -> None:
-    from desk_gui.services.demo import generate_demo
+    from desk_gui.services.demo_load import generate_demo
 
     assert generate_demo(30, seed=1, anchor=datetime(2024, 5, 6, 9, 0)) == 30
     rec = desk.create(make_draft())  # the id sequence must be past the demo's ids
