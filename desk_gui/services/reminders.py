@@ -21,7 +21,6 @@ change or a wait gives a new due time, hence a new reminder, and the old one is 
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from datetime import time as clock_time
@@ -32,16 +31,13 @@ from desk_gui.domain import reminders as rules
 from desk_gui.domain.enums import Priority, Status, Tier
 from desk_gui.domain.reminders import DeadlineSnapshot, DueItem, ReminderKind
 from desk_gui.services.context import Context
-from desk_gui.services.settings import OfficeSettings, load_settings
+from desk_gui.services.settings import OfficeSettings, OfficeSettingsCache
 from desk_gui.store import schema
 from desk_gui.store.database import rows_of, translate_errors, write_transaction
 from desk_gui.store.models import Reminder, Ticket
 
 LIMIT = 200
 """At most this many tickets per scan: more than a person can act on in one look."""
-SETTINGS_TTL_S = 60.0
-"""Office settings (calendar, targets) are re-read at most this often: another workstation's
-change reaches the reminders within a minute without a read on every poll."""
 
 _FIELDS = (
     Ticket.id,
@@ -115,26 +111,18 @@ class ReminderService:
         limit: int = LIMIT,
     ) -> None:
         self.ctx = ctx
-        self._settings = settings
-        self._fixed = settings is not None
-        self._loaded_at = 0.0
+        self._settings = OfficeSettingsCache(settings)
         self.lead = lead
         self.lookback = lookback
         self.limit = limit
 
     @property
     def settings(self) -> OfficeSettings:
-        stale = time.monotonic() - self._loaded_at > SETTINGS_TTL_S and not self._fixed
-        if self._settings is None or stale:
-            with translate_errors():
-                self._settings = load_settings()
-            self._loaded_at = time.monotonic()
-        return self._settings
+        return self._settings.get()
 
     def reload_settings(self) -> None:
         """Read the office settings again at the next use (after the SLA dialog saved)."""
-        self._settings = None
-        self._fixed = False
+        self._settings.reload()
 
     # -- what is due ----------------------------------------------------------------------
 

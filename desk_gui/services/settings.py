@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import time
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -13,7 +14,7 @@ from desk_gui.domain.enums import Priority
 from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.numbering import DEFAULT_PREFIX, valid_prefix
 from desk_gui.domain.priority import DEFAULT_MATRIX, DEFAULT_TARGETS, PriorityMatrix, SlaTarget
-from desk_gui.store.database import is_sqlite, write_transaction
+from desk_gui.store.database import is_sqlite, translate_errors, write_transaction
 from desk_gui.store.errors import SettingsConflict
 from desk_gui.store.models import Setting
 
@@ -91,6 +92,33 @@ def load_settings() -> OfficeSettings:
     """The office settings stored in the open database, or the defaults."""
     row = Setting.get_or_none(Setting.key == _KEY)
     return OfficeSettings.from_json(row.value) if row else OfficeSettings()
+
+
+SETTINGS_TTL_S = 60.0
+"""How long a service trusts its copy of the office settings."""
+
+
+class OfficeSettingsCache:
+    """A service's copy of the office settings, re-read once a minute so another workstation's
+    change lands; a copy given by the caller is never re-read (until ``reload``)."""
+
+    def __init__(self, settings: OfficeSettings | None = None) -> None:
+        self._settings = settings
+        self._pinned = settings is not None
+        self._read_at = time.monotonic()
+
+    def get(self) -> OfficeSettings:
+        stale = time.monotonic() - self._read_at > SETTINGS_TTL_S and not self._pinned
+        if self._settings is None or stale:
+            with translate_errors():
+                self._settings = load_settings()
+            self._read_at = time.monotonic()
+        return self._settings
+
+    def reload(self) -> None:
+        """Read again at the next use (after a settings dialog saved)."""
+        self._settings = None
+        self._pinned = False
 
 
 def save_settings(settings: OfficeSettings, operator: str) -> OfficeSettings:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import mimetypes
-import time
 from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,14 +26,11 @@ from desk_gui.domain.transitions import Action, check
 from desk_gui.domain.validation import ValidationError, validate_draft
 from desk_gui.services import escalation, records
 from desk_gui.services.context import Context
-from desk_gui.services.settings import OfficeSettings, load_settings
+from desk_gui.services.settings import OfficeSettings, OfficeSettingsCache
 from desk_gui.store import locks
 from desk_gui.store.database import translate_errors, write_transaction
 from desk_gui.store.errors import AttachmentTooLarge, LockedByOther, NotFound
 from desk_gui.store.models import Attachment, DailySequence, Staff, Ticket
-
-SETTINGS_TTL_S = 60.0
-"""How long a service trusts its copy of the office settings."""
 
 # Fields an edit may change, with the enum that parses each coded one.
 EDITABLE: dict[str, type | None] = {
@@ -75,25 +71,17 @@ class TicketService:
         auto_escalate_p1: bool = False,
     ) -> None:
         self.ctx = ctx
-        self._settings = settings
-        self._settings_pinned = settings is not None  # given by the caller: never re-read
-        self._settings_read = time.monotonic()
+        self._settings = OfficeSettingsCache(settings)
         # The desk's window turns this on (services/escalation.py); imports and tests do not.
         self.auto_escalate_p1 = auto_escalate_p1
 
     @property
     def settings(self) -> OfficeSettings:
-        """The office settings, re-read once a minute so another workstation's change lands."""
-        stale = time.monotonic() - self._settings_read > SETTINGS_TTL_S
-        if self._settings is None or (stale and not self._settings_pinned):
-            with translate_errors():
-                self._settings = load_settings()
-            self._settings_read = time.monotonic()
-        return self._settings
+        """The office settings (re-read once a minute: another workstation may change them)."""
+        return self._settings.get()
 
     def reload_settings(self) -> None:
-        self._settings = None
-        self._settings_pinned = False
+        self._settings.reload()
 
     # -- reading -----------------------------------------------------------------------------
 
