@@ -46,7 +46,6 @@ CLOSED_CONFIRMED = log_lines.LogLine(
     "关闭（提交人已确认解决）", "Closed (the requester confirmed the fix)"
 )
 _DAYS_2, _DAYS_14, _DAYS_30 = timedelta(days=2), timedelta(days=14), timedelta(days=30)
-_DEADLINE_MEMORY = 20_000
 
 
 @dataclass
@@ -58,11 +57,11 @@ class _Ticket:
 
     def add(self, at: datetime, author: str, kind: LogKind, text: str) -> None:
         """A line a person typed (one version only)."""
-        self.log.append((at, author, kind._value_, text, None))
+        self.log.append((at, author, kind.value, text, None))
 
     def add_line(self, at: datetime, author: str, kind: LogKind, line: log_lines.LogLine) -> None:
         """A generated line in Chinese and English."""
-        self.log.append((at, author, kind._value_, line.zh, line.en))
+        self.log.append((at, author, kind.value, line.zh, line.en))
 
 
 class DemoGenerator:
@@ -79,7 +78,6 @@ class DemoGenerator:
         self.sequences: dict[str, int] = {}
         # Deadlines by (submission time, priority): tickets come in time order, so a small
         # memory of recent ones answers most; the business clock is the costliest step.
-        self._deadlines: dict[tuple[datetime, str], sla.Deadlines] = {}
         self._created: dict[Priority, log_lines.LogLine] = {}
 
     def submission_times(self, count: int) -> list[datetime]:
@@ -128,7 +126,9 @@ class DemoGenerator:
             impact, urgency = Impact.COMPANY, Urgency.HIGH
         priority = priority_for(impact, urgency, self.settings.matrix)
         status = self._status(self.anchor - submitted)
-        deadlines = self._deadlines_of(submitted, priority)
+        deadlines = sla.compute_deadlines(
+            submitted, priority, self.settings.calendar, self.settings.targets
+        )
         v: dict[str, Any] = {
             "id": ticket_id,
             "number": number,
@@ -186,17 +186,6 @@ class DemoGenerator:
         v["updated_by"] = t.log[-1][1]
         v["version"] = len(t.log)
         return t
-
-    def _deadlines_of(self, submitted: datetime, priority: Priority) -> sla.Deadlines:
-        key = (submitted, priority._value_)
-        found = self._deadlines.get(key)
-        if found is None:
-            if len(self._deadlines) >= _DEADLINE_MEMORY:
-                self._deadlines.clear()
-            found = self._deadlines[key] = sla.compute_deadlines(
-                submitted, priority, self.settings.calendar, self.settings.targets
-            )
-        return found
 
     def _created_line(self, priority: Priority) -> log_lines.LogLine:
         line = self._created.get(priority)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
 from desk_gui.store import queue as store_queue
@@ -45,7 +44,3 @@ class QueueService:
     def count(self, flt: QueueFilter) -> int:
         with translate_errors():
             return store_queue.count(flt)
-
-    def rows_by_ids(self, ids: Sequence[int]) -> list[QueueRow]:
-        with translate_errors():
-            return store_queue.fetch_rows_by_ids(list(ids))

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from desk_gui.domain import log_lines, sla
-from desk_gui.domain.enums import LogKind, Satisfaction, Status, Tier, WaitingOn
+from desk_gui.domain.enums import LogKind, Priority, Satisfaction, Status, Tier, WaitingOn
 from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action, after_feedback, check
@@ -183,7 +183,7 @@ class WorkflowService(TicketService):
             paused = sla.paused_between(
                 row.waiting_since,
                 self.ctx.now(),
-                self._priority(row),
+                Priority(row.priority),
                 self.settings.calendar,
                 self.settings.targets,
             )
@@ -194,12 +194,6 @@ class WorkflowService(TicketService):
             "waiting_contact": "",
             "paused_seconds": row.paused_seconds + paused,
         }
-
-    @staticmethod
-    def _priority(row: Ticket) -> Any:
-        from desk_gui.domain.enums import Priority
-
-        return Priority(row.priority)
 
     def resolve(
         self, ticket_id: int, version: int, solution: str, resolved_at: datetime | None = None
