@@ -183,7 +183,7 @@ def _run_steps(folder: Path) -> None:
 
     from desk_gui.store.database import close_database
 
-    _ = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", _platform()])
+    _ = QGuiApplication.instance() or QGuiApplication(qt_arguments())
     steps: list[tuple[str, Callable[[], str]]] = [
         ("sqlite", step_sqlite),
         ("database", lambda: step_database(folder)),
@@ -199,8 +199,14 @@ def _run_steps(folder: Path) -> None:
     _timed("pdf", lambda: step_pdf(folder, record))
 
 
-def _platform() -> str:
-    return os.environ.get("QT_QPA_PLATFORM") or ("offscreen" if needs_offscreen() else "")
+def qt_arguments() -> list[str]:
+    """QGuiApplication's argv: ``-platform offscreen`` only when there is no display.
+
+    Never ``-platform ""``: Qt takes an empty name as a plugin to load and aborts
+    ("no Qt platform plugin could be initialized") on Windows and on Linux with a display.
+    """
+    platform = os.environ.get("QT_QPA_PLATFORM") or ("offscreen" if needs_offscreen() else "")
+    return [sys.argv[0], "-platform", platform] if platform else [sys.argv[0]]
 
 
 def _timed(name: str, step: Callable[[], str]) -> None:

@@ -27,7 +27,10 @@ def _printer() -> QPrinter:
 
 def print_preview(parent: QWidget, records: Records, lang: str, options: WorksheetOptions) -> None:
     """Show the worksheets in Qt's print preview (which can print them)."""
-    dialog = QPrintPreviewDialog(_printer(), parent)
+    # The dialog keeps only a C++ pointer to its printer: a temporary QPrinter would be freed by
+    # Python and the preview would crash when it paints. Keep it alive for the dialog's life.
+    printer = _printer()
+    dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("PrintActions", "Print preview"))
     dialog.paintRequested.connect(lambda printer: print_worksheets(printer, records, lang, options))
     dialog.resize(900, 1000)
