@@ -1,0 +1,201 @@
+"""Child process for test_every_action: a desk agent's every click, on a copy of a demo file.
+
+Builds the real main window (translators, session, menus) on ``--db``, triggers every action of
+the main window and every button of the worksheet view for tickets in each status, lets each
+dialog they open paint (``grab()``, which is what crashed the print preview) and closes it, then
+writes a JSON report: actions triggered, dialogs seen, Qt messages, and whether the window is
+still alive. A crash kills only this process, which the test reports as a failure.
+
+    python -m tests.gui._every_action_child --db FILE --lang zh|en --report OUT.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shiboken6
+from PySide6.QtCore import QSettings, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
+
+from desk_gui.ui.worksheet_view import WorksheetView
+
+# Qt's offscreen platform notice when a main window is shown: not ours (see tests/gui/conftest).
+IGNORED = (
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise()",
+)
+CLOSE_TICK_MS = 50
+
+
+class DialogCloser:
+    """Paints, records and closes every dialog that opens, modal loops included."""
+
+    def __init__(self, shots: Path | None) -> None:
+        self.seen: list[dict[str, str]] = []
+        self.shots = shots
+        self.timer = QTimer()
+        self.timer.setInterval(CLOSE_TICK_MS)
+        self.timer.timeout.connect(self.close_open_dialogs)
+        self.timer.start()
+        self.context = ""
+
+    def close_open_dialogs(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if not isinstance(widget, QDialog) or not widget.isVisible():
+                continue
+            if widget.property("everyActionSeen"):
+                continue
+            pixmap = widget.grab()  # paints the whole dialog, print previews included
+            name = type(widget).__name__
+            if self.shots is not None:
+                index = len(self.seen)
+                pixmap.save(str(self.shots / f"{index:03d}-{name}.png"))
+            self.seen.append(
+                {"context": self.context, "dialog": name, "title": widget.windowTitle()}
+            )
+            if widget.findChild(WorksheetView) is not None:  # a worksheet window stays open
+                widget.setProperty("everyActionSeen", True)
+                continue
+            if isinstance(widget, QMessageBox) and widget.escapeButton() is None:
+                widget.done(QMessageBox.StandardButton.Cancel)
+            else:
+                widget.reject()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--lang", choices=("zh", "en"), required=True)
+    parser.add_argument("--report", required=True)
+    parser.add_argument("--shots", help="save a PNG of every dialog into this folder")
+    args = parser.parse_args(argv)
+
+    messages: list[str] = []
+
+    def handler(kind: QtMsgType, _context: object, text: str) -> None:
+        if kind != QtMsgType.QtDebugMsg and not text.startswith(IGNORED):
+            messages.append(text)
+
+    qInstallMessageHandler(handler)
+    app = QApplication([sys.argv[0]])
+    from desk_gui.services.context import Context
+    from desk_gui.store.database import open_database
+    from desk_gui.ui.launcher import install_translators
+    from desk_gui.ui.main_window import MainWindow
+    from desk_gui.ui.prefs import WorkstationPrefs
+    from desk_gui.ui.session import Session
+
+    install_translators(app, args.lang)
+    open_database(args.db, create=False)
+    ini = Path(args.report).with_suffix(".ini")
+    prefs = WorkstationPrefs(QSettings(str(ini), QSettings.Format.IniFormat))
+    session = Session(Context(operator="张三"), args.lang, prefs, args.db)
+    window = MainWindow(session)
+    window.show()
+    shots = Path(args.shots) if args.shots else None
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+    closer = DialogCloser(shots)
+    settle(app)
+
+    report: dict[str, Any] = {"actions": [], "buttons": []}
+    quit_action = None
+    for action in window.findChildren(QAction):
+        if action.isSeparator() or not action.objectName():
+            continue
+        if action.objectName() == "actionQuit":
+            quit_action = action
+            continue
+        select_first_row(window)
+        closer.context = action.objectName()
+        action.trigger()
+        settle(app)
+        report["actions"].append(action.objectName())
+
+    # The worksheet view of a ticket in each status, every button it offers.
+    for ticket_id in tickets_in_each_status():
+        window.open_ticket(ticket_id)
+        settle(app)
+        views = [v for v in window.findChildren(WorksheetView) if v.ticket_id == ticket_id]
+        views += [
+            v
+            for w in QApplication.topLevelWidgets()
+            for v in w.findChildren(WorksheetView)
+            if v.ticket_id == ticket_id and v not in views
+        ]
+        if not views:
+            continue
+        view = views[0]
+        clicked: set[str] = set()
+        for _round in range(3):  # a click changes the status, and so the buttons offered
+            if not shiboken6.isValid(view):
+                break
+            names = [b.objectName() for b in view.findChildren(QPushButton)]
+            for name in names:
+                if not name or name in clicked or not shiboken6.isValid(view):
+                    continue
+                button = view.findChild(QPushButton, name)
+                if button is None or not button.isVisible() or not button.isEnabled():
+                    continue
+                clicked.add(name)
+                closer.context = f"worksheet:{name}"
+                button.click()
+                settle(app)
+                report["buttons"].append(name)
+                print(f"clicked {name} on ticket {ticket_id}", flush=True)
+        if not shiboken6.isValid(view):
+            continue
+        view.window().close()
+        settle(app)
+
+    report["dialogs"] = closer.seen
+    report["alive"] = window.isVisible()
+    assert quit_action is not None
+    closer.context = "actionQuit"
+    quit_action.trigger()
+    settle(app)
+    report["closed_by_quit"] = not window.isVisible()
+    report["qt_messages"] = messages
+    Path(args.report).write_text(json.dumps(report, ensure_ascii=False, indent=1), "utf-8")
+    return 0
+
+
+def settle(app: QApplication, rounds: int = 6) -> None:
+    """Let queued work, deferred timers and the dialog closer run."""
+    for _ in range(rounds):
+        app.processEvents()
+        QTimer.singleShot(CLOSE_TICK_MS, lambda: None)
+        app.processEvents()
+
+
+def select_first_row(window: QWidget) -> None:
+    table = window.view  # type: ignore[attr-defined]
+    if table.model().rowCount() and not table.selectionModel().hasSelection():
+        table.selectRow(0)
+
+
+def tickets_in_each_status() -> list[int]:
+    """One ticket id per status (and one that is waiting), from the demo file."""
+    from desk_gui.store.models import Ticket
+
+    ids: list[int] = []
+    for status in ("pending", "in_progress", "resolved", "closed"):
+        row = Ticket.select(Ticket.id).where(Ticket.status == status).order_by(Ticket.id).first()
+        if row is not None:
+            ids.append(row.id)
+    waiting = Ticket.select(Ticket.id).where(Ticket.waiting_on.is_null(False)).first()
+    if waiting is not None:
+        ids.append(waiting.id)
+    return ids
+
+
+if __name__ == "__main__":
+    sys.exit(main())
