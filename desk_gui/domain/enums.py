@@ -277,3 +277,16 @@ def field_label(key: str, lang: Lang = "zh") -> str:
 
 
 YES_NO: dict[bool, tuple[str, str]] = {True: ("是", "Yes"), False: ("否", "No")}
+
+STATUS_JOIN = " · "
+
+
+def status_text(status: Status, waiting_on: WaitingOn | None, lang: Lang = "zh") -> str:
+    """The status as people read it: 处理中 · 等待提交人 / In progress · waiting on requester."""
+    text = status.label(lang)
+    if waiting_on is None or not status.is_open:
+        return text
+    wait = waiting_on.label(lang)
+    if not lang.startswith("zh"):
+        wait = wait[:1].lower() + wait[1:]
+    return text + STATUS_JOIN + wait

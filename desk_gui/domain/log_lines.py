@@ -124,13 +124,26 @@ def attachment(filename: str, size: int) -> LogLine:
     return LogLine(f"附件：{filename}（{size} 字节）", f"Attachment: {filename} ({size} bytes)")
 
 
+_SENTENCE_END = "。！？.!?…"
+
+
+def _sentence(head: str, note: str, stop: str, ends: str, gap: str) -> str:
+    """``head`` as a sentence, then the typed note; a stop only where none ends the text."""
+    text = head if not note else head + stop + gap + note
+    return text if text.endswith(tuple(ends)) else text + stop
+
+
 def wait_started(waiting_on: WaitingOn, contact: str, until: datetime | None, note: str) -> LogLine:
-    when_zh = f"，预计 {until:%Y-%m-%d}" if until else ""
-    when_en = f", expected {until:%Y-%m-%d}" if until else ""
+    """等待供应商：张经理，预计 2024-05-08。note — no colon without a contact."""
+    contact, note = contact.strip(), note.strip()
+    head_zh = f"{waiting_on.zh}：{contact}" if contact else waiting_on.zh
     head_en = f"{waiting_on.en}: {contact}" if contact else waiting_on.en
+    if until:
+        head_zh += f"，预计 {until:%Y-%m-%d}"
+        head_en += f", expected {until:%Y-%m-%d}"
     return LogLine(
-        f"{waiting_on.zh}：{contact}{when_zh}。{note}".rstrip("。") + "。",
-        f"{head_en}{when_en}. {note}".strip().rstrip(".") + ".",
+        _sentence(head_zh, note, "。", _SENTENCE_END, ""),
+        _sentence(head_en, note, ".", _SENTENCE_END, " "),
     )
 
 

@@ -21,6 +21,7 @@ from desk_gui.domain.enums import (
     Tier,
     Urgency,
     field_label,
+    status_text,
 )
 from desk_gui.domain.masking import mask_requester
 from desk_gui.domain.ticket import TicketRecord
@@ -121,7 +122,7 @@ def _values(record: TicketRecord, options: WorksheetOptions) -> dict[str, str]:
         "requester": requester,
         "contact": record.contact,
         "submitted_at": _time(record.submitted_at),
-        "status": record.status.label(lang),
+        "status": status_text(record.status, record.waiting_on, lang),
         "assignee": record.assignee or "",
         "solution": record.solution,
         "resolved_at": _time(record.resolved_at),

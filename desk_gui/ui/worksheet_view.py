@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_gui.domain.enums import WORKSHEET_FIELDS, LogKind
+from desk_gui.domain.enums import WORKSHEET_FIELDS, LogKind, status_text
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action
@@ -183,7 +183,8 @@ class WorksheetView(QWidget):
             f'<span style="font-size:15pt; font-weight:bold;">{record.number}</span>'
             f'&nbsp;&nbsp;<span style="font-size:13pt;">{_escape(record.title)}</span>'
             f'&nbsp;&nbsp;<span style="color:{colour}; font-weight:bold;">'
-            f"{record.priority.label(self.lang)}</span>&nbsp;·&nbsp;{record.status.label(self.lang)}"
+            f"{record.priority.label(self.lang)}</span>&nbsp;·&nbsp;"
+            + _escape(status_text(record.status, record.waiting_on, self.lang))
         )
         self._update_buttons()
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_gui.domain.enums import YES_NO, Category, Channel, Impact, Urgency
+from desk_gui.domain.enums import YES_NO, Category, Channel, Impact, Urgency, status_text
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.validation import Problem
 from desk_gui.ui.widgets.form_fields import (
@@ -232,6 +232,8 @@ class WorksheetFieldsPanel(QWidget):
             if record.waiting_until:
                 bits.append(self._labels["_expected"] + " " + format_when(record.waiting_until))
             return " · ".join(bits)
+        if key == "status":
+            return status_text(record.status, record.waiting_on, lang)
         value: Any = getattr(record, key)
         if value is None or value == "":
             return "—"
