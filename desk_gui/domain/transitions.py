@@ -1,8 +1,9 @@
 """What may be done to a ticket in each status, and the status each action leads to.
 
-Pending → In progress (take) → Resolved (needs a solution) → Closed (needs feedback or a
-recorded reason). Resolved → In progress on a reopen or on feedback "not resolved". Closed is
-final for desk staff: only a supervisor may add a note or reopen it (with a reason).
+Pending → In progress (take) → Resolved (needs a solution that says what was done) → Closed
+(needs feedback or a recorded reason). Resolved → In progress on a reopen or on feedback "not
+resolved". Closed is final for desk staff: only a supervisor may add a note or reopen it (with
+a reason).
 Assigning and escalating do not change the status: the assignee takes the ticket.
 """
 
@@ -12,6 +13,7 @@ from enum import StrEnum
 
 from desk_gui.domain.enums import Status
 from desk_gui.domain.errors import RuleViolation
+from desk_gui.domain.resolution import check_solution
 
 
 class Action(StrEnum):
@@ -125,13 +127,10 @@ def check(
     if action is Action.TAKE:
         return Status.IN_PROGRESS if status is Status.PENDING else None
     if action is Action.RESOLVE:
-        if not solution.strip():
-            raise TransitionError(
-                "solution_required",
-                zh="请填写解决方案后再标记为已解决。",
-                en="Enter the solution before marking the ticket resolved.",
-                field="solution",
-            )
+        try:
+            check_solution(solution)
+        except RuleViolation as exc:
+            raise TransitionError(exc.code, zh=exc.zh, en=exc.en, field=exc.field) from None
         return Status.RESOLVED
     if action is Action.FEEDBACK:
         if feedback_resolved is None:

@@ -12,6 +12,7 @@ from typing import Any
 from desk_gui.domain import log_lines, sla
 from desk_gui.domain.enums import LogKind, Priority, Satisfaction, Status, Tier, WaitingOn
 from desk_gui.domain.errors import RuleViolation
+from desk_gui.domain.resolution import feedback_rating
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action, after_feedback, check
 from desk_gui.services import records
@@ -227,8 +228,7 @@ class WorkflowService(TicketService):
         comment: str = "",
     ) -> TicketRecord:
         """The requester's verdict: 是 keeps it resolved; 否 sends it back to handling."""
-        if score is not None:
-            satisfaction = Satisfaction.from_score(score)
+        satisfaction = feedback_rating(satisfaction, score)
         with write_transaction():
             row, _ = self._begin(ticket_id, version, Action.FEEDBACK)
             changes: dict[str, Any] = {

@@ -73,7 +73,7 @@ def test_resolve_needs_a_solution() -> None:
 
 
 def test_resolve_while_waiting() -> None:
-    assert check(IN_PROGRESS, Action.RESOLVE, solution="ok", waiting=True) is RESOLVED
+    assert check(IN_PROGRESS, Action.RESOLVE, solution="重装打印机驱动", waiting=True) is RESOLVED
 
 
 def test_end_wait_only_while_waiting() -> None:
@@ -154,7 +154,7 @@ def test_check_agrees_with_allowed_actions(status: Status, supervisor: bool, wai
                 action,
                 supervisor=supervisor,
                 waiting=waiting,
-                solution="fixed",
+                solution="Replaced the network cable",
                 feedback_given=True,
                 reopen_reason="again",
             )
