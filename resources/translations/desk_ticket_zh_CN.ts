@@ -281,8 +281,8 @@
     </message>
     <message>
         <location filename="../../desk_gui/ui/dialogs/action_feedback.py" line="60" />
-        <source>A score gives the rating: 5–4 satisfied, 3 fairly, 2–1 dissatisfied.</source>
-        <translation>评分对应满意度：5–4 满意，3 基本满意，2–1 不满意。</translation>
+        <source>A score gives the rating: 5–4 satisfied, 3 fairly, 2–1 dissatisfied. A rating and a score must agree.</source>
+        <translation>评分对应满意度：5–4 满意，3 基本满意，2–1 不满意。满意度与评分须一致。</translation>
     </message>
 </context>
 <context>
