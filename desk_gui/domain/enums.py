@@ -156,6 +156,7 @@ class LogKind(LabelledEnum):
     ATTACHMENT = "attachment"
     WAIT = "wait"
     IMPORT = "import"
+    FOLLOW_UP = "follow_up"
 
 
 # (zh, en) per enum class name and value. The zh texts are the worksheet's own terms.
@@ -229,6 +230,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "attachment": ("附件", "Attachment"),
         "wait": ("等待", "Waiting"),
         "import": ("导入", "Import"),
+        "follow_up": ("跟进", "Follow-up"),
     },
 }
 

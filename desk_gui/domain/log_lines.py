@@ -182,6 +182,16 @@ CLOSED_CONFIRMED = LogLine(
 )
 
 
+def follow_up_of(number: str) -> LogLine:
+    """On the new ticket: which closed ticket it continues."""
+    return LogLine(f"跟进已关闭的工单 {number}", f"Follow-up of closed ticket {number}")
+
+
+def follow_up_logged(number: str) -> LogLine:
+    """On the closed ticket: the follow-up logged for it."""
+    return LogLine(f"已登记跟进工单 {number}", f"Follow-up ticket {number} logged")
+
+
 def closed(reason: LogLine | None) -> LogLine:
     """Closure with a recorded reason, or after the requester confirmed the fix."""
     if reason is None:

@@ -3,7 +3,7 @@
 Pending → In progress (take) → Resolved (needs a solution that says what was done) → Closed
 (needs feedback or a recorded reason). Resolved → In progress on a reopen or on feedback "not
 resolved". Closed is final for desk staff: only a supervisor may add a note or reopen it (with
-a reason).
+a reason); anyone may log a follow-up ticket linked to it.
 Assigning and escalating do not change the status: the assignee takes the ticket.
 """
 
@@ -32,6 +32,7 @@ class Action(StrEnum):
     WAIT = "wait"
     END_WAIT = "end_wait"
     ATTACH = "attach"
+    FOLLOW_UP = "follow_up"
 
 
 class TransitionError(RuleViolation):
@@ -52,6 +53,7 @@ _ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.WAIT: ("挂起等待", "put on hold"),
     Action.END_WAIT: ("结束等待", "end the wait of"),
     Action.ATTACH: ("添加附件", "attach a file to"),
+    Action.FOLLOW_UP: ("登记跟进工单", "log a follow-up of"),
 }
 
 # Work on an open ticket; the wait actions are added according to the waiting flag.
@@ -72,7 +74,10 @@ _OPEN_WORK = frozenset(
 _RESOLVED_WORK = frozenset(
     {Action.FEEDBACK, Action.CLOSE, Action.REOPEN, Action.ADD_LOG, Action.ATTACH, Action.EDIT}
 )
-_CLOSED_SUPERVISOR = frozenset({Action.REOPEN, Action.ADD_LOG})
+# A new problem after closure is a new ticket linked to the closed one, open to everyone;
+# reopening the closed one stays a supervisor's decision.
+_CLOSED_STAFF = frozenset({Action.FOLLOW_UP})
+_CLOSED_SUPERVISOR = _CLOSED_STAFF | {Action.REOPEN, Action.ADD_LOG}
 
 
 def allowed_actions(
@@ -86,7 +91,7 @@ def allowed_actions(
         return _OPEN_WORK | {Action.END_WAIT if waiting else Action.WAIT}
     if status is Status.RESOLVED:
         return _RESOLVED_WORK
-    return _CLOSED_SUPERVISOR if supervisor else frozenset()
+    return _CLOSED_SUPERVISOR if supervisor else _CLOSED_STAFF
 
 
 def after_feedback(resolved: bool) -> Status:

@@ -156,6 +156,21 @@ def _remarks(record: TicketRecord, lang: Lang) -> str:
     return "\n".join(t for t in (record.remarks, waiting) if t)
 
 
+RELATED_LABEL = ("关联工单", "Related tickets")
+
+
+def related_text(record: TicketRecord, lang: Lang) -> str:
+    """跟进自：IT… 标题（已关闭） and 跟进工单：IT… per follow-up, one a line; empty if none."""
+    lines = []
+    if record.follow_up_of is not None:
+        lines.append(_t(lang, "跟进自：", "Follow-up of: ") + record.follow_up_of.describe(lang))
+    lines.extend(
+        _t(lang, "跟进工单：", "Follow-up ticket: ") + link.describe(lang)
+        for link in record.follow_ups
+    )
+    return "\n".join(lines)
+
+
 def _blank_values(lang: Lang) -> dict[str, str]:
     return {
         "urgency": _choices(Urgency, lang),
@@ -201,6 +216,9 @@ def worksheet_content(record: TicketRecord | None, options: WorksheetOptions) ->
     sections: list[FieldRow | LogTable] = [row(k) for k in BEFORE_LOG]
     sections.append(_log_table(record, options))
     sections.extend(row(k) for k in AFTER_LOG)
+    related = related_text(record, lang) if record else ""
+    if related:  # only a linked ticket spends a line of the one page on it
+        sections.append(FieldRow("related", _t(lang, *RELATED_LABEL), related))
     printed = []
     if options.printed_at:
         printed.append(_t(lang, "打印时间：", "Printed at: ") + _time(options.printed_at))
