@@ -151,8 +151,13 @@ def waiting_text(record: TicketRecord, lang: Lang) -> str:
 
 
 def _remarks(record: TicketRecord, lang: Lang) -> str:
-    """The remarks, with the vendor or department wait (contact, expected date) on its own line."""
-    waiting = waiting_text(record, lang)
+    """The remarks, with the wait's contact and expected date on its own line.
+
+    Whom the ticket waits on is already printed beside the status; a wait with neither a
+    contact nor a date adds nothing here.
+    """
+    has_details = bool(record.waiting_contact or record.waiting_until)
+    waiting = waiting_text(record, lang) if has_details else ""
     return "\n".join(t for t in (record.remarks, waiting) if t)
 
 
