@@ -104,6 +104,10 @@ def test_follow_up_refuses_a_vague_description_beside_the_field(
     assert dialog.field_error("description")
     assert dialog.field_error("urgency") and dialog.field_error("impact")
     assert workflow.get(closed.id).follow_ups == ()
+    dialog.description_edit.setPlainText(NEW_DESCRIPTION)  # each message goes once fixed
+    dialog.urgency_combo.setCurrentIndex(0)
+    assert dialog.field_error("description") == "" and dialog.field_error("urgency") == ""
+    assert dialog.field_error("impact")
 
 
 def test_follow_up_links_in_chinese(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desk_gui.domain.enums import Channel, Impact, Urgency
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
+from desk_gui.domain.validation import is_vague
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.dialogs.action_base import ActionDialog
 from desk_gui.ui.widgets.form_fields import combo_value, fill_enum_combo
@@ -43,7 +46,17 @@ class FollowUpDialog(ActionDialog):
         self.add_field("urgency", self.tr("Urgency"), self.urgency_combo, required=True)
         self.add_field("impact", self.tr("Impact scope"), self.impact_combo, required=True)
         self.add_field("channel", self.tr("Channel"), self.channel_combo)
+        self._clear_errors_when_fixed()
         self.title_edit.setFocus()
+
+    def _clear_errors_when_fixed(self) -> None:
+        title, text = self.title_edit, self.description_edit
+        self.clear_when_valid("title", title.textChanged, lambda: bool(title.text().strip()))
+        self.clear_when_valid(
+            "description", text.textChanged, lambda: not is_vague(text.toPlainText())
+        )
+        for key, combo in (("urgency", self.urgency_combo), ("impact", self.impact_combo)):
+            self.clear_when_valid(key, combo.currentIndexChanged, _chosen(combo))
 
     def _combo(self, name: str, enum: type[Urgency] | type[Impact]) -> QComboBox:
         combo = QComboBox()
@@ -60,3 +73,8 @@ class FollowUpDialog(ActionDialog):
             channel=combo_value(self.channel_combo, Channel) or Channel.PHONE,
         )
         return self.service.follow_up(self.record.id, draft)
+
+
+def _chosen(combo: QComboBox) -> Callable[[], bool]:
+    """Whether ``combo`` has a choice, asked later (one closure per combo)."""
+    return lambda: combo.currentData() is not None
