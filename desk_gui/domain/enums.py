@@ -156,6 +156,7 @@ class LogKind(LabelledEnum):
     ATTACHMENT = "attachment"
     WAIT = "wait"
     IMPORT = "import"
+    FOLLOW_UP = "follow_up"
 
 
 # (zh, en) per enum class name and value. The zh texts are the worksheet's own terms.
@@ -229,6 +230,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "attachment": ("附件", "Attachment"),
         "wait": ("等待", "Waiting"),
         "import": ("导入", "Import"),
+        "follow_up": ("跟进", "Follow-up"),
     },
 }
 
@@ -277,3 +279,16 @@ def field_label(key: str, lang: Lang = "zh") -> str:
 
 
 YES_NO: dict[bool, tuple[str, str]] = {True: ("是", "Yes"), False: ("否", "No")}
+
+STATUS_JOIN = " · "
+
+
+def status_text(status: Status, waiting_on: WaitingOn | None, lang: Lang = "zh") -> str:
+    """The status as people read it: 处理中 · 等待提交人 / In progress · waiting on requester."""
+    text = status.label(lang)
+    if waiting_on is None or not status.is_open:
+        return text
+    wait = waiting_on.label(lang)
+    if not lang.startswith("zh"):
+        wait = wait[:1].lower() + wait[1:]
+    return text + STATUS_JOIN + wait

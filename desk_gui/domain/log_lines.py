@@ -124,13 +124,26 @@ def attachment(filename: str, size: int) -> LogLine:
     return LogLine(f"附件：{filename}（{size} 字节）", f"Attachment: {filename} ({size} bytes)")
 
 
+_SENTENCE_END = "。！？.!?…"
+
+
+def _sentence(head: str, note: str, stop: str, ends: str, gap: str) -> str:
+    """``head`` as a sentence, then the typed note; a stop only where none ends the text."""
+    text = head if not note else head + stop + gap + note
+    return text if text.endswith(tuple(ends)) else text + stop
+
+
 def wait_started(waiting_on: WaitingOn, contact: str, until: datetime | None, note: str) -> LogLine:
-    when_zh = f"，预计 {until:%Y-%m-%d}" if until else ""
-    when_en = f", expected {until:%Y-%m-%d}" if until else ""
+    """等待供应商：张经理，预计 2024-05-08。note — no colon without a contact."""
+    contact, note = contact.strip(), note.strip()
+    head_zh = f"{waiting_on.zh}：{contact}" if contact else waiting_on.zh
     head_en = f"{waiting_on.en}: {contact}" if contact else waiting_on.en
+    if until:
+        head_zh += f"，预计 {until:%Y-%m-%d}"
+        head_en += f", expected {until:%Y-%m-%d}"
     return LogLine(
-        f"{waiting_on.zh}：{contact}{when_zh}。{note}".rstrip("。") + "。",
-        f"{head_en}{when_en}. {note}".strip().rstrip(".") + ".",
+        _sentence(head_zh, note, "。", _SENTENCE_END, ""),
+        _sentence(head_en, note, ".", _SENTENCE_END, " "),
     )
 
 
@@ -167,6 +180,16 @@ FEEDBACK_NOT_RESOLVED = LogLine(
 CLOSED_CONFIRMED = LogLine(
     "关闭（提交人已确认解决）。", "Closed (the requester confirmed the fix)."
 )
+
+
+def follow_up_of(number: str) -> LogLine:
+    """On the new ticket: which closed ticket it continues."""
+    return LogLine(f"跟进已关闭的工单 {number}", f"Follow-up of closed ticket {number}")
+
+
+def follow_up_logged(number: str) -> LogLine:
+    """On the closed ticket: the follow-up logged for it."""
+    return LogLine(f"已登记跟进工单 {number}", f"Follow-up ticket {number} logged")
 
 
 def closed(reason: LogLine | None) -> LogLine:

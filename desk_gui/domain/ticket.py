@@ -39,6 +39,23 @@ class TicketDraft:
     software_version: str = ""
     error_code: str = ""
     assignee: str | None = None
+    follow_up_of: int | None = None  # id of the closed ticket this one follows up
+
+
+@dataclass(frozen=True)
+class TicketLink:
+    """Another ticket as a worksheet names it: a follow-up or the ticket followed up."""
+
+    id: int
+    number: str
+    title: str
+    status: Status
+
+    def describe(self, lang: str = "zh") -> str:
+        """IT20240501001 CRM系统数据库连接错误（已关闭） / … (Closed)."""
+        if lang.startswith("zh"):
+            return f"{self.number} {self.title}（{self.status.zh}）"
+        return f"{self.number} {self.title} ({self.status.en})"
 
 
 @dataclass(frozen=True)
@@ -120,3 +137,5 @@ class TicketRecord:
     updated_by: str
     log: tuple[LogEntryRecord, ...] = field(default=())
     attachments: tuple[AttachmentInfo, ...] = field(default=())
+    follow_up_of: TicketLink | None = None  # the closed ticket this one continues
+    follow_ups: tuple[TicketLink, ...] = field(default=())  # tickets that continue this one

@@ -1,8 +1,9 @@
 """What may be done to a ticket in each status, and the status each action leads to.
 
-Pending → In progress (take) → Resolved (needs a solution) → Closed (needs feedback or a
-recorded reason). Resolved → In progress on a reopen or on feedback "not resolved". Closed is
-final for desk staff: only a supervisor may add a note or reopen it (with a reason).
+Pending → In progress (take) → Resolved (needs a solution that says what was done) → Closed
+(needs feedback or a recorded reason). Resolved → In progress on a reopen or on feedback "not
+resolved". Closed is final for desk staff: only a supervisor may add a note or reopen it (with
+a reason); anyone may log a follow-up ticket linked to it.
 Assigning and escalating do not change the status: the assignee takes the ticket.
 """
 
@@ -12,6 +13,7 @@ from enum import StrEnum
 
 from desk_gui.domain.enums import Status
 from desk_gui.domain.errors import RuleViolation
+from desk_gui.domain.resolution import check_solution
 
 
 class Action(StrEnum):
@@ -30,6 +32,7 @@ class Action(StrEnum):
     WAIT = "wait"
     END_WAIT = "end_wait"
     ATTACH = "attach"
+    FOLLOW_UP = "follow_up"
 
 
 class TransitionError(RuleViolation):
@@ -50,6 +53,7 @@ _ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.WAIT: ("挂起等待", "put on hold"),
     Action.END_WAIT: ("结束等待", "end the wait of"),
     Action.ATTACH: ("添加附件", "attach a file to"),
+    Action.FOLLOW_UP: ("登记跟进工单", "log a follow-up of"),
 }
 
 # Work on an open ticket; the wait actions are added according to the waiting flag.
@@ -70,7 +74,10 @@ _OPEN_WORK = frozenset(
 _RESOLVED_WORK = frozenset(
     {Action.FEEDBACK, Action.CLOSE, Action.REOPEN, Action.ADD_LOG, Action.ATTACH, Action.EDIT}
 )
-_CLOSED_SUPERVISOR = frozenset({Action.REOPEN, Action.ADD_LOG})
+# A new problem after closure is a new ticket linked to the closed one, open to everyone;
+# reopening the closed one stays a supervisor's decision.
+_CLOSED_STAFF = frozenset({Action.FOLLOW_UP})
+_CLOSED_SUPERVISOR = _CLOSED_STAFF | {Action.REOPEN, Action.ADD_LOG}
 
 
 def allowed_actions(
@@ -84,7 +91,7 @@ def allowed_actions(
         return _OPEN_WORK | {Action.END_WAIT if waiting else Action.WAIT}
     if status is Status.RESOLVED:
         return _RESOLVED_WORK
-    return _CLOSED_SUPERVISOR if supervisor else frozenset()
+    return _CLOSED_SUPERVISOR if supervisor else _CLOSED_STAFF
 
 
 def after_feedback(resolved: bool) -> Status:
@@ -125,13 +132,10 @@ def check(
     if action is Action.TAKE:
         return Status.IN_PROGRESS if status is Status.PENDING else None
     if action is Action.RESOLVE:
-        if not solution.strip():
-            raise TransitionError(
-                "solution_required",
-                zh="请填写解决方案后再标记为已解决。",
-                en="Enter the solution before marking the ticket resolved.",
-                field="solution",
-            )
+        try:
+            check_solution(solution)
+        except RuleViolation as exc:
+            raise TransitionError(exc.code, zh=exc.zh, en=exc.en, field=exc.field) from None
         return Status.RESOLVED
     if action is Action.FEEDBACK:
         if feedback_resolved is None:

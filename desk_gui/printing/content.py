@@ -21,6 +21,7 @@ from desk_gui.domain.enums import (
     Tier,
     Urgency,
     field_label,
+    status_text,
 )
 from desk_gui.domain.masking import mask_requester
 from desk_gui.domain.ticket import TicketRecord
@@ -121,7 +122,7 @@ def _values(record: TicketRecord, options: WorksheetOptions) -> dict[str, str]:
         "requester": requester,
         "contact": record.contact,
         "submitted_at": _time(record.submitted_at),
-        "status": record.status.label(lang),
+        "status": status_text(record.status, record.waiting_on, lang),
         "assignee": record.assignee or "",
         "solution": record.solution,
         "resolved_at": _time(record.resolved_at),
@@ -150,9 +151,29 @@ def waiting_text(record: TicketRecord, lang: Lang) -> str:
 
 
 def _remarks(record: TicketRecord, lang: Lang) -> str:
-    """The remarks, with the vendor or department wait (contact, expected date) on its own line."""
-    waiting = waiting_text(record, lang)
+    """The remarks, with the wait's contact and expected date on its own line.
+
+    Whom the ticket waits on is already printed beside the status; a wait with neither a
+    contact nor a date adds nothing here.
+    """
+    has_details = bool(record.waiting_contact or record.waiting_until)
+    waiting = waiting_text(record, lang) if has_details else ""
     return "\n".join(t for t in (record.remarks, waiting) if t)
+
+
+RELATED_LABEL = ("关联工单", "Related tickets")
+
+
+def related_text(record: TicketRecord, lang: Lang) -> str:
+    """跟进自：IT… 标题（已关闭） and 跟进工单：IT… per follow-up, one a line; empty if none."""
+    lines = []
+    if record.follow_up_of is not None:
+        lines.append(_t(lang, "跟进自：", "Follow-up of: ") + record.follow_up_of.describe(lang))
+    lines.extend(
+        _t(lang, "跟进工单：", "Follow-up ticket: ") + link.describe(lang)
+        for link in record.follow_ups
+    )
+    return "\n".join(lines)
 
 
 def _blank_values(lang: Lang) -> dict[str, str]:
@@ -200,6 +221,9 @@ def worksheet_content(record: TicketRecord | None, options: WorksheetOptions) ->
     sections: list[FieldRow | LogTable] = [row(k) for k in BEFORE_LOG]
     sections.append(_log_table(record, options))
     sections.extend(row(k) for k in AFTER_LOG)
+    related = related_text(record, lang) if record else ""
+    if related:  # only a linked ticket spends a line of the one page on it
+        sections.append(FieldRow("related", _t(lang, *RELATED_LABEL), related))
     printed = []
     if options.printed_at:
         printed.append(_t(lang, "打印时间：", "Printed at: ") + _time(options.printed_at))

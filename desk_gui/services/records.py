@@ -19,7 +19,7 @@ from desk_gui.domain.enums import (
     WaitingOn,
 )
 from desk_gui.domain.log_lines import LogLine
-from desk_gui.domain.ticket import AttachmentInfo, LogEntryRecord, TicketRecord
+from desk_gui.domain.ticket import AttachmentInfo, LogEntryRecord, TicketLink, TicketRecord
 from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings
 from desk_gui.store import search
@@ -40,11 +40,35 @@ def _opt(enum: type, value: str | None) -> Any:
     return enum(value) if value else None
 
 
+_LINK_FIELDS = (Ticket.id, Ticket.number, Ticket.title, Ticket.status)
+
+
+def _links(query: Any) -> tuple[TicketLink, ...]:
+    return tuple(
+        TicketLink(i, number, title, Status(status)) for i, number, title, status in query.tuples()
+    )
+
+
+def follow_up_links(t: Ticket) -> tuple[TicketLink | None, tuple[TicketLink, ...]]:
+    """The closed ticket ``t`` follows up, and the tickets that follow ``t`` up."""
+    before = None
+    if t.follow_up_of is not None:
+        found = _links(Ticket.select(*_LINK_FIELDS).where(Ticket.id == t.follow_up_of))
+        before = found[0] if found else None
+    after = _links(
+        Ticket.select(*_LINK_FIELDS).where(Ticket.follow_up_of == t.id).order_by(Ticket.id)
+    )
+    return before, after
+
+
 def to_record(t: Ticket, with_log: bool = True) -> TicketRecord:
-    """A frozen snapshot of a ticket row, its log and its attachments' metadata."""
+    """A frozen snapshot of a ticket row, its log, attachments' metadata and linked tickets."""
     log: tuple[LogEntryRecord, ...] = ()
     attachments: tuple[AttachmentInfo, ...] = ()
+    follow_up_of: TicketLink | None = None
+    follow_ups: tuple[TicketLink, ...] = ()
     if with_log:
+        follow_up_of, follow_ups = follow_up_links(t)
         log = tuple(
             LogEntryRecord(e.at, e.author, LogKind(e.kind), e.text, e.text_en)
             for e in LogEntry.select()
@@ -107,6 +131,8 @@ def to_record(t: Ticket, with_log: bool = True) -> TicketRecord:
         updated_by=t.updated_by,
         log=log,
         attachments=attachments,
+        follow_up_of=follow_up_of,
+        follow_ups=follow_ups,
     )
 
 

@@ -153,6 +153,7 @@ class TicketService:
                 priority=priority.value,
                 status=Status.PENDING.value,
                 assignee=draft.assignee or None,
+                follow_up_of=draft.follow_up_of,
                 created_at=now,
                 updated_at=now,
                 updated_by=self.ctx.operator,

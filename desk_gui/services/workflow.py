@@ -6,13 +6,23 @@ author, in the same transaction as the change.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from desk_gui.domain import log_lines, sla
-from desk_gui.domain.enums import LogKind, Priority, Satisfaction, Status, Tier, WaitingOn
+from desk_gui.domain.enums import (
+    Category,
+    LogKind,
+    Priority,
+    Satisfaction,
+    Status,
+    Tier,
+    WaitingOn,
+)
 from desk_gui.domain.errors import RuleViolation
-from desk_gui.domain.ticket import TicketRecord
+from desk_gui.domain.resolution import feedback_rating
+from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.transitions import Action, after_feedback, check
 from desk_gui.services import records
 from desk_gui.services.tickets import TicketService
@@ -227,8 +237,7 @@ class WorkflowService(TicketService):
         comment: str = "",
     ) -> TicketRecord:
         """The requester's verdict: 是 keeps it resolved; 否 sends it back to handling."""
-        if score is not None:
-            satisfaction = Satisfaction.from_score(score)
+        satisfaction = feedback_rating(satisfaction, score)
         with write_transaction():
             row, _ = self._begin(ticket_id, version, Action.FEEDBACK)
             changes: dict[str, Any] = {
@@ -288,3 +297,36 @@ class WorkflowService(TicketService):
             records.add_line(self.ctx, row.id, LogKind.REOPEN, line)
             self._status_change(row, new or Status.IN_PROGRESS, changes)
             return self._commit(row, version, changes)
+
+    def follow_up(
+        self, ticket_id: int, draft: TicketDraft, *, confirm_mobile: bool = False
+    ) -> TicketRecord:
+        """Log a new ticket that continues a closed one; both logs name the other.
+
+        The requester, department and category are the closed ticket's (the contact too,
+        unless another is given); the closed ticket itself stays closed.
+        """
+        with write_transaction():
+            row = records.load(ticket_id)
+            check(Status(row.status), Action.FOLLOW_UP, supervisor=self.ctx.supervisor)
+            new = self.create(
+                replace(
+                    draft,
+                    requester=row.requester,
+                    department=row.department,
+                    category=Category(row.category),
+                    contact=draft.contact.strip() or row.contact,
+                    follow_up_of=row.id,
+                ),
+                # A contact copied from the closed ticket was accepted when it was logged.
+                confirm_mobile=confirm_mobile or not draft.contact.strip(),
+            )
+            records.add_line(
+                self.ctx, new.id, LogKind.FOLLOW_UP, log_lines.follow_up_of(row.number)
+            )
+            records.add_line(
+                self.ctx, row.id, LogKind.FOLLOW_UP, log_lines.follow_up_logged(new.number)
+            )
+            records.reindex(row.id)
+            records.reindex(new.id)
+            return records.read_record(new.id)

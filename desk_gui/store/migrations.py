@@ -133,11 +133,25 @@ def _v4_log_english(db: pw.Database) -> None:
     db.execute_sql('ALTER TABLE "log_entry" ADD COLUMN "text_en" TEXT')
 
 
+# Version 5 as peewee generates it from the model; frozen on purpose.
+_V5_STATEMENTS: tuple[str, ...] = (
+    'ALTER TABLE "ticket" ADD COLUMN "follow_up_of" INTEGER REFERENCES "ticket" ("id")',
+    'CREATE INDEX "ticket_follow_up_of" ON "ticket" ("follow_up_of")',
+)
+
+
+def _v5_follow_ups(db: pw.Database) -> None:
+    """A ticket may follow up a closed one; the index finds a closed ticket's follow-ups."""
+    # A nullable column: existing tickets follow up nothing, the log guard is untouched.
+    _run(db, _V5_STATEMENTS)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
     Migration(3, "reminders and triage indexes", _v3_reminders),
     Migration(4, "English text of handling-log lines", _v4_log_english),
+    Migration(5, "follow-up tickets of closed ones", _v5_follow_ups),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

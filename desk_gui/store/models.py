@@ -110,6 +110,12 @@ class Ticket(BaseModel):
     updated_at = pw.DateTimeField(default=datetime.now)
     updated_by = pw.CharField(max_length=64, default="")
 
+    # Schema 5: the closed ticket this one follows up (a new problem after closure); last, as
+    # ALTER TABLE appends it, and an inline REFERENCES so fresh and migrated files agree.
+    follow_up_of = pw.IntegerField(
+        null=True, index=True, constraints=[pw.SQL('REFERENCES "ticket" ("id")')]
+    )
+
 
 class LogEntry(BaseModel):
     """One append-only line of a ticket's handling log (the audit trail)."""

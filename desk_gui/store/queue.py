@@ -77,6 +77,7 @@ class QueueRow:
     next_due: datetime | None
     version: int
     updated_at: datetime
+    waiting_on: str | None = None  # shown beside the status: an on-hold ticket's clock stands
 
 
 _ROW_FIELDS = (
@@ -94,6 +95,7 @@ _ROW_FIELDS = (
     Ticket.next_due,
     Ticket.version,
     Ticket.updated_at,
+    Ticket.waiting_on,
 )
 
 

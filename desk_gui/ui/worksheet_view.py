@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_gui.domain.enums import WORKSHEET_FIELDS, LogKind
+from desk_gui.domain.enums import WORKSHEET_FIELDS, LogKind, status_text
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action
@@ -30,7 +30,7 @@ from desk_gui.ui.widgets.form_attachment_panel import AttachmentPanel
 from desk_gui.ui.widgets.form_conflict import ConflictPanel, record_differences
 from desk_gui.ui.widgets.form_fields import format_when, ui_lang
 from desk_gui.ui.widgets.form_ticket_fields import PRIORITY_COLOURS
-from desk_gui.ui.widgets.form_worksheet_fields import WorksheetFieldsPanel
+from desk_gui.ui.widgets.form_worksheet_fields import WorksheetFieldsPanel, ticket_link_id
 
 RENEW_MS = 60_000
 REFRESH_MS = 15_000
@@ -59,6 +59,7 @@ class WorksheetView(QWidget):
         self._pending: dict[str, object] = {}
         self._fresh: TicketRecord | None = None
         self.lock_holder: tuple[str, str, datetime] | None = None
+        self.linked_views: list[WorksheetView] = []  # worksheets opened from this one
         self._renew_timer = QTimer(self)
         self._renew_timer.setInterval(RENEW_MS)
         self._renew_timer.timeout.connect(self._on_renew_timer_timeout)
@@ -106,6 +107,9 @@ class WorksheetView(QWidget):
             "_overdue": self.tr("overdue"),
             "_soon": self.tr("due soon"),
             "_expected": self.tr("expected"),
+            "related": self.tr("Related tickets"),
+            "_follow_up_of": self.tr("Follow-up of"),
+            "_follow_ups": self.tr("Follow-up tickets"),
         }
 
     def _build(self) -> None:
@@ -113,6 +117,7 @@ class WorksheetView(QWidget):
         self.header.setObjectName("worksheetHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
+        self.header.linkActivated.connect(self._on_header_link_activated)
         self.lock_banner = QLabel()
         self.lock_banner.setObjectName("lockBanner")
         self.lock_banner.setWordWrap(True)
@@ -126,6 +131,7 @@ class WorksheetView(QWidget):
         self.conflict_panel = ConflictPanel()
         self.fields = WorksheetFieldsPanel(self.lang, self.labels())
         self.fields.build(TEMPLATE_KEYS)
+        self.fields.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
         self.attachment_panel = AttachmentPanel(self.service, self.lang)
         self.fields.add_heading(self.tr("Attachments"))
         self.fields.add_wide(self.attachment_panel)
@@ -183,9 +189,16 @@ class WorksheetView(QWidget):
             f'<span style="font-size:15pt; font-weight:bold;">{record.number}</span>'
             f'&nbsp;&nbsp;<span style="font-size:13pt;">{_escape(record.title)}</span>'
             f'&nbsp;&nbsp;<span style="color:{colour}; font-weight:bold;">'
-            f"{record.priority.label(self.lang)}</span>&nbsp;·&nbsp;{record.status.label(self.lang)}"
+            f"{record.priority.label(self.lang)}</span>&nbsp;·&nbsp;"
+            + _escape(status_text(record.status, record.waiting_on, self.lang))
+            + self._links_html(record)
         )
         self._update_buttons()
+
+    def _links_html(self, record: TicketRecord) -> str:
+        """A line under the title naming the closed ticket followed up, or the follow-ups."""
+        related = self.fields.related_html(record)
+        return f'<br><span style="font-size:11pt;">{related}</span>' if related else ""
 
     def _update_buttons(self) -> None:
         locked = self.lock_holder is not None
@@ -336,6 +349,23 @@ class WorksheetView(QWidget):
         self.reload()
         if saved is not None:
             self.ticket_saved.emit(self.ticket_id)
+        if isinstance(saved, TicketRecord) and saved.id != self.ticket_id:
+            self.open_linked(saved.id)  # a follow-up was logged: show its worksheet
+
+    def _on_header_link_activated(self, href: str) -> None:
+        ticket_id = ticket_link_id(href)
+        if ticket_id is not None:
+            self.open_linked(ticket_id)
+
+    def _on_fields_ticket_link_activated(self, ticket_id: int) -> None:
+        self.open_linked(ticket_id)
+
+    def open_linked(self, ticket_id: int) -> WorksheetView:
+        """The worksheet of a linked ticket in its own window; its saves count as ours."""
+        view = open_worksheet(self.window(), self.service, ticket_id)
+        view.ticket_saved.connect(self.ticket_saved)
+        self.linked_views.append(view)
+        return view
 
     def _on_attachment_panel_attachment_added(self) -> None:
         self.reload()

@@ -281,8 +281,56 @@
     </message>
     <message>
         <location filename="../../desk_gui/ui/dialogs/action_feedback.py" line="60" />
-        <source>A score gives the rating: 5–4 satisfied, 3 fairly, 2–1 dissatisfied.</source>
-        <translation>评分对应满意度：5–4 满意，3 基本满意，2–1 不满意。</translation>
+        <source>A score gives the rating: 5–4 satisfied, 3 fairly, 2–1 dissatisfied. A rating and a score must agree.</source>
+        <translation>评分对应满意度：5–4 满意，3 基本满意，2–1 不满意。满意度与评分须一致。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="20" />
+        <source>Follow up</source>
+        <translation>登记跟进工单</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="28" />
+        <source>What happens now: symptom, who is affected, since when, what was tried</source>
+        <translation>现在的情况：现象、影响范围、发生时间、已尝试的操作</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="36" />
+        <source>A new ticket linked to %1. Copied from it: %2.</source>
+        <translation>新工单将关联到 %1，并沿用其：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="41" />
+        <source>Title</source>
+        <translation>问题标题</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="42" />
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="43" />
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="44" />
+        <source>Impact scope</source>
+        <translation>影响范围</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="45" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="52" />
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
     </message>
 </context>
 <context>
@@ -437,6 +485,11 @@
         <location filename="../../desk_gui/ui/widgets/form_actions.py" line="173" />
         <source>Worksheet</source>
         <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_actions.py" line="70" />
+        <source>Follow up…</source>
+        <translation>登记跟进工单…</translation>
     </message>
 </context>
 <context>
@@ -883,6 +936,21 @@ Everything you typed is still here and kept in a local draft. Save again when th
         <location filename="../../desk_gui/ui/worksheet_view.py" line="355" />
         <source>Your changes to this ticket are not saved. Close and drop them?</source>
         <translation>您对该问题的修改尚未保存。关闭并放弃修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="109" />
+        <source>Related tickets</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="110" />
+        <source>Follow-up of</source>
+        <translation>跟进自</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet_view.py" line="111" />
+        <source>Follow-up tickets</source>
+        <translation>跟进工单</translation>
     </message>
 </context>
 </TS>

@@ -155,10 +155,14 @@ def test_actions_follow_the_status(
     assert not view.action_buttons[Action.RESOLVE].isVisible()
     run_action(view, Action.CLOSE, lambda d: d.text_edit.setPlainText("3天未回复"))
     assert view.record.status is Status.CLOSED
-    assert offered(view) == set()
+    assert offered(view) == {Action.FOLLOW_UP}
     assert not view.edit_button.isEnabled()
     supervisor = WorkflowService(Context("王主管", supervisor=True))
-    assert offered(view_of(ticket.id, supervisor)) == {Action.REOPEN, Action.ADD_LOG}
+    assert offered(view_of(ticket.id, supervisor)) == {
+        Action.REOPEN,
+        Action.ADD_LOG,
+        Action.FOLLOW_UP,
+    }
 
 
 def test_resolve_without_solution_is_refused_beside_the_field(

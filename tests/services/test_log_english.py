@@ -122,7 +122,7 @@ def test_feedback_with_a_rating_only(db_path: object, clock: Clock) -> None:
     svc = _service(clock)
     rec = svc.create(english_draft())
     rec = svc.take(rec.id, rec.version)
-    rec = svc.resolve(rec.id, rec.version, "Fixed")
+    rec = svc.resolve(rec.id, rec.version, "Replaced the power adapter")
     rec = svc.record_feedback(rec.id, rec.version, True, Satisfaction.BASIC)
     line = rec.log[-1]
     assert (line.text, line.text_for("en")) == (

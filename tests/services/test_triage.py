@@ -96,7 +96,7 @@ def test_a_p1_weighs_as_much_as_four_p4(staff: None, desk: WorkflowService) -> N
 def test_closed_tickets_do_not_count(staff: None, desk: WorkflowService) -> None:
     rec = desk.create(make_draft(**P2))
     rec = desk.assign(rec.id, rec.version, "王五")
-    desk.resolve(rec.id, rec.version, "已处理")
+    desk.resolve(rec.id, rec.version, "重置域账号密码")
     loads = {
         s.name: s.open_load for s in suggest_assignees(category=Category.SOFTWARE, tier=Tier.L1)
     }

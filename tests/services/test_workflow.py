@@ -58,7 +58,7 @@ def test_feedback_yes_allows_close_and_no_reopens(desk: WorkflowService) -> None
 def test_closed_is_final_for_desk_staff_but_a_supervisor_may_reopen(
     desk: WorkflowService, db_path: object, clock: Clock
 ) -> None:
-    rec = desk.resolve(*desk_take_pair(desk), "已处理")
+    rec = desk.resolve(*desk_take_pair(desk), "重置域账号密码")
     rec = desk.close(rec.id, rec.version, reason="电话确认")
     with pytest.raises(RuleViolation):
         desk.reopen(rec.id, rec.version, "又坏了")

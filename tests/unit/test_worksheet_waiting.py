@@ -34,4 +34,5 @@ def test_waiting_on_a_vendor_is_printed_in_the_remarks() -> None:
 
 def test_no_wait_leaves_the_remarks_alone() -> None:
     assert _remarks("zh", remarks="备注") == "备注"
-    assert _remarks("zh", remarks="", waiting_on=WaitingOn.DEPARTMENT) == "等待其他部门"
+    # whom it waits on is printed beside the status; the remarks only add contact and date
+    assert _remarks("zh", remarks="", waiting_on=WaitingOn.DEPARTMENT) == ""

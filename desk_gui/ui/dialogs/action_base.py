@@ -7,7 +7,9 @@ open; any other DeskError (conflict, lock, lost share) closes the dialog and is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -78,6 +80,18 @@ class ActionDialog(QDialog):
         self.boxes[key] = box
         make = required_label if required else plain_label
         self.form.addRow(make(label, widget), box)
+
+    def clear_when_valid(
+        self, key: str, changed: SignalInstance, valid: Callable[[], bool]
+    ) -> None:
+        """Take the message beside ``key`` away as soon as an edit makes the field valid."""
+
+        def on_changed(*_: object) -> None:
+            box = self.boxes.get(key)
+            if box is not None and box.error_text() and valid():
+                box.clear_error()
+
+        changed.connect(on_changed)
 
     def add_note(self, text: str) -> None:
         note = QLabel(text)

@@ -41,6 +41,16 @@ class EscalateDialog(ActionDialog):
         self.add_field("reason", self.tr("Reason"), self.reason_edit, required=True)
         self.add_field("handover", self.tr("Handover summary"), self.handover_edit, required=True)
         self.add_field("assignee", self.tr("Assignee"), self.assignee_combo)
+        self.clear_when_valid(
+            "reason", self.reason_edit.textChanged, lambda: bool(self.reason_edit.text().strip())
+        )
+        self.clear_when_valid(
+            "handover",
+            self.handover_edit.textChanged,
+            lambda: bool(self.handover_edit.toPlainText().strip()),
+        )
+        self.clear_when_valid("tier", self.tier_combo.currentIndexChanged, self._tier_is_valid)
+        self.clear_when_valid("assignee", self.assignee_combo.currentIndexChanged, lambda: True)
         self.suggestion_list = SuggestionList()
         self.add_field("suggestions", self.tr("Suggested"), self.suggestion_list)
         self.suggestion_list.chosen.connect(self._on_suggestion_list_chosen)
@@ -49,6 +59,9 @@ class EscalateDialog(ActionDialog):
         if self.tier_combo.count() == 0:
             self.show_error("tier", self.tr("The ticket is already at the highest tier."))
             self.ok_button.setEnabled(False)
+
+    def _tier_is_valid(self) -> bool:
+        return self.tier_combo.currentData() is not None
 
     def _on_tier_combo_current_index_changed(self, *_: object) -> None:
         """Suggest staff of the chosen tier; the best one preselected."""

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_gui.domain.enums import YES_NO, Satisfaction
+from desk_gui.domain.errors import RuleViolation
+from desk_gui.domain.resolution import feedback_rating
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.dialogs.action_base import ActionDialog
@@ -57,11 +59,26 @@ class FeedbackDialog(ActionDialog):
         self.add_field("score", self.tr("Score (1–5)"), self.score_spin)
         self.add_field("comment", self.tr("Comment"), self.comment_edit)
         self.add_note(
-            self.tr("A score gives the rating: 5–4 satisfied, 3 fairly, 2–1 dissatisfied.")
+            self.tr(
+                "A score gives the rating: 5–4 satisfied, 3 fairly, 2–1 dissatisfied. "
+                "A rating and a score must agree."
+            )
         )
+        for changed in (self.rating_combo.currentIndexChanged, self.score_spin.valueChanged):
+            self.clear_when_valid("satisfaction", changed, self._rating_agrees)
+
+    def _rating_agrees(self) -> bool:
+        try:
+            feedback_rating(
+                combo_value(self.rating_combo, Satisfaction), self.score_spin.value() or None
+            )
+        except RuleViolation:
+            return False
+        return True
 
     def _on_score_spin_value_changed(self, value: int) -> None:
-        if value:
+        """A score fills in a rating not chosen yet; it never replaces one the requester gave."""
+        if value and combo_value(self.rating_combo, Satisfaction) is None:
             self.rating_combo.setCurrentIndex(
                 self.rating_combo.findData(Satisfaction.from_score(value).value)
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDateTimeEdit, QPlainTextEdit, QWidget
 
+from desk_gui.domain.resolution import is_vague_solution
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.dialogs.action_base import ActionDialog
@@ -30,6 +31,11 @@ class ResolveDialog(ActionDialog):
         self.resolved_edit.setCalendarPopup(True)
         self.add_field("solution", self.tr("Solution"), self.solution_edit, required=True)
         self.add_field("resolved_at", self.tr("Resolved at"), self.resolved_edit)
+        self.clear_when_valid(
+            "solution",
+            self.solution_edit.textChanged,
+            lambda: not is_vague_solution(self.solution_edit.toPlainText()),
+        )
         self.solution_edit.setFocus()
 
     def perform(self) -> TicketRecord:

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desk_gui.domain.enums import Category, Priority, Status, Urgency
+from desk_gui.domain.enums import Category, Priority, Status, Urgency, WaitingOn, status_text
 from desk_gui.domain.masking import mask_requester
 from desk_gui.services.queue import QueueRow, SortKey
 
@@ -71,7 +71,7 @@ COLUMN_WIDTHS: dict[Column, int] = {
     Column.CATEGORY: 80,
     Column.PRIORITY: 60,
     Column.URGENCY: 70,
-    Column.STATUS: 80,
+    Column.STATUS: 170,  # room for "处理中 · 等待其他部门"
     Column.ASSIGNEE: 100,
     Column.SUBMITTED: 130,
     Column.NEXT_DUE: 130,
@@ -152,7 +152,11 @@ def display(row: QueueRow, column: Column, lang: str, mask: bool, now: datetime)
     if column == Column.URGENCY:
         return _label(Urgency, row.urgency, lang)
     if column == Column.STATUS:
-        return _label(Status, row.status, lang)
+        try:
+            waiting = WaitingOn(row.waiting_on) if row.waiting_on else None
+            return status_text(Status(row.status), waiting, lang)
+        except ValueError:
+            return row.status
     if column == Column.ASSIGNEE:
         return row.assignee or ""
     if column == Column.SUBMITTED:

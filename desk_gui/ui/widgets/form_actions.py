@@ -16,25 +16,33 @@ from desk_gui.ui.dialogs.action_assign import AssignDialog
 from desk_gui.ui.dialogs.action_base import ActionDialog
 from desk_gui.ui.dialogs.action_escalate import EscalateDialog
 from desk_gui.ui.dialogs.action_feedback import FeedbackDialog
+from desk_gui.ui.dialogs.action_follow_up import FollowUpDialog
 from desk_gui.ui.dialogs.action_resolve import ResolveDialog
 from desk_gui.ui.dialogs.action_text import TextActionDialog
 from desk_gui.ui.dialogs.action_wait import WaitDialog
 from desk_gui.ui.widgets.form_fields import ui_lang
 
 # Actions the service refuses while another workstation holds the edit lock.
-LOCK_CHECKED = frozenset(Action) - {Action.ADD_LOG, Action.PROGRESS, Action.ATTACH}
+# A follow-up writes a new ticket; the closed one only gains a log line.
+LOCK_CHECKED = frozenset(Action) - {
+    Action.ADD_LOG,
+    Action.PROGRESS,
+    Action.ATTACH,
+    Action.FOLLOW_UP,
+}
 _DIALOGS: dict[Action, type[ActionDialog]] = {
     Action.ASSIGN: AssignDialog,
     Action.ESCALATE: EscalateDialog,
     Action.WAIT: WaitDialog,
     Action.RESOLVE: ResolveDialog,
     Action.FEEDBACK: FeedbackDialog,
+    Action.FOLLOW_UP: FollowUpDialog,
 }
 TextSpec = tuple[str, str, str, Callable[[str], TicketRecord]]
 
 
 class TicketActionBar(QWidget):
-    """Take, assign, escalate, log, progress, wait, resolve, feedback, close, reopen."""
+    """Take, assign, escalate, log, progress, wait, resolve, feedback, close, reopen, follow up."""
 
     action_finished = Signal(object)  # the saved TicketRecord, or None when nothing changed
 
@@ -56,6 +64,7 @@ class TicketActionBar(QWidget):
             Action.FEEDBACK: self.tr("Record feedback…"),
             Action.CLOSE: self.tr("Close…"),
             Action.REOPEN: self.tr("Reopen…"),
+            Action.FOLLOW_UP: self.tr("Follow up…"),
         }
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

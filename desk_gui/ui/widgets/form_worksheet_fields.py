@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_gui.domain.enums import YES_NO, Category, Channel, Impact, Urgency
+from desk_gui.domain.enums import YES_NO, Category, Channel, Impact, Urgency, status_text
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.validation import Problem
 from desk_gui.ui.widgets.form_fields import (
@@ -56,6 +56,7 @@ _EDITABLE_TEMPLATE = {
     "remarks",
 }
 EXTRA_KEYS = (
+    "related",
     "category",
     "impact",
     "channel",
@@ -90,8 +91,24 @@ def deadline_state(due: datetime | None, now: datetime) -> str:
     return "soon" if due - now <= DUE_SOON else ""
 
 
+LINK_SCHEME = "ticket:"
+
+
+def ticket_link_id(href: str) -> int | None:
+    """The ticket id of a ``ticket:<id>`` link, None for anything else."""
+    if href.startswith(LINK_SCHEME) and href[len(LINK_SCHEME) :].isdigit():
+        return int(href[len(LINK_SCHEME) :])
+    return None
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 class WorksheetFieldsPanel(QWidget):
     """Label and value of every field; editors for the editable ones in edit mode."""
+
+    ticket_link_activated = Signal(int)  # the id of a linked ticket the user clicked
 
     def __init__(self, lang: str, labels: dict[str, str]) -> None:
         super().__init__()
@@ -129,6 +146,14 @@ class WorksheetFieldsPanel(QWidget):
         display.setAccessibleName(self._labels[key])
         self.displays[key] = display
         self._grid.addWidget(display, self._row, 1)
+        if key == "related":
+            display.setTextFormat(Qt.TextFormat.RichText)
+            display.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.LinksAccessibleByMouse
+                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            )
+            display.linkActivated.connect(self._on_related_link_activated)
         if editable:
             editor = self._make_editor(key)
             editor.setAccessibleName(self._labels[key])
@@ -211,8 +236,33 @@ class WorksheetFieldsPanel(QWidget):
             display.setText(display.text() + "  " + self._labels["_soon"])
         display.setProperty("deadlineState", state)
 
+    def _on_related_link_activated(self, href: str) -> None:
+        ticket_id = ticket_link_id(href)
+        if ticket_id is not None:
+            self.ticket_link_activated.emit(ticket_id)
+
+    def related_lines(self, record: TicketRecord) -> list[tuple[int, str, str]]:
+        """(ticket id, lead-in, description) of the followed-up ticket and each follow-up."""
+        lines = []
+        if record.follow_up_of is not None:
+            link = record.follow_up_of
+            lines.append((link.id, self._labels["_follow_up_of"], link.describe(self._lang)))
+        for link in record.follow_ups:
+            lines.append((link.id, self._labels["_follow_ups"], link.describe(self._lang)))
+        return lines
+
+    def related_html(self, record: TicketRecord) -> str:
+        """The related tickets as clickable lines (empty when there are none)."""
+        colon = "：" if self._lang == "zh" else ": "
+        return "<br>".join(
+            f'{_html(lead)}{colon}<a href="{LINK_SCHEME}{i}">{_html(text)}</a>'
+            for i, lead, text in self.related_lines(record)
+        )
+
     def display_text(self, record: TicketRecord, key: str) -> str:
         lang = self._lang
+        if key == "related":
+            return self.related_html(record) or "—"
         if key == "feedback":
             if record.feedback_resolved is None:
                 return "—"
@@ -232,6 +282,8 @@ class WorksheetFieldsPanel(QWidget):
             if record.waiting_until:
                 bits.append(self._labels["_expected"] + " " + format_when(record.waiting_until))
             return " · ".join(bits)
+        if key == "status":
+            return status_text(record.status, record.waiting_on, lang)
         value: Any = getattr(record, key)
         if value is None or value == "":
             return "—"
