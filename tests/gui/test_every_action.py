@@ -48,6 +48,7 @@ EXPECTED_WORKSHEET_DIALOGS = {
     "action_resolve",
     "action_feedback",
     "action_reopen",
+    "action_follow_up",
 }
 
 
