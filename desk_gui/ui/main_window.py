@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSystemTrayIcon,
     QTableView,
     QVBoxLayout,
@@ -141,8 +142,19 @@ class MainWindow(QMainWindow):
         self.operator_label.setObjectName("operatorLabel")
         self.database_label = QLabel(self)
         self.database_label.setObjectName("databaseLabel")
+        self.hidden_notice = QLabel(self)
+        self.hidden_notice.setObjectName("hiddenTicketNotice")
+        self.hidden_open_button = QPushButton(self)
+        self.hidden_open_button.setObjectName("hiddenTicketOpen")
+        self.hidden_open_button.setFlat(True)
+        self.hidden_open_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.hidden_open_button.setStyleSheet("color: palette(link); text-decoration: underline;")
+        self._hidden_id: int | None = None
         status = self.statusBar()
         status.addWidget(self.count_label)
+        status.addWidget(self.hidden_notice)
+        status.addWidget(self.hidden_open_button)
+        self._hide_hidden_notice()
         status.addPermanentWidget(self.operator_label)
         status.addPermanentWidget(self.database_label)
         self.tick_timer = QTimer(self)
@@ -158,6 +170,7 @@ class MainWindow(QMainWindow):
         self.live.p1_arrived.connect(self._on_live_p1_arrived)
         self.live.error_raised.connect(self._on_model_error_raised)
         self.banner.open_requested.connect(self.open_ticket)
+        self.hidden_open_button.clicked.connect(self._on_hidden_open_button_clicked)
         self.tick_timer.timeout.connect(self.model.tick)
         self.tick_timer.start()
 
@@ -193,8 +206,12 @@ class MainWindow(QMainWindow):
         index = self.view.currentIndex()
         return self.model.ticket_id(index.row()) if index.isValid() else None
 
-    def select_ticket(self, ticket_id: int) -> bool:
-        row = self.model.row_of(ticket_id)
+    def select_ticket(self, ticket_id: int, *, reveal: bool = False) -> bool:
+        """Select a ticket in the queue; ``reveal``: load as far as it first, whatever the sort.
+
+        False when it is not in the loaded rows (or, revealing, when the filters hide it).
+        """
+        row = self.model.reveal(ticket_id) if reveal else self.model.row_of(ticket_id)
         if row is None:
             return False
         index = self.model.index(row, 0)
@@ -203,8 +220,33 @@ class MainWindow(QMainWindow):
             | QItemSelectionModel.SelectionFlag.Rows
         )
         self.view.selectionModel().setCurrentIndex(index, flags)
-        self.view.scrollTo(index)
+        hints = QAbstractItemView.ScrollHint
+        self.view.scrollTo(index, hints.PositionAtCenter if reveal else hints.EnsureVisible)
         return True
+
+    def show_saved_ticket(self, ticket: TicketRecord) -> None:
+        """Select a ticket just saved; when the filters hide it, say so and offer to open it."""
+        self._hide_hidden_notice()
+        if self.select_ticket(ticket.id, reveal=True):
+            self.statusBar().showMessage(
+                self.tr("Ticket {number} saved.").format(number=ticket.number), 5000
+            )
+            return
+        self.statusBar().clearMessage()
+        self._hidden_id = ticket.id
+        self.hidden_notice.setText(
+            self.tr("Ticket {number} saved; the current filters hide it.").format(
+                number=ticket.number
+            )
+        )
+        self.hidden_open_button.setText(self.tr("Open {number}").format(number=ticket.number))
+        self.hidden_notice.show()
+        self.hidden_open_button.show()
+
+    def _hide_hidden_notice(self) -> None:
+        self._hidden_id = None
+        self.hidden_notice.hide()
+        self.hidden_open_button.hide()
 
     def refresh(self) -> None:
         """F5: re-read the loaded rows and the count."""
@@ -242,10 +284,7 @@ class MainWindow(QMainWindow):
         if created is not None:
             self.live.note_own_write()
             self.refresh()
-            self.select_ticket(created.id)
-            self.statusBar().showMessage(
-                self.tr("Ticket {number} saved.").format(number=created.number), 5000
-            )
+            self.show_saved_ticket(created)
         return created
 
     def open_ticket(self, ticket_id: int) -> None:
@@ -307,11 +346,18 @@ class MainWindow(QMainWindow):
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_filter_bar_filter_changed(self, flt: object) -> None:
+        self._hide_hidden_notice()
         keep = self.current_id()
         self.model.set_filter(flt)  # type: ignore[arg-type]
         self._recount()
         if keep is not None:
             self.select_ticket(keep)
+
+    def _on_hidden_open_button_clicked(self) -> None:
+        ticket_id = self._hidden_id
+        self._hide_hidden_notice()
+        if ticket_id is not None:
+            self.open_ticket(ticket_id)
 
     def _on_model_reloaded(self) -> None:
         self.view.scrollToTop()

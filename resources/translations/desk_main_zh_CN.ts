@@ -415,6 +415,16 @@ If your office already keeps a shared database (for example on a network share),
       <translation>工单 {number} 已保存。</translation>
     </message>
     <message>
+      <location filename="../../desk_gui/ui/main_window.py" line="220" />
+      <source>Ticket {number} saved; the current filters hide it.</source>
+      <translation>工单 {number} 已保存，但当前筛选条件下不显示。</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/main_window.py" line="224" />
+      <source>Open {number}</source>
+      <translation>打开 {number}</translation>
+    </message>
+    <message>
       <location filename="../../desk_gui/ui/main_window.py" line="325" />
       <source>New P1 ticket</source>
       <translation>新的 P1 工单</translation>

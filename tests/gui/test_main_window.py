@@ -223,3 +223,65 @@ def test_office_settings_applied_after_first_paint(
     row = w.model.row_of(tickets[0].id)
     assert w.model.index(row or 0, Column.REQUESTER).data() == "员工000"
     w.close()
+
+
+def _save_through_the_form(
+    monkeypatch: pytest.MonkeyPatch, workflow: WorkflowService, draft: Any
+) -> None:
+    """Ctrl+N's form, filled and saved by the user: the real service creates the ticket."""
+    from desk_gui.ui.dialogs.ticket_form import TicketFormDialog
+
+    monkeypatch.setattr(
+        TicketFormDialog, "ask", classmethod(lambda cls, parent, service: service.create(draft))
+    )
+
+
+@pytest.fixture
+def busy_queue(db_file: Path, workflow: WorkflowService) -> int:
+    """A few thousand open tickets of the last day (the demo generator): several pages."""
+    from desk_gui.services.demo_load import generate_demo
+
+    return generate_demo(3000, seed=1, days=1, parallel=False)
+
+
+def test_saved_ticket_is_selected_beyond_the_loaded_pages(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, busy_queue: int, window: MainWindow,
+    workflow: WorkflowService,
+) -> None:
+    from tests.gui.conftest import make_draft
+
+    assert window.model.sort_key.value == "next_due"  # the default sort
+    loaded = window.model.rowCount()
+    _save_through_the_form(
+        monkeypatch, workflow, make_draft(1, submitted_at=None, urgency=Urgency.LOW)
+    )
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    created = workflow.get(max(window.model.loaded_ids()))
+    assert window.current_id() == created.id
+    row = window.view.currentIndex().row()
+    assert row >= loaded  # it was not in the rows loaded before (the test means something)
+    assert window.model.index(row, Column.NUMBER).data() == created.number
+    rect = window.view.visualRect(window.view.currentIndex())
+    assert window.view.viewport().rect().contains(rect.center())  # scrolled into view
+    assert [i.row() for i in window.view.selectionModel().selectedRows()] == [row]
+    assert not window.hidden_open_button.isVisible()
+
+
+def test_saved_ticket_hidden_by_the_filters_is_offered(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tickets: list[TicketRecord], window: MainWindow,
+    workflow: WorkflowService,
+) -> None:
+    from tests.gui.conftest import make_draft
+
+    window.filter_bar.search_edit.setText(tickets[0].number)
+    qtbot_wait_rows(window, 1)
+    _save_through_the_form(monkeypatch, workflow, make_draft(50))
+    created = window.new_ticket()
+    assert created is not None
+    assert created.number in window.hidden_notice.text()
+    assert window.hidden_notice.isVisible() and window.hidden_open_button.isVisible()
+    with qtbot.waitSignal(window.ticket_opened, timeout=1000) as blocker:
+        qtbot.mouseClick(window.hidden_open_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [created.id]
+    assert not window.hidden_open_button.isVisible()
+    window.close_worksheets()
