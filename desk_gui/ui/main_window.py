@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_gui.domain.errors import DeskError
+from desk_gui.domain.numbering import parse_number
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.queue import QueueRow
 from desk_gui.services.settings import OfficeSettings, load_settings
@@ -163,6 +164,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
+        self.filter_bar.search_submitted.connect(self._on_filter_bar_search_submitted)
+        self.filter_bar.list_requested.connect(self._on_filter_bar_list_requested)
         self.view.activated.connect(self._on_view_activated)
         self.model.error_raised.connect(self._on_model_error_raised)
         self.model.reloaded.connect(self._on_model_reloaded)
@@ -347,11 +350,38 @@ class MainWindow(QMainWindow):
 
     def _on_filter_bar_filter_changed(self, flt: object) -> None:
         self._hide_hidden_notice()
+        if flt == self.model.queue_filter:
+            return  # already shown (Enter ran it, then the typing timer): one query a search
         keep = self.current_id()
         self.model.set_filter(flt)  # type: ignore[arg-type]
         self._recount()
         if keep is not None:
             self.select_ticket(keep)
+
+    def _on_filter_bar_search_submitted(self, flt: object) -> None:
+        """Enter: search now; open the only match, or the ticket whose full number was typed."""
+        self._on_filter_bar_filter_changed(flt)
+        model = self.model
+        if model.rowCount() == 1 and not model.canFetchMore(QModelIndex()):
+            self.select_ticket(model.ticket_id(0))
+            self.open_ticket(model.ticket_id(0))
+            return
+        text = self.filter_bar.search_edit.text().strip()
+        if parse_number(text) is None:
+            return
+        try:
+            found = self.session.queue.find_by_number(text)
+        except DeskError as exc:
+            self._show_error(exc)
+            return
+        if found is not None:  # hidden by the other filters: open it all the same
+            self.open_ticket(found.id)
+
+    def _on_filter_bar_list_requested(self) -> None:
+        """Down in the search box: into the list, on its first row."""
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.model.rowCount() > 0:
+            self.select_ticket(self.model.ticket_id(0))
 
     def _on_hidden_open_button_clicked(self) -> None:
         ticket_id = self._hidden_id

@@ -285,3 +285,68 @@ def test_saved_ticket_hidden_by_the_filters_is_offered(
     assert blocker.args == [created.id]
     assert not window.hidden_open_button.isVisible()
     window.close_worksheets()
+
+
+def _count_searches(monkeypatch: pytest.MonkeyPatch, window: MainWindow, text: str) -> list[str]:
+    """Each first-page read of the queue for ``text`` (a spy on the real service)."""
+    seen: list[str] = []
+    service = window.session.queue
+    real = service.fetch_page
+
+    def spy(flt: Any, *args: Any, **kwargs: Any) -> Any:
+        if flt.text == text and kwargs.get("after", args[2] if len(args) > 2 else None) is None:
+            seen.append(flt.text)
+        return real(flt, *args, **kwargs)
+
+    monkeypatch.setattr(service, "fetch_page", spy)
+    return seen
+
+
+def test_enter_searches_once(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tickets: list[TicketRecord], window: MainWindow
+) -> None:
+    window.live.stop()
+    seen = _count_searches(monkeypatch, window, "打印机")
+    seen_short = _count_searches(monkeypatch, window, "打印")
+    window.filter_bar.search_edit.setText("打印机")
+    qtbot.keyClick(window.filter_bar.search_edit, Qt.Key.Key_Return)
+    assert seen == ["打印机"]  # at once
+    qtbot.wait(500)  # past the typing timer
+    assert seen == ["打印机"]
+    window.filter_bar.search_edit.setText("打印")
+    qtbot.wait(500)  # the typing timer searches ...
+    qtbot.keyClick(window.filter_bar.search_edit, Qt.Key.Key_Return)  # ... Enter: nothing new
+    qtbot.wait(400)
+    assert seen == ["打印机"] and seen_short == ["打印"]
+
+
+def test_search_box_enter_and_down_keys(
+    qtbot: Any, tickets: list[TicketRecord], window: MainWindow, workflow: WorkflowService
+) -> None:
+    edit = window.filter_bar.search_edit
+    edit.setFocus()
+    edit.setText("故障 007")  # exactly one match
+    with qtbot.waitSignal(window.ticket_opened, timeout=1000) as blocker:
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert blocker.args == [tickets[7].id]
+    window.close_worksheets()
+    # A full ticket number opens that ticket even when the filters hide it.
+    rec = workflow.get(tickets[5].id)
+    workflow.take(rec.id, rec.version)
+    bar = window.filter_bar
+    bar.status_combo.setCurrentIndex(bar.status_combo.findData("pending"))
+    edit.setText(tickets[5].number)
+    with qtbot.waitSignal(window.ticket_opened, timeout=1000) as blocker:
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert blocker.args == [tickets[5].id]
+    assert window.model.rowCount() == 0
+    window.close_worksheets()
+    # Down: from the search box into the list, first row selected.
+    bar.clear_button.click()
+    edit.setFocus()
+    edit.setText("打印机")
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert window.view.hasFocus()
+    assert window.view.currentIndex().row() == 0
+    assert [i.row() for i in window.view.selectionModel().selectedRows()] == [0]
+    assert window.model.queue_filter.text == "打印机"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +30,8 @@ class FilterBar(QWidget):
     """Builds a QueueFilter from its controls; ``filter_changed`` after every change."""
 
     filter_changed = Signal(object)  # QueueFilter
+    search_submitted = Signal(object)  # QueueFilter: Enter in the search box
+    list_requested = Signal()  # Down in the search box: into the queue
 
     def __init__(self, lang: str = "en", operator: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +55,7 @@ class FilterBar(QWidget):
         self.search_edit.setMinimumWidth(220)
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.search_edit.installEventFilter(self)
 
         self.status_combo = QComboBox(self)
         self._name(self.status_combo, "statusFilter", self.tr("Status"))
@@ -235,7 +239,23 @@ class FilterBar(QWidget):
         self._search_timer.start()  # typing settles before the search runs
 
     def _on_search_edit_return_pressed(self) -> None:
-        self._emit()
+        # The window runs the search now (once: the typing timer must not run it again).
+        self._search_timer.stop()
+        self.search_submitted.emit(self.current_filter())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            if self._search_timer.isActive():
+                self._emit()  # the list shows what was typed before focus moves to it
+            self.list_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_search_timer_timeout(self) -> None:
         self._emit()
