@@ -245,7 +245,10 @@ def busy_queue(db_file: Path, workflow: WorkflowService) -> int:
 
 
 def test_saved_ticket_is_selected_beyond_the_loaded_pages(
-    qtbot: Any, monkeypatch: pytest.MonkeyPatch, busy_queue: int, window: MainWindow,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    busy_queue: int,
+    window: MainWindow,
     workflow: WorkflowService,
 ) -> None:
     from tests.gui.conftest import make_draft
@@ -268,7 +271,10 @@ def test_saved_ticket_is_selected_beyond_the_loaded_pages(
 
 
 def test_saved_ticket_hidden_by_the_filters_is_offered(
-    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tickets: list[TicketRecord], window: MainWindow,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tickets: list[TicketRecord],
+    window: MainWindow,
     workflow: WorkflowService,
 ) -> None:
     from tests.gui.conftest import make_draft

@@ -234,9 +234,10 @@ def test_position_and_backward_pages_agree_with_the_order(
         for i in (0, 1, len(ordered) // 2, len(ordered) - 1):
             found = queue.position_of(flt, key, descending, ordered[i].id)
             assert found == (i, ordered[i])
-            assert queue.fetch_page_before(flt, key, descending, ordered[i], 5) == ordered[
-                max(0, i - 5) : i
-            ]
+            assert (
+                queue.fetch_page_before(flt, key, descending, ordered[i], 5)
+                == ordered[max(0, i - 5) : i]
+            )
             assert queue.fetch_page_at(flt, key, descending, i, 3) == ordered[i : i + 3]
     closed = next(r for r in tickets if r.status == "closed")
     assert queue.position_of(QueueFilter(), key, descending, closed.id) is None

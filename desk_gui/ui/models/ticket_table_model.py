@@ -209,9 +209,7 @@ class TicketTableModel(QAbstractTableModel):
     def _fetch_before(self, before: QueueRow, limit: int) -> list[QueueRow] | None:
         flt = replace(self._filter, now=self._clock())
         try:
-            return self._service.fetch_page_before(
-                flt, self._sort, self._descending, before, limit
-            )
+            return self._service.fetch_page_before(flt, self._sort, self._descending, before, limit)
         except DeskError as exc:
             self.error_raised.emit(exc)
             return None
