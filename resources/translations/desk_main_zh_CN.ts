@@ -161,6 +161,17 @@ If your office already keeps a shared database (for example on a network share),
 如果您的办公室已有共享数据库（例如在网络共享上），请改为打开它，使所有工作站看到相同的工单。</translation>
     </message>
     <message>
+      <location filename="../../desk_gui/ui/launcher.py" line="108" />
+      <source>Desk opened the existing database on this computer:
+{path}
+
+If your office already keeps a shared database (for example on a network share), open it instead so that every workstation sees the same tickets.</source>
+      <translation>Desk 已打开本机上现有的数据库：
+{path}
+
+如果您的办公室已有共享数据库（例如在网络共享上），请改为打开它，使所有工作站看到相同的工单。</translation>
+    </message>
+    <message>
       <location filename="../../desk_gui/ui/launcher.py" line="120" />
       <source>No database there yet: Desk will create a new one.</source>
       <translation>该位置尚无数据库：Desk 将新建一个。</translation>
