@@ -224,12 +224,12 @@ def open_initial_database(db_arg: str | None, prefs: WorkstationPrefs, lang: str
     target = db_arg or prefs.last_database()
     if not target:
         try:
-            path, message = first_run_notice()
+            path, welcome = first_run_notice()
         except DeskError as exc:
             ErrorDialog.show_error(None, exc, lang)
             return None
         target = str(path)
-        shared = _offer_shared(message)
+        shared = _offer_shared(welcome)
         if shared:
             target = shared
         else:

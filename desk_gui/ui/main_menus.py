@@ -169,7 +169,7 @@ class MainMenus(QObject):
             first = records[0]
             name = f"{first.number}.pdf" if first is not None and len(records) == 1 else "desk.pdf"
             target = print_actions.save_pdf(
-                self.w, records, self.w.session.lang, self.options(), name
+                self.w, records, self.w.session.lang, self.options(), name, self.w.session.prefs
             )
             if target is not None:
                 self.w.statusBar().showMessage(self.tr("Saved {path}").format(path=target), 5000)
@@ -191,6 +191,7 @@ class MainMenus(QObject):
                 m.descending,
                 self.w.session.lang,
                 self.w.office.mask_requester,
+                self.w.session.prefs,
             )
         except DeskError as exc:
             self.w._show_error(exc)

@@ -524,6 +524,31 @@ If your office already keeps a shared database (for example on a network share),
       <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
       <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
+    <message>
+      <location filename="../../desk_gui/ui/print_actions.py" line="70" />
+      <source>Look in:</source>
+      <translation>查找范围：</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/print_actions.py" line="70" />
+      <source>File name:</source>
+      <translation>文件名：</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/print_actions.py" line="70" />
+      <source>Save as type:</source>
+      <translation>保存类型：</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/print_actions.py" line="70" />
+      <source>Save</source>
+      <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/print_actions.py" line="70" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
   </context>
   <context>
     <name>SettingsDialog</name>
