@@ -52,7 +52,7 @@ class MainMenus(QObject):
             "actionPrintPreview", self.tr("Print pre&view…"), self.print_preview
         )
         self.print = self._act("actionPrint", self.tr("&Print…"), self.print_selected, "Ctrl+P")
-        self.pdf = self._act("actionSavePdf", self.tr("Save as P&DF…"), self.save_pdf)
+        self.pdf = self._act("actionSavePdf", self.tr("Save as PD&F…"), self.save_pdf)
         self.blank = self._act(
             "actionBlankWorksheet", self.tr("&Blank worksheet…"), self.print_blank
         )

@@ -263,8 +263,8 @@ If your office already keeps a shared database (for example on a network share),
     </message>
     <message>
       <location filename="../../desk_gui/ui/main_menus.py" line="55" />
-      <source>Save as P&amp;DF…</source>
-      <translation>另存为 PDF(&amp;D)…</translation>
+      <source>Save as PD&amp;F…</source>
+      <translation>另存为 PDF(&amp;F)…</translation>
     </message>
     <message>
       <location filename="../../desk_gui/ui/main_menus.py" line="57" />

@@ -356,3 +356,56 @@ def test_search_box_enter_and_down_keys(
     assert window.view.currentIndex().row() == 0
     assert [i.row() for i in window.view.selectionModel().selectedRows()] == [0]
     assert window.model.queue_filter.text == "打印机"
+
+
+def _accelerator_clashes(window: MainWindow) -> list[str]:
+    """Letters shared by two visible entries of one menu (the menu bar and every QMenu)."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QMenu, QMenuBar
+
+    clashes: list[str] = []
+    seen_menus: set[int] = set()
+
+    def walk(owner: QMenu | QMenuBar, where: str) -> None:
+        if id(owner) in seen_menus:
+            return
+        seen_menus.add(id(owner))
+        letters: dict[str, str] = {}
+        for action in owner.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            key = QKeySequence.mnemonic(action.text()).toString()
+            if key:
+                if key in letters:
+                    clashes.append(f"{where}: {letters[key]!r} and {action.text()!r} share {key}")
+                letters[key] = action.text()
+            if action.menu() is not None:
+                walk(action.menu(), f"{where} > {action.text()}")  # type: ignore[arg-type]
+
+    walk(window.menuBar(), "menu bar")
+    for menu in window.findChildren(QMenu):
+        walk(menu, menu.title() or menu.objectName() or "menu")
+    popup = window.createPopupMenu()
+    if popup is not None:
+        walk(popup, "context menu")
+    assert len(seen_menus) >= 5  # the bar, File, View, Tools, Help at least
+    return clashes
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_menu_accelerators_are_unique(
+    qtbot: Any, qapp: Any, session: Session, lang: str
+) -> None:
+    from desk_gui.ui import launcher
+
+    session.lang = lang
+    launcher.install_translators(qapp, lang)
+    try:
+        w = MainWindow(session)
+        qtbot.addWidget(w)
+        if lang == "zh":
+            assert w.action("actionOpenDatabase").text().startswith("打开数据库")  # translated
+        assert _accelerator_clashes(w) == []
+        w.close()
+    finally:
+        launcher.install_translators(qapp, "en")
