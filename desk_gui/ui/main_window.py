@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.model = TicketTableModel(session.queue, session.lang, mask=True, parent=self)
         self.live = LiveUpdates(session.queue, parent=self)
         self._open_views: list[WorksheetView] = []
+        self._shown_once = False
         self._build()
         self.menus = MainMenus(self)
         self.triage = MainTriage(self)
@@ -185,6 +186,27 @@ class MainWindow(QMainWindow):
         state = prefs.window_state()
         if state is not None:
             self.restoreState(state)
+        self._fit_on_screen()
+
+    def _fit_on_screen(self) -> None:
+        """Clamp the window to its screen's free area (another screen, or 150 % scaling, may
+        have saved it larger) and bring it back on-screen if it was left off it."""
+        screen = QGuiApplication.screenAt(self.geometry().center()) or self.screen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_w = max(0, frame.width() - self.width())  # the title bar and borders, once shown
+        extra_h = max(0, frame.height() - self.height())
+        width = min(self.width(), free.width() - extra_w)
+        height = min(self.height(), free.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, self.minimumSizeHint().width()), height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), free.x()), free.right() + 1 - frame.width())
+        y = min(max(frame.y(), free.y()), free.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(max(x, free.x()), max(y, free.y()))
 
     def _update_title(self) -> None:
         parts = [self.tr("Desk")]
@@ -421,6 +443,12 @@ class MainWindow(QMainWindow):
         ErrorDialog.show_error(self, exc, self.session.lang)
 
     # -- Qt overrides --------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # the frame is known only now: clamp once more with it
+            self._shown_once = True
+            self._fit_on_screen()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.live.stop()

@@ -393,9 +393,7 @@ def _accelerator_clashes(window: MainWindow) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_menu_accelerators_are_unique(
-    qtbot: Any, qapp: Any, session: Session, lang: str
-) -> None:
+def test_menu_accelerators_are_unique(qtbot: Any, qapp: Any, session: Session, lang: str) -> None:
     from desk_gui.ui import launcher
 
     session.lang = lang
@@ -409,3 +407,29 @@ def test_menu_accelerators_are_unique(
         w.close()
     finally:
         launcher.install_translators(qapp, "en")
+
+
+def _big_geometry(qapp: Any) -> Any:
+    """What another, larger (or less scaled) screen saved: a window bigger than this screen."""
+    from PySide6.QtWidgets import QMainWindow
+
+    other = QMainWindow()
+    screen = qapp.primaryScreen().availableGeometry()
+    other.setGeometry(screen.x() - 40, screen.y() - 30, screen.width() * 2, screen.height() * 2)
+    saved = other.saveGeometry()
+    other.deleteLater()
+    return saved
+
+
+@pytest.mark.parametrize("saved", [True, False])
+def test_window_fits_the_screen(qtbot: Any, qapp: Any, session: Session, saved: bool) -> None:
+    if saved:
+        header = MainWindow(session).view.horizontalHeader().saveState()
+        session.prefs.save_layout(_big_geometry(qapp), b"", header)
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    available = w.screen().availableGeometry()
+    assert available.contains(w.frameGeometry()), (w.frameGeometry(), available)
+    w.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,7 +12,10 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -100,9 +103,14 @@ class FilterBar(QWidget):
         self.clear_button.setToolTip(self.tr("Show all open tickets again"))
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
 
-        layout = QHBoxLayout(self)
+        # Wraps onto a second line on a narrow (or 150 %-scaled) screen instead of forcing
+        # the window wider than the screen; the search box takes what is left of its line.
+        layout = FlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search_edit, 3)
+        self.search_edit.setSizePolicy(
+            QSizePolicy.Policy.Expanding, self.search_edit.sizePolicy().verticalPolicy()
+        )
+        layout.addWidget(self.search_edit)
         for widget in (
             self.status_combo,
             self.priority_combo,
@@ -111,9 +119,7 @@ class FilterBar(QWidget):
             self.mine_check,
             self.unassigned_check,
             self.dates_check,
-            self.from_date,
-            self.dash,
-            self.to_date,
+            self._dates_range(),
             self.clear_button,
         ):
             layout.addWidget(widget)
@@ -126,6 +132,15 @@ class FilterBar(QWidget):
         self.from_date.dateChanged.connect(self._on_control_changed)
         self.to_date.dateChanged.connect(self._on_control_changed)
         self._on_dates_check_toggled(False)
+
+    def _dates_range(self) -> QWidget:
+        """From – to as one piece, so that a wrapping filter row never splits it."""
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.from_date, self.dash, self.to_date):
+            row.addWidget(widget)
+        return box
 
     def _date_edit(self, name: str, accessible: str, value: QDate) -> QDateEdit:
         edit = QDateEdit(value, self)
@@ -263,3 +278,104 @@ class FilterBar(QWidget):
     def _on_clear_button_clicked(self) -> None:
         self.reset()
         self._emit()
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping onto further lines; expanding items share each line's rest."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(6)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QSize:
+        width = sum(i.sizeHint().width() for i in self._visible())
+        width += self.spacing() * max(0, len(self._visible()) - 1)
+        height = max((i.sizeHint().height() for i in self._visible()), default=0)
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def _lines(self, width: int) -> list[list[QLayoutItem]]:
+        """Items per line: as many as fit at their minimum widths (like a row layout would)."""
+        lines: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for item in self._visible():
+            least = min(item.minimumSize().width(), width)
+            if lines[-1] and used + self.spacing() + least > width:
+                lines.append([])
+                used = 0
+            used += (self.spacing() if lines[-1] else 0) + least
+            lines[-1].append(item)
+        return lines
+
+    def _widths(self, line: list[QLayoutItem], width: int) -> list[int]:
+        """Minimum widths grown towards the preferred ones; expanding items take the rest."""
+        least = [min(i.minimumSize().width(), width) for i in line]
+        wanted = [
+            max(a, min(i.sizeHint().width(), width)) for a, i in zip(least, line, strict=True)
+        ]
+        rest = width - sum(least) - self.spacing() * max(0, len(line) - 1)
+        growth = sum(w - a for a, w in zip(least, wanted, strict=True))
+        if rest <= growth:
+            return [
+                a + (w - a) * max(0, rest) // max(1, growth)
+                for a, w in zip(least, wanted, strict=True)
+            ]
+        rest -= growth
+        growing = [
+            n for n, i in enumerate(line) if i.expandingDirections() & Qt.Orientation.Horizontal
+        ]
+        for n in growing:
+            wanted[n] += rest // len(growing)
+        return wanted
+
+    def _arrange(self, rect: QRect, *, apply: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        y = area.y()
+        for line in self._lines(area.width()):
+            widths = self._widths(line, area.width())
+            height = max((i.sizeHint().height() for i in line), default=0)
+            x = area.x()
+            for item, w in zip(line, widths, strict=True):
+                h = min(item.sizeHint().height(), height)
+                if apply:
+                    item.setGeometry(QRect(QPoint(x, y + (height - h) // 2), QSize(w, h)))
+                x += w + self.spacing()
+            y += height + self.spacing()
+        return y - self.spacing() - rect.y() + m.bottom()
