@@ -286,3 +286,15 @@ def test_reveal_reads_on_to_a_near_ticket_and_says_when_hidden(
     assert model.reveal(near.id) == 9
     assert model.rowCount() == 12 and model.cached_rows == 12
     assert model.reveal(varied[0].id) is None
+
+
+def test_reveal_finds_a_ticket_in_an_evicted_page(
+    workflow: WorkflowService, varied: list[TicketRecord]
+) -> None:
+    model = TicketTableModel(QueueService(), "en", page_size=3, cache_pages=2)
+    model.set_filter(QueueFilter(statuses=None))
+    model.sort(Column.NUMBER, Qt.SortOrder.AscendingOrder)
+    all_rows(model)  # the early pages are evicted by now
+    first = min(varied, key=lambda r: r.number)
+    assert model.row_of(first.id) is None
+    assert model.reveal(first.id) == 0

@@ -161,8 +161,11 @@ class TicketTableModel(QAbstractTableModel):
         if found is None:
             return None
         position, target = found
-        if position < len(self._rows):  # loaded, but moved since the last refresh
-            self.refresh()
+        if position < len(self._rows):  # within the loaded range
+            there = self._row(position)  # reads its page again if it was evicted
+            if there is not None and there.id == ticket_id:
+                return position
+            self.refresh()  # moved since the last refresh
             return self.row_of(ticket_id)
         near = len(self._rows) + NEAR_PAGES * self._page_size
         if not self._sparse and position < near:
