@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
     QLabel,
     QMainWindow,
-    QPushButton,
     QSystemTrayIcon,
     QTableView,
     QVBoxLayout,
@@ -31,8 +30,10 @@ from desk_gui.ui.live import LiveUpdates
 from desk_gui.ui.main_menus import MainMenus
 from desk_gui.ui.main_triage import MainTriage
 from desk_gui.ui.models.ticket_table_model import COLUMN_WIDTHS, Column, TicketTableModel
+from desk_gui.ui.screen_fit import fit_on_screen
 from desk_gui.ui.session import Session
 from desk_gui.ui.widgets.filter_bar import FilterBar
+from desk_gui.ui.widgets.hidden_ticket_notice import HiddenTicketNotice
 from desk_gui.ui.widgets.main_notice_banner import NoticeBanner
 
 if TYPE_CHECKING:
@@ -144,19 +145,10 @@ class MainWindow(QMainWindow):
         self.operator_label.setObjectName("operatorLabel")
         self.database_label = QLabel(self)
         self.database_label.setObjectName("databaseLabel")
-        self.hidden_notice = QLabel(self)
-        self.hidden_notice.setObjectName("hiddenTicketNotice")
-        self.hidden_open_button = QPushButton(self)
-        self.hidden_open_button.setObjectName("hiddenTicketOpen")
-        self.hidden_open_button.setFlat(True)
-        self.hidden_open_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.hidden_open_button.setStyleSheet("color: palette(link); text-decoration: underline;")
-        self._hidden_id: int | None = None
+        self.hidden_notice = HiddenTicketNotice(self)
         status = self.statusBar()
         status.addWidget(self.count_label)
         status.addWidget(self.hidden_notice)
-        status.addWidget(self.hidden_open_button)
-        self._hide_hidden_notice()
         status.addPermanentWidget(self.operator_label)
         status.addPermanentWidget(self.database_label)
         self.tick_timer = QTimer(self)
@@ -174,7 +166,7 @@ class MainWindow(QMainWindow):
         self.live.p1_arrived.connect(self._on_live_p1_arrived)
         self.live.error_raised.connect(self._on_model_error_raised)
         self.banner.open_requested.connect(self.open_ticket)
-        self.hidden_open_button.clicked.connect(self._on_hidden_open_button_clicked)
+        self.hidden_notice.open_requested.connect(self.open_ticket)
         self.tick_timer.timeout.connect(self.model.tick)
         self.tick_timer.start()
 
@@ -186,27 +178,7 @@ class MainWindow(QMainWindow):
         state = prefs.window_state()
         if state is not None:
             self.restoreState(state)
-        self._fit_on_screen()
-
-    def _fit_on_screen(self) -> None:
-        """Clamp the window to its screen's free area (another screen, or 150 % scaling, may
-        have saved it larger) and bring it back on-screen if it was left off it."""
-        screen = QGuiApplication.screenAt(self.geometry().center()) or self.screen()
-        if screen is None or self.isMaximized() or self.isFullScreen():
-            return
-        free = screen.availableGeometry()
-        frame = self.frameGeometry()
-        extra_w = max(0, frame.width() - self.width())  # the title bar and borders, once shown
-        extra_h = max(0, frame.height() - self.height())
-        width = min(self.width(), free.width() - extra_w)
-        height = min(self.height(), free.height() - extra_h)
-        if (width, height) != (self.width(), self.height()):
-            self.resize(max(width, self.minimumSizeHint().width()), height)
-        frame = self.frameGeometry()
-        x = min(max(frame.x(), free.x()), free.right() + 1 - frame.width())
-        y = min(max(frame.y(), free.y()), free.bottom() + 1 - frame.height())
-        if (x, y) != (frame.x(), frame.y()):
-            self.move(max(x, free.x()), max(y, free.y()))
+        fit_on_screen(self)
 
     def _update_title(self) -> None:
         parts = [self.tr("Desk")]
@@ -251,27 +223,14 @@ class MainWindow(QMainWindow):
 
     def show_saved_ticket(self, ticket: TicketRecord) -> None:
         """Select a ticket just saved; when the filters hide it, say so and offer to open it."""
-        self._hide_hidden_notice()
+        self.hidden_notice.clear()
         if self.select_ticket(ticket.id, reveal=True):
             self.statusBar().showMessage(
                 self.tr("Ticket {number} saved.").format(number=ticket.number), 5000
             )
             return
         self.statusBar().clearMessage()
-        self._hidden_id = ticket.id
-        self.hidden_notice.setText(
-            self.tr("Ticket {number} saved; the current filters hide it.").format(
-                number=ticket.number
-            )
-        )
-        self.hidden_open_button.setText(self.tr("Open {number}").format(number=ticket.number))
-        self.hidden_notice.show()
-        self.hidden_open_button.show()
-
-    def _hide_hidden_notice(self) -> None:
-        self._hidden_id = None
-        self.hidden_notice.hide()
-        self.hidden_open_button.hide()
+        self.hidden_notice.show_ticket(ticket.id, ticket.number)
 
     def refresh(self) -> None:
         """F5: re-read the loaded rows and the count."""
@@ -371,7 +330,7 @@ class MainWindow(QMainWindow):
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_filter_bar_filter_changed(self, flt: object) -> None:
-        self._hide_hidden_notice()
+        self.hidden_notice.clear()
         if flt == self.model.queue_filter:
             return  # already shown (Enter ran it, then the typing timer): one query a search
         keep = self.current_id()
@@ -404,12 +363,6 @@ class MainWindow(QMainWindow):
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.model.rowCount() > 0:
             self.select_ticket(self.model.ticket_id(0))
-
-    def _on_hidden_open_button_clicked(self) -> None:
-        ticket_id = self._hidden_id
-        self._hide_hidden_notice()
-        if ticket_id is not None:
-            self.open_ticket(ticket_id)
 
     def _on_model_reloaded(self) -> None:
         self.view.scrollToTop()
@@ -448,7 +401,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:  # the frame is known only now: clamp once more with it
             self._shown_once = True
-            self._fit_on_screen()
+            fit_on_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.live.stop()

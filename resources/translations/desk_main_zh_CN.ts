@@ -148,6 +148,19 @@
     </message>
   </context>
   <context>
+    <name>HiddenTicketNotice</name>
+    <message>
+      <location filename="../../desk_gui/ui/widgets/hidden_ticket_notice.py" line="39" />
+      <source>Ticket {number} saved; the current filters hide it.</source>
+      <translation>工单 {number} 已保存，但当前筛选条件下不显示。</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/widgets/hidden_ticket_notice.py" line="41" />
+      <source>Open {number}</source>
+      <translation>打开 {number}</translation>
+    </message>
+  </context>
+  <context>
     <name>Launcher</name>
     <message>
       <location filename="../../desk_gui/ui/launcher.py" line="105" />
@@ -424,16 +437,6 @@ If your office already keeps a shared database (for example on a network share),
       <location filename="../../desk_gui/ui/main_window.py" line="241" />
       <source>Ticket {number} saved.</source>
       <translation>工单 {number} 已保存。</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/main_window.py" line="220" />
-      <source>Ticket {number} saved; the current filters hide it.</source>
-      <translation>工单 {number} 已保存，但当前筛选条件下不显示。</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/main_window.py" line="224" />
-      <source>Open {number}</source>
-      <translation>打开 {number}</translation>
     </message>
     <message>
       <location filename="../../desk_gui/ui/main_window.py" line="325" />

@@ -267,7 +267,7 @@ def test_saved_ticket_is_selected_beyond_the_loaded_pages(
     rect = window.view.visualRect(window.view.currentIndex())
     assert window.view.viewport().rect().contains(rect.center())  # scrolled into view
     assert [i.row() for i in window.view.selectionModel().selectedRows()] == [row]
-    assert not window.hidden_open_button.isVisible()
+    assert not window.hidden_notice.open_button.isVisible()
 
 
 def test_saved_ticket_hidden_by_the_filters_is_offered(
@@ -284,12 +284,12 @@ def test_saved_ticket_hidden_by_the_filters_is_offered(
     _save_through_the_form(monkeypatch, workflow, make_draft(50))
     created = window.new_ticket()
     assert created is not None
-    assert created.number in window.hidden_notice.text()
-    assert window.hidden_notice.isVisible() and window.hidden_open_button.isVisible()
+    assert created.number in window.hidden_notice.label.text()
+    assert window.hidden_notice.isVisible() and window.hidden_notice.open_button.isVisible()
     with qtbot.waitSignal(window.ticket_opened, timeout=1000) as blocker:
-        qtbot.mouseClick(window.hidden_open_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.hidden_notice.open_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [created.id]
-    assert not window.hidden_open_button.isVisible()
+    assert not window.hidden_notice.open_button.isVisible()
     window.close_worksheets()
 
 
@@ -409,23 +409,26 @@ def test_menu_accelerators_are_unique(qtbot: Any, qapp: Any, session: Session, l
         launcher.install_translators(qapp, "en")
 
 
-def _big_geometry(qapp: Any) -> Any:
-    """What another, larger (or less scaled) screen saved: a window bigger than this screen."""
+def _saved_geometry(qapp: Any, where: str) -> Any:
+    """What another screen (larger, less scaled, or unplugged since) saved."""
     from PySide6.QtWidgets import QMainWindow
 
     other = QMainWindow()
     screen = qapp.primaryScreen().availableGeometry()
-    other.setGeometry(screen.x() - 40, screen.y() - 30, screen.width() * 2, screen.height() * 2)
+    if where == "larger":
+        other.setGeometry(screen.x() - 40, screen.y() - 30, screen.width() * 2, screen.height() * 2)
+    else:  # on a second monitor to the right and below, no longer there
+        other.setGeometry(screen.right() + 300, screen.bottom() + 200, 600, 400)
     saved = other.saveGeometry()
     other.deleteLater()
     return saved
 
 
-@pytest.mark.parametrize("saved", [True, False])
-def test_window_fits_the_screen(qtbot: Any, qapp: Any, session: Session, saved: bool) -> None:
+@pytest.mark.parametrize("saved", ["larger", "elsewhere", ""])
+def test_window_fits_the_screen(qtbot: Any, qapp: Any, session: Session, saved: str) -> None:
     if saved:
         header = MainWindow(session).view.horizontalHeader().saveState()
-        session.prefs.save_layout(_big_geometry(qapp), b"", header)
+        session.prefs.save_layout(_saved_geometry(qapp, saved), b"", header)
     w = MainWindow(session)
     qtbot.addWidget(w)
     w.show()

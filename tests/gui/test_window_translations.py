@@ -21,6 +21,7 @@ MODULES = (
     "desk_gui/ui/widgets/filter_bar.py",
     "desk_gui/ui/widgets/reminder_panel.py",
     "desk_gui/ui/widgets/main_notice_banner.py",
+    "desk_gui/ui/widgets/hidden_ticket_notice.py",
 )
 
 
