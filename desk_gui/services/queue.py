@@ -44,3 +44,27 @@ class QueueService:
     def count(self, flt: QueueFilter) -> int:
         with translate_errors():
             return store_queue.count(flt)
+
+    def position_of(
+        self, flt: QueueFilter, sort: SortKey, descending: bool, ticket_id: int
+    ) -> tuple[int, QueueRow] | None:
+        """(rows before it, its row) in the filtered, sorted queue; None when filtered out."""
+        with translate_errors():
+            return store_queue.position_of(flt, sort, descending, ticket_id)
+
+    def fetch_page_before(
+        self, flt: QueueFilter, sort: SortKey, descending: bool, before: QueueRow, limit: int = 200
+    ) -> list[QueueRow]:
+        with translate_errors():
+            return store_queue.fetch_page_before(flt, sort, descending, before, limit)
+
+    def fetch_page_at(
+        self, flt: QueueFilter, sort: SortKey, descending: bool, offset: int, limit: int = 200
+    ) -> list[QueueRow]:
+        with translate_errors():
+            return store_queue.fetch_page_at(flt, sort, descending, offset, limit)
+
+    def find_by_number(self, number: str) -> QueueRow | None:
+        """The ticket with this exact number, whatever the filters; None when there is none."""
+        with translate_errors():
+            return store_queue.find_by_number(number)

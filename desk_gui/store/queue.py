@@ -221,3 +221,78 @@ def fetch_rows_by_ids(ids: Iterable[int]) -> list[QueueRow]:
                 row = _row_from(values)
                 found[row.id] = row
     return [found[i] for i in wanted if i in found]
+
+
+def find_by_number(number: str) -> QueueRow | None:
+    """The queue row of the ticket numbered ``number`` (the unique index), whatever its status."""
+    with translate_errors():
+        found = rows_of(Ticket.select(*_ROW_FIELDS).where(Ticket.number == number.strip()).limit(1))
+    return _row_from(found[0]) if found else None
+
+
+def _before(sort: SortKey, descending: bool, row: QueueRow) -> list[pw.Node]:
+    """Two WHERE variants selecting what precedes ``row`` in the (sort, id) order.
+
+    Kept as two queries, like keyset paging: each is an index range scan on SQLite.
+    """
+    postgres = not is_sqlite()
+    expr = pw.SQL(schema.sort_sql(sort.value, postgres=postgres))
+    value = _sort_value_sql(sort, getattr(row, sort.value), postgres=postgres)
+    op = ">" if descending else "<"
+    return [
+        pw.Expression(expr, "=", value) & pw.Expression(Ticket.id, op, row.id),
+        pw.Expression(expr, op, value),
+    ]
+
+
+def position_of(
+    flt: QueueFilter, sort: SortKey, descending: bool, ticket_id: int
+) -> tuple[int, QueueRow] | None:
+    """Where ticket ``ticket_id`` stands in the filtered, sorted queue; None when filtered out.
+
+    A count of the rows before it, read as index range scans of the sort's (expression, id)
+    index: it touches as many index entries as there are rows before the ticket, never the
+    table (under the open filter, only the small partial index).
+    """
+    with translate_errors():
+        found = rows_of(
+            _filtered(Ticket.select(*_ROW_FIELDS), flt).where(Ticket.id == ticket_id).limit(1)
+        )
+        if not found:
+            return None
+        row = _row_from(found[0])
+        base = _filtered(Ticket.select(Ticket.id), flt)
+        before = sum(int(base.where(cond).count()) for cond in _before(sort, descending, row))
+    return before, row
+
+
+def fetch_page_before(
+    flt: QueueFilter, sort: SortKey, descending: bool, before: QueueRow, limit: int = 200
+) -> list[QueueRow]:
+    """Up to ``limit`` rows just before ``before`` in the (sort, id) order, in queue order.
+
+    Keyset paging backwards: used to fill the pages above a ticket the queue jumped to.
+    """
+    postgres = not is_sqlite()
+    expr = pw.SQL(schema.sort_sql(sort.value, postgres=postgres))
+    base = _filtered(Ticket.select(*_ROW_FIELDS), flt)
+    same_cond, beyond_cond = _before(sort, descending, before)
+    same = base.where(same_cond).order_by(Ticket.id.asc() if descending else Ticket.id.desc())
+    rows = _materialise(same, limit)
+    if len(rows) < limit:
+        beyond = _ordered(base.where(beyond_cond), expr, not descending)
+        rows.extend(_materialise(beyond, limit - len(rows)))
+    rows.reverse()
+    return rows
+
+
+def fetch_page_at(
+    flt: QueueFilter, sort: SortKey, descending: bool, offset: int, limit: int = 200
+) -> list[QueueRow]:
+    """Up to ``limit`` rows from position ``offset``: only for a page with no keyset anchor
+    on either side (the scroll bar dragged into the middle of a jump); OFFSET walks the index.
+    """
+    postgres = not is_sqlite()
+    expr = pw.SQL(schema.sort_sql(sort.value, postgres=postgres))
+    base = _filtered(Ticket.select(*_ROW_FIELDS), flt)
+    return _materialise(_ordered(base, expr, descending).offset(offset), limit)

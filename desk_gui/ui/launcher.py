@@ -101,13 +101,29 @@ def first_run_database() -> Path:
     return path
 
 
-def first_run_message(path: Path) -> str:
+def first_run_message(path: Path, *, existed: bool = False) -> str:
+    """The welcome text: a database created now, or one found from an earlier run."""
+    if existed:
+        return QCoreApplication.translate(
+            "Launcher",
+            "Desk opened the existing database on this computer:\n{path}\n\n"
+            "If your office already keeps a shared database (for example on a network share),"
+            " open it instead so that every workstation sees the same tickets.",
+        ).format(path=path)
     return QCoreApplication.translate(
         "Launcher",
         "Desk created a new database on this computer:\n{path}\n\n"
         "If your office already keeps a shared database (for example on a network share),"
         " open it instead so that every workstation sees the same tickets.",
     ).format(path=path)
+
+
+def first_run_notice() -> tuple[Path, str]:
+    """Create or reuse the local database; its path and the welcome text that says which."""
+    default = config.default_database_path()
+    existed = default.is_file() and default.stat().st_size > 0
+    path = first_run_database()
+    return path, first_run_message(path, existed=existed)
 
 
 def probe_database(target: str, lang: str) -> tuple[bool, str]:
@@ -177,11 +193,11 @@ def _ask_other_database(parent: QWidget | None, message: str, target: str) -> st
     return None
 
 
-def _offer_shared(path: Path) -> str | None:
+def _offer_shared(message: str) -> str | None:
     box = QMessageBox(
         QMessageBox.Icon.Information,
         QCoreApplication.translate("Launcher", "Welcome to Desk"),
-        first_run_message(path),
+        message,
     )
     box.setObjectName("firstRun")
     box.addButton(
@@ -208,12 +224,12 @@ def open_initial_database(db_arg: str | None, prefs: WorkstationPrefs, lang: str
     target = db_arg or prefs.last_database()
     if not target:
         try:
-            path = first_run_database()
+            path, welcome = first_run_notice()
         except DeskError as exc:
             ErrorDialog.show_error(None, exc, lang)
             return None
         target = str(path)
-        shared = _offer_shared(path)
+        shared = _offer_shared(welcome)
         if shared:
             target = shared
         else:

@@ -52,7 +52,7 @@ class MainMenus(QObject):
             "actionPrintPreview", self.tr("Print pre&view…"), self.print_preview
         )
         self.print = self._act("actionPrint", self.tr("&Print…"), self.print_selected, "Ctrl+P")
-        self.pdf = self._act("actionSavePdf", self.tr("Save as P&DF…"), self.save_pdf)
+        self.pdf = self._act("actionSavePdf", self.tr("Save as PD&F…"), self.save_pdf)
         self.blank = self._act(
             "actionBlankWorksheet", self.tr("&Blank worksheet…"), self.print_blank
         )
@@ -169,7 +169,7 @@ class MainMenus(QObject):
             first = records[0]
             name = f"{first.number}.pdf" if first is not None and len(records) == 1 else "desk.pdf"
             target = print_actions.save_pdf(
-                self.w, records, self.w.session.lang, self.options(), name
+                self.w, records, self.w.session.lang, self.options(), name, self.w.session.prefs
             )
             if target is not None:
                 self.w.statusBar().showMessage(self.tr("Saved {path}").format(path=target), 5000)
@@ -191,6 +191,7 @@ class MainMenus(QObject):
                 m.descending,
                 self.w.session.lang,
                 self.w.office.mask_requester,
+                self.w.session.prefs,
             )
         except DeskError as exc:
             self.w._show_error(exc)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_gui.domain.errors import DeskError
+from desk_gui.domain.numbering import parse_number
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.queue import QueueRow
 from desk_gui.services.settings import OfficeSettings, load_settings
@@ -29,8 +30,10 @@ from desk_gui.ui.live import LiveUpdates
 from desk_gui.ui.main_menus import MainMenus
 from desk_gui.ui.main_triage import MainTriage
 from desk_gui.ui.models.ticket_table_model import COLUMN_WIDTHS, Column, TicketTableModel
+from desk_gui.ui.screen_fit import fit_on_screen
 from desk_gui.ui.session import Session
 from desk_gui.ui.widgets.filter_bar import FilterBar
+from desk_gui.ui.widgets.hidden_ticket_notice import HiddenTicketNotice
 from desk_gui.ui.widgets.main_notice_banner import NoticeBanner
 
 if TYPE_CHECKING:
@@ -64,6 +67,7 @@ class MainWindow(QMainWindow):
         self.model = TicketTableModel(session.queue, session.lang, mask=True, parent=self)
         self.live = LiveUpdates(session.queue, parent=self)
         self._open_views: list[WorksheetView] = []
+        self._shown_once = False
         self._build()
         self.menus = MainMenus(self)
         self.triage = MainTriage(self)
@@ -141,8 +145,10 @@ class MainWindow(QMainWindow):
         self.operator_label.setObjectName("operatorLabel")
         self.database_label = QLabel(self)
         self.database_label.setObjectName("databaseLabel")
+        self.hidden_notice = HiddenTicketNotice(self)
         status = self.statusBar()
         status.addWidget(self.count_label)
+        status.addWidget(self.hidden_notice)
         status.addPermanentWidget(self.operator_label)
         status.addPermanentWidget(self.database_label)
         self.tick_timer = QTimer(self)
@@ -151,6 +157,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
+        self.filter_bar.search_submitted.connect(self._on_filter_bar_search_submitted)
+        self.filter_bar.list_requested.connect(self._on_filter_bar_list_requested)
         self.view.activated.connect(self._on_view_activated)
         self.model.error_raised.connect(self._on_model_error_raised)
         self.model.reloaded.connect(self._on_model_reloaded)
@@ -158,6 +166,7 @@ class MainWindow(QMainWindow):
         self.live.p1_arrived.connect(self._on_live_p1_arrived)
         self.live.error_raised.connect(self._on_model_error_raised)
         self.banner.open_requested.connect(self.open_ticket)
+        self.hidden_notice.open_requested.connect(self.open_ticket)
         self.tick_timer.timeout.connect(self.model.tick)
         self.tick_timer.start()
 
@@ -169,6 +178,7 @@ class MainWindow(QMainWindow):
         state = prefs.window_state()
         if state is not None:
             self.restoreState(state)
+        fit_on_screen(self)
 
     def _update_title(self) -> None:
         parts = [self.tr("Desk")]
@@ -193,8 +203,12 @@ class MainWindow(QMainWindow):
         index = self.view.currentIndex()
         return self.model.ticket_id(index.row()) if index.isValid() else None
 
-    def select_ticket(self, ticket_id: int) -> bool:
-        row = self.model.row_of(ticket_id)
+    def select_ticket(self, ticket_id: int, *, reveal: bool = False) -> bool:
+        """Select a ticket in the queue; ``reveal``: load as far as it first, whatever the sort.
+
+        False when it is not in the loaded rows (or, revealing, when the filters hide it).
+        """
+        row = self.model.reveal(ticket_id) if reveal else self.model.row_of(ticket_id)
         if row is None:
             return False
         index = self.model.index(row, 0)
@@ -203,8 +217,20 @@ class MainWindow(QMainWindow):
             | QItemSelectionModel.SelectionFlag.Rows
         )
         self.view.selectionModel().setCurrentIndex(index, flags)
-        self.view.scrollTo(index)
+        hints = QAbstractItemView.ScrollHint
+        self.view.scrollTo(index, hints.PositionAtCenter if reveal else hints.EnsureVisible)
         return True
+
+    def show_saved_ticket(self, ticket: TicketRecord) -> None:
+        """Select a ticket just saved; when the filters hide it, say so and offer to open it."""
+        self.hidden_notice.clear()
+        if self.select_ticket(ticket.id, reveal=True):
+            self.statusBar().showMessage(
+                self.tr("Ticket {number} saved.").format(number=ticket.number), 5000
+            )
+            return
+        self.statusBar().clearMessage()
+        self.hidden_notice.show_ticket(ticket.id, ticket.number)
 
     def refresh(self) -> None:
         """F5: re-read the loaded rows and the count."""
@@ -242,10 +268,7 @@ class MainWindow(QMainWindow):
         if created is not None:
             self.live.note_own_write()
             self.refresh()
-            self.select_ticket(created.id)
-            self.statusBar().showMessage(
-                self.tr("Ticket {number} saved.").format(number=created.number), 5000
-            )
+            self.show_saved_ticket(created)
         return created
 
     def open_ticket(self, ticket_id: int) -> None:
@@ -307,11 +330,39 @@ class MainWindow(QMainWindow):
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_filter_bar_filter_changed(self, flt: object) -> None:
+        self.hidden_notice.clear()
+        if flt == self.model.queue_filter:
+            return  # already shown (Enter ran it, then the typing timer): one query a search
         keep = self.current_id()
         self.model.set_filter(flt)  # type: ignore[arg-type]
         self._recount()
         if keep is not None:
             self.select_ticket(keep)
+
+    def _on_filter_bar_search_submitted(self, flt: object) -> None:
+        """Enter: search now; open the only match, or the ticket whose full number was typed."""
+        self._on_filter_bar_filter_changed(flt)
+        model = self.model
+        if model.rowCount() == 1 and not model.canFetchMore(QModelIndex()):
+            self.select_ticket(model.ticket_id(0))
+            self.open_ticket(model.ticket_id(0))
+            return
+        text = self.filter_bar.search_edit.text().strip()
+        if parse_number(text) is None:
+            return
+        try:
+            found = self.session.queue.find_by_number(text)
+        except DeskError as exc:
+            self._show_error(exc)
+            return
+        if found is not None:  # hidden by the other filters: open it all the same
+            self.open_ticket(found.id)
+
+    def _on_filter_bar_list_requested(self) -> None:
+        """Down in the search box: into the list, on its first row."""
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.model.rowCount() > 0:
+            self.select_ticket(self.model.ticket_id(0))
 
     def _on_model_reloaded(self) -> None:
         self.view.scrollToTop()
@@ -345,6 +396,12 @@ class MainWindow(QMainWindow):
         ErrorDialog.show_error(self, exc, self.session.lang)
 
     # -- Qt overrides --------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # the frame is known only now: clamp once more with it
+            self._shown_once = True
+            fit_on_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.live.stop()

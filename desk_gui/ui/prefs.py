@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
 
 LANGUAGE_SYSTEM = "system"
 LANGUAGES: tuple[str, ...] = (LANGUAGE_SYSTEM, "zh", "en")
@@ -13,11 +15,18 @@ _OPERATOR_KEY = "operator/name"
 _GEOMETRY_KEY = "window/geometry"
 _STATE_KEY = "window/state"
 _HEADER_KEY = "window/queue_header"
+_FOLDER_KEY = "files/last_folder"
 
 
 def system_language() -> str:
     """ "zh" when the system locale is Chinese, else "en"."""
     return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (the home folder when the system names none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 class WorkstationPrefs:
@@ -70,6 +79,20 @@ class WorkstationPrefs:
 
     def set_operator(self, name: str) -> None:
         self._settings.setValue(_OPERATOR_KEY, name)
+        self._settings.sync()
+
+    # -- file dialogs --------------------------------------------------------------------------
+
+    def file_folder(self) -> Path:
+        """Where a save dialog (PDF, export) starts: the last folder used, else Documents."""
+        last = self._text(_FOLDER_KEY)
+        if last and Path(last).is_dir():
+            return Path(last)
+        return documents_folder()
+
+    def set_file_folder(self, folder: Path) -> None:
+        """Remember the folder of a file just saved, for the next dialog on this workstation."""
+        self._settings.setValue(_FOLDER_KEY, str(folder))
         self._settings.sync()
 
     # -- window layout -------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from desk_gui.domain.ticket import TicketRecord
 from desk_gui.printing.content import WorksheetOptions
 from desk_gui.printing.render import print_worksheets, write_pdf
 from desk_gui.services.queue import QueueFilter, SortKey
+from desk_gui.ui.prefs import WorkstationPrefs
 
 Records = Sequence[TicketRecord | None]
 
@@ -47,19 +48,58 @@ def print_records(parent: QWidget, records: Records, lang: str, options: Workshe
     return True
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PrintActions", text)
+
+
+def save_dialog(
+    parent: QWidget | None, title: str, prefs: WorkstationPrefs, name: str, filters: str
+) -> QFileDialog:
+    """A save dialog starting in the remembered folder (else Documents) with ``name`` chosen.
+
+    Its labels are set in our own translations, so Qt's widgets-based dialog reads in the
+    program's language even where Qt's qtbase translation is missing (a native dialog
+    follows the system's language and ignores them).
+    """
+    dialog = QFileDialog(parent, title, str(prefs.file_folder()), filters)
+    dialog.setObjectName("saveDialog")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.selectFile(name)
+    labels = QFileDialog.DialogLabel
+    dialog.setLabelText(labels.LookIn, _tr("Look in:"))
+    dialog.setLabelText(labels.FileName, _tr("File name:"))
+    dialog.setLabelText(labels.FileType, _tr("Save as type:"))
+    dialog.setLabelText(labels.Accept, _tr("Save"))
+    dialog.setLabelText(labels.Reject, _tr("Cancel"))
+    return dialog
+
+
+def ask_save_path(dialog: QFileDialog, prefs: WorkstationPrefs) -> tuple[Path, str] | None:
+    """Run ``dialog``; the chosen file and filter (its folder remembered), or None."""
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    target = Path(dialog.selectedFiles()[0])
+    prefs.set_file_folder(target.parent)
+    return target, dialog.selectedNameFilter()
+
+
 def save_pdf(
-    parent: QWidget, records: Records, lang: str, options: WorksheetOptions, suggested: str
+    parent: QWidget | None,
+    records: Records,
+    lang: str,
+    options: WorksheetOptions,
+    suggested: str,
+    prefs: WorkstationPrefs,
 ) -> Path | None:
     """Ask for a file name and write the worksheets as PDF; the file, or None when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("PrintActions", "Save as PDF"),
-        suggested,
-        QCoreApplication.translate("PrintActions", "PDF files (*.pdf)"),
-    )
-    if not path:
+    dialog = save_dialog(parent, _tr("Save as PDF"), prefs, suggested, _tr("PDF files (*.pdf)"))
+    dialog.setDefaultSuffix("pdf")
+    chosen = ask_save_path(dialog, prefs)
+    if chosen is None:
         return None
-    target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+    path = chosen[0]
+    target = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
     write_pdf(target, records, lang, options)
     return target
 
@@ -88,33 +128,41 @@ def export_to(
 
 
 def export_queue(
-    parent: QWidget, flt: QueueFilter, sort: SortKey, descending: bool, lang: str, mask: bool
+    parent: QWidget | None,
+    flt: QueueFilter,
+    sort: SortKey,
+    descending: bool,
+    lang: str,
+    mask: bool,
+    prefs: WorkstationPrefs,
 ) -> Path | None:
     """Ask for a file (xlsx or csv) and export the filtered queue to it, showing progress."""
-    path, chosen = QFileDialog.getSaveFileName(
+    dialog = save_dialog(
         parent,
-        QCoreApplication.translate("PrintActions", "Export the queue"),
+        _tr("Export the queue"),
+        prefs,
         "desk-export.xlsx",
-        QCoreApplication.translate("PrintActions", "Excel workbook (*.xlsx);;CSV file (*.csv)"),
+        _tr("Excel workbook (*.xlsx);;CSV file (*.csv)"),
     )
-    if not path:
+    answer = ask_save_path(dialog, prefs)
+    if answer is None:
         return None
-    target = Path(path)
+    target, chosen = answer
     if target.suffix.lower() not in (".xlsx", ".csv"):
         target = target.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
-    dialog = QProgressDialog(
+    busy = QProgressDialog(
         QCoreApplication.translate("PrintActions", "Exporting tickets…"), "", 0, 0, parent
     )
-    dialog.setCancelButton(None)
-    dialog.setMinimumDuration(500)
+    busy.setCancelButton(None)
+    busy.setMinimumDuration(500)
 
     def progress(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
+        busy.setMaximum(total)
+        busy.setValue(done)
         QCoreApplication.processEvents()
 
     try:
         export_to(target, flt, sort, descending, lang, mask, progress)
     finally:
-        dialog.close()
+        busy.close()
     return target

@@ -12,11 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QSystemTrayIcon,
     QWidget,
@@ -170,6 +180,8 @@ class ReminderToast(QFrame):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
+        self._watched: QWidget | None = None
+        parent.installEventFilter(self)
         self.hide()
 
     @property
@@ -179,12 +191,36 @@ class ReminderToast(QFrame):
     def show_text(self, text: str, ticket_id: int | None, ms: int = TOAST_MS) -> None:
         self._ticket_id = ticket_id
         self.label.setText(text)
-        host = self._host
-        self.resize(min(460, max(280, host.width() // 3)), self.sizeHint().height())
-        self.move(host.width() - self.width() - 16, host.height() - self.height() - 40)
+        self._place()
         self.raise_()
         self.show()
         self._timer.start(ms)
+        QTimer.singleShot(0, self, self._place)  # once the window has laid out what changed
+
+    def _place(self) -> None:
+        area = self._area()
+        width = min(460, max(280, area.width() // 3), area.width() - 16)
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
+        self.resize(width, max(height, self.sizeHint().height()))
+        self.move(area.right() + 1 - self.width() - 16, area.bottom() + 1 - self.height() - 16)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The queue's area changes (a dock widened, the window resized): follow it.
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move) and not self.isHidden():
+            self._place()
+        return super().eventFilter(watched, event)
+
+    def _area(self) -> QRect:
+        """Where the toast may sit: over the queue (a main window's central widget), never over
+        a dock such as the reminder panel and its buttons, nor over the status bar."""
+        host = self._host
+        central = host.centralWidget() if isinstance(host, QMainWindow) else None
+        if central is not None:
+            if central is not self._watched:
+                central.installEventFilter(self)
+                self._watched = central
+            return central.geometry()
+        return host.rect()
 
     def _on_open_button_clicked(self) -> None:
         if self._ticket_id is not None:

@@ -148,6 +148,19 @@
     </message>
   </context>
   <context>
+    <name>HiddenTicketNotice</name>
+    <message>
+      <location filename="../../desk_gui/ui/widgets/hidden_ticket_notice.py" line="39" />
+      <source>Ticket {number} saved; the current filters hide it.</source>
+      <translation>工单 {number} 已保存，但当前筛选条件下不显示。</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/widgets/hidden_ticket_notice.py" line="41" />
+      <source>Open {number}</source>
+      <translation>打开 {number}</translation>
+    </message>
+  </context>
+  <context>
     <name>Launcher</name>
     <message>
       <location filename="../../desk_gui/ui/launcher.py" line="105" />
@@ -156,6 +169,17 @@
 
 If your office already keeps a shared database (for example on a network share), open it instead so that every workstation sees the same tickets.</source>
       <translation>Desk 已在本机创建新的数据库：
+{path}
+
+如果您的办公室已有共享数据库（例如在网络共享上），请改为打开它，使所有工作站看到相同的工单。</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/launcher.py" line="108" />
+      <source>Desk opened the existing database on this computer:
+{path}
+
+If your office already keeps a shared database (for example on a network share), open it instead so that every workstation sees the same tickets.</source>
+      <translation>Desk 已打开本机上现有的数据库：
 {path}
 
 如果您的办公室已有共享数据库（例如在网络共享上），请改为打开它，使所有工作站看到相同的工单。</translation>
@@ -252,8 +276,8 @@ If your office already keeps a shared database (for example on a network share),
     </message>
     <message>
       <location filename="../../desk_gui/ui/main_menus.py" line="55" />
-      <source>Save as P&amp;DF…</source>
-      <translation>另存为 PDF(&amp;D)…</translation>
+      <source>Save as PD&amp;F…</source>
+      <translation>另存为 PDF(&amp;F)…</translation>
     </message>
     <message>
       <location filename="../../desk_gui/ui/main_menus.py" line="57" />
@@ -502,6 +526,31 @@ If your office already keeps a shared database (for example on a network share),
       <location filename="../../desk_gui/ui/print_actions.py" line="95" />
       <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
       <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/print_actions.py" line="70" />
+      <source>Look in:</source>
+      <translation>查找范围：</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/print_actions.py" line="70" />
+      <source>File name:</source>
+      <translation>文件名：</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/print_actions.py" line="70" />
+      <source>Save as type:</source>
+      <translation>保存类型：</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/print_actions.py" line="70" />
+      <source>Save</source>
+      <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/print_actions.py" line="70" />
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
   <context>

@@ -223,3 +223,216 @@ def test_office_settings_applied_after_first_paint(
     row = w.model.row_of(tickets[0].id)
     assert w.model.index(row or 0, Column.REQUESTER).data() == "员工000"
     w.close()
+
+
+def _save_through_the_form(
+    monkeypatch: pytest.MonkeyPatch, workflow: WorkflowService, draft: Any
+) -> None:
+    """Ctrl+N's form, filled and saved by the user: the real service creates the ticket."""
+    from desk_gui.ui.dialogs.ticket_form import TicketFormDialog
+
+    monkeypatch.setattr(
+        TicketFormDialog, "ask", classmethod(lambda cls, parent, service: service.create(draft))
+    )
+
+
+@pytest.fixture
+def busy_queue(db_file: Path, workflow: WorkflowService) -> int:
+    """A few thousand open tickets of the last day (the demo generator): several pages."""
+    from desk_gui.services.demo_load import generate_demo
+
+    return generate_demo(3000, seed=1, days=1, parallel=False)
+
+
+def test_saved_ticket_is_selected_beyond_the_loaded_pages(
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    busy_queue: int,
+    window: MainWindow,
+    workflow: WorkflowService,
+) -> None:
+    from tests.gui.conftest import make_draft
+
+    assert window.model.sort_key.value == "next_due"  # the default sort
+    loaded = window.model.rowCount()
+    _save_through_the_form(
+        monkeypatch, workflow, make_draft(1, submitted_at=None, urgency=Urgency.LOW)
+    )
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    created = workflow.get(max(window.model.loaded_ids()))
+    assert window.current_id() == created.id
+    row = window.view.currentIndex().row()
+    assert row >= loaded  # it was not in the rows loaded before (the test means something)
+    assert window.model.index(row, Column.NUMBER).data() == created.number
+    rect = window.view.visualRect(window.view.currentIndex())
+    assert window.view.viewport().rect().contains(rect.center())  # scrolled into view
+    assert [i.row() for i in window.view.selectionModel().selectedRows()] == [row]
+    assert not window.hidden_notice.open_button.isVisible()
+
+
+def test_saved_ticket_hidden_by_the_filters_is_offered(
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tickets: list[TicketRecord],
+    window: MainWindow,
+    workflow: WorkflowService,
+) -> None:
+    from tests.gui.conftest import make_draft
+
+    window.filter_bar.search_edit.setText(tickets[0].number)
+    qtbot_wait_rows(window, 1)
+    _save_through_the_form(monkeypatch, workflow, make_draft(50))
+    created = window.new_ticket()
+    assert created is not None
+    assert created.number in window.hidden_notice.label.text()
+    assert window.hidden_notice.isVisible() and window.hidden_notice.open_button.isVisible()
+    with qtbot.waitSignal(window.ticket_opened, timeout=1000) as blocker:
+        qtbot.mouseClick(window.hidden_notice.open_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [created.id]
+    assert not window.hidden_notice.open_button.isVisible()
+    window.close_worksheets()
+
+
+def _count_searches(monkeypatch: pytest.MonkeyPatch, window: MainWindow, text: str) -> list[str]:
+    """Each first-page read of the queue for ``text`` (a spy on the real service)."""
+    seen: list[str] = []
+    service = window.session.queue
+    real = service.fetch_page
+
+    def spy(flt: Any, *args: Any, **kwargs: Any) -> Any:
+        if flt.text == text and kwargs.get("after", args[2] if len(args) > 2 else None) is None:
+            seen.append(flt.text)
+        return real(flt, *args, **kwargs)
+
+    monkeypatch.setattr(service, "fetch_page", spy)
+    return seen
+
+
+def test_enter_searches_once(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tickets: list[TicketRecord], window: MainWindow
+) -> None:
+    window.live.stop()
+    seen = _count_searches(monkeypatch, window, "打印机")
+    seen_short = _count_searches(monkeypatch, window, "打印")
+    window.filter_bar.search_edit.setText("打印机")
+    qtbot.keyClick(window.filter_bar.search_edit, Qt.Key.Key_Return)
+    assert seen == ["打印机"]  # at once
+    qtbot.wait(500)  # past the typing timer
+    assert seen == ["打印机"]
+    window.filter_bar.search_edit.setText("打印")
+    qtbot.wait(500)  # the typing timer searches ...
+    qtbot.keyClick(window.filter_bar.search_edit, Qt.Key.Key_Return)  # ... Enter: nothing new
+    qtbot.wait(400)
+    assert seen == ["打印机"] and seen_short == ["打印"]
+
+
+def test_search_box_enter_and_down_keys(
+    qtbot: Any, tickets: list[TicketRecord], window: MainWindow, workflow: WorkflowService
+) -> None:
+    edit = window.filter_bar.search_edit
+    edit.setFocus()
+    edit.setText("故障 007")  # exactly one match
+    with qtbot.waitSignal(window.ticket_opened, timeout=1000) as blocker:
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert blocker.args == [tickets[7].id]
+    window.close_worksheets()
+    # A full ticket number opens that ticket even when the filters hide it.
+    rec = workflow.get(tickets[5].id)
+    workflow.take(rec.id, rec.version)
+    bar = window.filter_bar
+    bar.status_combo.setCurrentIndex(bar.status_combo.findData("pending"))
+    edit.setText(tickets[5].number)
+    with qtbot.waitSignal(window.ticket_opened, timeout=1000) as blocker:
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert blocker.args == [tickets[5].id]
+    assert window.model.rowCount() == 0
+    window.close_worksheets()
+    # Down: from the search box into the list, first row selected.
+    bar.clear_button.click()
+    edit.setFocus()
+    edit.setText("打印机")
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert window.view.hasFocus()
+    assert window.view.currentIndex().row() == 0
+    assert [i.row() for i in window.view.selectionModel().selectedRows()] == [0]
+    assert window.model.queue_filter.text == "打印机"
+
+
+def _accelerator_clashes(window: MainWindow) -> list[str]:
+    """Letters shared by two visible entries of one menu (the menu bar and every QMenu)."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QMenu, QMenuBar
+
+    clashes: list[str] = []
+    seen_menus: set[int] = set()
+
+    def walk(owner: QMenu | QMenuBar, where: str) -> None:
+        if id(owner) in seen_menus:
+            return
+        seen_menus.add(id(owner))
+        letters: dict[str, str] = {}
+        for action in owner.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            key = QKeySequence.mnemonic(action.text()).toString()
+            if key:
+                if key in letters:
+                    clashes.append(f"{where}: {letters[key]!r} and {action.text()!r} share {key}")
+                letters[key] = action.text()
+            if action.menu() is not None:
+                walk(action.menu(), f"{where} > {action.text()}")  # type: ignore[arg-type]
+
+    walk(window.menuBar(), "menu bar")
+    for menu in window.findChildren(QMenu):
+        walk(menu, menu.title() or menu.objectName() or "menu")
+    popup = window.createPopupMenu()
+    if popup is not None:
+        walk(popup, "context menu")
+    assert len(seen_menus) >= 5  # the bar, File, View, Tools, Help at least
+    return clashes
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_menu_accelerators_are_unique(qtbot: Any, qapp: Any, session: Session, lang: str) -> None:
+    from desk_gui.ui import launcher
+
+    session.lang = lang
+    launcher.install_translators(qapp, lang)
+    try:
+        w = MainWindow(session)
+        qtbot.addWidget(w)
+        if lang == "zh":
+            assert w.action("actionOpenDatabase").text().startswith("打开数据库")  # translated
+        assert _accelerator_clashes(w) == []
+        w.close()
+    finally:
+        launcher.install_translators(qapp, "en")
+
+
+def _saved_geometry(qapp: Any, where: str) -> Any:
+    """What another screen (larger, less scaled, or unplugged since) saved."""
+    from PySide6.QtWidgets import QMainWindow
+
+    other = QMainWindow()
+    screen = qapp.primaryScreen().availableGeometry()
+    if where == "larger":
+        other.setGeometry(screen.x() - 40, screen.y() - 30, screen.width() * 2, screen.height() * 2)
+    else:  # on a second monitor to the right and below, no longer there
+        other.setGeometry(screen.right() + 300, screen.bottom() + 200, 600, 400)
+    saved = other.saveGeometry()
+    other.deleteLater()
+    return saved
+
+
+@pytest.mark.parametrize("saved", ["larger", "elsewhere", ""])
+def test_window_fits_the_screen(qtbot: Any, qapp: Any, session: Session, saved: str) -> None:
+    if saved:
+        header = MainWindow(session).view.horizontalHeader().saveState()
+        session.prefs.save_layout(_saved_geometry(qapp, saved), b"", header)
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    available = w.screen().availableGeometry()
+    assert available.contains(w.frameGeometry()), (w.frameGeometry(), available)
+    w.close()

@@ -251,3 +251,50 @@ def test_sparse_refresh_updates_cached_pages(
     workflow.assign(rec.id, rec.version, "王五")
     assert model.refresh()
     assert model.index(last, Column.ASSIGNEE).data() == "王五"
+
+
+def test_reveal_jumps_to_a_far_ticket_and_fills_the_gap(
+    qtmodeltester: Any, workflow: WorkflowService, varied: list[TicketRecord]
+) -> None:
+    model = TicketTableModel(QueueService(), "en", page_size=3, cache_pages=3)
+    model.set_filter(QueueFilter(statuses=None))
+    model.sort(Column.NUMBER, Qt.SortOrder.AscendingOrder)
+    expected = sorted(r.number for r in varied)
+    far = next(r for r in varied if r.number == expected[20])
+    row = model.reveal(far.id)  # more than NEAR_PAGES pages of 3 past the first page
+    assert row == 20
+    assert model.index(20, Column.NUMBER).data() == far.number
+    assert model.cached_rows < 20  # the rows above were not read
+    # The scroll bar dragged into the gap: a page with no neighbour loaded is read by offset.
+    assert model.index(7, Column.NUMBER).data() == expected[7]
+    # Scrolling back up reads the skipped pages backwards from the page below.
+    assert [model.index(r, Column.NUMBER).data() for r in range(19, -1, -1)] == expected[19::-1]
+    assert [model.queue_row(r).number for r in range(model.rowCount())] == expected[:21]
+    while model.canFetchMore(model.index(-1, -1)):
+        model.fetchMore(model.index(-1, -1))
+    assert [model.index(r, Column.NUMBER).data() for r in range(25)] == expected
+    qtmodeltester.check(model)
+
+
+def test_reveal_reads_on_to_a_near_ticket_and_says_when_hidden(
+    workflow: WorkflowService, varied: list[TicketRecord]
+) -> None:
+    model = TicketTableModel(QueueService(), "en", page_size=4)
+    model.sort(Column.NUMBER, Qt.SortOrder.AscendingOrder)
+    expected = sorted(r.number for r in varied[1:])  # varied[0] is resolved: not open
+    near = next(r for r in varied if r.number == expected[9])
+    assert model.reveal(near.id) == 9
+    assert model.rowCount() == 12 and model.cached_rows == 12
+    assert model.reveal(varied[0].id) is None
+
+
+def test_reveal_finds_a_ticket_in_an_evicted_page(
+    workflow: WorkflowService, varied: list[TicketRecord]
+) -> None:
+    model = TicketTableModel(QueueService(), "en", page_size=3, cache_pages=2)
+    model.set_filter(QueueFilter(statuses=None))
+    model.sort(Column.NUMBER, Qt.SortOrder.AscendingOrder)
+    all_rows(model)  # the early pages are evicted by now
+    first = min(varied, key=lambda r: r.number)
+    assert model.row_of(first.id) is None
+    assert model.reveal(first.id) == 0

@@ -222,3 +222,41 @@ def test_search_plans_agree(
         reverse=True,
     )
     assert _all_pages(flt, SortKey.TITLE, True, size=4) == expected
+
+
+@pytest.mark.parametrize("key", [SortKey.NEXT_DUE, SortKey.ASSIGNEE, SortKey.NUMBER])
+@pytest.mark.parametrize("descending", [False, True])
+def test_position_and_backward_pages_agree_with_the_order(
+    tickets: list[QueueRow], key: SortKey, descending: bool
+) -> None:
+    for flt in (QueueFilter(statuses=None), QueueFilter()):
+        ordered = fetch_page(flt, key, descending, limit=1000)
+        for i in (0, 1, len(ordered) // 2, len(ordered) - 1):
+            found = queue.position_of(flt, key, descending, ordered[i].id)
+            assert found == (i, ordered[i])
+            assert (
+                queue.fetch_page_before(flt, key, descending, ordered[i], 5)
+                == ordered[max(0, i - 5) : i]
+            )
+            assert queue.fetch_page_at(flt, key, descending, i, 3) == ordered[i : i + 3]
+    closed = next(r for r in tickets if r.status == "closed")
+    assert queue.position_of(QueueFilter(), key, descending, closed.id) is None
+
+
+def test_find_by_number_ignores_filters(tickets: list[QueueRow]) -> None:
+    closed = next(r for r in tickets if r.status == "closed")
+    assert queue.find_by_number(" " + closed.number) == closed
+    assert queue.find_by_number("IT20991231999") is None
+
+
+def test_position_counts_walk_an_index(db: pw.Database) -> None:
+    """Counting the rows before a ticket is an index range scan, never a scan of the table."""
+    row = QueueRow(1, "n", "t", "d", "r", "c", "p3", "low", "pending", None, NOW, NOW, 1, NOW)
+    for key in SortKey:
+        for flt in (QueueFilter(), QueueFilter(statuses=None)):
+            for cond in queue._before(key, False, row):
+                query = queue._filtered(Ticket.select(Ticket.id), flt).where(cond)
+                sql, params = query.select(pw.fn.COUNT(pw.SQL("*"))).sql()
+                plan = [str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params)]
+                assert len(plan) == 1 and plan[0].startswith("SEARCH"), plan
+                assert "INDEX ticket_q" in plan[0] or "INDEX ticket_number" in plan[0], plan

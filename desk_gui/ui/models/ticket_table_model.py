@@ -4,6 +4,11 @@ Rows arrive page by page through ``fetchMore`` (keyset paging: each page starts 
 row of the one before). Past ``CACHE_PAGES`` pages only the most recently used pages keep their
 rows; the others keep just their last row, the keyset anchor from which the next page is read
 again when it scrolls back into view. So memory stays flat however far the user scrolls.
+
+``reveal`` jumps to a ticket far down the queue without reading the rows above it: the
+database counts the rows before it (an index range scan), the page holding it is read around
+it, and the pages skipped stay empty until shown, read then backwards from the page below
+(keyset again) or, with no neighbour loaded, by offset.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ __all__ = [
 PAGE_SIZE = 200
 CACHE_PAGES = 40
 """Pages whose rows stay in memory once the queue is scrolled far (about 8,000 rows)."""
+NEAR_PAGES = 5
+"""A ticket this few pages past the loaded rows is reached by reading on; farther, by a jump."""
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -126,10 +133,71 @@ class TicketTableModel(QAbstractTableModel):
         return [r.id for r in self._rows if r is not None]
 
     def row_of(self, ticket_id: int) -> int | None:
+        """The row of a loaded ticket (None when not in memory)."""
+        if self._sparse:  # mostly empty placeholders: look only in the pages held
+            size = self._page_size
+            for page in list(self._pages):
+                for i in range(page * size, min((page + 1) * size, len(self._rows))):
+                    r = self._rows[i]
+                    if r is not None and r.id == ticket_id:
+                        return i
+            return None
         for i, r in enumerate(self._rows):
             if r is not None and r.id == ticket_id:
                 return i
         return None
+
+    def reveal(self, ticket_id: int) -> int | None:
+        """The ticket's row, loading as far as it if needed; None when the filter hides it."""
+        row = self.row_of(ticket_id)
+        if row is not None:
+            return row
+        flt = replace(self._filter, now=self._clock())
+        try:
+            found = self._service.position_of(flt, self._sort, self._descending, ticket_id)
+        except DeskError as exc:
+            self.error_raised.emit(exc)
+            return None
+        if found is None:
+            return None
+        position, target = found
+        if position < len(self._rows):  # within the loaded range
+            there = self._row(position)  # reads its page again if it was evicted
+            if there is not None and there.id == ticket_id:
+                return position
+            self.refresh()  # moved since the last refresh
+            return self.row_of(ticket_id)
+        near = len(self._rows) + NEAR_PAGES * self._page_size
+        if not self._sparse and position < near:
+            while self.row_of(ticket_id) is None and self.canFetchMore(QModelIndex()):
+                self.fetchMore(QModelIndex())
+            return self.row_of(ticket_id)
+        return self._jump(position, target)
+
+    def _jump(self, position: int, target: QueueRow) -> int | None:
+        """Load the page holding ``target`` (at ``position``), leaving the pages before empty."""
+        size = self._page_size
+        page = position // size
+        start = page * size
+        wanted = start + size - position - 1  # rows after the ticket on its page
+        above: list[QueueRow] = []
+        if position > start:
+            above = self._fetch_before(target, position - start) or []
+        below = self._fetch(target, wanted) if wanted else []
+        if below is None:
+            return None
+        rows = [*above, target, *below]
+        first = len(self._rows)
+        start = max(first, position - len(above))
+        self.beginInsertRows(QModelIndex(), first, start + len(rows) - 1)
+        self._rows.extend([None] * (start - first))
+        self._rows.extend(rows)
+        self.endInsertRows()
+        self._exhausted = len(below) < wanted
+        self._sparse = True
+        for number in range(start // size, (len(self._rows) - 1) // size + 1):
+            self._remember(number)
+        return self.row_of(target.id)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -137,6 +205,22 @@ class TicketTableModel(QAbstractTableModel):
         flt = replace(self._filter, now=self._clock())
         try:
             return self._service.fetch_page(flt, self._sort, self._descending, after, limit)
+        except DeskError as exc:
+            self.error_raised.emit(exc)
+            return None
+
+    def _fetch_before(self, before: QueueRow, limit: int) -> list[QueueRow] | None:
+        flt = replace(self._filter, now=self._clock())
+        try:
+            return self._service.fetch_page_before(flt, self._sort, self._descending, before, limit)
+        except DeskError as exc:
+            self.error_raised.emit(exc)
+            return None
+
+    def _fetch_at(self, offset: int, limit: int) -> list[QueueRow] | None:
+        flt = replace(self._filter, now=self._clock())
+        try:
+            return self._service.fetch_page_at(flt, self._sort, self._descending, offset, limit)
         except DeskError as exc:
             self.error_raised.emit(exc)
             return None
@@ -190,12 +274,24 @@ class TicketTableModel(QAbstractTableModel):
             self._pages.move_to_end(page, last=True)
         return found
 
-    def _anchor(self, page: int) -> QueueRow | None:
-        return self._rows[page * self._page_size - 1] if page > 0 else None
+    def _page_rows(self, page: int) -> list[QueueRow] | None:
+        """Read ``page`` again: after the row above it, else before the row below it (pages
+        skipped by a jump), else by offset (neither neighbour is loaded)."""
+        size = self._page_size
+        start = page * size
+        if page == 0:
+            return self._fetch(None, size)
+        anchor = self._rows[start - 1]
+        if anchor is not None:
+            return self._fetch(anchor, size)
+        below = self._rows[start + size] if start + size < len(self._rows) else None
+        if below is not None:
+            return self._fetch_before(below, size)
+        return self._fetch_at(start, size)
 
     def _load_page(self, page: int) -> None:
         start = page * self._page_size
-        fresh = self._fetch(self._anchor(page), self._page_size) or []
+        fresh = self._page_rows(page) or []
         for offset, row in enumerate(fresh[: len(self._rows) - start]):
             self._rows[start + offset] = row
         self._remember(page)
@@ -222,7 +318,7 @@ class TicketTableModel(QAbstractTableModel):
         for page in sorted(self._pages):
             start = page * self._page_size
             end = min(start + self._page_size, len(self._rows))
-            fresh = self._fetch(self._anchor(page), self._page_size)
+            fresh = self._page_rows(page)
             if fresh is None:
                 return changed
             differing = False

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,12 +13,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
 
 from desk_gui.domain.enums import Category, Priority, Status
 from desk_gui.services.queue import QueueFilter
+from desk_gui.ui.widgets.flow_layout import FlowLayout
 
 SEARCH_DELAY_MS = 300
 STATUS_OPEN = "open"
@@ -29,6 +32,8 @@ class FilterBar(QWidget):
     """Builds a QueueFilter from its controls; ``filter_changed`` after every change."""
 
     filter_changed = Signal(object)  # QueueFilter
+    search_submitted = Signal(object)  # QueueFilter: Enter in the search box
+    list_requested = Signal()  # Down in the search box: into the queue
 
     def __init__(self, lang: str = "en", operator: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +57,7 @@ class FilterBar(QWidget):
         self.search_edit.setMinimumWidth(220)
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.search_edit.installEventFilter(self)
 
         self.status_combo = QComboBox(self)
         self._name(self.status_combo, "statusFilter", self.tr("Status"))
@@ -96,9 +102,14 @@ class FilterBar(QWidget):
         self.clear_button.setToolTip(self.tr("Show all open tickets again"))
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
 
-        layout = QHBoxLayout(self)
+        # Wraps onto a second line on a narrow (or 150 %-scaled) screen instead of forcing
+        # the window wider than the screen; the search box takes what is left of its line.
+        layout = FlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search_edit, 3)
+        self.search_edit.setSizePolicy(
+            QSizePolicy.Policy.Expanding, self.search_edit.sizePolicy().verticalPolicy()
+        )
+        layout.addWidget(self.search_edit)
         for widget in (
             self.status_combo,
             self.priority_combo,
@@ -107,9 +118,7 @@ class FilterBar(QWidget):
             self.mine_check,
             self.unassigned_check,
             self.dates_check,
-            self.from_date,
-            self.dash,
-            self.to_date,
+            self._dates_range(),
             self.clear_button,
         ):
             layout.addWidget(widget)
@@ -122,6 +131,15 @@ class FilterBar(QWidget):
         self.from_date.dateChanged.connect(self._on_control_changed)
         self.to_date.dateChanged.connect(self._on_control_changed)
         self._on_dates_check_toggled(False)
+
+    def _dates_range(self) -> QWidget:
+        """From – to as one piece, so that a wrapping filter row never splits it."""
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.from_date, self.dash, self.to_date):
+            row.addWidget(widget)
+        return box
 
     def _date_edit(self, name: str, accessible: str, value: QDate) -> QDateEdit:
         edit = QDateEdit(value, self)
@@ -235,7 +253,23 @@ class FilterBar(QWidget):
         self._search_timer.start()  # typing settles before the search runs
 
     def _on_search_edit_return_pressed(self) -> None:
-        self._emit()
+        # The window runs the search now (once: the typing timer must not run it again).
+        self._search_timer.stop()
+        self.search_submitted.emit(self.current_filter())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            if self._search_timer.isActive():
+                self._emit()  # the list shows what was typed before focus moves to it
+            self.list_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_search_timer_timeout(self) -> None:
         self._emit()

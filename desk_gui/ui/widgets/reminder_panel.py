@@ -27,6 +27,7 @@ from desk_gui.services.reminders import DueReminder, ReminderKey
 from desk_gui.ui.reminders import ReminderPoller, kind_text, when_text
 
 OVERDUE = QColor("#b00020")
+TITLE_MIN_WIDTH = 140
 SNOOZES: tuple[tuple[str, timedelta | None], ...] = (
     ("snooze15", timedelta(minutes=15)),
     ("snooze60", timedelta(hours=1)),
@@ -60,9 +61,16 @@ class ReminderPanel(QDockWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # One line a reminder: long titles are elided (the full text is the tooltip) and the
+        # number, due and when columns keep the width of their contents (a few rows: cheap).
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         self.empty_label = QLabel(self.tr("Nothing due."))
         self.empty_label.setObjectName("reminderEmpty")
         self.open_button = QPushButton(self.tr("Open"))
@@ -118,6 +126,7 @@ class ReminderPanel(QDockWidget):
             cells = (r.number, r.title, kind_text(r.kind), when_text(r.due_at, now))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if r.overdue(now) and j >= 2:
                     item.setForeground(QBrush(OVERDUE))
                 self.table.setItem(i, j, item)
@@ -130,6 +139,26 @@ class ReminderPanel(QDockWidget):
             self.tr("Reminders ({count})").format(count=len(rows)) if rows else self.tr("Reminders")
         )
         self._update_buttons()
+        self._widen_to_fit()
+
+    def fitting_width(self) -> int:
+        """The dock width that shows the number, due and when columns whole beside a title."""
+        table = self.table
+        header = table.horizontalHeader()
+        fixed = sum(max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in (0, 2, 3))
+        title = max(TITLE_MIN_WIDTH, header.sectionSizeHint(1))
+        scroll = table.verticalScrollBar().sizeHint().width()
+        frame = 2 * table.frameWidth() + 8  # the table's frame and the body's margins
+        return fixed + title + scroll + frame
+
+    def _widen_to_fit(self) -> None:
+        # Grow the dock (never shrink it) so a new reminder's columns are not cut off.
+        window = self.parentWidget()
+        if self._rows and isinstance(window, QMainWindow) and not self.isFloating():
+            # At most about half the window: the queue stays the main thing on a small screen.
+            wanted = min(self.fitting_width(), window.width() * 9 // 20)
+            if self.width() < wanted:
+                window.resizeDocks([self], [wanted], Qt.Orientation.Horizontal)
 
     def selected(self) -> DueReminder | None:
         rows = self.table.selectionModel().selectedRows()
