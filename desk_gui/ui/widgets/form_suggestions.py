@@ -1,9 +1,16 @@
-"""The ranked assignee suggestions beside the assign and escalate dialogs' staff combo."""
+"""Suggestions beside form fields: ranked assignees (assign, escalate) and a known value."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
 
 from desk_gui.domain.enums import Category, Tier
 from desk_gui.domain.errors import DeskError
@@ -70,3 +77,41 @@ def select_name(combo: QComboBox, name: str | None) -> None:
         combo.addItem(name, name)
         index = combo.count() - 1
     combo.setCurrentIndex(index)
+
+
+class KnownValueSuggestion(QPushButton):
+    """A one-click offer under a field: the value a known requester used last, never forced."""
+
+    def __init__(self, edit: QLineEdit) -> None:
+        super().__init__()
+        self.setObjectName(f"{edit.objectName()}Suggestion")
+        self.setFlat(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet("color: #00639b; text-align: left; padding: 0 2px;")
+        self._edit = edit
+        self.value = ""
+        self.hide()
+        self.clicked.connect(self._on_self_clicked)
+        edit.textChanged.connect(self._on_edit_text_changed)
+
+    def offer(self, value: str, requester: str) -> None:
+        """Show ``value`` as known for ``requester``; the field keeps what was typed."""
+        self.value = value
+        text = self.tr("Use “%1” (known for %2)").replace("%1", value).replace("%2", requester)
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setToolTip(self.tr("The field keeps what you typed unless you click here"))
+        self.show()
+
+    def withdraw(self) -> None:
+        self.value = ""
+        self.hide()
+
+    def _on_self_clicked(self) -> None:
+        self._edit.setText(self.value)
+        self._edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.withdraw()
+
+    def _on_edit_text_changed(self, text: str) -> None:
+        if self.value and text.strip() == self.value.strip():
+            self.withdraw()
