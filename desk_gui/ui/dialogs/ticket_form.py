@@ -84,7 +84,9 @@ class TicketFormDialog(QDialog):
         self.save_button.setToolTip(self.tr("Save the ticket (Ctrl+S)"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setToolTip(self.tr("Close; what you typed is kept as a draft (Esc)"))
+        self.cancel_button.setToolTip(
+            self.tr("Close (Esc); asks first if something was typed, and keeps it as a draft")
+        )
         hint = QLabel(self.tr("Fields marked * are required. Typing is saved as a local draft."))
         hint.setStyleSheet("color: palette(mid);")
         buttons = QHBoxLayout()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -92,7 +92,10 @@ def keyboard_helper(button: QAbstractButton, keys: str, tip: str) -> None:
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     button.setShortcut(sequence)
     shown = sequence.toString(QKeySequence.SequenceFormat.NativeText)
-    button.setToolTip(f"{tip} ({shown})")
+    # "%1 (%2)": a tooltip and its shortcut (Chinese uses full-width brackets).
+    button.setToolTip(
+        QCoreApplication.translate("FormFields", "%1 (%2)").replace("%1", tip).replace("%2", shown)
+    )
 
 
 def format_when(value: datetime | None) -> str:

@@ -44,7 +44,7 @@ from desk_gui.ui.widgets.form_fields import (
     to_qdatetime,
     ui_lang,
 )
-from desk_gui.ui.widgets.form_suggestions import KnownValueSuggestion
+from desk_gui.ui.widgets.form_suggestions import KnownRequesterOffer
 
 PRIORITY_COLOURS = {"p1": "#b00020", "p2": "#c25e00", "p3": "#00639b", "p4": "#4a5a4a"}
 
@@ -59,8 +59,6 @@ class TicketFieldsWidget(QWidget):
         self._settings = settings
         self._now = now or datetime.now
         self._lang = ui_lang()
-        self._known: dict[str, directory.KnownRequester] = {}
-        self._autofilled: dict[str, str] = {}
         self._build()
         self._lay_out()
         self._load_completions()
@@ -100,8 +98,11 @@ class TicketFieldsWidget(QWidget):
         self.os_edit = self._line("osEdit")
         self.software_edit = self._line("softwareVersionEdit")
         self.error_code_edit = self._line("errorCodeEdit")
-        self.department_suggestion = KnownValueSuggestion(self.department_edit)
-        self.contact_suggestion = KnownValueSuggestion(self.contact_edit)
+        self.known_offer = KnownRequesterOffer(
+            self.requester_edit, self.department_edit, self.contact_edit
+        )
+        self.department_suggestion = self.known_offer.department
+        self.contact_suggestion = self.known_offer.contact
         self._keyboard_helpers()
 
     def _keyboard_helpers(self) -> None:
@@ -218,11 +219,12 @@ class TicketFieldsWidget(QWidget):
     def _load_completions(self) -> None:
         try:
             departments = directory.departments(limit=1000)
-            self._known = {k.requester: k for k in directory.known_requesters(limit=1000)}
+            known = {k.requester: k for k in directory.known_requesters(limit=1000)}
         except DeskError:
-            departments = []
+            departments, known = [], {}
+        self.known_offer.known = known
         self.department_completer = QCompleter(departments, self)
-        self.requester_completer = QCompleter(sorted(self._known), self)
+        self.requester_completer = QCompleter(sorted(known), self)
         for completer, edit in (
             (self.department_completer, self.department_edit),
             (self.requester_completer, self.requester_edit),
@@ -230,8 +232,7 @@ class TicketFieldsWidget(QWidget):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             edit.setCompleter(completer)
-        self.requester_completer.activated.connect(self._on_requester_completer_activated)
-        self.requester_edit.editingFinished.connect(self._on_requester_edit_editing_finished)
+        self.requester_completer.activated.connect(self.known_offer.on_completion)
 
     def _connect_changes(self) -> None:
         for edit in (
@@ -280,7 +281,6 @@ class TicketFieldsWidget(QWidget):
             combo.currentIndexChanged.connect(lambda _index, f=field: self.revalidate(f))
         self.description_edit.textChanged.connect(lambda: self.revalidate("description"))
         self.submitted_edit.dateTimeChanged.connect(lambda _when: self.revalidate("submitted_at"))
-        self.requester_edit.textChanged.connect(self._on_requester_edit_text_changed)
 
     # -- values -----------------------------------------------------------------------------
 
@@ -393,37 +393,3 @@ class TicketFieldsWidget(QWidget):
         )
         colour = PRIORITY_COLOURS.get(priority.value, "#333")
         self.priority_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
-
-    def _on_requester_completer_activated(self, text: str) -> None:
-        known = self._known.get(text)
-        if known is not None:
-            self.requester_edit.setText(known.requester)
-            self._offer_known(known)
-
-    def _on_requester_edit_editing_finished(self) -> None:
-        known = self._known.get(self.requester_edit.text().strip())
-        if known is not None:
-            self._offer_known(known)
-
-    def _on_requester_edit_text_changed(self, text: str) -> None:
-        if text.strip() not in self._known:
-            self.department_suggestion.withdraw()
-            self.contact_suggestion.withdraw()
-
-    def _offer_known(self, known: directory.KnownRequester) -> None:
-        """Fill department and contact when empty (or filled by us); else offer, never replace."""
-        pairs = (
-            (self.department_edit, self.department_suggestion, known.department),
-            (self.contact_edit, self.contact_suggestion, known.contact),
-        )
-        for edit, suggestion, value in pairs:
-            typed = edit.text().strip()
-            value = value.strip()
-            if not value or typed == value:
-                suggestion.withdraw()
-            elif not typed or typed == self._autofilled.get(edit.objectName()):
-                edit.setText(value)
-                self._autofilled[edit.objectName()] = value
-                suggestion.withdraw()
-            else:
-                suggestion.offer(value, known.requester)
