@@ -314,6 +314,8 @@ def test_escape_on_a_filled_form_asks_before_closing_and_keeps_the_draft(
     assert "draft" in box.text()
     button_named(box, "Keep editing").click()
     assert form.isVisible() and form.fields.title_edit.text() == "打印机卡纸"
+    assert not form.close()  # the window's close button asks too
+    button_named(message_box(form, "discardQuestion"), "Keep editing").click()
     form.cancel_button.click()  # Cancel asks too
     button_named(message_box(form, "discardQuestion"), "Close without saving").click()
     assert not form.isVisible()
@@ -651,6 +653,7 @@ def test_form_in_chinese_offers_the_known_department_and_states_the_rules(
     assert "至少要有4个字" in dialog.field_error("description")
     assert dialog.field_error("contact") == "像是个人手机号；建议使用内线电话或公司即时通讯。"
     assert not message_box_visible(dialog)  # an error first: no question yet
+    assert dialog.focusWidget() is f.description_edit  # the error, not the note
     f.description_edit.setPlainText("上午10点起报销系统提示500错误，财务部5人无法提交")
     assert dialog.field_error("description") == ""
     dialog.save_button.click()

@@ -346,7 +346,7 @@ class TicketFieldsWidget(QWidget):
         return problem.message(self._lang)
 
     def show_problems(self, problems: list[Problem]) -> None:
-        """Show each problem beside its field and focus the first one in Tab order."""
+        """Show each problem beside its field and focus the first error in Tab order."""
         for box in self.boxes.values():
             box.clear_error()
         order = list(self.boxes)
@@ -358,7 +358,8 @@ class TicketFieldsWidget(QWidget):
             if not target.error_text():
                 target.show_error(self.problem_text(problem), warning=problem.warning)
         if shown:
-            self.boxes[shown[0].field].field.setFocus(Qt.FocusReason.OtherFocusReason)
+            first = next((p for p in shown if not p.warning), shown[0])  # errors before notes
+            self.boxes[first.field].field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def revalidate(self, field: str) -> None:
         """Check ``field`` again after an edit: its message goes once the field is valid."""
