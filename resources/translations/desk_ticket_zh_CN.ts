@@ -583,12 +583,12 @@
         <translation>像是个人手机号；建议使用内线电话或公司即时通讯。</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="382" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="383" />
         <source>from impact × urgency</source>
         <translation>由影响范围 × 紧急程度得出</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="388" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="389" />
         <source>respond within %1 · resolve within %2</source>
         <translation>%1内响应 · %2内解决</translation>
     </message>
@@ -657,19 +657,19 @@ Save the ticket with this number?</source>
         <translation>修改联系方式</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="190" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="191" />
         <source>Not saved: %1
 Everything you typed is still here and kept in a local draft. Save again when the database can be reached.</source>
         <translation>未保存：%1
 已填写的内容都还在，并已保存为本机草稿。数据库恢复可用后请再次保存。</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="226" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="227" />
         <source>Close without saving?</source>
         <translation>不保存就关闭？</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="228" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="229" />
         <source>This ticket is not saved yet.
 
 What you typed stays in a local draft; New ticket offers to restore it.</source>
@@ -678,47 +678,47 @@ What you typed stays in a local draft; New ticket offers to restore it.</source>
 已填写的内容会保留为本机草稿，下次新建问题时可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="234" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="235" />
         <source>Close without saving</source>
         <translation>不保存，关闭</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="236" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="237" />
         <source>Keep editing</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="267" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="268" />
         <source>Unsaved ticket</source>
         <translation>未保存的问题</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="271" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="272" />
         <source>A ticket typed at %1 was not saved: “%2”. Restore it?</source>
         <translation>%1 填写的问题尚未保存：“%2”。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="278" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="279" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="282" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="283" />
         <source>Discard it</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="286" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="287" />
         <source>Not now</source>
         <translation>暂不处理</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="309" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="310" />
         <source>Attachments not saved</source>
         <translation>附件未保存</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="310" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="311" />
         <source>Ticket %1 was saved, but these attachments were not:</source>
         <translation>问题 %1 已保存，但以下附件未能保存：</translation>
     </message>

@@ -167,6 +167,7 @@ class TicketFormDialog(QDialog):
         box.setEscapeButton(change)
 
         def answered() -> None:
+            box.setObjectName("")
             box.deleteLater()
             if box.clickedButton() is keep:
                 self._mobile_confirmed = contact
