@@ -220,12 +220,65 @@ def _content_length(text: str) -> int:
     return sum(1 for ch in text if ch.isalnum())
 
 
+def _normalised(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+
+
+def letter_count(text: str) -> int:
+    """Letters and digits in ``text`` (a CJK character counts one; punctuation, spaces none)."""
+    return _content_length(_normalised(text))
+
+
+def concrete_count(text: str) -> int:
+    """Letters and digits left once complaint phrases and filler words are taken out."""
+    return _content_length(_VAGUE_PATTERN.sub(" ", _normalised(text)))
+
+
+VAGUE_ONLY_COMPLAINTS = "only_complaints"
+VAGUE_TOO_SHORT = "too_short"
+
+
+def vague_text_problem(text: str) -> str | None:
+    """Why ``text`` says too little, or None when it says enough.
+
+    ``"only_complaints"``: fewer than MIN_CONCRETE letters/digits are left once phrases such as
+    不好用 / 有问题 / "not working" and filler words are taken out (系统不好用, 已解决).
+    ``"too_short"``: fewer than MIN_DESCRIPTION letters/digits in all (打印机卡纸无法打印).
+    Any free text that must say what happened (a description, a solution) can use it.
+    """
+    if concrete_count(text) < MIN_CONCRETE:
+        return VAGUE_ONLY_COMPLAINTS
+    if letter_count(text) < MIN_DESCRIPTION:
+        return VAGUE_TOO_SHORT
+    return None
+
+
+def vague_text_rule(reason: str, text: str, name_zh: str, name_en: str) -> tuple[str, str]:
+    """The rule that ``text`` breaks (``reason`` from vague_text_problem), stated in zh and en.
+
+    ``name_zh`` / ``name_en`` name the field ("问题描述" / "description").
+    """
+    if reason == VAGUE_ONLY_COMPLAINTS:
+        left = concrete_count(text)
+        return (
+            f"{name_zh}太笼统：除去“不好用”“有问题”“请尽快处理”这类说法，只剩{left}个字，"
+            f"至少要有{MIN_CONCRETE}个字写明具体情况。",
+            f"The {name_en} is too vague: apart from words like “not working”, “problem” or "
+            f"“please help” it has {left} letters or digits; at least {MIN_CONCRETE} must say "
+            "what actually happens.",
+        )
+    count = letter_count(text)
+    return (
+        f"{name_zh}太短：只有{count}个字，至少需要{MIN_DESCRIPTION}个字"
+        "（汉字、字母、数字都算，标点和空格不算）。",
+        f"The {name_en} is too short: it has {count} letters or digits, at least "
+        f"{MIN_DESCRIPTION} are needed (punctuation and spaces do not count).",
+    )
+
+
 def is_vague(description: str) -> bool:
     """True if a description is too short or only complains ("系统不好用", "not working")."""
-    text = unicodedata.normalize("NFKC", description).lower().replace("’", "'")
-    if _content_length(text) < MIN_DESCRIPTION:
-        return True
-    return _content_length(_VAGUE_PATTERN.sub(" ", text)) < MIN_CONCRETE
+    return vague_text_problem(description) is not None
 
 
 def looks_like_personal_mobile(contact: str) -> bool:
@@ -297,14 +350,16 @@ def _check_text(draft: TicketDraft) -> list[Problem]:
             )
         )
     description = draft.description or ""
-    if description.strip() and is_vague(description):
+    reason = vague_text_problem(description) if description.strip() else None
+    if reason is not None:
+        zh, en = vague_text_rule(reason, description, "问题描述", "description")
         problems.append(
             Problem(
                 "description",
                 "description_vague",
-                "问题描述太笼统，请写明现象（如报错提示）、影响范围、发生时间和已尝试的操作。",
-                "The description is too vague: give the symptom (e.g. the error message), "
-                "who is affected, when it started and what has been tried.",
+                zh + "请写明现象（如报错提示）、影响范围、发生时间和已尝试的操作。",
+                en + " Give the symptom (e.g. the error message), who is affected, when it "
+                "started and what has been tried.",
             )
         )
     if (draft.contact or "").strip() and looks_like_personal_mobile(draft.contact):

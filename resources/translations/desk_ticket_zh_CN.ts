@@ -159,37 +159,37 @@
 <context>
     <name>DescriptionHelper</name>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="155" />
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="174" />
         <source>Insert prompts</source>
         <translation>插入提示</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="156" />
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="176" />
         <source>Symptom, impact, time of occurrence, steps already tried</source>
         <translation>现象、影响范围、发生时间、已尝试的操作</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="161" />
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="182" />
         <source>Symptom: </source>
         <translation>现象：</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="162" />
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="183" />
         <source>Impact: </source>
         <translation>影响范围：</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="163" />
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="184" />
         <source>Since: </source>
         <translation>发生时间：</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="164" />
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="185" />
         <source>Already tried: </source>
         <translation>已尝试：</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="169" />
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="189" />
         <source>What happens (the exact error message), who is affected, since when, and what was already tried</source>
         <translation>现象（准确的报错提示）、影响范围、发生时间、已尝试的操作</translation>
     </message>
@@ -334,6 +334,14 @@
     </message>
 </context>
 <context>
+    <name>FormFields</name>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_fields.py" line="97" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>HandlingLogModel</name>
     <message>
         <location filename="../../desk_gui/ui/widgets/form_log.py" line="51" />
@@ -354,6 +362,19 @@
         <location filename="../../desk_gui/ui/widgets/form_log.py" line="51" />
         <source>Entry</source>
         <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>KnownValueSuggestion</name>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_suggestions.py" line="115" />
+        <source>Use “%1” (known for %2)</source>
+        <translation>改用“%1”（%2 上次登记）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_suggestions.py" line="118" />
+        <source>The field keeps what you typed unless you click here</source>
+        <translation>不点击则保留您填写的内容</translation>
     </message>
 </context>
 <context>
@@ -495,112 +516,132 @@
 <context>
     <name>TicketFieldsWidget</name>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="86" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="90" />
         <source>Extension or company IM</source>
         <translation>内线电话或公司即时通讯</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="107" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="112" />
+        <source>Add screenshots or log files</source>
+        <translation>添加截图或日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="114" />
+        <source>Paste an image from the clipboard</source>
+        <translation>粘贴剪贴板中的图片</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="118" />
+        <source>Remove the selected attachment (Del in the list)</source>
+        <translation>移除选中的附件（在列表中按 Del）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="133" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="124" />
-        <source>Title</source>
-        <translation>问题标题</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="126" />
-        <source>Department / Location</source>
-        <translation>所属部门/区域</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="128" />
-        <source>Description</source>
-        <translation>问题描述</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="134" />
-        <source>Attachments</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="137" />
-        <source>Category</source>
-        <translation>问题类型</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="138" />
-        <source>Urgency</source>
-        <translation>紧急程度</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="139" />
-        <source>Impact scope</source>
-        <translation>影响范围</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="143" />
-        <source>Priority</source>
-        <translation>优先级</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="144" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="154" />
         <source>Requester</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="145" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="155" />
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="146" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="157" />
+        <source>Department / Location</source>
+        <translation>所属部门/区域</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="159" />
+        <source>Title</source>
+        <translation>问题标题</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="160" />
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="166" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="169" />
+        <source>Category</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="170" />
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="171" />
+        <source>Impact scope</source>
+        <translation>影响范围</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="175" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="176" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="147" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="177" />
         <source>Submitted</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="148" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="178" />
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="149" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="179" />
         <source>Device and error (optional)</source>
         <translation>设备与错误信息（选填）</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="151" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="181" />
         <source>Device model</source>
         <translation>设备型号</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="152" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="182" />
         <source>Operating system</source>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="154" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="184" />
         <source>Software version</source>
         <translation>软件版本</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="156" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="186" />
         <source>Error code</source>
         <translation>错误代码</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="309" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="342" />
+        <source>Looks like a personal mobile number; an internal extension or company IM is preferred.</source>
+        <translation>像是个人手机号；建议使用内线电话或公司即时通讯。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="383" />
         <source>from impact × urgency</source>
         <translation>由影响范围 × 紧急程度得出</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="315" />
+        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="389" />
         <source>respond within %1 · resolve within %2</source>
         <translation>%1内响应 · %2内解决</translation>
     </message>
@@ -614,80 +655,123 @@
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="76" />
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="78" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="80" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="82" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="80" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="84" />
         <source>Save the ticket (Ctrl+S)</source>
         <translation>保存问题（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="81" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="85" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="83" />
-        <source>Close; what you typed is kept as a draft (Esc)</source>
-        <translation>关闭；已填写的内容保留为草稿（Esc）</translation>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="88" />
+        <source>Close (Esc); asks first if something was typed, and keeps it as a draft</source>
+        <translation>关闭（Esc）；已填写内容时会先询问，并保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="84" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="90" />
         <source>Fields marked * are required. Typing is saved as a local draft.</source>
         <translation>带 * 的为必填项。填写内容会自动保存为本机草稿。</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="113" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="119" />
         <source>The local draft cannot be written: %1</source>
         <translation>无法写入本机草稿：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="136" />
-        <source>Please confirm</source>
-        <translation>请确认</translation>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="157" />
+        <source>Personal mobile number</source>
+        <translation>个人手机号</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="161" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="159" />
+        <source>“%1” looks like a personal mobile number; an internal extension or company IM is preferred.
+
+Save the ticket with this number?</source>
+        <translation>“%1”像是个人手机号，建议使用内线电话或公司即时通讯。
+
+仍用这个号码保存问题吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="164" />
+        <source>Save with this number</source>
+        <translation>仍用此号码保存</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="165" />
+        <source>Change the contact</source>
+        <translation>修改联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="191" />
         <source>Not saved: %1
 Everything you typed is still here and kept in a local draft. Save again when the database can be reached.</source>
         <translation>未保存：%1
 已填写的内容都还在，并已保存为本机草稿。数据库恢复可用后请再次保存。</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="198" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="227" />
+        <source>Close without saving?</source>
+        <translation>不保存就关闭？</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="229" />
+        <source>This ticket is not saved yet.
+
+What you typed stays in a local draft; New ticket offers to restore it.</source>
+        <translation>这个问题还没有保存。
+
+已填写的内容会保留为本机草稿，下次新建问题时可以恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="235" />
+        <source>Close without saving</source>
+        <translation>不保存，关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="237" />
+        <source>Keep editing</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="268" />
         <source>Unsaved ticket</source>
         <translation>未保存的问题</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="202" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="272" />
         <source>A ticket typed at %1 was not saved: “%2”. Restore it?</source>
         <translation>%1 填写的问题尚未保存：“%2”。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="209" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="279" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="213" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="283" />
         <source>Discard it</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="217" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="287" />
         <source>Not now</source>
         <translation>暂不处理</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="240" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="310" />
         <source>Attachments not saved</source>
         <translation>附件未保存</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="241" />
+        <location filename="../../desk_gui/ui/dialogs/ticket_form.py" line="311" />
         <source>Ticket %1 was saved, but these attachments were not:</source>
         <translation>问题 %1 已保存，但以下附件未能保存：</translation>
     </message>

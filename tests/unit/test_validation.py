@@ -14,12 +14,16 @@ from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.ticket import TicketDraft
 from desk_gui.domain.validation import (
     MAX_TITLE,
+    MIN_CONCRETE,
+    MIN_DESCRIPTION,
     Problem,
     ValidationError,
     errors_only,
     is_vague,
     looks_like_personal_mobile,
     title_length,
+    vague_text_problem,
+    vague_text_rule,
     validate_draft,
     warnings_only,
 )
@@ -154,6 +158,44 @@ def test_vague_description_problem_hints_what_to_write() -> None:
         assert word in zh
     for word in ("symptom", "affected", "when", "tried"):
         assert word in en
+
+
+def test_vague_description_message_states_the_rule_for_complaints() -> None:
+    problems = validate_draft(replace(good_draft(), description="系统不好用，请尽快处理"), NOW)
+    zh, en = problems[0].zh, problems[0].en
+    # What is missing (a concrete account beyond the complaint) and how much is enough.
+    assert "不好用" in zh and f"至少要有{MIN_CONCRETE}个字" in zh and "只剩0个字" in zh
+    assert "not working" in en and f"at least {MIN_CONCRETE}" in en and "has 0 letters" in en
+
+
+def test_short_description_message_states_the_minimum_and_the_count() -> None:
+    problems = validate_draft(replace(good_draft(), description="打印机卡纸无法打印"), NOW)
+    assert codes(problems) == [("description", "description_vague")]
+    zh, en = problems[0].zh, problems[0].en
+    assert "太短" in zh and "只有9个字" in zh and f"至少需要{MIN_DESCRIPTION}个字" in zh
+    assert "标点和空格不算" in zh
+    assert "too short" in en and "has 9 letters or digits" in en
+    assert f"at least {MIN_DESCRIPTION}" in en and "punctuation and spaces do not count" in en
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("系统不好用", "only_complaints"),
+        ("已解决", "only_complaints"),  # 3 letters: a resolution that says nothing
+        ("Not working!!! Please help, urgent problem", "only_complaints"),
+        ("打印机卡纸无法打印", "too_short"),
+        ("", "only_complaints"),
+        ("VPN连不上，报错809", None),
+        ("重启了打印服务，客户确认能打印", None),
+    ],
+)
+def test_vague_text_problem_is_reusable_for_any_free_text(text: str, reason: str | None) -> None:
+    assert vague_text_problem(text) == reason
+    assert is_vague(text) == (reason is not None)
+    if reason is not None:
+        zh, en = vague_text_rule(reason, text, "解决方案", "solution")
+        assert zh.startswith("解决方案太") and en.startswith("The solution is too")
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
-from desk_gui.domain.validation import Problem, ValidationError, validate_draft
+from desk_gui.domain.validation import ValidationError, validate_draft
 from desk_gui.services.tickets import TicketService
-from desk_gui.ui.drafts import DraftStore, SavedDraft, mark_in_use
+from desk_gui.ui.drafts import DraftStore, SavedDraft, is_empty, mark_in_use
 from desk_gui.ui.widgets.form_fields import ui_lang
 from desk_gui.ui.widgets.form_ticket_fields import TicketFieldsWidget
 
@@ -53,11 +53,13 @@ class TicketFormDialog(QDialog):
         self.destroyed.connect(lambda *_: mark_in_use(draft_id, False))
         self.created: TicketRecord | None = None
         self.attachment_errors: list[str] = []
+        # The contact the user chose to keep although it looks like a personal mobile.
+        self._mobile_confirmed = ""
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft)
-        self.fields = TicketFieldsWidget(service.settings)
+        self.fields = TicketFieldsWidget(service.settings, service.ctx.now)
         self._build()
         now = service.ctx.now()
         if restore is not None:
@@ -66,6 +68,8 @@ class TicketFormDialog(QDialog):
         else:
             self.fields.set_draft(draft or TicketDraft(), now)
         self.fields.changed.connect(self._on_fields_changed)
+        # A call starts with "who is calling?"
+        self.fields.requester_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build(self) -> None:
         self.banner = QLabel()
@@ -80,7 +84,9 @@ class TicketFormDialog(QDialog):
         self.save_button.setToolTip(self.tr("Save the ticket (Ctrl+S)"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setToolTip(self.tr("Close; what you typed is kept as a draft (Esc)"))
+        self.cancel_button.setToolTip(
+            self.tr("Close (Esc); asks first if something was typed, and keeps it as a draft")
+        )
         hint = QLabel(self.tr("Fields marked * are required. Typing is saved as a local draft."))
         hint.setStyleSheet("color: palette(mid);")
         buttons = QHBoxLayout()
@@ -129,28 +135,53 @@ class TicketFormDialog(QDialog):
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
-    def _confirm_warnings(self, warnings: list[Problem]) -> bool:
-        text = "\n\n".join(p.message(self._lang) for p in warnings)
-        answer = QMessageBox.question(
-            self,
-            self.tr("Please confirm"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
     def _on_save_button_clicked(self) -> None:
         self.show_banner("")
         draft = self.fields.draft()
         problems = validate_draft(draft, self._service.ctx.now())
         errors = [p for p in problems if not p.warning]
         warnings = [p for p in problems if p.warning]
-        self.fields.show_problems(errors or warnings)
-        if errors or (warnings and not self._confirm_warnings(warnings)):
+        self.fields.show_problems(errors + warnings)
+        if errors:
             return
+        if warnings and draft.contact.strip() != self._mobile_confirmed:
+            self._ask_mobile(draft.contact.strip())
+            return
+        self._create(draft, confirm_mobile=bool(warnings))
+
+    def _ask_mobile(self, contact: str) -> None:
+        """The one question about a personal mobile; the safe answer is the default."""
+        box = QMessageBox(self)
+        box.setObjectName("mobileQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Personal mobile number"))
+        box.setText(
+            self.tr(
+                "“%1” looks like a personal mobile number; an internal extension or company IM "
+                "is preferred.\n\nSave the ticket with this number?"
+            ).replace("%1", contact)
+        )
+        keep = box.addButton(self.tr("Save with this number"), QMessageBox.ButtonRole.AcceptRole)
+        change = box.addButton(self.tr("Change the contact"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(change)
+        box.setEscapeButton(change)
+
+        def answered() -> None:
+            box.setObjectName("")
+            box.deleteLater()
+            if box.clickedButton() is keep:
+                self._mobile_confirmed = contact
+                self._on_save_button_clicked()
+            else:
+                self.fields.contact_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.fields.contact_edit.selectAll()
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _create(self, draft: TicketDraft, confirm_mobile: bool) -> None:
         try:
-            record = self._service.create(draft, confirm_mobile=bool(warnings))
+            record = self._service.create(draft, confirm_mobile=confirm_mobile)
         except ValidationError as exc:
             self.fields.show_problems(exc.problems)
             return
@@ -176,6 +207,45 @@ class TicketFormDialog(QDialog):
                 self._service.add_attachment(record.id, item.filename, item.data, item.mime)
             except DeskError as exc:
                 self.attachment_errors.append(f"{item.filename}: {exc.message(self._lang)}")
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def is_blank(self) -> bool:
+        """True if nothing was typed, chosen or attached (the defaults do not count)."""
+        return is_empty(self.fields.typed_draft(), self.fields.attachments.attachments())
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close: ask first unless the form is empty."""
+        if self.created is not None or self.is_blank():
+            super().reject()
+            return
+        if self.findChild(QMessageBox, "discardQuestion") is not None:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("discardQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Close without saving?"))
+        box.setText(
+            self.tr(
+                "This ticket is not saved yet.\n\nWhat you typed stays in a local draft; "
+                "New ticket offers to restore it."
+            )
+        )
+        close = box.addButton(
+            self.tr("Close without saving"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered() -> None:
+            box.setObjectName("")
+            box.deleteLater()
+            if box.clickedButton() is close:
+                QDialog.reject(self)
+
+        box.finished.connect(answered)
+        box.open()
 
     def done(self, result: int) -> None:
         """Keep the draft when closing without saving; it was removed after a successful save."""

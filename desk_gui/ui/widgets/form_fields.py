@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -84,6 +86,18 @@ def set_combo_value(combo: QComboBox, value: LabelledEnum | str | None) -> None:
     combo.setCurrentIndex(-1 if value is None else combo.findData(str(value)))
 
 
+def keyboard_helper(button: QAbstractButton, keys: str, tip: str) -> None:
+    """Keep a helper button out of the Tab chain; reach it by ``keys``, named in its tooltip."""
+    sequence = QKeySequence(keys)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setShortcut(sequence)
+    shown = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    # "%1 (%2)": a tooltip and its shortcut (Chinese uses full-width brackets).
+    button.setToolTip(
+        QCoreApplication.translate("FormFields", "%1 (%2)").replace("%1", tip).replace("%2", shown)
+    )
+
+
 def format_when(value: datetime | None) -> str:
     """A time to the minute, or a dash."""
     return value.strftime("%Y-%m-%d %H:%M") if value else "—"
@@ -110,6 +124,11 @@ class FieldBox(QWidget):
         column.setSpacing(2)
         column.addLayout(row)
         column.addWidget(self.error_label)
+        self._column = column
+
+    def add_below(self, widget: QWidget) -> None:
+        """Put ``widget`` (a hint or a suggestion) under the field and its message."""
+        self._column.addWidget(widget)
 
     def show_error(self, text: str, warning: bool = False) -> None:
         self.error_label.setText(text)
@@ -153,7 +172,9 @@ class DescriptionHelper(QPushButton):
         self.setObjectName("descriptionTemplateButton")
         self._edit = edit
         self.setText(self.tr("Insert prompts"))
-        self.setToolTip(self.tr("Symptom, impact, time of occurrence, steps already tried"))
+        keyboard_helper(
+            self, "Ctrl+I", self.tr("Symptom, impact, time of occurrence, steps already tried")
+        )
         self.clicked.connect(self._on_self_clicked)
 
     def prompts(self) -> list[str]:

@@ -1,13 +1,21 @@
-"""The ranked assignee suggestions beside the assign and escalate dialogs' staff combo."""
+"""Suggestions beside form fields: ranked assignees (assign, escalate) and a known value."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
 
 from desk_gui.domain.enums import Category, Tier
 from desk_gui.domain.errors import DeskError
 from desk_gui.services.assignment import Suggestion, suggest_assignees
+from desk_gui.services.directory import KnownRequester
 
 ROWS_SHOWN = 4
 
@@ -70,3 +78,89 @@ def select_name(combo: QComboBox, name: str | None) -> None:
         combo.addItem(name, name)
         index = combo.count() - 1
     combo.setCurrentIndex(index)
+
+
+class KnownValueSuggestion(QPushButton):
+    """A one-click offer under a field: the value a known requester used last, never forced."""
+
+    def __init__(self, edit: QLineEdit) -> None:
+        super().__init__()
+        self.setObjectName(f"{edit.objectName()}Suggestion")
+        self.setFlat(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet("color: #00639b; text-align: left; padding: 0 2px;")
+        self._edit = edit
+        self._filled = ""  # what this helper put in the field itself (not typed by the user)
+        self.value = ""
+        self.hide()
+        self.clicked.connect(self._on_self_clicked)
+        edit.textChanged.connect(self._on_edit_text_changed)
+
+    def fill_or_offer(self, value: str, requester: str) -> None:
+        """Fill an empty field (or one this helper filled); else offer ``value`` beside it."""
+        typed = self._edit.text().strip()
+        value = value.strip()
+        if not value or typed == value:
+            self.withdraw()
+        elif not typed or typed == self._filled:
+            self._edit.setText(value)
+            self._filled = value
+            self.withdraw()
+        else:
+            self.offer(value, requester)
+
+    def offer(self, value: str, requester: str) -> None:
+        """Show ``value`` as known for ``requester``; the field keeps what was typed."""
+        self.value = value
+        text = self.tr("Use “%1” (known for %2)").replace("%1", value).replace("%2", requester)
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setToolTip(self.tr("The field keeps what you typed unless you click here"))
+        self.show()
+
+    def withdraw(self) -> None:
+        self.value = ""
+        self.hide()
+
+    def _on_self_clicked(self) -> None:
+        self._edit.setText(self.value)
+        self._edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.withdraw()
+
+    def _on_edit_text_changed(self, text: str) -> None:
+        if self.value and text.strip() == self.value.strip():
+            self.withdraw()
+
+
+class KnownRequesterOffer(QObject):
+    """A known requester's department and contact: filled when empty, offered when different."""
+
+    def __init__(self, requester: QLineEdit, department: QLineEdit, contact: QLineEdit) -> None:
+        super().__init__(requester)
+        self.known: dict[str, KnownRequester] = {}
+        self._requester = requester
+        self.department = KnownValueSuggestion(department)
+        self.contact = KnownValueSuggestion(contact)
+        requester.textChanged.connect(self._on_requester_text_changed)
+        requester.editingFinished.connect(self._on_requester_editing_finished)
+
+    def on_completion(self, text: str) -> None:
+        """A name picked from the requester completion."""
+        found = self.known.get(text)
+        if found is not None:
+            self._requester.setText(found.requester)
+            self._apply(found)
+
+    def _on_requester_editing_finished(self) -> None:
+        found = self.known.get(self._requester.text().strip())
+        if found is not None:
+            self._apply(found)
+
+    def _apply(self, found: KnownRequester) -> None:
+        self.department.fill_or_offer(found.department, found.requester)
+        self.contact.fill_or_offer(found.contact, found.requester)
+
+    def _on_requester_text_changed(self, text: str) -> None:
+        if text.strip() not in self.known:
+            self.department.withdraw()
+            self.contact.withdraw()

@@ -1,11 +1,13 @@
-"""The intake fields of a new ticket, in worksheet order, with live priority and completion."""
+"""The intake fields of a new ticket, in the order of a call, with live priority and completion."""
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -24,7 +26,7 @@ from desk_gui.domain.enums import Category, Channel, Impact, Urgency
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.priority import priority_for
 from desk_gui.domain.ticket import TicketDraft
-from desk_gui.domain.validation import Problem
+from desk_gui.domain.validation import Problem, validate_draft
 from desk_gui.services import directory
 from desk_gui.services.settings import OfficeSettings
 from desk_gui.ui.widgets.form_attachments import AttachmentListWidget
@@ -35,26 +37,28 @@ from desk_gui.ui.widgets.form_fields import (
     combo_value,
     fill_enum_combo,
     from_qdatetime,
+    keyboard_helper,
     plain_label,
     required_label,
     set_combo_value,
     to_qdatetime,
     ui_lang,
 )
+from desk_gui.ui.widgets.form_suggestions import KnownRequesterOffer
 
 PRIORITY_COLOURS = {"p1": "#b00020", "p2": "#c25e00", "p3": "#00639b", "p4": "#4a5a4a"}
 
 
 class TicketFieldsWidget(QWidget):
-    """Title, department, description, classification, requester, time, attachments."""
+    """Requester, contact, department, title, description, classification, time, attachments."""
 
     changed = Signal()
 
-    def __init__(self, settings: OfficeSettings) -> None:
+    def __init__(self, settings: OfficeSettings, now: Callable[[], datetime] | None = None) -> None:
         super().__init__()
         self._settings = settings
+        self._now = now or datetime.now
         self._lang = ui_lang()
-        self._known: dict[str, directory.KnownRequester] = {}
         self._build()
         self._lay_out()
         self._load_completions()
@@ -94,6 +98,28 @@ class TicketFieldsWidget(QWidget):
         self.os_edit = self._line("osEdit")
         self.software_edit = self._line("softwareVersionEdit")
         self.error_code_edit = self._line("errorCodeEdit")
+        self.known_offer = KnownRequesterOffer(
+            self.requester_edit, self.department_edit, self.contact_edit
+        )
+        self.department_suggestion = self.known_offer.department
+        self.contact_suggestion = self.known_offer.contact
+        self._keyboard_helpers()
+
+    def _keyboard_helpers(self) -> None:
+        # Helper buttons stay out of the Tab chain (a call is typed field to field); each has
+        # a shortcut instead, named in its tooltip.
+        attachments = self.attachments
+        keyboard_helper(attachments.add_button, "Ctrl+O", self.tr("Add screenshots or log files"))
+        keyboard_helper(
+            attachments.paste_button, "Ctrl+Shift+V", self.tr("Paste an image from the clipboard")
+        )
+        attachments.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        attachments.remove_button.setToolTip(
+            self.tr("Remove the selected attachment (Del in the list)")
+        )
+        remove = QShortcut(QKeySequence.StandardKey.Delete, attachments.list_widget)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(attachments.remove_button.click)
 
     def _line(self, name: str) -> QLineEdit:
         edit = QLineEdit()
@@ -108,23 +134,29 @@ class TicketFieldsWidget(QWidget):
         return combo
 
     def _lay_out(self) -> None:
+        # The order of a phone call: who is calling, how to reach them, where they are, then
+        # the problem and its classification. Boxes are listed in that (Tab) order.
         self.boxes: dict[str, FieldBox] = {
-            "title": FieldBox(self.title_edit, TitleCounter(self.title_edit)),
+            "requester": FieldBox(self.requester_edit),
+            "contact": FieldBox(self.contact_edit),
             "department": FieldBox(self.department_edit),
+            "title": FieldBox(self.title_edit, TitleCounter(self.title_edit)),
             "description": FieldBox(self.description_edit),
             "category": FieldBox(self.category_combo),
             "urgency": FieldBox(self.urgency_combo),
             "impact": FieldBox(self.impact_combo),
-            "requester": FieldBox(self.requester_edit),
-            "contact": FieldBox(self.contact_edit),
             "submitted_at": FieldBox(self.submitted_edit),
         }
         b = self.boxes
+        b["contact"].add_below(self.contact_suggestion)
+        b["department"].add_below(self.department_suggestion)
         left = QFormLayout()
-        left.addRow(required_label(self.tr("Title"), self.title_edit), b["title"])
+        left.addRow(required_label(self.tr("Requester"), self.requester_edit), b["requester"])
+        left.addRow(required_label(self.tr("Contact"), self.contact_edit), b["contact"])
         left.addRow(
             required_label(self.tr("Department / Location"), self.department_edit), b["department"]
         )
+        left.addRow(required_label(self.tr("Title"), self.title_edit), b["title"])
         left.addRow(required_label(self.tr("Description"), self.description_edit), b["description"])
         helper_row = QHBoxLayout()
         helper_row.addWidget(self.description_helper)
@@ -141,8 +173,6 @@ class TicketFieldsWidget(QWidget):
         priority_row.addWidget(self.priority_label)
         priority_row.addWidget(self.priority_hint, 1)
         right.addRow(plain_label(self.tr("Priority")), priority_row)
-        right.addRow(required_label(self.tr("Requester"), self.requester_edit), b["requester"])
-        right.addRow(required_label(self.tr("Contact"), self.contact_edit), b["contact"])
         right.addRow(plain_label(self.tr("Channel"), self.channel_combo), self.channel_combo)
         right.addRow(plain_label(self.tr("Submitted"), self.submitted_edit), b["submitted_at"])
         right.addRow(plain_label(self.tr("Remarks"), self.remarks_edit), self.remarks_edit)
@@ -164,21 +194,18 @@ class TicketFieldsWidget(QWidget):
             QWidget.setTabOrder(first, second)
 
     def tab_chain(self) -> list[QWidget]:
-        """The inputs in visual order (left column, then right)."""
+        """The Tab stops in the order of a call; a suggestion is a stop only while shown."""
         return [
-            self.title_edit,
+            self.requester_edit,
+            self.contact_edit,
+            self.contact_suggestion,
             self.department_edit,
+            self.department_suggestion,
+            self.title_edit,
             self.description_edit,
-            self.description_helper,
-            self.attachments.list_widget,
-            self.attachments.add_button,
-            self.attachments.paste_button,
-            self.attachments.remove_button,
             self.category_combo,
             self.urgency_combo,
             self.impact_combo,
-            self.requester_edit,
-            self.contact_edit,
             self.channel_combo,
             self.submitted_edit,
             self.remarks_edit,
@@ -186,16 +213,18 @@ class TicketFieldsWidget(QWidget):
             self.os_edit,
             self.software_edit,
             self.error_code_edit,
+            self.attachments.list_widget,
         ]
 
     def _load_completions(self) -> None:
         try:
             departments = directory.departments(limit=1000)
-            self._known = {k.requester: k for k in directory.known_requesters(limit=1000)}
+            known = {k.requester: k for k in directory.known_requesters(limit=1000)}
         except DeskError:
-            departments = []
+            departments, known = [], {}
+        self.known_offer.known = known
         self.department_completer = QCompleter(departments, self)
-        self.requester_completer = QCompleter(sorted(self._known), self)
+        self.requester_completer = QCompleter(sorted(known), self)
         for completer, edit in (
             (self.department_completer, self.department_edit),
             (self.requester_completer, self.requester_edit),
@@ -203,8 +232,7 @@ class TicketFieldsWidget(QWidget):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             edit.setCompleter(completer)
-        self.requester_completer.activated.connect(self._on_requester_completer_activated)
-        self.requester_edit.editingFinished.connect(self._on_requester_edit_editing_finished)
+        self.requester_completer.activated.connect(self.known_offer.on_completion)
 
     def _connect_changes(self) -> None:
         for edit in (
@@ -231,6 +259,28 @@ class TicketFieldsWidget(QWidget):
         self.urgency_combo.currentIndexChanged.connect(self._update_priority)
         self.submitted_edit.dateTimeChanged.connect(self.changed)
         self.attachments.attachments_changed.connect(self.changed)
+        self._connect_revalidation()
+
+    def _connect_revalidation(self) -> None:
+        # A message beside a field goes (or is brought up to date) as soon as the field is
+        # edited, not at the next save.
+        edits: dict[str, QLineEdit] = {
+            "requester": self.requester_edit,
+            "contact": self.contact_edit,
+            "department": self.department_edit,
+            "title": self.title_edit,
+        }
+        for field, edit in edits.items():
+            edit.textChanged.connect(lambda _text, f=field: self.revalidate(f))
+        combos = {
+            "category": self.category_combo,
+            "urgency": self.urgency_combo,
+            "impact": self.impact_combo,
+        }
+        for field, combo in combos.items():
+            combo.currentIndexChanged.connect(lambda _index, f=field: self.revalidate(f))
+        self.description_edit.textChanged.connect(lambda: self.revalidate("description"))
+        self.submitted_edit.dateTimeChanged.connect(lambda _when: self.revalidate("submitted_at"))
 
     # -- values -----------------------------------------------------------------------------
 
@@ -285,18 +335,42 @@ class TicketFieldsWidget(QWidget):
         """The message shown beside ``field`` (empty if none)."""
         return self.boxes[field].error_text()
 
+    def problem_text(self, problem: Problem) -> str:
+        """What to show beside the field: the rule's message; the mobile warning as a note."""
+        if problem.code == "personal_mobile":
+            # The question is asked once, by the save; beside the field it is only a note.
+            return self.tr(
+                "Looks like a personal mobile number; an internal extension or company IM "
+                "is preferred."
+            )
+        return problem.message(self._lang)
+
     def show_problems(self, problems: list[Problem]) -> None:
-        """Show each problem beside its field and focus the first one."""
+        """Show each problem beside its field and focus the first error in Tab order."""
         for box in self.boxes.values():
             box.clear_error()
-        for problem in problems:
-            target = self.boxes.get(problem.field)
-            if target is not None and not target.error_text():
-                target.show_error(problem.message(self._lang), warning=problem.warning)
-        if problems:
-            first_box = self.boxes.get(problems[0].field)
-            if first_box is not None:
-                first_box.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        order = list(self.boxes)
+        shown = sorted(
+            (p for p in problems if p.field in self.boxes), key=lambda p: order.index(p.field)
+        )
+        for problem in shown:
+            target = self.boxes[problem.field]
+            if not target.error_text():
+                target.show_error(self.problem_text(problem), warning=problem.warning)
+        if shown:
+            first = next((p for p in shown if not p.warning), shown[0])  # errors before notes
+            self.boxes[first.field].field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def revalidate(self, field: str) -> None:
+        """Check ``field`` again after an edit: its message goes once the field is valid."""
+        box = self.boxes[field]
+        if not box.error_text():
+            return  # no new messages while typing; the save shows them
+        found = [p for p in validate_draft(self.draft(), self._now()) if p.field == field]
+        if not found:
+            box.clear_error()
+        else:
+            box.show_error(self.problem_text(found[0]), warning=found[0].warning)
 
     # -- live helpers -----------------------------------------------------------------------
 
@@ -320,19 +394,3 @@ class TicketFieldsWidget(QWidget):
         )
         colour = PRIORITY_COLOURS.get(priority.value, "#333")
         self.priority_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
-
-    def _on_requester_completer_activated(self, text: str) -> None:
-        known = self._known.get(text)
-        if known is not None:
-            self.requester_edit.setText(known.requester)
-            self.department_edit.setText(known.department)
-            self.contact_edit.setText(known.contact)
-
-    def _on_requester_edit_editing_finished(self) -> None:
-        known = self._known.get(self.requester_edit.text().strip())
-        if known is None:
-            return
-        if not self.department_edit.text().strip():
-            self.department_edit.setText(known.department)
-        if not self.contact_edit.text().strip():
-            self.contact_edit.setText(known.contact)
