@@ -128,12 +128,16 @@ def check_solution(solution: str) -> str:
             field="solution",
         )
     if is_vague_solution(text):
+        # The rule stated as the intake description's is (validation.vague_text_rule): what is
+        # missing, how much there is, how much is enough.
+        left = _content_length(_DONE.sub(" ", unicodedata.normalize("NFKC", text).lower()))
         raise RuleViolation(
             "solution_vague",
-            zh="解决方案太笼统，请写明做了什么（如更换了什么、改了哪项设置、重启了哪个服务），"
-            "以便下次参考。",
-            en="The solution is too vague: say what was done (e.g. what was replaced, which "
-            "setting was changed, which service was restarted), so the next person can reuse it.",
+            zh=f"解决方案太笼统：除去“已解决”“好了”“处理完毕”这类说法，只剩{left}个字，"
+            f"至少要有{MIN_SOLUTION}个字写明做了什么（如更换了什么、改了哪项设置、重启了哪个服务）。",
+            en=f"The solution is too vague: apart from words like “resolved”, “fixed” or “done” "
+            f"it has {left} letters or digits; at least {MIN_SOLUTION} must say what was done "
+            "(e.g. what was replaced, which setting was changed, which service was restarted).",
             field="solution",
         )
     return text

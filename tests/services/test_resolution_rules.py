@@ -38,6 +38,8 @@ def test_a_solution_that_only_says_done_is_refused(desk: WorkflowService, soluti
     assert info.value.code == "solution_vague"
     assert "太笼统" in info.value.message("zh") and "做了什么" in info.value.message("zh")
     assert "too vague" in info.value.message("en")
+    # The message states the rule it applies: how much is enough.
+    assert "至少要有3个字" in info.value.message("zh") and "at least 3" in info.value.message("en")
     again = desk.get(rec.id)
     assert again.status is Status.IN_PROGRESS and again.solution == ""
 
