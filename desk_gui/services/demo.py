@@ -94,8 +94,7 @@ class DemoGenerator:
         self.load: dict[str, int] = dict.fromkeys(self.skills, 0)  # open tickets per handler
         self.stragglers = STRAGGLERS
         self.straggler_chance = 0.0  # set per run by generate()
-        # Deadlines by (submission time, priority): tickets come in time order, so a small
-        # memory of recent ones answers most; the business clock is the costliest step.
+        # The first log line per priority, built once.
         self._created: dict[Priority, log_lines.LogLine] = {}
 
     def submission_times(self, count: int) -> list[datetime]:
@@ -126,7 +125,7 @@ class DemoGenerator:
             if r < 0.55:
                 # Untaken only while neither the response nor a progress update is due yet.
                 fresh = deadlines.respond_due > anchor and (
-                    self._progress_due({"submitted_at": submitted}, None, priority) > anchor
+                    self._progress_due(submitted, None, priority) > anchor
                 )
                 if fresh and rng.random() < (0.3 if age < _HOUR else 0.08):
                     return Status.PENDING
@@ -147,8 +146,7 @@ class DemoGenerator:
         room = [n for n in skilled if self.load[n] < LOAD_CAP] or [
             n for n in names if self.load[n] < LOAD_CAP
         ]
-        name = self.rng.choice(room) if room else min(names, key=self.load.__getitem__)
-        return name
+        return self.rng.choice(room) if room else min(names, key=self.load.__getitem__)
 
     def ticket(self, ticket_id: int, number: str, submitted: datetime, rank: int = 0) -> _Ticket:
         """One ticket with a consistent history up to the anchor (``rank`` tickets after it)."""
@@ -220,7 +218,7 @@ class DemoGenerator:
         if status != Status.PENDING:
             self._handle(t, sc, priority, status, desk)
         else:
-            upd = self._progress_due(v, None, priority)
+            upd = self._progress_due(submitted, None, priority)
             v["next_update_due"] = upd
             v["next_due"] = sla.next_due(
                 deadlines.respond_due, deadlines.resolve_due, upd, None, resolved=False
@@ -279,26 +277,33 @@ class DemoGenerator:
         if rng.random() < 0.3:
             at = updated = self._clock(t, at, (30, 120))
             t.add(at, owner, LogKind.PROGRESS, rng.choice(PROGRESS_NOTES))
-        if not open_:
+        if open_:
+            self._keep_open(t, priority, owner, at, updated)
+        else:
             self._resolve(t, sc, status, owner, at)
-            return
+
+    def _keep_open(
+        self, t: _Ticket, priority: Priority, owner: str, at: datetime, updated: datetime | None
+    ) -> None:
+        """An in-progress ticket: its handler's load, and the requester informed on rhythm."""
+        rng, v = self.rng, t.values
         self.load[owner] += 1
-        upd = self._progress_due(v, updated, priority)
+        upd = self._progress_due(v["submitted_at"], updated, priority)
         if upd <= self.anchor and v["resolve_due"] > self.anchor:
-            # A handler within the deadline keeps the requester informed on rhythm.
+            # Within its deadline, so its handler is keeping up: the last update is recent.
             interval = self.settings.targets[priority].update_interval // timedelta(minutes=1)
             before = timedelta(minutes=rng.randrange(max(1, interval * 3 // 4)))
             updated = max(at, self.anchor - before)
             t.add(updated, owner, LogKind.PROGRESS, rng.choice(PROGRESS_NOTES))
-            upd = self._progress_due(v, updated, priority)
+            upd = self._progress_due(v["submitted_at"], updated, priority)
         v["next_update_due"] = upd
         v["next_due"] = min(v["resolve_due"], upd)
 
     def _progress_due(
-        self, v: dict[str, Any], updated: datetime | None, priority: Priority
+        self, submitted: datetime, updated: datetime | None, priority: Priority
     ) -> datetime:
         s = self.settings
-        return sla.next_progress_due(v["submitted_at"], updated, priority, s.calendar, s.targets)
+        return sla.next_progress_due(submitted, updated, priority, s.calendar, s.targets)
 
     def _escalate_due(self, taken: datetime, priority: Priority) -> datetime:
         return escalate_due(taken, priority, self.settings.calendar, self.settings.targets)
