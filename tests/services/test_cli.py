@@ -238,3 +238,20 @@ def test_cli_reads_the_windows_workstation_settings() -> None:
     from desk_gui.ui.launcher import APPLICATION, ORGANIZATION
 
     assert (ORGANIZATION, APPLICATION) == WORKSTATION_SETTINGS
+
+
+def test_import_writes_as_the_workstations_operator(tmp_path: Path, _workstation: Path) -> None:
+    sheet = tmp_path / "old.csv"
+    header = "问题编号,问题标题,所属部门/区域,问题描述,紧急程度,提交人,联系方式,提交时间"
+    row = ",打印机卡纸,财务部,二楼打印机卡纸报错E3，已取出纸张仍报错,中,王芳,内线6021,2024-06-03 09:00"
+    sheet.write_text(f"{header}\n{row}\n", encoding="utf-8-sig")
+    db = tmp_path / "desk.db"
+    remember_in_window(_workstation, "en", "王五")
+    done = desk("import", "--db", str(db), str(sheet), env=SYSTEM_ZH)
+    assert done.returncode == 0, done.stderr
+    assert "Imported 1 ticket(s)." in done.stdout  # the workstation's English, not the system's
+    authors = {r[0] for r in rows(db, "SELECT DISTINCT author FROM log_entry")}
+    assert authors == {"王五"}
+    done = desk("import", "--db", str(db), str(sheet), "--operator", "赵工", "--lang", "zh")
+    assert done.returncode == 0 and "已导入 1 张工单" in done.stdout, done.stderr
+    assert {r[0] for r in rows(db, "SELECT DISTINCT author FROM log_entry")} == {"王五", "赵工"}
