@@ -195,7 +195,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     """Register ``print``, ``export`` and ``import``."""
     lang = {
         "choices": LANGS,
-        "default": None,
+        "default": argparse.SUPPRESS,  # keep a --lang given before the verb
         "help": "zh or en (default: the language chosen on this workstation)",
     }
     operator = {

@@ -227,6 +227,8 @@ def test_print_speaks_the_workstations_language_and_names_its_operator(
     # The command line's own choices win.
     text = printed("--lang", "en", "--operator", "赵工")
     assert "TicketNo." in text and "Printedby:赵工" in text and "王五" not in text
+    done = desk("--lang", "en", "print", "--db", str(db), number, "--pdf", str(pdf), env=SYSTEM_EN)
+    assert done.returncode == 0 and "Printedby:王五" in pdf_words(pdf), done.stderr
     # "Follow the system" in the window means the system's language here too.
     remember_in_window(_workstation, "system", "王五")
     assert "Printedby:王五" in printed()
