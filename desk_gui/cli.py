@@ -3,20 +3,58 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desk_gui import __version__
 from desk_gui.domain.errors import DeskError
 
+if TYPE_CHECKING:
+    from desk_gui.ui.prefs import WorkstationPrefs
 
-def _lang() -> str:
-    lang = os.environ.get("DESK_LANG") or os.environ.get("LANG", "")
-    return "zh" if lang.startswith("zh") else "en"
+WORKSTATION_SETTINGS = ("Desk", "Desk")
+"""Organisation and application under which the window keeps this workstation's preferences
+(``ui.launcher.ORGANIZATION`` / ``APPLICATION``): the verbs read the same language and operator."""
+
+
+def workstation_prefs() -> WorkstationPrefs:
+    """The preferences the window stores on this workstation (QtCore only, no window)."""
+    from PySide6.QtCore import QSettings
+
+    from desk_gui.ui.prefs import WorkstationPrefs
+
+    organization, application = WORKSTATION_SETTINGS
+    return WorkstationPrefs(
+        QSettings(
+            QSettings.Format.NativeFormat, QSettings.Scope.UserScope, organization, application
+        )
+    )
+
+
+def _apply_workstation(args: argparse.Namespace) -> None:
+    """Fill what the command line left open from the workstation's preferences.
+
+    Language: ``--lang``, else the language chosen in the window's settings (or the system's,
+    as the window does). Operator: ``--operator``, else the operator the window remembers.
+    """
+    needs_lang = getattr(args, "lang", None) not in ("zh", "en")
+    needs_operator = hasattr(args, "operator") and not args.operator
+    if not (needs_lang or needs_operator):
+        return
+    prefs = workstation_prefs()
+    if needs_lang:
+        args.lang = prefs.effective_language()
+    if needs_operator:
+        args.operator = prefs.operator().strip()
+
+
+def _lang(args: argparse.Namespace) -> str:
+    lang = getattr(args, "lang", None)
+    return lang if lang in ("zh", "en") else workstation_prefs().effective_language()
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -107,13 +145,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+VERBS_WITH_WORKSTATION = frozenset({"print", "export", "import"})
+"""The verbs that speak the workstation's language and act as its operator."""
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run a verb; errors the user can act on print plainly and exit non-zero."""
     func: Callable[[argparse.Namespace], int] = args.func
     try:
+        if args.command in VERBS_WITH_WORKSTATION:
+            _apply_workstation(args)
         return func(args)
     except DeskError as exc:
-        print(f"desk-gui {args.command}: {exc.message(_lang())}", file=sys.stderr)
+        print(f"desk-gui {args.command}: {exc.message(_lang(args))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

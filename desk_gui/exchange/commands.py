@@ -15,17 +15,13 @@ from desk_gui.domain.errors import DeskError
 LANGS = ("zh", "en")
 
 
-def _default_lang() -> str:
-    lang = os.environ.get("DESK_LANG") or os.environ.get("LANG", "")
-    return "zh" if lang.startswith("zh") else "en"
-
-
 def _t(lang: str, zh: str, en: str) -> str:
     return zh if lang.startswith("zh") else en
 
 
-def _operator() -> str:
-    return os.environ.get("USERNAME") or getpass.getuser() or "desk"
+def _author(args: argparse.Namespace) -> str:
+    """Who the log lines name: the operator, else (nobody chosen yet) the system user."""
+    return getattr(args, "operator", None) or os.environ.get("USERNAME") or getpass.getuser()
 
 
 def _fail(args: argparse.Namespace, text: str, code: int = 1) -> int:
@@ -49,10 +45,10 @@ def _open(path: str) -> None:
     open_database(path)
 
 
-def _context() -> Any:
+def _context(args: argparse.Namespace) -> Any:
     from desk_gui.services.context import Context
 
-    return Context(operator=_operator())
+    return Context(operator=_author(args))
 
 
 def _cmd_print(args: argparse.Namespace) -> int:
@@ -75,7 +71,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
     if args.db:
         _open(args.db)
         settings = load_settings()
-        service = TicketService(_context(), settings)
+        service = TicketService(_context(args), settings)
         records = [service.get_by_number(n) for n in args.numbers]
     if args.blank:
         records.extend([None] * max(1, args.copies))
@@ -83,7 +79,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
         lang=lang,
         mask_requester=settings.mask_requester and not args.no_mask,
         office_name=settings.office_name,
-        printed_by=_operator(),
+        printed_by=args.operator,  # nobody chosen: no name rather than the system login
         printed_at=datetime.now(),
     )
     _app = ensure_gui_app()
@@ -123,7 +119,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     _open(args.db)
     ids = None
     if args.numbers:
-        service = TicketService(_context())
+        service = TicketService(_context(args))
         ids = [service.get_by_number(n).id for n in args.numbers]
     else:
         ids = ticket_ids(flt)
@@ -160,7 +156,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         return _fail(args, _t(lang, f"找不到文件 {args.input}", f"No such file: {args.input}"), 2)
     preview = preview_file(args.input, defaults)
     _open(args.db)
-    service = ImportService(_context())
+    service = ImportService(_context(args))
     service.check_numbers(preview)
     _print_problems(preview.problems, lang)
     valid, total = len(preview.valid_rows), len(preview.rows)
@@ -197,7 +193,16 @@ def _guarded(func: Any) -> Any:
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
     """Register ``print``, ``export`` and ``import``."""
-    lang = {"choices": LANGS, "default": _default_lang(), "help": "zh or en"}
+    lang = {
+        "choices": LANGS,
+        "default": argparse.SUPPRESS,  # keep a --lang given before the verb
+        "help": "zh or en (default: the language chosen on this workstation)",
+    }
+    operator = {
+        "metavar": "NAME",
+        "default": "",
+        "help": "who is working (default: the operator remembered on this workstation)",
+    }
 
     p = subparsers.add_parser("print", help="print worksheets to a PDF file")
     p.add_argument("--db")
@@ -207,6 +212,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--copies", type=int, default=1, help="how many blank worksheets")
     p.add_argument("--no-mask", action="store_true", help="print requester names unmasked")
     p.add_argument("--lang", **lang)
+    p.add_argument("--operator", **operator)
     p.set_defaults(func=_guarded(_cmd_print))
 
     e = subparsers.add_parser("export", help="export tickets to .xlsx or .csv")
@@ -229,4 +235,5 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     i.add_argument("--default-category", default="other")
     i.add_argument("--default-impact", default="individual")
     i.add_argument("--lang", **lang)
+    i.add_argument("--operator", **operator)
     i.set_defaults(func=_guarded(_cmd_import))

@@ -1,5 +1,11 @@
 """Deterministic demo data: months of realistic tickets with logs, escalations and feedback.
 
+The desk it shows is a healthy one at any size: old tickets are closed, the open queue is the
+last hours' (or, for a small demo, days') work that is still within its deadlines, a handful
+of stragglers are overdue, every handler carries a load a person can (at most LOAD_CAP open
+tickets), in-progress L1 work older than 30 minutes has been escalated, and each requester
+belongs to the department their ticket's description speaks of.
+
 Bulk-written rather than through the per-ticket services, so a million tickets take minutes;
 the rows obey the same rules (numbering, priority, deadlines). On SQLite the whole load is one
 transaction (``bulk_load``: the queue indexes are built once at the end, a failure leaves the
@@ -19,14 +25,14 @@ from desk_gui.domain import log_lines, sla
 from desk_gui.domain.enums import Impact, LogKind, Priority, Satisfaction, Status, Tier, Urgency
 from desk_gui.domain.numbering import day_key, format_number
 from desk_gui.domain.priority import priority_for
+from desk_gui.domain.reminders import escalate_due
 from desk_gui.services.demo_data import (
-    CONTACTS,
-    DEPARTMENTS,
     PROGRESS_NOTES,
-    REQUESTERS,
     SCENARIOS,
     STAFF,
+    Person,
     Scenario,
+    people_for,
 )
 from desk_gui.services.settings import OfficeSettings
 
@@ -45,7 +51,14 @@ CLOSED_NO_REPLY = log_lines.LogLine(
 CLOSED_CONFIRMED = log_lines.LogLine(
     "关闭（提交人已确认解决）", "Closed (the requester confirmed the fix)"
 )
-_DAYS_2, _DAYS_14, _DAYS_30 = timedelta(days=2), timedelta(days=14), timedelta(days=30)
+OPEN_WINDOW = 160
+"""The open queue lives among this many latest tickets (those still within their deadline)."""
+LOAD_CAP = 20
+"""At most this many open tickets per handler while someone else has room."""
+STRAGGLERS = 4
+"""At most this many tickets are left open past their deadline (the overdue view's handful)."""
+_STRAGGLER_AGE = timedelta(days=10)
+_HOUR, _DAYS_3 = timedelta(hours=1), timedelta(days=3)
 
 
 @dataclass
@@ -75,9 +88,13 @@ class DemoGenerator:
         self.l1 = [s[0] for s in STAFF if s[1] == "l1"]
         self.l2 = [s[0] for s in STAFF if s[1] == "l2"]
         self.experts = [s[0] for s in STAFF if s[1] == "expert"]
+        self.skills = {name: set(skills.split(",")) for name, _, skills in STAFF}
+        self.people: dict[Scenario, tuple[Person, ...]] = {sc: people_for(sc) for sc in SCENARIOS}
         self.sequences: dict[str, int] = {}
-        # Deadlines by (submission time, priority): tickets come in time order, so a small
-        # memory of recent ones answers most; the business clock is the costliest step.
+        self.load: dict[str, int] = dict.fromkeys(self.skills, 0)  # open tickets per handler
+        self.stragglers = STRAGGLERS
+        self.straggler_chance = 0.0  # set per run by generate()
+        # The first log line per priority, built once.
         self._created: dict[Priority, log_lines.LogLine] = {}
 
     def submission_times(self, count: int) -> list[datetime]:
@@ -91,31 +108,51 @@ class DemoGenerator:
                 t = t.replace(hour=self.rng.randrange(9, 17))
             times.append(min(t, self.anchor))
         times.sort()
+        if times:  # the latest call has just come in
+            times[-1] = max(times[-1], self.anchor - timedelta(minutes=self.rng.randrange(1, 10)))
         return times
 
-    def _status(self, age: timedelta) -> Status:
-        r = self.rng.random()
-        table: tuple[tuple[float, Status], ...]
-        # A healthy desk: old tickets are closed bar a few stragglers; the open queue is recent.
-        if age > _DAYS_30:
-            table = ((0.97, Status.CLOSED), (1.0, Status.RESOLVED))
-        elif age > _DAYS_14:
-            table = ((0.85, Status.CLOSED), (0.97, Status.RESOLVED), (1.0, Status.IN_PROGRESS))
-        elif age > _DAYS_2:
-            table = (
-                (0.45, Status.CLOSED),
-                (0.7, Status.RESOLVED),
-                (0.92, Status.IN_PROGRESS),
-                (1.0, Status.PENDING),
-            )
-        else:
-            table = ((0.35, Status.PENDING), (0.8, Status.IN_PROGRESS), (1.0, Status.RESOLVED))
-        return next(s for limit, s in table if r < limit)
+    def _status(
+        self, submitted: datetime, priority: Priority, deadlines: sla.Deadlines, rank: int
+    ) -> Status:
+        """Where a ticket stands at the anchor; ``rank`` counts the tickets logged after it."""
+        rng, anchor = self.rng, self.anchor
+        age = anchor - submitted
+        if rank == 0:
+            return Status.PENDING
+        if rank < OPEN_WINDOW and deadlines.resolve_due > anchor:
+            r = rng.random()
+            if r < 0.55:
+                # Untaken only while neither the response nor a progress update is due yet.
+                fresh = deadlines.respond_due > anchor and (
+                    self._progress_due(submitted, None, priority) > anchor
+                )
+                if fresh and rng.random() < (0.3 if age < _HOUR else 0.08):
+                    return Status.PENDING
+                return Status.IN_PROGRESS
+            return Status.RESOLVED if r < 0.8 else Status.CLOSED
+        if self.stragglers and age < _STRAGGLER_AGE and rng.random() < self.straggler_chance:
+            self.stragglers -= 1
+            return Status.IN_PROGRESS  # stuck past its deadline: the overdue view shows it
+        if age < _DAYS_3 and rng.random() < 0.15:
+            return Status.RESOLVED  # waiting for the requester's confirmation
+        return Status.CLOSED
 
-    def ticket(self, ticket_id: int, number: str, submitted: datetime) -> _Ticket:
-        """One ticket with a consistent history up to the anchor."""
+    def _pick(self, names: list[str], category: str, *, open_: bool) -> str:
+        """A handler who knows the category; for open work, one with room (LOAD_CAP)."""
+        skilled = [n for n in names if category in self.skills[n]] or names
+        if not open_:
+            return self.rng.choice(skilled)
+        room = [n for n in skilled if self.load[n] < LOAD_CAP] or [
+            n for n in names if self.load[n] < LOAD_CAP
+        ]
+        return self.rng.choice(room) if room else min(names, key=self.load.__getitem__)
+
+    def ticket(self, ticket_id: int, number: str, submitted: datetime, rank: int = 0) -> _Ticket:
+        """One ticket with a consistent history up to the anchor (``rank`` tickets after it)."""
         rng = self.rng
         sc: Scenario = rng.choice(SCENARIOS)
+        person = rng.choice(self.people[sc])
         urgency = rng.choice(
             (Urgency.HIGH, Urgency.MEDIUM, Urgency.MEDIUM, Urgency.LOW, Urgency.LOW)
         )
@@ -125,19 +162,19 @@ class DemoGenerator:
         if "全公司" in sc.description:
             impact, urgency = Impact.COMPANY, Urgency.HIGH
         priority = priority_for(impact, urgency, self.settings.matrix)
-        status = self._status(self.anchor - submitted)
         deadlines = sla.compute_deadlines(
             submitted, priority, self.settings.calendar, self.settings.targets
         )
+        status = self._status(submitted, priority, deadlines, rank)
         v: dict[str, Any] = {
             "id": ticket_id,
             "number": number,
             "title": sc.title,
-            "department": rng.choice(DEPARTMENTS),
+            "department": person.department,
             "description": sc.description,
             "urgency": urgency.value,
-            "requester": rng.choice(REQUESTERS),
-            "contact": rng.choice(CONTACTS),
+            "requester": person.name,
+            "contact": person.contact,
             "submitted_at": submitted,
             "status": status.value,
             "assignee": None,
@@ -176,12 +213,16 @@ class DemoGenerator:
             "paused_seconds": 0,
         }
         t = _Ticket(v)
-        desk = rng.choice(self.l1)
+        desk = self._pick(self.l1, sc.category, open_=False)
         t.add_line(submitted, desk, LogKind.CREATED, self._created_line(priority))
         if status != Status.PENDING:
             self._handle(t, sc, priority, status, desk)
         else:
-            v["next_due"] = deadlines.respond_due
+            upd = self._progress_due(submitted, None, priority)
+            v["next_update_due"] = upd
+            v["next_due"] = sla.next_due(
+                deadlines.respond_due, deadlines.resolve_due, upd, None, resolved=False
+            )
         v["updated_at"] = t.log[-1][0]
         v["updated_by"] = t.log[-1][1]
         v["version"] = len(t.log)
@@ -204,19 +245,24 @@ class DemoGenerator:
         self, t: _Ticket, sc: Scenario, priority: Priority, status: Status, desk: str
     ) -> None:
         rng, v = self.rng, t.values
+        open_ = status == Status.IN_PROGRESS
         at = self._clock(t, v["submitted_at"], (3, 90 if priority.rank > 2 else 14))
+        if open_:
+            desk = self._pick(self.l1, sc.category, open_=True)
         owner = desk
-        v["first_response_at"] = at
+        v["first_response_at"] = taken = at
         t.add_line(at, desk, LogKind.STATUS, TAKEN)
         t.add_line(at, desk, LogKind.ASSIGN, log_lines.assignee_change(None, desk))
         for step in sc.steps[:1]:
             at = self._clock(t, at, (5, 30))
             t.add(at, desk, LogKind.NOTE, step)
-        if priority == Priority.P1 or rng.random() < 0.2:
-            owner = rng.choice(self.l2)
+        # L1 solves within 30 minutes or escalates: open L1 work is never older than that.
+        overdue_l1 = open_ and self._escalate_due(taken, priority) <= self.anchor
+        if priority == Priority.P1 or overdue_l1 or rng.random() < 0.2:
+            owner = self._pick(self.l2, sc.category, open_=open_)
             tier = Tier.L2
             if priority == Priority.P1 and rng.random() < 0.4:
-                owner, tier = rng.choice(self.experts), Tier.EXPERT
+                owner, tier = self._pick(self.experts, sc.category, open_=open_), Tier.EXPERT
             at = self._clock(t, at, (5, 30))
             escalated = log_lines.escalation(Tier.L1, tier, L1_TIMEOUT, sc.steps[0])
             t.add_line(at, desk, LogKind.ESCALATE, escalated)
@@ -227,16 +273,40 @@ class DemoGenerator:
         for step in sc.steps[1:]:
             at = self._clock(t, at, (10, 240))
             t.add(at, owner, LogKind.NOTE, step)
+        updated = None
         if rng.random() < 0.3:
-            at = self._clock(t, at, (30, 120))
+            at = updated = self._clock(t, at, (30, 120))
             t.add(at, owner, LogKind.PROGRESS, rng.choice(PROGRESS_NOTES))
-        if status == Status.IN_PROGRESS:
-            v["next_update_due"] = sla.next_progress_due(
-                v["submitted_at"], None, priority, self.settings.calendar, self.settings.targets
-            )
-            v["next_due"] = min(v["resolve_due"], v["next_update_due"])
-            return
-        self._resolve(t, sc, status, owner, at)
+        if open_:
+            self._keep_open(t, priority, owner, at, updated)
+        else:
+            self._resolve(t, sc, status, owner, at)
+
+    def _keep_open(
+        self, t: _Ticket, priority: Priority, owner: str, at: datetime, updated: datetime | None
+    ) -> None:
+        """An in-progress ticket: its handler's load, and the requester informed on rhythm."""
+        rng, v = self.rng, t.values
+        self.load[owner] += 1
+        upd = self._progress_due(v["submitted_at"], updated, priority)
+        if upd <= self.anchor and v["resolve_due"] > self.anchor:
+            # Within its deadline, so its handler is keeping up: the last update is recent.
+            interval = self.settings.targets[priority].update_interval // timedelta(minutes=1)
+            before = timedelta(minutes=rng.randrange(max(1, interval * 3 // 4)))
+            updated = max(at, self.anchor - before)
+            t.add(updated, owner, LogKind.PROGRESS, rng.choice(PROGRESS_NOTES))
+            upd = self._progress_due(v["submitted_at"], updated, priority)
+        v["next_update_due"] = upd
+        v["next_due"] = min(v["resolve_due"], upd)
+
+    def _progress_due(
+        self, submitted: datetime, updated: datetime | None, priority: Priority
+    ) -> datetime:
+        s = self.settings
+        return sla.next_progress_due(submitted, updated, priority, s.calendar, s.targets)
+
+    def _escalate_due(self, taken: datetime, priority: Priority) -> datetime:
+        return escalate_due(taken, priority, self.settings.calendar, self.settings.targets)
 
     def _resolve(self, t: _Ticket, sc: Scenario, status: Status, owner: str, at: datetime) -> None:
         rng, v = self.rng, t.values
@@ -268,6 +338,11 @@ class DemoGenerator:
         sequences, prefix = self.sequences, self.settings.prefix
         day: date | None = None
         key = ""
+        # A small desk has a small queue: one straggler per thousand tickets, up to STRAGGLERS,
+        # drawn from about 1.5 times as many chances among the tickets of _STRAGGLER_AGE.
+        self.stragglers = min(STRAGGLERS, max(1, count // 1000))
+        recent = count * min(1.0, _STRAGGLER_AGE / timedelta(days=max(1, self.days)))
+        self.straggler_chance = min(0.3, self.stragglers * 1.5 / max(1.0, recent))
         for i, submitted in enumerate(self.submission_times(count)):
             today = submitted.date()
             if today != day:
@@ -276,4 +351,4 @@ class DemoGenerator:
                 sequences[key] = taken(key)
             sequences[key] += 1
             number = format_number(prefix, today, sequences[key])
-            yield self.ticket(first_id + i, number, submitted)
+            yield self.ticket(first_id + i, number, submitted, count - 1 - i)

@@ -112,7 +112,7 @@ def generate_demo(
     count: int,
     seed: int = 1,
     anchor: datetime | None = None,
-    days: int = 180,
+    days: int | None = None,
     progress: Callable[[int], None] | None = None,
     *,
     parallel: bool | None = None,
@@ -122,7 +122,9 @@ def generate_demo(
     SQLite: one transaction (``bulk_load``: the queue indexes are built once, at the end) that
     also writes each ticket's full-text row; ``parallel`` (default: from PARALLEL_FROM tickets)
     generates in a child process. PostgreSQL: in this process, one transaction per batch.
+    ``days``: how far back the tickets go (default ``demo_days(count)``).
     """
+    days = days or demo_days(count)
     settings = load_settings()
     anchor = anchor or datetime.now()
     with write_transaction():
@@ -156,6 +158,15 @@ def generate_demo(
     if progress:
         progress(written)
     return written
+
+
+DAILY_TICKETS = 15
+"""A small office's daily intake: a small demo spans fewer days rather than a thinner trickle."""
+
+
+def demo_days(count: int) -> int:
+    """Days a demo of ``count`` tickets spans: DAILY_TICKETS a day, from two weeks to half a year."""
+    return max(14, min(180, count // DAILY_TICKETS))
 
 
 def _set_sequence(key: str, last: int) -> None:

@@ -14,15 +14,16 @@ from typing import Any
 from desk_gui.domain import log_lines
 from desk_gui.domain.enums import LogKind, Status
 from desk_gui.domain.errors import DeskError
-from desk_gui.domain.numbering import parse_number
+from desk_gui.domain.numbering import day_key, parse_number
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.exchange.importer import ImportPreview, ImportRow, RowProblem
 from desk_gui.services import records
 from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings
+from desk_gui.services.tickets import pw_max
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store.database import translate_errors, write_transaction
-from desk_gui.store.models import Ticket
+from desk_gui.store.models import DailySequence, Ticket
 
 CLOSED_REASON = "导入：原表状态为已关闭"
 CLOSED_REASON_EN = "Import: closed in the original sheet"
@@ -84,6 +85,7 @@ class ImportService:
         result = ImportResult(skipped=[r.line for r in preview.rows if id(r) not in kept])
         source = Path(preview.source).name
         with write_transaction():
+            _reserve_file_numbers(preview.rows)
             for row in rows:
                 record = self._import_row(row, source)
                 result.created.append((row.line, record.number))
@@ -138,6 +140,27 @@ class ImportService:
         ticket = records.load(rec.id)
         records.save(self.ctx, ticket, rec.version, changes)
         return records.to_record(ticket)
+
+
+def _reserve_file_numbers(rows: list[ImportRow]) -> None:
+    """Move each day's sequence past the sheet's own numbers before any row is written.
+
+    The sheet's numbers are the paper record: a row without one must not take a number that a
+    later row carries, so new numbers start after the highest the file uses on that day.
+    Skipped rows count too: their numbers stay free for when the fixed rows are imported.
+    """
+    top: dict[str, int] = {}
+    for row in rows:
+        parsed = parse_number(row.number) if row.number else None
+        if parsed is not None:
+            prefix, day, seq = parsed
+            key = day_key(prefix, day)
+            top[key] = max(top.get(key, 0), seq)
+    for key, seq in sorted(top.items()):
+        DailySequence.insert(day_key=key, last=seq).on_conflict(
+            conflict_target=[DailySequence.day_key],
+            update={DailySequence.last: pw_max(DailySequence.last, seq)},
+        ).execute()
 
 
 def _number_problem(number: str, used: set[str]) -> tuple[str, str] | None:

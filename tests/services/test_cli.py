@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+
+import pytest
 
 ANCHOR = "2024-06-28T17:00"
 
 
-def desk(*args: str) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(autouse=True)
+def _workstation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The verbs read this folder's workstation preferences, never the tester's own."""
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    return config
+
+
+def desk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "desk_gui", *args], capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "desk_gui", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -119,3 +137,123 @@ def test_every_demo_scenario_passes_intake_validation() -> None:
             contact=CONTACTS[0],
         )
         assert validate_draft(draft, now) == [], sc.title
+
+
+# The window's own way to remember the language and operator (ui.launcher.launch).
+_GUI_PREFS = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from desk_gui.ui.launcher import APPLICATION, ORGANIZATION
+from desk_gui.ui.prefs import WorkstationPrefs
+QCoreApplication.setOrganizationName(ORGANIZATION)
+QCoreApplication.setApplicationName(APPLICATION)
+prefs = WorkstationPrefs()
+prefs.set_language_choice(sys.argv[1])
+prefs.set_operator(sys.argv[2])
+"""
+
+
+def remember_in_window(config: Path, language: str, operator: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _GUI_PREFS, language, operator],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "XDG_CONFIG_HOME": str(config), "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def one_ticket(path: Path) -> str:
+    from desk_gui.domain.enums import Category, Impact, Urgency
+    from desk_gui.domain.ticket import TicketDraft
+    from desk_gui.services.context import Context
+    from desk_gui.services.workflow import WorkflowService
+    from desk_gui.store.database import close_database, open_database
+
+    open_database(path)
+    try:
+        draft = TicketDraft(
+            title="打印机卡纸无法打印",
+            department="财务部/上海总部",
+            description="二楼财务室打印机从8点半起卡纸，报错E3，已取出纸张仍报错",
+            category=Category.HARDWARE,
+            urgency=Urgency.MEDIUM,
+            impact=Impact.DEPARTMENT,
+            requester="王芳",
+            contact="内线6021",
+            submitted_at=datetime(2024, 6, 3, 9, 0),
+        )
+        return WorkflowService(Context(operator="张三")).create(draft).number
+    finally:
+        close_database()
+
+
+def pdf_words(path: Path) -> str:
+    """The PDF's text without whitespace (pdftotext spaces glyphs unevenly)."""
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return re.sub(r"\s+", "", out.stdout)
+
+
+SYSTEM_EN = {"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "USER": "root"}
+SYSTEM_ZH = {**SYSTEM_EN, "LANG": "zh_CN.UTF-8"}
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_print_speaks_the_workstations_language_and_names_its_operator(
+    tmp_path: Path, _workstation: Path
+) -> None:
+    db = tmp_path / "desk.db"
+    number = one_ticket(db)
+    pdf = tmp_path / "ws.pdf"
+
+    def printed(*extra: str, env: dict[str, str] = SYSTEM_EN) -> str:
+        done = desk("print", "--db", str(db), number, "--pdf", str(pdf), *extra, env=env)
+        assert done.returncode == 0, done.stderr
+        return pdf_words(pdf)
+
+    # Nothing chosen on this workstation yet: the system's language, and no printer's name
+    # rather than the login's ("Printed by: root").
+    text = printed()
+    assert "TicketNo." in text and "Printedby" not in text and "root" not in text
+    text = printed(env=SYSTEM_ZH)
+    assert "问题编号" in text and "打印人" not in text and "root" not in text
+
+    # The window chose Chinese and remembers 王五: the command line follows, on an English system.
+    remember_in_window(_workstation, "zh", "王五")
+    text = printed()
+    assert "问题编号" in text and "打印人：王五" in text and "TicketNo." not in text
+    assert "root" not in text
+    # The command line's own choices win.
+    text = printed("--lang", "en", "--operator", "赵工")
+    assert "TicketNo." in text and "Printedby:赵工" in text and "王五" not in text
+    done = desk("--lang", "en", "print", "--db", str(db), number, "--pdf", str(pdf), env=SYSTEM_EN)
+    assert done.returncode == 0 and "Printedby:王五" in pdf_words(pdf), done.stderr
+    # "Follow the system" in the window means the system's language here too.
+    remember_in_window(_workstation, "system", "王五")
+    assert "Printedby:王五" in printed()
+    assert "打印人：王五" in printed(env=SYSTEM_ZH)
+
+
+def test_cli_reads_the_windows_workstation_settings() -> None:
+    from desk_gui.cli import WORKSTATION_SETTINGS
+    from desk_gui.ui.launcher import APPLICATION, ORGANIZATION
+
+    assert (ORGANIZATION, APPLICATION) == WORKSTATION_SETTINGS
+
+
+def test_import_writes_as_the_workstations_operator(tmp_path: Path, _workstation: Path) -> None:
+    sheet = tmp_path / "old.csv"
+    header = "问题编号,问题标题,所属部门/区域,问题描述,紧急程度,提交人,联系方式,提交时间"
+    row = ",打印机卡纸,财务部,二楼打印机卡纸报错E3，已取出纸张仍报错,中,王芳,内线6021,2024-06-03 09:00"
+    sheet.write_text(f"{header}\n{row}\n", encoding="utf-8-sig")
+    db = tmp_path / "desk.db"
+    remember_in_window(_workstation, "en", "王五")
+    done = desk("import", "--db", str(db), str(sheet), env=SYSTEM_ZH)
+    assert done.returncode == 0, done.stderr
+    assert "Imported 1 ticket(s)." in done.stdout  # the workstation's English, not the system's
+    authors = {r[0] for r in rows(db, "SELECT DISTINCT author FROM log_entry")}
+    assert authors == {"王五"}
+    done = desk("import", "--db", str(db), str(sheet), "--operator", "赵工", "--lang", "zh")
+    assert done.returncode == 0 and "已导入 1 张工单" in done.stdout, done.stderr
+    assert {r[0] for r in rows(db, "SELECT DISTINCT author FROM log_entry")} == {"王五", "赵工"}

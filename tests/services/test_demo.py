@@ -5,13 +5,21 @@ from __future__ import annotations
 import io
 import pickle
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from desk_gui.services import demo_load as demo
+from desk_gui.services.context import Context
+from desk_gui.services.demo_data import DEPARTMENTS, PEOPLE, SCENARIOS
 from desk_gui.services.demo_load import generate_demo
-from desk_gui.store import search
+from desk_gui.services.queue import QueueFilter, QueueService
+from desk_gui.services.reminders import ReminderService
+from desk_gui.store import schema, search
 from desk_gui.store.database import close_database, open_database, write_transaction
+from desk_gui.store.models import Staff, Ticket
 
 ANCHOR = datetime(2024, 6, 28, 17, 0)
 TABLES = ("ticket", "log_entry", "daily_sequence", "staff")
@@ -78,3 +86,101 @@ def test_a_failing_child_reports_its_traceback() -> None:
     demo._generate_in_child(out, (1, ANCHOR, 180, "not json", 10, 1, {}))
     message = pickle.loads(out.getvalue())
     assert isinstance(message, str) and "Traceback" in message
+
+
+# -- what the demo shows: a healthy desk at any size ------------------------------------------
+
+WEDNESDAY = datetime(2024, 6, 26, 11, 0)  # mid-morning, business hours
+
+
+@dataclass
+class DeskPicture:
+    """What a supervisor sees at ``now``, measured through the services the window uses."""
+
+    tickets: int
+    closed: int
+    open: int
+    overdue: int
+    unassigned: int
+    loads: dict[str, int]
+    reminders: dict[str, int]
+
+
+def desk_picture(now: datetime) -> DeskPicture:
+    queue = QueueService()
+    open_ = frozenset(schema.OPEN_STATUSES)
+    staff = [name for (name,) in Staff.select(Staff.name).tuples()]
+    return DeskPicture(
+        tickets=Ticket.select().count(),
+        closed=queue.count(QueueFilter(statuses=frozenset({"closed"}))),
+        open=queue.count(QueueFilter(statuses=open_)),
+        overdue=queue.count(QueueFilter(statuses=open_, due="overdue", now=now)),
+        unassigned=queue.count(QueueFilter(statuses=open_, unassigned=True)),
+        loads={n: queue.count(QueueFilter(statuses=open_, assignee=n)) for n in staff},
+        reminders={n: len(ReminderService(Context(operator=n)).due(now)) for n in staff},
+    )
+
+
+@pytest.mark.parametrize(
+    ("count", "anchor"),
+    [(300, WEDNESDAY), (300, ANCHOR), (20_000, WEDNESDAY)],
+    ids=["300-wednesday", "300-friday-evening", "20000-wednesday"],
+)
+def test_the_demo_shows_a_healthy_desk(tmp_path: Path, count: int, anchor: datetime) -> None:
+    open_database(tmp_path / "demo.db")
+    try:
+        assert generate_demo(count, seed=5, anchor=anchor) == count
+        seen = desk_picture(anchor)
+    finally:
+        close_database()
+    assert seen.tickets == count
+    # Most tickets are old and closed; the open queue is tens of tickets, not thousands.
+    assert seen.closed >= 0.85 * count
+    assert 10 <= seen.open <= 300, seen
+    # Mostly within their deadlines: a handful overdue, a few nobody has taken yet.
+    assert seen.overdue <= max(2, seen.open // 10), seen
+    assert seen.unassigned <= max(3, seen.open // 4), seen
+    # Loads a person can carry, reminders a person can read.
+    assert max(seen.loads.values()) <= 30, seen.loads
+    assert max(seen.reminders.values()) <= 30, seen.reminders
+    assert sum(seen.loads.values()) + seen.unassigned == seen.open
+
+
+def test_tiny_demo_is_still_a_calm_desk(tmp_path: Path) -> None:
+    open_database(tmp_path / "demo.db")
+    try:
+        generate_demo(20, seed=5, anchor=WEDNESDAY)
+        seen = desk_picture(WEDNESDAY)
+    finally:
+        close_database()
+    assert 1 <= seen.open <= 10 and seen.overdue <= 1, seen
+
+
+def test_descriptions_fit_their_requester_and_department(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    _demo(path, 2000)
+    by_title = {sc.title: sc for sc in SCENARIOS}
+    people = {(p.name, p.department, p.contact): p for p in PEOPLE}
+    query = "SELECT title, description, department, requester, contact FROM ticket"
+    for title, description, department, requester, contact in _rows(path, query):
+        sc = by_title[title]
+        assert description == sc.description
+        person = people.get((requester, department, contact))
+        assert person is not None, (requester, department, contact)
+        assert person.lang == sc.lang, (title, requester)
+        assert not sc.departments or department.startswith(sc.departments), (title, department)
+    # No description names a department other than the ticket's own.
+    zh_departments = {d.split("/")[0] for d in DEPARTMENTS if "/" in d and not d.isascii()}
+    for sc in SCENARIOS:
+        named = {
+            d for d in zh_departments if d in sc.description or d[:-1] + "室" in sc.description
+        }
+        assert named <= {d for d in sc.departments}, (sc.title, named)
+
+
+def _rows(path: Path, sql: str) -> list[tuple[str, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
