@@ -24,7 +24,9 @@ from desk_gui.domain.enums import (
     Status,
     Urgency,
 )
+from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.log_lines import LogLine
+from desk_gui.domain.resolution import check_solution, is_vague_solution
 from desk_gui.domain.ticket import TicketDraft
 from desk_gui.domain.validation import validate_draft
 from desk_gui.exchange.columns import COLUMNS, COMPUTED, header, key_for
@@ -281,6 +283,12 @@ def _history(r: _RowReader, row: ImportRow) -> None:
                 "已解决或已关闭的工单须填写解决方案。",
                 "A resolved or closed ticket needs its solution.",
             )
+        elif is_vague_solution(row.solution):
+            # The service would refuse it mid-import; name the row and column here instead.
+            try:
+                check_solution(row.solution)
+            except RuleViolation as exc:
+                r.problem("solution", exc.code, exc.message("zh"), exc.message("en"))
         if row.feedback_resolved is False:
             r.problem(
                 "feedback",
