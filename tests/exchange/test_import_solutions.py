@@ -19,11 +19,10 @@ def sheet(path: Path, solutions: list[str]) -> Path:
         out = csv.writer(fh)
         out.writerow(HEADER)
         for i, solution in enumerate(solutions):
-            out.writerow(
-                [f"IT2025050900{i + 1}", f"CRM 报错 {i}", "销售部", DESCRIPTION, "中", "小明"]
-                + ["内线8888", "2025-05-09 09:00", "已解决", "张三", solution]
-                + ["2025-05-09 11:00"]
-            )
+            ticket = [f"IT2025050900{i + 1}", f"CRM 报错 {i}", "销售部", DESCRIPTION, "中"]
+            contact = ["小明", "内线8888", "2025-05-09 09:00"]
+            history = ["已解决", "张三", solution, "2025-05-09 11:00"]
+            out.writerow([*ticket, *contact, *history])
     return path
 
 
