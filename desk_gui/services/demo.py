@@ -51,6 +51,12 @@ CLOSED_NO_REPLY = log_lines.LogLine(
 CLOSED_CONFIRMED = log_lines.LogLine(
     "关闭（提交人已确认解决）", "Closed (the requester confirmed the fix)"
 )
+URGENCIES = (Urgency.HIGH, Urgency.MEDIUM, Urgency.LOW)
+URGENCY_WEIGHTS = (12, 48, 40)
+IMPACTS = (Impact.INDIVIDUAL, Impact.DEPARTMENT, Impact.COMPANY)
+IMPACT_WEIGHTS = (70, 22, 8)
+COMPANY_OUTAGE_SKIP = 0.8
+"""Most draws of the company-wide outage scenario become another one: outages are rare."""
 OPEN_WINDOW = 160
 """The open queue lives among this many latest tickets (those still within their deadline)."""
 LOAD_CAP = 20
@@ -106,6 +112,8 @@ class DemoGenerator:
             t = start + timedelta(minutes=self.rng.randrange(span))
             if self.rng.random() < 0.85 and not 8 <= t.hour < 18:
                 t = t.replace(hour=self.rng.randrange(9, 17))
+                if t > self.anchor:  # moved into today's future: the same hour a day earlier
+                    t -= timedelta(days=1)
             times.append(min(t, self.anchor))
         times.sort()
         if times:  # the latest call has just come in
@@ -152,13 +160,12 @@ class DemoGenerator:
         """One ticket with a consistent history up to the anchor (``rank`` tickets after it)."""
         rng = self.rng
         sc: Scenario = rng.choice(SCENARIOS)
+        if "全公司" in sc.description and rng.random() < COMPANY_OUTAGE_SKIP:
+            sc = rng.choice([s for s in SCENARIOS if "全公司" not in s.description])
         person = rng.choice(self.people[sc])
-        urgency = rng.choice(
-            (Urgency.HIGH, Urgency.MEDIUM, Urgency.MEDIUM, Urgency.LOW, Urgency.LOW)
-        )
-        impact = rng.choice(
-            (Impact.INDIVIDUAL, Impact.INDIVIDUAL, Impact.DEPARTMENT, Impact.COMPANY)
-        )
+        # A desk's mix: most calls are one person's problem and not urgent; P1 stays rare.
+        urgency = rng.choices(URGENCIES, URGENCY_WEIGHTS)[0]
+        impact = rng.choices(IMPACTS, IMPACT_WEIGHTS)[0]
         if "全公司" in sc.description:
             impact, urgency = Impact.COMPANY, Urgency.HIGH
         priority = priority_for(impact, urgency, self.settings.matrix)
