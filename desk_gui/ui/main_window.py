@@ -42,6 +42,21 @@ if TYPE_CHECKING:
 # The worksheet view, the settings dialog, the ticket form and printing are imported when first
 # used: together they are a fifth of the start-up time and none is needed to show the queue.
 
+DEFAULT_ORDER = (
+    Column.NUMBER,
+    Column.TITLE,
+    Column.PRIORITY,
+    Column.NEXT_DUE,
+    Column.STATUS,
+    Column.ASSIGNEE,
+    Column.REQUESTER,
+    Column.DEPARTMENT,
+    Column.CATEGORY,
+    Column.URGENCY,
+    Column.SUBMITTED,
+)
+"""The queue's columns as a new workstation shows them (each workstation may rearrange them)."""
+
 OFFICE_DELAY_MS = 100
 """The office settings (title, masking) are read this long after the window first paints."""
 
@@ -123,7 +138,11 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        # What an agent reads first comes first: the title keeps its width (a stretched title
+        # shrank to nothing beside the reminders dock) and the time left sits by the priority.
+        for visual, column in enumerate(DEFAULT_ORDER):
+            header.moveSection(header.visualIndex(column), visual)
+        header.setStretchLastSection(True)
         header.setSortIndicator(Column.NEXT_DUE, Qt.SortOrder.AscendingOrder)
         saved = self.session.prefs.header_state()
         if saved is not None:
