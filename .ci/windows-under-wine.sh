@@ -63,7 +63,7 @@ die() { printf 'wine: FAILED: %s\n' "$*" >&2; exit 1; }
 phase_begin() { PHASE_START=$SECONDS; say "== $1"; }
 phase_end() {
   local took=$((SECONDS - PHASE_START))
-  TIMES+=("$(printf '%-34s %4d s' "$1" "$took")")
+  TIMES+=("$(printf '%-38s %4d s' "$1" "$took")")
   say "-- $1: ${took} s"
 }
 # A Windows program under Wine. CPython and the frozen programs need standard handles that are
@@ -74,10 +74,10 @@ unix_path() { winepath -u "$1" 2>/dev/null; }
 mib() { du -sm "$1" | cut -f1; }
 
 cleanup() {
-  if [ -n "$XVFB_PID" ]; then kill "$XVFB_PID" 2>/dev/null || true; fi
   if command -v wineserver >/dev/null 2>&1 && [ -d "$WINEPREFIX" ]; then
     wineserver -k 2>/dev/null || true
   fi
+  if [ -n "$XVFB_PID" ]; then kill "$XVFB_PID" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
@@ -237,7 +237,8 @@ fi
 
 step_start=$SECONDS
 win "$SETUP_WIN" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /CURRENTUSER "/LOG=$(winepath -w "$LOG")" \
-  || die "silent per-user install failed (exit status $?; log: $LOG)"
+  || die "silent per-user install failed (log: $LOG)"
+grep -q "Installation process succeeded" "$LOG" || die "the per-user install did not succeed (log: $LOG)"
 [ -f "$APP/desk-cli.exe" ] && [ -f "$APP/unins000.exe" ] \
   || die "the per-user install did not put desk-cli.exe and unins000.exe in $APP (log: $LOG)"
 say "installed per user in $APP_WIN ($((SECONDS - step_start)) s)"
@@ -260,8 +261,12 @@ if [ "$SCREENSHOTS" = 1 ]; then
 fi
 
 step_start=$SECONDS
-win "$SETUP_WIN" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /CURRENTUSER \
-  || die "upgrade in place (the same setup again) failed"
+# A file the old version has in _internal must be gone afterwards ([InstallDelete] clears it).
+touch "$APP/_internal/left-by-the-previous-version"
+win "$SETUP_WIN" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /CURRENTUSER "/LOG=$(winepath -w "$LOG.upgrade")" \
+  || die "upgrade in place (the same setup again) failed (log: $LOG.upgrade)"
+grep -q "Installation process succeeded" "$LOG.upgrade" || die "the upgrade did not succeed (log: $LOG.upgrade)"
+[ ! -e "$APP/_internal/left-by-the-previous-version" ] || die "the upgrade did not replace $APP/_internal"
 say "upgraded in place ($((SECONDS - step_start)) s)"
 out=$(win "$APP_WIN\\desk-cli.exe" --version) || { echo "$out"; die "desk-cli.exe --version after the upgrade failed"; }
 grep -q "Desk $VERSION" <<<"$out" || { echo "$out"; die "desk-cli.exe --version does not say Desk $VERSION"; }
@@ -291,9 +296,9 @@ phase_end "install, run, upgrade, uninstall"
 
 say "== summary (Windows build under Wine)"
 for line in "${TIMES[@]}"; do say "  $line"; done
-say "  bundle dist\\desk                    ${BUNDLE_MB} MB"
-say "  installer $(basename "$SETUP")  $((SETUP_BYTES / 1048576)) MB ($SETUP_BYTES bytes)"
-say "  whole Windows cycle                 $((SECONDS - CYCLE_START)) s"
+say "$(printf '  %-38s %4d MB' 'bundle dist\desk' "$BUNDLE_MB")"
+say "$(printf '  %-38s %4d MB (%d bytes)' "installer $(basename "$SETUP")" $((SETUP_BYTES / 1048576)) "$SETUP_BYTES")"
+say "$(printf '  %-38s %4d s' 'whole Windows cycle' $((SECONDS - CYCLE_START)))"
 say "windows-under-wine ok"
 }
 

@@ -173,7 +173,7 @@ def build_installer(iscc: Path) -> Path:
     version = read_version()
     cmd = [
         str(iscc),
-        "/Qp",
+        "/Q",  # errors only (/Qp's progress lacks line ends)
         f"/DAppVersion={version}",
         f"/DAppVersionNumeric={'.'.join(map(str, numeric_version(version)))}",
         f"/DSourceDir={BUNDLE}",
