@@ -53,6 +53,14 @@ PY='C:\Python312\python.exe'
 ISCC_WIN='C:\InnoSetup6\ISCC.exe'
 SRC=$WORK/src
 
+# One run at a time on a machine (work trees share $WORK and its prefix): wait for another.
+mkdir -p "$(dirname "$WORK")"
+exec 9>"$WORK.lock"
+if ! flock -n 9; then
+  echo "wine: waiting for another run of this script (lock $WORK.lock)"
+  flock 9
+fi
+
 CYCLE_START=$SECONDS
 PHASE_START=$SECONDS
 TIMES=()
