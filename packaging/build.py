@@ -173,7 +173,7 @@ def build_installer(iscc: Path) -> Path:
     version = read_version()
     cmd = [
         str(iscc),
-        "/Qp",
+        "/Q",  # errors only (/Qp's progress lacks line ends)
         f"/DAppVersion={version}",
         f"/DAppVersionNumeric={'.'.join(map(str, numeric_version(version)))}",
         f"/DSourceDir={BUNDLE}",
@@ -217,7 +217,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             if iscc is None:
                 _step("Inno Setup (ISCC.exe) not found: installer skipped")
             else:
-                _step(f"installer: {build_installer(iscc)}")
+                _step(f"ISCC ({iscc}) -> installer")
+                iscc_started = time.perf_counter()
+                setup = build_installer(iscc)
+                _step(
+                    f"installer built in {time.perf_counter() - iscc_started:.0f} s: {setup}"
+                    f" ({setup.stat().st_size / 2**20:.1f} MB)"
+                )
     except (BuildError, subprocess.SubprocessError, OSError) as exc:
         print(f"build: FAILED: {exc}", file=sys.stderr, flush=True)
         return 1

@@ -37,7 +37,10 @@ VersionInfoDescription={#AppName} Setup
 PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=dialog
 UsedUserAreasWarning=no
-DefaultDirName={autopf}\{#AppName}
+; Per user: %LOCALAPPDATA%\Programs\Desk; for all users: Program Files\Desk. The same folders
+; {autopf} gives on Windows, spelled out because Wine 8 cannot expand {autopf} (its per-user
+; Program Files folder) and /CURRENTUSER then fails ("Failed to expand shell folder constant").
+DefaultDirName={code:DefaultAppDir}
 DisableProgramGroupPage=yes
 DefaultGroupName={#AppName}
 ; Qt 6 needs 64-bit Windows 10 1809 or later.
@@ -88,6 +91,14 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [Code]
+function DefaultAppDir(Param: String): String;
+begin
+  if IsAdminInstallMode then
+    Result := ExpandConstant('{commonpf}\{#AppName}')
+  else
+    Result := ExpandConstant('{localappdata}\Programs\{#AppName}');
+end;
+
 function DatabasePath(): String;
 begin
   { config.data_dir(): %LOCALAPPDATA%\Desk, unless DESK_DATA_DIR overrides it }
