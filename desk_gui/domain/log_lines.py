@@ -20,8 +20,8 @@ from desk_gui.domain.enums import (
     Tier,
     Urgency,
     WaitingOn,
-    field_label,
 )
+from desk_gui.domain.fields import label as field_label
 
 NOBODY = "—"
 # Field names the lines use, looked up once: the demo generator writes millions of lines.

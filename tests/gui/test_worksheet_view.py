@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from pytestqt.qtbot import QtBot
 
-from desk_gui.domain.enums import WORKSHEET_FIELDS, Status
+from desk_gui.domain.enums import Status
+from desk_gui.domain.fields import template_fields
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action
 from desk_gui.services.context import Context
@@ -71,7 +72,7 @@ def test_template_fields_in_order_in_english(
 ) -> None:
     view = view_of(ticket.id)
     assert view.objectName() == "worksheetView"
-    assert view.fields.template_labels(TEMPLATE_KEYS) == [en for _k, _zh, en in WORKSHEET_FIELDS]
+    assert view.fields.template_labels(TEMPLATE_KEYS) == [f.en for f in template_fields()]
     assert view.fields.displays["number"].text() == ticket.number
     assert view.fields.log_view.model().rowCount() == len(ticket.log)
 
@@ -96,7 +97,7 @@ def test_template_fields_in_order_in_chinese(
     chinese: None, view_of: Callable[..., WorksheetView], ticket: TicketRecord
 ) -> None:
     view = view_of(ticket.id)
-    assert view.fields.template_labels(TEMPLATE_KEYS) == [zh for _k, zh, _en in WORKSHEET_FIELDS]
+    assert view.fields.template_labels(TEMPLATE_KEYS) == [f.zh for f in template_fields()]
     assert view.fields.displays["status"].text() == "待处理"
     assert view.edit_button.text() == "修改"
 
