@@ -679,56 +679,6 @@ If your office already keeps a shared database (for example on a network share),
   <context>
     <name>TicketTableModel</name>
     <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="53" />
-      <source>Ticket No.</source>
-      <translation>问题编号</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="54" />
-      <source>Title</source>
-      <translation>问题标题</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="55" />
-      <source>Department / Location</source>
-      <translation>所属部门/区域</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="56" />
-      <source>Requester</source>
-      <translation>提交人</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="57" />
-      <source>Category</source>
-      <translation>问题类型</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="58" />
-      <source>Priority</source>
-      <translation>优先级</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="59" />
-      <source>Urgency</source>
-      <translation>紧急程度</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="60" />
-      <source>Status</source>
-      <translation>当前状态</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="61" />
-      <source>Assignee</source>
-      <translation>负责人</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="62" />
-      <source>Submitted</source>
-      <translation>提交时间</translation>
-    </message>
-    <message>
       <location filename="../../desk_gui/ui/models/queue_columns.py" line="63" />
       <source>Next deadline</source>
       <translation>下一期限</translation>
