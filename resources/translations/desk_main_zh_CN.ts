@@ -37,11 +37,6 @@
       <translation>搜索问题编号、标题、内容…（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="57" />
-      <source>Status</source>
-      <translation>当前状态</translation>
-    </message>
-    <message>
       <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="58" />
       <source>Open</source>
       <translation>未完成</translation>
@@ -52,19 +47,9 @@
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="64" />
-      <source>Priority</source>
-      <translation>优先级</translation>
-    </message>
-    <message>
       <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="65" />
       <source>Any priority</source>
       <translation>全部优先级</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="70" />
-      <source>Category</source>
-      <translation>问题类型</translation>
     </message>
     <message>
       <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="71" />
@@ -110,11 +95,6 @@
       <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="84" />
       <source>Only unassigned tickets</source>
       <translation>只看未指派的工单</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="86" />
-      <source>Submitted</source>
-      <translation>提交时间</translation>
     </message>
     <message>
       <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="87" />

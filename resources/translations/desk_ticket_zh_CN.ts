@@ -16,11 +16,6 @@
         <source>Assign</source>
         <translation>指派</translation>
     </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_assign.py" line="48" />
-        <source>Assignee</source>
-        <translation>负责人</translation>
-    </message>
 </context>
 <context>
     <name>AttachmentListWidget</name>
@@ -217,11 +212,6 @@
         <translation>— 暂不指定 —</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="39" />
-        <source>Tier</source>
-        <translation>处理层级</translation>
-    </message>
-    <message>
         <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="40" />
         <source>Reason</source>
         <translation>原因</translation>
@@ -230,11 +220,6 @@
         <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="41" />
         <source>Handover summary</source>
         <translation>交接说明</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="42" />
-        <source>Assignee</source>
-        <translation>负责人</translation>
     </message>
     <message>
         <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="44" />
@@ -303,31 +288,6 @@
         <translation>新工单将关联到 %1，并沿用其：%2。</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="41" />
-        <source>Title</source>
-        <translation>问题标题</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="42" />
-        <source>Description</source>
-        <translation>问题描述</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="43" />
-        <source>Urgency</source>
-        <translation>紧急程度</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="44" />
-        <source>Impact scope</source>
-        <translation>影响范围</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="45" />
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
         <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="52" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
@@ -388,16 +348,6 @@
         <location filename="../../desk_gui/ui/dialogs/action_resolve.py" line="25" />
         <source>The final fix, so the next person can reuse it</source>
         <translation>最终的解决办法，便于以后参考</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_resolve.py" line="31" />
-        <source>Solution</source>
-        <translation>解决方案</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_resolve.py" line="32" />
-        <source>Resolved at</source>
-        <translation>解决时间</translation>
     </message>
 </context>
 <context>
