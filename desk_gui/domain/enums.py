@@ -9,8 +9,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Self
 
-Lang = str  # "zh" or "en"
-LANGS: tuple[Lang, ...] = ("zh", "en")
+from desk_gui.domain.lang import LANGS as LANGS
+from desk_gui.domain.lang import Lang as Lang
+from desk_gui.domain.lang import is_zh
 
 
 class LabelledEnum(StrEnum):
@@ -26,7 +27,7 @@ class LabelledEnum(StrEnum):
 
     def label(self, lang: Lang = "zh") -> str:
         """The label in ``lang`` ("zh" or "en"; anything else falls back to English)."""
-        return self.zh if lang.startswith("zh") else self.en
+        return self.zh if is_zh(lang) else self.en
 
     @classmethod
     def _label_table(cls) -> dict[str, tuple[str, str]]:
@@ -235,49 +236,6 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-# The worksheet's 15 fields in the template's order: (key, zh, en).
-WORKSHEET_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("number", "问题编号", "Ticket No."),
-    ("title", "问题标题", "Title"),
-    ("department", "所属部门/区域", "Department / Location"),
-    ("description", "问题描述", "Description"),
-    ("urgency", "紧急程度", "Urgency"),
-    ("requester", "提交人", "Requester"),
-    ("contact", "联系方式", "Contact"),
-    ("submitted_at", "提交时间", "Submitted"),
-    ("status", "当前状态", "Status"),
-    ("assignee", "负责人", "Assignee"),
-    ("log", "处理过程记录", "Handling log"),
-    ("solution", "解决方案", "Solution"),
-    ("resolved_at", "解决时间", "Resolved at"),
-    ("feedback", "提交人反馈", "Requester feedback"),
-    ("remarks", "备注", "Remarks"),
-)
-
-# Fields beside the template: (key, zh, en).
-EXTRA_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("category", "问题类型", "Category"),
-    ("impact", "影响范围", "Impact scope"),
-    ("channel", "渠道", "Channel"),
-    ("priority", "优先级", "Priority"),
-    ("tier", "处理层级", "Tier"),
-    ("respond_due", "响应期限", "Respond by"),
-    ("resolve_due", "解决期限", "Resolve by"),
-    ("device_model", "设备型号", "Device model"),
-    ("os", "操作系统", "Operating system"),
-    ("software_version", "软件版本", "Software version"),
-    ("error_code", "错误代码", "Error code"),
-)
-
-
-def field_label(key: str, lang: Lang = "zh") -> str:
-    """The label of a worksheet or extra field."""
-    for k, zh, en in WORKSHEET_FIELDS + EXTRA_FIELDS:
-        if k == key:
-            return zh if lang.startswith("zh") else en
-    raise KeyError(key)
-
-
 YES_NO: dict[bool, tuple[str, str]] = {True: ("是", "Yes"), False: ("否", "No")}
 
 STATUS_JOIN = " · "
@@ -289,6 +247,6 @@ def status_text(status: Status, waiting_on: WaitingOn | None, lang: Lang = "zh")
     if waiting_on is None or not status.is_open:
         return text
     wait = waiting_on.label(lang)
-    if not lang.startswith("zh"):
+    if not is_zh(lang):
         wait = wait[:1].lower() + wait[1:]
     return text + STATUS_JOIN + wait

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desk_gui.domain.lang import is_zh
+
 
 class DeskError(Exception):
     """Base of every error the user can act on; ``message(lang)`` is what the dialog shows."""
@@ -18,7 +20,7 @@ class DeskError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        text = self.zh if lang.startswith("zh") else self.en
+        text = self.zh if is_zh(lang) else self.en
         return f"{text} ({self.detail})" if self.detail else text
 
 

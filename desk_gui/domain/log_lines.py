@@ -20,8 +20,9 @@ from desk_gui.domain.enums import (
     Tier,
     Urgency,
     WaitingOn,
-    field_label,
 )
+from desk_gui.domain.fields import label as field_label
+from desk_gui.domain.lang import pick
 
 NOBODY = "—"
 # Field names the lines use, looked up once: the demo generator writes millions of lines.
@@ -111,7 +112,7 @@ def edit(changes: list[tuple[str, object, object]]) -> LogLine:
     """Fields changed by an edit: (field key, old value, new value) each."""
 
     def lines(lang: str) -> list[str]:
-        colon = "：" if lang == "zh" else ": "
+        colon = pick(lang, "：", ": ")
         return [
             f"{field_label(k, lang)}{colon}{_shown(old, lang)} → {_shown(new, lang)}"
             for k, old, new in changes

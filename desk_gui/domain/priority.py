@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 from desk_gui.domain.enums import Impact, Priority, Urgency
+from desk_gui.domain.lang import is_zh
 
 # Progress updates are owed once a ticket has been open this long (service-desk.md); P1 overrides
 # it with zero through its SlaTarget.update_after.
@@ -93,7 +94,7 @@ class Duration:
 
     def label(self, lang: str = "zh") -> str:
         """Readable form, e.g. "2 h" / "2小时" or "1 business day" / "1个工作日"."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         parts: list[str] = []
         if self.business_days:
             n = self.business_days

@@ -17,6 +17,7 @@ from desk_gui.domain.enums import (
     Urgency,
     WaitingOn,
 )
+from desk_gui.domain.lang import is_zh
 
 
 @dataclass
@@ -53,7 +54,7 @@ class TicketLink:
 
     def describe(self, lang: str = "zh") -> str:
         """IT20240501001 CRM系统数据库连接错误（已关闭） / … (Closed)."""
-        if lang.startswith("zh"):
+        if is_zh(lang):
             return f"{self.number} {self.title}（{self.status.zh}）"
         return f"{self.number} {self.title} ({self.status.en})"
 
@@ -74,7 +75,7 @@ class LogEntryRecord:
 
     def text_for(self, lang: str) -> str:
         """The line in ``lang``: English where there is one, else the stored text."""
-        if lang.startswith("zh"):
+        if is_zh(lang):
             return self.text
         return self.text_en or self.text
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from desk_gui.domain.errors import RuleViolation
+from desk_gui.domain.fields import Kind, required_fields
+from desk_gui.domain.lang import is_zh
 from desk_gui.domain.ticket import TicketDraft
 
 MAX_TITLE = 20
@@ -184,7 +186,7 @@ class Problem:
 
     def message(self, lang: str = "zh") -> str:
         """The message in ``lang`` ("zh…" or anything else for English)."""
-        return self.zh if lang.startswith("zh") else self.en
+        return self.zh if is_zh(lang) else self.en
 
 
 class ValidationError(RuleViolation):
@@ -286,17 +288,12 @@ def looks_like_personal_mobile(contact: str) -> bool:
     return _MOBILE.search(unicodedata.normalize("NFKC", contact)) is not None
 
 
-_REQUIRED_TEXT: tuple[tuple[str, str, str], ...] = (
-    ("title", "问题标题", "title"),
-    ("department", "所属部门/区域", "department / location"),
-    ("description", "问题描述", "description"),
-    ("requester", "提交人", "requester"),
-    ("contact", "联系方式", "contact"),
+# (key, zh label, en label in a sentence) of the fields intake must not leave empty.
+_REQUIRED_TEXT: tuple[tuple[str, str, str], ...] = tuple(
+    (f.key, f.zh, f.en.lower()) for f in required_fields() if f.kind is not Kind.ENUM
 )
-_REQUIRED_CHOICE: tuple[tuple[str, str, str], ...] = (
-    ("category", "问题类型", "category"),
-    ("urgency", "紧急程度", "urgency"),
-    ("impact", "影响范围", "impact scope"),
+_REQUIRED_CHOICE: tuple[tuple[str, str, str], ...] = tuple(
+    (f.key, f.zh, f.en.lower()) for f in required_fields() if f.kind is Kind.ENUM
 )
 # Problems are reported in the worksheet's order, so the form can focus the first one.
 _FIELD_ORDER = (

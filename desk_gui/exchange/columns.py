@@ -1,66 +1,52 @@
-"""The spreadsheet columns Desk exports and recognises on import, with their zh and en headers."""
+"""The spreadsheet columns Desk exports and recognises on import, built from domain.fields."""
 
 from __future__ import annotations
 
-from desk_gui.domain.enums import EXTRA_FIELDS, WORKSHEET_FIELDS, Lang
+from functools import cache
 
-OVERDUE = ("overdue", "是否超时", "Overdue")
+from desk_gui.domain.fields import Entry, Field, Kind, column_fields, field
+from desk_gui.domain.lang import Lang
 
 # (key, zh, en) in export order: the template's 15 fields, then the fields beside it.
-COLUMNS: tuple[tuple[str, str, str], ...] = (
-    *WORKSHEET_FIELDS,
-    *EXTRA_FIELDS[:7],  # category … resolve_due
-    OVERDUE,
-    *EXTRA_FIELDS[7:],  # device, OS, software version, error code
+COLUMNS: tuple[tuple[str, str, str], ...] = tuple(
+    (f.key, f.header("zh"), f.header("en")) for f in column_fields()
 )
 
-# Other headers people put on the old worksheet for the same column.
-ALIASES: dict[str, tuple[str, ...]] = {
-    "number": ("编号", "工单编号", "ticket no", "ticket number", "number", "no."),
-    "title": ("标题", "title"),
-    "department": ("部门", "所属部门", "区域", "department", "location"),
-    "description": ("描述", "description"),
-    "requester": ("提报人", "报告人", "requester"),
-    "contact": ("联系电话", "电话", "contact"),
-    "submitted_at": ("提报时间", "报告时间", "submitted at", "submitted"),
-    "status": ("状态", "status"),
-    "assignee": ("处理人", "assignee"),
-    "log": ("处理记录", "处理过程", "log", "handling log"),
-    "solution": ("solution",),
-    "resolved_at": ("完成时间", "resolved", "resolved at"),
-    "feedback": ("反馈", "feedback", "requester feedback"),
-    "remarks": ("remarks", "notes", "note"),
-    "category": ("类型", "问题分类", "category"),
-    "impact": ("影响", "impact", "impact scope"),
-}
-
 # Columns the exporter computes: read on import only to be ignored.
-COMPUTED = frozenset(("priority", "respond_due", "resolve_due", "overdue"))
-DATE_KEYS = frozenset(("submitted_at", "resolved_at", "respond_due", "resolve_due"))
+COMPUTED = frozenset(f.key for f in column_fields() if f.entry is Entry.COMPUTED)
+DATE_KEYS = frozenset(f.key for f in column_fields() if f.kind is Kind.DATETIME)
+# An import refuses a sheet without one of these.
+REQUIRED = tuple(f.key for f in column_fields() if f.column and f.column.required)
+
+
+def column(key: str) -> Field:
+    """The declared field behind the column ``key``."""
+    found = field(key)
+    if found.column is None:
+        raise KeyError(key)
+    return found
 
 
 def header(key: str, lang: Lang) -> str:
     """The column's header in ``lang``."""
-    for k, zh, en in COLUMNS:
-        if k == key:
-            return zh if lang.startswith("zh") else en
-    raise KeyError(key)
+    return column(key).header(lang)
 
 
 def _norm(text: str) -> str:
     return " ".join(str(text).replace("\u3000", " ").split()).strip().lower().rstrip(":：")
 
 
+@cache
 def header_index() -> dict[str, str]:
     """Normalised header text → column key, for both languages and the aliases."""
     index: dict[str, str] = {}
-    for key, zh, en in COLUMNS:
-        index[_norm(zh)] = key
-        index[_norm(en)] = key
-        index[_norm(key)] = key
-    for key, names in ALIASES.items():
-        for name in names:
-            index.setdefault(_norm(name), key)
+    for f in column_fields():
+        for name in (f.header("zh"), f.header("en"), f.key):
+            index[_norm(name)] = f.key
+    for f in column_fields():
+        assert f.column is not None
+        for name in f.column.aliases:
+            index.setdefault(_norm(name), f.key)
     return index
 
 

@@ -19,18 +19,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from desk_gui.domain.enums import (
-    YES_NO,
-    Category,
-    Channel,
-    Impact,
-    Lang,
-    Priority,
-    Satisfaction,
-    Status,
-    Tier,
-    Urgency,
-)
+from desk_gui.domain.enums import YES_NO, Satisfaction, Status
+from desk_gui.domain.fields import Kind, column_fields
+from desk_gui.domain.lang import Lang, is_zh, pick
 from desk_gui.domain.masking import mask_requester
 from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
 from desk_gui.exchange.dates import format_datetime
@@ -42,26 +33,12 @@ from desk_gui.store.queue import QueueFilter, SortKey, _filtered
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
 BATCH = 1000
-WIDTHS = {"number": 16, "title": 24, "description": 48, "log": 60, "solution": 40, "remarks": 24}
-ENUMS: dict[str, type] = {
-    "urgency": Urgency,
-    "status": Status,
-    "category": Category,
-    "impact": Impact,
-    "channel": Channel,
-    "priority": Priority,
-    "tier": Tier,
-}
+WIDTHS = {f.key: f.column.width for f in column_fields() if f.column and f.column.width}
+ENUMS: dict[str, type] = {f.key: f.enum for f in column_fields() if f.kind is Kind.ENUM and f.enum}
 Value = str | datetime | None
 Row = dict[str, Any]
-# The ticket columns an export reads (the log, feedback and overdue cells are derived).
-_DERIVED = ("log", "feedback", "overdue")
-_NAMES = (
-    "id",
-    "feedback_resolved",
-    "satisfaction",
-    *(k for k, _, _ in COLUMNS if k not in _DERIVED),
-)
+# The ticket columns an export reads: each column's stored fields (the log has its own table).
+_NAMES = ("id", *(name for f in column_fields() for name in f.columns))
 _FIELDS = tuple(getattr(Ticket, name) for name in dict.fromkeys(_NAMES))
 Progress = Callable[[int, int], None]
 
@@ -98,7 +75,7 @@ LogLines = dict[int, list[tuple[datetime, str, str, str | None]]]
 
 def _log_text(lines: list[tuple[datetime, str, str, str | None]], lang: Lang) -> str:
     """The log cell: one line per entry, generated lines in the export's language."""
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     colon = "：" if zh else ": "
     return "\n".join(
         f"{format_datetime(at)} {author}{colon}{text if zh or not text_en else text_en}"
@@ -109,7 +86,7 @@ def _log_text(lines: list[tuple[datetime, str, str, str | None]], lang: Lang) ->
 def _feedback(row: Row, lang: Lang) -> str:
     if row["feedback_resolved"] is None:
         return ""
-    i = 0 if lang.startswith("zh") else 1
+    i = 0 if is_zh(lang) else 1
     text = YES_NO[bool(row["feedback_resolved"])][i]
     if row["satisfaction"]:
         text += ("；" if i == 0 else "; ") + Satisfaction(row["satisfaction"]).label(lang)
@@ -122,16 +99,17 @@ def _overdue(row: Row, now: datetime, lang: Lang) -> str:
     late = False
     if due is not None:
         late = resolved > due if resolved else Status(row["status"]).is_open and now > due
-    return YES_NO[late][0 if lang.startswith("zh") else 1]
+    return pick(lang, *YES_NO[late])
 
 
 def _values(row: Row, log: str, options: ExportOptions, mask: bool) -> list[Value]:
     lang = options.lang
     out: list[Value] = []
-    for key, _, _ in COLUMNS:
-        if key == "log":
+    for f in column_fields():
+        key = f.key
+        if f.kind is Kind.LOG:
             out.append(log)
-        elif key == "feedback":
+        elif f.kind is Kind.FEEDBACK:
             out.append(_feedback(row, lang))
         elif key == "overdue":
             out.append(_overdue(row, options.now, lang))
@@ -180,7 +158,7 @@ def iter_rows(ids: Sequence[int], options: ExportOptions) -> Iterator[list[Value
 
 
 def _xlsx_sheet(wb: Workbook, lang: Lang) -> WriteOnlyWorksheet:
-    ws = wb.create_sheet("工单" if lang.startswith("zh") else "Tickets")
+    ws = wb.create_sheet(pick(lang, "工单", "Tickets"))
     for i, (key, _, _) in enumerate(COLUMNS, start=1):
         width = WIDTHS.get(key, 17 if key in DATE_KEYS else 12)
         ws.column_dimensions[get_column_letter(i)].width = width

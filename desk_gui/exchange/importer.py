@@ -19,27 +19,26 @@ from desk_gui.domain.enums import (
     Channel,
     Impact,
     LabelledEnum,
-    Lang,
     Satisfaction,
     Status,
     Urgency,
 )
 from desk_gui.domain.errors import RuleViolation
+from desk_gui.domain.fields import Kind, intake_fields
+from desk_gui.domain.lang import Lang, is_zh
 from desk_gui.domain.log_lines import LogLine
 from desk_gui.domain.resolution import check_solution, is_vague_solution
 from desk_gui.domain.ticket import TicketDraft
 from desk_gui.domain.validation import validate_draft
-from desk_gui.exchange.columns import COLUMNS, COMPUTED, header, key_for
+from desk_gui.exchange.columns import COLUMNS, COMPUTED, REQUIRED, header, key_for
 from desk_gui.exchange.dates import parse_datetime
 from desk_gui.exchange.export import DANGEROUS
 from desk_gui.exchange.feedback import parse_feedback
 
-REQUIRED_COLUMNS: tuple[str, ...] = (
-    *("title", "department", "description", "urgency", "requester", "contact", "submitted_at"),
-)
-TEXT_FIELDS: tuple[str, ...] = (
-    *("title", "department", "description", "requester", "contact", "remarks"),
-    *("device_model", "os", "software_version", "error_code"),
+REQUIRED_COLUMNS: tuple[str, ...] = REQUIRED
+# The typed text of intake, copied to the draft as it stands in the sheet.
+TEXT_FIELDS: tuple[str, ...] = tuple(
+    f.key for f in intake_fields() if f.kind in (Kind.TEXT, Kind.MULTILINE)
 )
 
 
@@ -55,7 +54,7 @@ class RowProblem:
     warning: bool = False
 
     def message(self, lang: Lang = "zh") -> str:
-        if lang.startswith("zh"):
+        if is_zh(lang):
             where = f"第 {self.row} 行，{self.column}" if self.row else self.column
             return f"{where}：{self.zh}"
         where = f"row {self.row}, {self.column}" if self.row else self.column

@@ -9,20 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from desk_gui.domain.enums import (
-    YES_NO,
-    Category,
-    Impact,
-    LabelledEnum,
-    Lang,
-    Priority,
-    Satisfaction,
-    Status,
-    Tier,
-    Urgency,
-    field_label,
-    status_text,
-)
+from desk_gui.domain.enums import YES_NO, LabelledEnum, Satisfaction, status_text
+from desk_gui.domain.fields import Kind, label, printed_fields
+from desk_gui.domain.lang import Lang, is_zh, pick
 from desk_gui.domain.masking import mask_requester
 from desk_gui.domain.ticket import TicketRecord
 
@@ -33,8 +22,7 @@ BLANK_TIME_EN = "________ - _____ - _____     _____ : _____"
 BOX = "□"
 
 
-def _t(lang: Lang, zh: str, en: str) -> str:
-    return zh if lang.startswith("zh") else en
+_t = pick
 
 
 @dataclass(frozen=True)
@@ -98,41 +86,39 @@ def feedback_text(record: TicketRecord, lang: Lang) -> str:
     """是；满意 / Yes; Satisfied — empty until the requester answered."""
     if record.feedback_resolved is None:
         return ""
-    verdict = YES_NO[record.feedback_resolved][0 if lang.startswith("zh") else 1]
+    verdict = pick(lang, *YES_NO[record.feedback_resolved])
     if record.satisfaction is None:
         return verdict
     return verdict + _t(lang, "；", "; ") + record.satisfaction.label(lang)
 
 
 def _blank_feedback(lang: Lang) -> str:
-    i = 0 if lang.startswith("zh") else 1
+    i = 0 if is_zh(lang) else 1
     verdict = f"{BOX} {YES_NO[True][i]}  {BOX} {YES_NO[False][i]}"
     return verdict + _t(lang, "；", ";") + "   " + _choices(Satisfaction, lang)
 
 
 def _values(record: TicketRecord, options: WorksheetOptions) -> dict[str, str]:
+    """Each printed field's value as text: labels for choices, times to the minute."""
     lang = options.lang
+    values: dict[str, str] = {}
+    for f in printed_fields():
+        value = getattr(record, f.key, None)
+        if f.kind is Kind.DATETIME:
+            values[f.key] = _time(value)
+        elif isinstance(value, LabelledEnum):
+            values[f.key] = value.label(lang)
+        elif isinstance(value, str):
+            values[f.key] = value
     requester = mask_requester(record.requester) if options.mask_requester else record.requester
-    return {
-        "number": record.number,
-        "title": record.title,
-        "department": record.department,
-        "description": record.description,
-        "urgency": record.urgency.label(lang),
-        "requester": requester,
-        "contact": record.contact,
-        "submitted_at": _time(record.submitted_at),
-        "status": status_text(record.status, record.waiting_on, lang),
-        "assignee": record.assignee or "",
-        "solution": record.solution,
-        "resolved_at": _time(record.resolved_at),
-        "feedback": feedback_text(record, lang),
-        "remarks": _remarks(record, lang),
-        "category": record.category.label(lang),
-        "impact": record.impact.label(lang),
-        "priority": record.priority.label(lang),
-        "tier": record.tier.label(lang),
-    }
+    values.update(
+        requester=requester,
+        status=status_text(record.status, record.waiting_on, lang),
+        feedback=feedback_text(record, lang),
+        remarks=_remarks(record, lang),
+        related=related_text(record, lang),
+    )
+    return values
 
 
 def waiting_text(record: TicketRecord, lang: Lang) -> str:
@@ -161,9 +147,6 @@ def _remarks(record: TicketRecord, lang: Lang) -> str:
     return "\n".join(t for t in (record.remarks, waiting) if t)
 
 
-RELATED_LABEL = ("关联工单", "Related tickets")
-
-
 def related_text(record: TicketRecord, lang: Lang) -> str:
     """跟进自：IT… 标题（已关闭） and 跟进工单：IT… per follow-up, one a line; empty if none."""
     lines = []
@@ -176,27 +159,15 @@ def related_text(record: TicketRecord, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def _blank_values(lang: Lang) -> dict[str, str]:
-    return {
-        "urgency": _choices(Urgency, lang),
-        "submitted_at": _t(lang, BLANK_TIME_ZH, BLANK_TIME_EN),
-        "status": _choices(Status, lang),
-        "resolved_at": _t(lang, BLANK_TIME_ZH, BLANK_TIME_EN),
-        "feedback": _blank_feedback(lang),
-        "category": _choices(Category, lang),
-        "impact": _choices(Impact, lang),
-        "priority": _choices(Priority, lang),
-        "tier": _choices(Tier, lang),
-    }
-
-
-# The template's order, with the triage fields (问题类型 … 处理层级) between intake and handling.
-BEFORE_LOG: tuple[str, ...] = (
-    *("number", "title", "department", "description", "urgency", "requester", "contact"),
-    *("submitted_at", "status", "assignee", "category", "impact", "priority", "tier"),
-)
-AFTER_LOG = ("solution", "resolved_at", "feedback", "remarks")
-BLANK_LINES = {"description": 4, "solution": 3, "remarks": 2}
+def _blank_value(kind: Kind, enum: type[LabelledEnum] | None, lang: Lang) -> str:
+    """What a blank form prints for a field to fill in by hand: boxes to tick, a time's frame."""
+    if kind is Kind.ENUM and enum is not None:
+        return _choices(enum, lang)
+    if kind is Kind.DATETIME:
+        return _t(lang, BLANK_TIME_ZH, BLANK_TIME_EN)
+    if kind is Kind.FEEDBACK:
+        return _blank_feedback(lang)
+    return ""
 
 
 def _log_table(record: TicketRecord | None, options: WorksheetOptions) -> LogTable:
@@ -206,24 +177,25 @@ def _log_table(record: TicketRecord | None, options: WorksheetOptions) -> LogTab
     if record is not None:
         entries = tuple((_time(e.at), e.author, e.text_for(lang)) for e in record.log)
     blank = options.blank_log_rows if record is None else 0
-    return LogTable(field_label("log", lang), columns, entries, blank)
+    return LogTable(label("log", lang), columns, entries, blank)
 
 
 def worksheet_content(record: TicketRecord | None, options: WorksheetOptions) -> WorksheetContent:
     """The worksheet of ``record``, or a blank form to fill in by hand when it is None."""
     lang = options.lang
-    values = _values(record, options) if record else _blank_values(lang)
-
-    def row(key: str) -> FieldRow:
-        lines = 1 if record else BLANK_LINES.get(key, 1)
-        return FieldRow(key, field_label(key, lang), values.get(key, ""), lines)
-
-    sections: list[FieldRow | LogTable] = [row(k) for k in BEFORE_LOG]
-    sections.append(_log_table(record, options))
-    sections.extend(row(k) for k in AFTER_LOG)
-    related = related_text(record, lang) if record else ""
-    if related:  # only a linked ticket spends a line of the one page on it
-        sections.append(FieldRow("related", _t(lang, *RELATED_LABEL), related))
+    if record is not None:
+        values = _values(record, options)
+    else:
+        values = {f.key: _blank_value(f.kind, f.enum, lang) for f in printed_fields()}
+    sections: list[FieldRow | LogTable] = []
+    for f in printed_fields():  # the declaration's row order
+        assert f.printed is not None
+        if f.kind is Kind.LOG:
+            sections.append(_log_table(record, options))
+        elif values.get(f.key) or not f.printed.only_if_filled:
+            # only a linked ticket spends a line of the one page on its links
+            lines = 1 if record else f.printed.blank_lines
+            sections.append(FieldRow(f.key, label(f.key, lang), values.get(f.key, ""), lines))
     printed = []
     if options.printed_at:
         printed.append(_t(lang, "打印时间：", "Printed at: ") + _time(options.printed_at))
@@ -233,7 +205,7 @@ def worksheet_content(record: TicketRecord | None, options: WorksheetOptions) ->
         office=options.office_name,
         title=_t(lang, TITLE_ZH, TITLE_EN),
         subtitle=_t(lang, TITLE_EN, TITLE_ZH),
-        number_label=field_label("number", lang) + _t(lang, "：", ": "),
+        number_label=label("number", lang) + _t(lang, "：", ": "),
         number=record.number if record else "",
         sections=tuple(sections),
         signatures=(
@@ -244,5 +216,5 @@ def worksheet_content(record: TicketRecord | None, options: WorksheetOptions) ->
         footer_left="    ".join(printed),
         page_label=_t(lang, "第 {page} / {pages} 页", "Page {page} / {pages}"),
         continued=_t(lang, "（续）", " (cont.)"),
-        label_width=33.0 if lang.startswith("zh") else 47.0,
+        label_width=33.0 if is_zh(lang) else 47.0,
     )

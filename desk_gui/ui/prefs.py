@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
 
+from desk_gui.domain.lang import is_zh
+
 LANGUAGE_SYSTEM = "system"
 LANGUAGES: tuple[str, ...] = (LANGUAGE_SYSTEM, "zh", "en")
 
@@ -20,7 +22,7 @@ _FOLDER_KEY = "files/last_folder"
 
 def system_language() -> str:
     """ "zh" when the system locale is Chinese, else "en"."""
-    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+    return "zh" if is_zh(QLocale.system().name()) else "en"
 
 
 def documents_folder() -> Path:

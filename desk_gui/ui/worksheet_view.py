@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_gui.domain.enums import WORKSHEET_FIELDS, LogKind, status_text
+from desk_gui.domain.enums import LogKind, status_text
 from desk_gui.domain.errors import DeskError
+from desk_gui.domain.fields import FIELDS, template_fields
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action
 from desk_gui.domain.validation import ValidationError
@@ -34,7 +35,7 @@ from desk_gui.ui.widgets.form_worksheet_fields import WorksheetFieldsPanel, tick
 
 RENEW_MS = 60_000
 REFRESH_MS = 15_000
-TEMPLATE_KEYS = [key for key, _zh, _en in WORKSHEET_FIELDS]
+TEMPLATE_KEYS = [f.key for f in template_fields()]
 _SHOWN_AS_FIELDS = {LogKind.EDIT, LogKind.PRIORITY, LogKind.STATUS, LogKind.ASSIGN, LogKind.TIER}
 BANNER_STYLE = "background:#e8f0fe; color:#0b3d91; border:1px solid #9db7e8; padding:6px;"
 
@@ -73,44 +74,20 @@ class WorksheetView(QWidget):
     # -- building ---------------------------------------------------------------------------
 
     def labels(self) -> dict[str, str]:
-        """Field labels; in Chinese exactly the worksheet's terms."""
-        return {
-            "number": self.tr("Ticket No."),
-            "title": self.tr("Title"),
-            "department": self.tr("Department / Location"),
-            "description": self.tr("Description"),
-            "urgency": self.tr("Urgency"),
-            "requester": self.tr("Requester"),
-            "contact": self.tr("Contact"),
-            "submitted_at": self.tr("Submitted"),
-            "status": self.tr("Status"),
-            "assignee": self.tr("Assignee"),
-            "log": self.tr("Handling log"),
-            "solution": self.tr("Solution"),
-            "resolved_at": self.tr("Resolved at"),
-            "feedback": self.tr("Requester feedback"),
-            "remarks": self.tr("Remarks"),
-            "category": self.tr("Category"),
-            "impact": self.tr("Impact scope"),
-            "channel": self.tr("Channel"),
-            "priority": self.tr("Priority"),
-            "tier": self.tr("Tier"),
-            "respond_due": self.tr("Respond by"),
-            "resolve_due": self.tr("Resolve by"),
-            "next_update_due": self.tr("Next progress update"),
-            "waiting": self.tr("Waiting"),
-            "device_model": self.tr("Device model"),
-            "os": self.tr("Operating system"),
-            "software_version": self.tr("Software version"),
-            "error_code": self.tr("Error code"),
-            "_extra": self.tr("Classification, deadlines and device"),
-            "_overdue": self.tr("overdue"),
-            "_soon": self.tr("due soon"),
-            "_expected": self.tr("expected"),
-            "related": self.tr("Related tickets"),
-            "_follow_up_of": self.tr("Follow-up of"),
-            "_follow_ups": self.tr("Follow-up tickets"),
-        }
+        """Field labels from the declaration (in Chinese the worksheet's terms), then the
+        view's own words (keys starting with "_")."""
+        found = {f.key: f.label(self.lang) for f in FIELDS}
+        found.update(
+            {
+                "_extra": self.tr("Classification, deadlines and device"),
+                "_overdue": self.tr("overdue"),
+                "_soon": self.tr("due soon"),
+                "_expected": self.tr("expected"),
+                "_follow_up_of": self.tr("Follow-up of"),
+                "_follow_ups": self.tr("Follow-up tickets"),
+            }
+        )
+        return found
 
     def _build(self) -> None:
         self.header = QLabel()

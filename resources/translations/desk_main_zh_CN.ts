@@ -37,11 +37,6 @@
       <translation>搜索问题编号、标题、内容…（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="57" />
-      <source>Status</source>
-      <translation>当前状态</translation>
-    </message>
-    <message>
       <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="58" />
       <source>Open</source>
       <translation>未完成</translation>
@@ -52,19 +47,9 @@
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="64" />
-      <source>Priority</source>
-      <translation>优先级</translation>
-    </message>
-    <message>
       <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="65" />
       <source>Any priority</source>
       <translation>全部优先级</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="70" />
-      <source>Category</source>
-      <translation>问题类型</translation>
     </message>
     <message>
       <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="71" />
@@ -110,11 +95,6 @@
       <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="84" />
       <source>Only unassigned tickets</source>
       <translation>只看未指派的工单</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="86" />
-      <source>Submitted</source>
-      <translation>提交时间</translation>
     </message>
     <message>
       <location filename="../../desk_gui/ui/widgets/filter_bar.py" line="87" />
@@ -678,56 +658,6 @@ If your office already keeps a shared database (for example on a network share),
   </context>
   <context>
     <name>TicketTableModel</name>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="53" />
-      <source>Ticket No.</source>
-      <translation>问题编号</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="54" />
-      <source>Title</source>
-      <translation>问题标题</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="55" />
-      <source>Department / Location</source>
-      <translation>所属部门/区域</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="56" />
-      <source>Requester</source>
-      <translation>提交人</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="57" />
-      <source>Category</source>
-      <translation>问题类型</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="58" />
-      <source>Priority</source>
-      <translation>优先级</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="59" />
-      <source>Urgency</source>
-      <translation>紧急程度</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="60" />
-      <source>Status</source>
-      <translation>当前状态</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="61" />
-      <source>Assignee</source>
-      <translation>负责人</translation>
-    </message>
-    <message>
-      <location filename="../../desk_gui/ui/models/queue_columns.py" line="62" />
-      <source>Submitted</source>
-      <translation>提交时间</translation>
-    </message>
     <message>
       <location filename="../../desk_gui/ui/models/queue_columns.py" line="63" />
       <source>Next deadline</source>

@@ -16,11 +16,6 @@
         <source>Assign</source>
         <translation>指派</translation>
     </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_assign.py" line="48" />
-        <source>Assignee</source>
-        <translation>负责人</translation>
-    </message>
 </context>
 <context>
     <name>AttachmentListWidget</name>
@@ -217,11 +212,6 @@
         <translation>— 暂不指定 —</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="39" />
-        <source>Tier</source>
-        <translation>处理层级</translation>
-    </message>
-    <message>
         <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="40" />
         <source>Reason</source>
         <translation>原因</translation>
@@ -230,11 +220,6 @@
         <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="41" />
         <source>Handover summary</source>
         <translation>交接说明</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="42" />
-        <source>Assignee</source>
-        <translation>负责人</translation>
     </message>
     <message>
         <location filename="../../desk_gui/ui/dialogs/action_escalate.py" line="44" />
@@ -303,31 +288,6 @@
         <translation>新工单将关联到 %1，并沿用其：%2。</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="41" />
-        <source>Title</source>
-        <translation>问题标题</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="42" />
-        <source>Description</source>
-        <translation>问题描述</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="43" />
-        <source>Urgency</source>
-        <translation>紧急程度</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="44" />
-        <source>Impact scope</source>
-        <translation>影响范围</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="45" />
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
         <location filename="../../desk_gui/ui/dialogs/action_follow_up.py" line="52" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
@@ -388,16 +348,6 @@
         <location filename="../../desk_gui/ui/dialogs/action_resolve.py" line="25" />
         <source>The final fix, so the next person can reuse it</source>
         <translation>最终的解决办法，便于以后参考</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_resolve.py" line="31" />
-        <source>Solution</source>
-        <translation>解决方案</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/dialogs/action_resolve.py" line="32" />
-        <source>Resolved at</source>
-        <translation>解决时间</translation>
     </message>
 </context>
 <context>
@@ -541,94 +491,14 @@
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="154" />
-        <source>Requester</source>
-        <translation>提交人</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="155" />
-        <source>Contact</source>
-        <translation>联系方式</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="157" />
-        <source>Department / Location</source>
-        <translation>所属部门/区域</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="159" />
-        <source>Title</source>
-        <translation>问题标题</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="160" />
-        <source>Description</source>
-        <translation>问题描述</translation>
-    </message>
-    <message>
         <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="166" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="169" />
-        <source>Category</source>
-        <translation>问题类型</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="170" />
-        <source>Urgency</source>
-        <translation>紧急程度</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="171" />
-        <source>Impact scope</source>
-        <translation>影响范围</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="175" />
-        <source>Priority</source>
-        <translation>优先级</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="176" />
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="177" />
-        <source>Submitted</source>
-        <translation>提交时间</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="178" />
-        <source>Remarks</source>
-        <translation>备注</translation>
-    </message>
-    <message>
         <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="179" />
         <source>Device and error (optional)</source>
         <translation>设备与错误信息（选填）</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="181" />
-        <source>Device model</source>
-        <translation>设备型号</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="182" />
-        <source>Operating system</source>
-        <translation>操作系统</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="184" />
-        <source>Software version</source>
-        <translation>软件版本</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="186" />
-        <source>Error code</source>
-        <translation>错误代码</translation>
     </message>
     <message>
         <location filename="../../desk_gui/ui/widgets/form_ticket_fields.py" line="342" />
@@ -827,146 +697,6 @@ What you typed stays in a local draft; New ticket offers to restore it.</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="77" />
-        <source>Ticket No.</source>
-        <translation>问题编号</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="78" />
-        <source>Title</source>
-        <translation>问题标题</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="79" />
-        <source>Department / Location</source>
-        <translation>所属部门/区域</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="80" />
-        <source>Description</source>
-        <translation>问题描述</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="81" />
-        <source>Urgency</source>
-        <translation>紧急程度</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="82" />
-        <source>Requester</source>
-        <translation>提交人</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="83" />
-        <source>Contact</source>
-        <translation>联系方式</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="84" />
-        <source>Submitted</source>
-        <translation>提交时间</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="85" />
-        <source>Status</source>
-        <translation>当前状态</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="86" />
-        <source>Assignee</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="87" />
-        <source>Handling log</source>
-        <translation>处理过程记录</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="88" />
-        <source>Solution</source>
-        <translation>解决方案</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="89" />
-        <source>Resolved at</source>
-        <translation>解决时间</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="90" />
-        <source>Requester feedback</source>
-        <translation>提交人反馈</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="91" />
-        <source>Remarks</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="92" />
-        <source>Category</source>
-        <translation>问题类型</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="93" />
-        <source>Impact scope</source>
-        <translation>影响范围</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="94" />
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="95" />
-        <source>Priority</source>
-        <translation>优先级</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="96" />
-        <source>Tier</source>
-        <translation>处理层级</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="97" />
-        <source>Respond by</source>
-        <translation>响应期限</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="98" />
-        <source>Resolve by</source>
-        <translation>解决期限</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="99" />
-        <source>Next progress update</source>
-        <translation>下次进度同步</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="100" />
-        <source>Waiting</source>
-        <translation>等待状态</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="101" />
-        <source>Device model</source>
-        <translation>设备型号</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="102" />
-        <source>Operating system</source>
-        <translation>操作系统</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="103" />
-        <source>Software version</source>
-        <translation>软件版本</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="104" />
-        <source>Error code</source>
-        <translation>错误代码</translation>
-    </message>
-    <message>
         <location filename="../../desk_gui/ui/worksheet_view.py" line="105" />
         <source>Classification, deadlines and device</source>
         <translation>分类、期限与设备</translation>
@@ -1020,11 +750,6 @@ What you typed stays in a local draft; New ticket offers to restore it.</source>
         <location filename="../../desk_gui/ui/worksheet_view.py" line="355" />
         <source>Your changes to this ticket are not saved. Close and drop them?</source>
         <translation>您对该问题的修改尚未保存。关闭并放弃修改吗？</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet_view.py" line="109" />
-        <source>Related tickets</source>
-        <translation>关联工单</translation>
     </message>
     <message>
         <location filename="../../desk_gui/ui/worksheet_view.py" line="110" />

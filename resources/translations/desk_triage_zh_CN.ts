@@ -66,16 +66,6 @@
     </message>
     <message>
         <location filename="../../desk_gui/ui/widgets/reminder_panel.py" line="57" />
-        <source>Ticket No.</source>
-        <translation>问题编号</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/reminder_panel.py" line="57" />
-        <source>Title</source>
-        <translation>问题标题</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/widgets/reminder_panel.py" line="57" />
         <source>Due</source>
         <translation>到期事项</translation>
     </message>

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 
-from desk_gui.domain.enums import WORKSHEET_FIELDS
+from desk_gui.domain.fields import template_fields
 from desk_gui.printing.content import WorksheetOptions
 from desk_gui.printing.render import print_worksheets, write_pdf
 from desk_gui.printing.sample import sample_record
@@ -54,7 +54,7 @@ def test_pdf_text_layer_reads_back_every_label_and_value(qapp: object, tmp_path:
     w, h = (float(x) for x in re.findall(r"[\d.]+", info["Page size"])[:2])
     assert abs(w - 595) < 2 and abs(h - 842) < 2
     text = pdf_text(out)
-    for _, zh, _ in WORKSHEET_FIELDS:
+    for zh in (f.zh for f in template_fields()):
         assert zh in text
     for value in (
         "IT20240501001",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
-from desk_gui.domain.enums import WORKSHEET_FIELDS
+from desk_gui.domain.fields import template_fields
 from desk_gui.printing.content import WorksheetOptions, worksheet_content
 from desk_gui.printing.layout import (
     BODY_BOTTOM,
@@ -56,7 +56,7 @@ def test_common_ticket_fits_one_page_with_every_label_in_template_order() -> Non
     pages = _pages(sample_record())
     assert len(pages) == 1
     texts = _all_text(pages)
-    positions = [texts.index(zh) for _, zh, _ in WORKSHEET_FIELDS]
+    positions = [texts.index(zh) for zh in (f.zh for f in template_fields())]
     assert positions == sorted(positions)
     for label in ("问题类型", "影响范围", "优先级", "处理层级", "提交人签字：", "第 1 / 1 页"):
         assert label in texts

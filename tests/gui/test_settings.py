@@ -19,6 +19,7 @@ from desk_gui.ui import launcher
 from desk_gui.ui.dialogs.error_dialog import ErrorDialog
 from desk_gui.ui.dialogs.operator_dialog import OperatorDialog
 from desk_gui.ui.dialogs.settings_dialog import SettingsDialog
+from desk_gui.ui.models.queue_columns import Column, header_text
 from desk_gui.ui.prefs import WorkstationPrefs
 
 
@@ -189,11 +190,13 @@ def test_chinese_translators_installed(qapp: Any) -> None:
         files = launcher.translation_files("zh")
         if files:  # built by the dev script (pyside6-lrelease); .qm files are not in git
             assert len(installed) >= len(files)
-            assert QCoreApplication.translate("TicketTableModel", "Ticket No.") == "问题编号"
+            assert QCoreApplication.translate("TicketTableModel", "Next deadline") == "下一期限"
         assert all(isinstance(t, QTranslator) for t in installed)
+        assert header_text(Column.NUMBER) == "问题编号"  # a field label: the declaration's
     finally:
         launcher.install_translators(app, "en")
-    assert QCoreApplication.translate("TicketTableModel", "Ticket No.") == "Ticket No."
+    assert QCoreApplication.translate("TicketTableModel", "Next deadline") == "Next deadline"
+    assert header_text(Column.NUMBER) == "Ticket No."
 
 
 def test_language_change_reopens_window_translated(

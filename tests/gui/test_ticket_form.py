@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desk_gui.domain.enums import Category, Channel, Impact, Urgency
+from desk_gui.domain.fields import intake_fields
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.dialogs.ticket_form import TicketFormDialog
@@ -101,6 +102,15 @@ def test_form_has_the_named_fields_with_channel_phone_and_time_now(
     shown = form.fields.typed_draft().submitted_at
     assert shown is not None
     assert abs(shown - workflow.ctx.now()) < timedelta(minutes=1)
+
+
+def test_every_intake_field_is_labelled_and_marked_as_declared(form: TicketFormDialog) -> None:
+    texts = {label.text() for label in form.fields.findChildren(QLabel)}
+    names = {w.accessibleName() for w in form.fields.findChildren(QWidget)}
+    for f in intake_fields():
+        mark = '<span style="color:#b00020"> *</span>' if f.required else ""
+        assert f.en + mark in texts, f.key
+        assert f.en in names, f.key
 
 
 def test_invalid_form_shows_errors_beside_fields_and_focuses_first(

@@ -13,13 +13,16 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from pytestqt.qtbot import QtBot
 
-from desk_gui.domain.enums import WORKSHEET_FIELDS, Status
+from desk_gui.domain import fields as F
+from desk_gui.domain.enums import Status
+from desk_gui.domain.fields import FIELDS, template_fields
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action
 from desk_gui.services.context import Context
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.dialogs.action_base import ActionDialog
 from desk_gui.ui.dialogs.action_resolve import ResolveDialog
+from desk_gui.ui.widgets.form_worksheet_fields import WorksheetFieldsPanel
 from desk_gui.ui.worksheet_view import TEMPLATE_KEYS, WorksheetView
 
 TS_FILE = Path(__file__).parents[2] / "resources" / "translations" / "desk_ticket_zh_CN.ts"
@@ -71,7 +74,7 @@ def test_template_fields_in_order_in_english(
 ) -> None:
     view = view_of(ticket.id)
     assert view.objectName() == "worksheetView"
-    assert view.fields.template_labels(TEMPLATE_KEYS) == [en for _k, _zh, en in WORKSHEET_FIELDS]
+    assert view.fields.template_labels(TEMPLATE_KEYS) == [f.en for f in template_fields()]
     assert view.fields.displays["number"].text() == ticket.number
     assert view.fields.log_view.model().rowCount() == len(ticket.log)
 
@@ -96,9 +99,33 @@ def test_template_fields_in_order_in_chinese(
     chinese: None, view_of: Callable[..., WorksheetView], ticket: TicketRecord
 ) -> None:
     view = view_of(ticket.id)
-    assert view.fields.template_labels(TEMPLATE_KEYS) == [zh for _k, zh, _en in WORKSHEET_FIELDS]
+    assert view.fields.template_labels(TEMPLATE_KEYS) == [f.zh for f in template_fields()]
     assert view.fields.displays["status"].text() == "待处理"
     assert view.edit_button.text() == "修改"
+
+
+def test_every_declared_screen_field_is_a_row_in_declared_order_and_editable_as_declared(
+    view_of: Callable[..., WorksheetView], ticket: TicketRecord
+) -> None:
+    view = view_of(ticket.id)
+    shown = [f for f in FIELDS if f.screen]
+    assert list(view.fields.label_widgets) == [f.key for f in shown]
+    assert [w.text() for w in view.fields.label_widgets.values()] == [f.en for f in shown]
+    assert set(view.fields.editors) == {f.key for f in FIELDS if f.editable}
+
+
+def test_a_field_added_to_the_declaration_gets_its_row(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    added = F.Field("asset_tag", "资产编号", "Asset tag", F.Kind.TEXT, F.Entry.INTAKE)
+    monkeypatch.setattr(F, "FIELDS", (*F.FIELDS, added))
+    monkeypatch.setitem(F.BY_KEY, added.key, added)
+    panel = WorksheetFieldsPanel("zh", {f.key: f.zh for f in F.FIELDS} | {"_extra": ""})
+    qtbot.addWidget(panel)
+    panel.build(TEMPLATE_KEYS)
+    assert list(panel.label_widgets)[-1] == "asset_tag"
+    assert panel.label_widgets["asset_tag"].text() == "资产编号"
+    assert "asset_tag" in panel.editors
 
 
 def test_log_model_passes_the_model_tester(

@@ -46,7 +46,7 @@ class AssignDialog(ActionDialog):
         super().__init__(parent, service, record, self.tr("Assign"))
         self.staff_combo = staff_combo(self.lang)
         self.staff_combo.setObjectName("assigneeCombo")
-        self.add_field("assignee", self.tr("Assignee"), self.staff_combo, required=True)
+        self.add_declared("assignee", self.staff_combo, required=True)
         self.suggestion_list = SuggestionList()
         self.add_field("suggestions", self.tr("Suggested"), self.suggestion_list)
         self.add_note(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_gui.domain.errors import DeskError, RuleViolation
+from desk_gui.domain.fields import label
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.validation import ValidationError
 from desk_gui.services.workflow import WorkflowService
@@ -80,6 +81,10 @@ class ActionDialog(QDialog):
         self.boxes[key] = box
         make = required_label if required else plain_label
         self.form.addRow(make(label, widget), box)
+
+    def add_declared(self, key: str, widget: QWidget, required: bool = False) -> None:
+        """A row for the declared field ``key``, labelled as everywhere else."""
+        self.add_field(key, label(key, self.lang), widget, required)
 
     def clear_when_valid(
         self, key: str, changed: SignalInstance, valid: Callable[[], bool]

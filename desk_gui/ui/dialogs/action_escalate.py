@@ -37,10 +37,10 @@ class EscalateDialog(ActionDialog):
         )
         self.assignee_combo = staff_combo(self.lang, optional_text=self.tr("— nobody yet —"))
         self.assignee_combo.setObjectName("assigneeCombo")
-        self.add_field("tier", self.tr("Tier"), self.tier_combo, required=True)
+        self.add_declared("tier", self.tier_combo, required=True)
         self.add_field("reason", self.tr("Reason"), self.reason_edit, required=True)
         self.add_field("handover", self.tr("Handover summary"), self.handover_edit, required=True)
-        self.add_field("assignee", self.tr("Assignee"), self.assignee_combo)
+        self.add_declared("assignee", self.assignee_combo)
         self.clear_when_valid(
             "reason", self.reason_edit.textChanged, lambda: bool(self.reason_edit.text().strip())
         )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desk_gui.domain.enums import YES_NO, Satisfaction
 from desk_gui.domain.errors import RuleViolation
+from desk_gui.domain.lang import is_zh
 from desk_gui.domain.resolution import feedback_rating
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.workflow import WorkflowService
@@ -28,7 +29,7 @@ class FeedbackDialog(ActionDialog):
         self, parent: QWidget | None, service: WorkflowService, record: TicketRecord
     ) -> None:
         super().__init__(parent, service, record, self.tr("Record feedback"))
-        index = 0 if self.lang == "zh" else 1
+        index = 0 if is_zh(self.lang) else 1
         self.yes_radio = QRadioButton(YES_NO[True][index])
         self.yes_radio.setObjectName("feedbackYes")
         self.no_radio = QRadioButton(YES_NO[False][index])

@@ -29,8 +29,8 @@ class ResolveDialog(ActionDialog):
         self.resolved_edit.setObjectName("resolvedAtEdit")
         self.resolved_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.resolved_edit.setCalendarPopup(True)
-        self.add_field("solution", self.tr("Solution"), self.solution_edit, required=True)
-        self.add_field("resolved_at", self.tr("Resolved at"), self.resolved_edit)
+        self.add_declared("solution", self.solution_edit, required=True)
+        self.add_declared("resolved_at", self.resolved_edit)
         self.clear_when_valid(
             "solution",
             self.solution_edit.textChanged,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desk_gui.domain.enums import Category, Impact, LabelledEnum
 from desk_gui.domain.errors import DeskError
+from desk_gui.domain.lang import pick
 from desk_gui.exchange.importer import ImportDefaults, ImportPreview, preview_file
 from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportResult, ImportService
@@ -274,7 +275,7 @@ class ImportDialog(QDialog):
         unknown = preview.unknown_columns if preview else []
         self.unknown_label.setText(
             self.tr("Columns Desk does not know, ignored: {columns}").format(
-                columns=("、" if self.lang.startswith("zh") else ", ").join(unknown)
+                columns=pick(self.lang, "、", ", ").join(unknown)
             )
         )
         self.unknown_label.setVisible(bool(unknown))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_gui.domain.errors import DeskError
+from desk_gui.domain.lang import pick
 from desk_gui.services.settings import OfficeSettings
 from desk_gui.services.sla_settings import (
     COUNTRIES,
@@ -145,7 +146,7 @@ class SlaSettingsDialog(QDialog):
         self.country_combo = QComboBox()
         self.country_combo.setObjectName("countryCombo")
         for code, zh, en in COUNTRIES:
-            self.country_combo.addItem(zh if self.lang == "zh" else en, code)
+            self.country_combo.addItem(pick(self.lang, zh, en), code)
         form.addRow(self.tr("Public holidays of"), self.country_combo)
         self.public_label = QLabel()
         self.public_label.setObjectName("publicHolidays")

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desk_gui.domain.lang import pick
 from desk_gui.exchange.importer import RowProblem
 
 _CTX = "ImportProblemModel"
@@ -115,4 +116,4 @@ class ImportProblemModel(QAbstractTableModel):
             if p.warning:
                 return QCoreApplication.translate("ImportProblemModel", "Warning")
             return QCoreApplication.translate("ImportProblemModel", "Error")
-        return p.zh if self.lang.startswith("zh") else p.en
+        return pick(self.lang, p.zh, p.en)

@@ -10,8 +10,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk_gui.domain.enums import Category, Priority, Status, Urgency, WaitingOn, status_text
+from desk_gui.domain.fields import label
 from desk_gui.domain.masking import mask_requester
 from desk_gui.services.queue import QueueRow, SortKey
+from desk_gui.ui.widgets.form_fields import ui_lang
 
 SOON_SECONDS = 3600
 """A deadline within this many seconds is "due soon" (the store's due-soon filter agrees)."""
@@ -49,19 +51,21 @@ SORT_KEYS: dict[Column, SortKey] = {
     Column.NEXT_DUE: SortKey.NEXT_DUE,
 }
 
-HEADERS: dict[Column, object] = {
-    Column.NUMBER: QT_TRANSLATE_NOOP("TicketTableModel", "Ticket No."),
-    Column.TITLE: QT_TRANSLATE_NOOP("TicketTableModel", "Title"),
-    Column.DEPARTMENT: QT_TRANSLATE_NOOP("TicketTableModel", "Department / Location"),
-    Column.REQUESTER: QT_TRANSLATE_NOOP("TicketTableModel", "Requester"),
-    Column.CATEGORY: QT_TRANSLATE_NOOP("TicketTableModel", "Category"),
-    Column.PRIORITY: QT_TRANSLATE_NOOP("TicketTableModel", "Priority"),
-    Column.URGENCY: QT_TRANSLATE_NOOP("TicketTableModel", "Urgency"),
-    Column.STATUS: QT_TRANSLATE_NOOP("TicketTableModel", "Status"),
-    Column.ASSIGNEE: QT_TRANSLATE_NOOP("TicketTableModel", "Assignee"),
-    Column.SUBMITTED: QT_TRANSLATE_NOOP("TicketTableModel", "Submitted"),
-    Column.NEXT_DUE: QT_TRANSLATE_NOOP("TicketTableModel", "Next deadline"),
+# The declared field each column shows (its header is the field's label); None: the queue's own.
+FIELD_KEYS: dict[Column, str | None] = {
+    Column.NUMBER: "number",
+    Column.TITLE: "title",
+    Column.DEPARTMENT: "department",
+    Column.REQUESTER: "requester",
+    Column.CATEGORY: "category",
+    Column.PRIORITY: "priority",
+    Column.URGENCY: "urgency",
+    Column.STATUS: "status",
+    Column.ASSIGNEE: "assignee",
+    Column.SUBMITTED: "submitted_at",
+    Column.NEXT_DUE: None,
 }
+NEXT_DUE_HEADER = QT_TRANSLATE_NOOP("TicketTableModel", "Next deadline")
 
 COLUMN_WIDTHS: dict[Column, int] = {
     Column.NUMBER: 145,
@@ -87,7 +91,10 @@ _P1_FG = QColor("#b3261e")
 
 
 def header_text(column: Column) -> str:
-    return QCoreApplication.translate(_CTX, str(HEADERS[column]))
+    key = FIELD_KEYS[column]
+    if key is None:
+        return QCoreApplication.translate(_CTX, str(NEXT_DUE_HEADER))
+    return label(key, ui_lang())
 
 
 def format_duration(seconds: int) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_gui.domain.enums import Category, Priority, Status
+from desk_gui.domain.fields import label
 from desk_gui.services.queue import QueueFilter
 from desk_gui.ui.widgets.flow_layout import FlowLayout
 
@@ -60,20 +61,20 @@ class FilterBar(QWidget):
         self.search_edit.installEventFilter(self)
 
         self.status_combo = QComboBox(self)
-        self._name(self.status_combo, "statusFilter", self.tr("Status"))
+        self._name(self.status_combo, "statusFilter", label("status", lang))
         self.status_combo.addItem(self.tr("Open"), STATUS_OPEN)
         for status in Status:
             self.status_combo.addItem(status.label(lang), status.value)
         self.status_combo.addItem(self.tr("All statuses"), STATUS_ALL)
 
         self.priority_combo = QComboBox(self)
-        self._name(self.priority_combo, "priorityFilter", self.tr("Priority"))
+        self._name(self.priority_combo, "priorityFilter", label("priority", lang))
         self.priority_combo.addItem(self.tr("Any priority"), "")
         for priority in Priority:
             self.priority_combo.addItem(priority.label(lang), priority.value)
 
         self.category_combo = QComboBox(self)
-        self._name(self.category_combo, "categoryFilter", self.tr("Category"))
+        self._name(self.category_combo, "categoryFilter", label("category", lang))
         self.category_combo.addItem(self.tr("Any category"), "")
         for category in Category:
             self.category_combo.addItem(category.label(lang), category.value)
@@ -89,7 +90,7 @@ class FilterBar(QWidget):
         self.unassigned_check = QCheckBox(self.tr("Unassigned"), self)
         self._name(self.unassigned_check, "unassignedFilter", self.tr("Only unassigned tickets"))
 
-        self.dates_check = QCheckBox(self.tr("Submitted"), self)
+        self.dates_check = QCheckBox(label("submitted_at", lang), self)
         self._name(self.dates_check, "dateFilter", self.tr("Filter by submission date"))
         today = QDate.currentDate()
         self.from_date = self._date_edit("fromDate", self.tr("Submitted from"), today.addDays(-7))

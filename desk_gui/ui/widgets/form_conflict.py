@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from desk_gui.domain.enums import field_label
+from desk_gui.domain.fields import label as field_label
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.ui.widgets.form_fields import format_when
 

@@ -30,7 +30,8 @@ WARNING_STYLE = "color: #8a5a00;"
 
 
 def ui_lang() -> str:
-    """ "zh" when the program runs in Chinese, else "en" (for the domain's enum labels)."""
+    """ "zh" when the program runs in Chinese, else "en": the language of the domain's labels
+    (field labels and enum values) on screen, as the translators are for the rest."""
     return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from desk_gui.domain.enums import Category, Channel, Impact, Urgency
 from desk_gui.domain.errors import DeskError
+from desk_gui.domain.fields import field as declared_field
+from desk_gui.domain.fields import label
 from desk_gui.domain.priority import priority_for
 from desk_gui.domain.ticket import TicketDraft
 from desk_gui.domain.validation import Problem, validate_draft
@@ -133,6 +135,11 @@ class TicketFieldsWidget(QWidget):
         fill_enum_combo(combo, enum, self.tr("— choose —") if required else "")
         return combo
 
+    def _label(self, key: str, buddy: QWidget) -> QLabel:
+        """The declared field's label, marked when intake requires the field."""
+        make = required_label if declared_field(key).required else plain_label
+        return make(label(key, self._lang), buddy)
+
     def _lay_out(self) -> None:
         # The order of a phone call: who is calling, how to reach them, where they are, then
         # the problem and its classification. Boxes are listed in that (Tab) order.
@@ -151,13 +158,11 @@ class TicketFieldsWidget(QWidget):
         b["contact"].add_below(self.contact_suggestion)
         b["department"].add_below(self.department_suggestion)
         left = QFormLayout()
-        left.addRow(required_label(self.tr("Requester"), self.requester_edit), b["requester"])
-        left.addRow(required_label(self.tr("Contact"), self.contact_edit), b["contact"])
-        left.addRow(
-            required_label(self.tr("Department / Location"), self.department_edit), b["department"]
-        )
-        left.addRow(required_label(self.tr("Title"), self.title_edit), b["title"])
-        left.addRow(required_label(self.tr("Description"), self.description_edit), b["description"])
+        left.addRow(self._label("requester", self.requester_edit), b["requester"])
+        left.addRow(self._label("contact", self.contact_edit), b["contact"])
+        left.addRow(self._label("department", self.department_edit), b["department"])
+        left.addRow(self._label("title", self.title_edit), b["title"])
+        left.addRow(self._label("description", self.description_edit), b["description"])
         helper_row = QHBoxLayout()
         helper_row.addWidget(self.description_helper)
         helper_row.addStretch(1)
@@ -166,24 +171,22 @@ class TicketFieldsWidget(QWidget):
             plain_label(self.tr("Attachments"), self.attachments.list_widget), self.attachments
         )
         right = QFormLayout()
-        right.addRow(required_label(self.tr("Category"), self.category_combo), b["category"])
-        right.addRow(required_label(self.tr("Urgency"), self.urgency_combo), b["urgency"])
-        right.addRow(required_label(self.tr("Impact scope"), self.impact_combo), b["impact"])
+        right.addRow(self._label("category", self.category_combo), b["category"])
+        right.addRow(self._label("urgency", self.urgency_combo), b["urgency"])
+        right.addRow(self._label("impact", self.impact_combo), b["impact"])
         priority_row = QHBoxLayout()
         priority_row.addWidget(self.priority_label)
         priority_row.addWidget(self.priority_hint, 1)
-        right.addRow(plain_label(self.tr("Priority")), priority_row)
-        right.addRow(plain_label(self.tr("Channel"), self.channel_combo), self.channel_combo)
-        right.addRow(plain_label(self.tr("Submitted"), self.submitted_edit), b["submitted_at"])
-        right.addRow(plain_label(self.tr("Remarks"), self.remarks_edit), self.remarks_edit)
+        right.addRow(plain_label(label("priority", self._lang)), priority_row)
+        right.addRow(self._label("channel", self.channel_combo), self.channel_combo)
+        right.addRow(self._label("submitted_at", self.submitted_edit), b["submitted_at"])
+        right.addRow(self._label("remarks", self.remarks_edit), self.remarks_edit)
         details = QGroupBox(self.tr("Device and error (optional)"))
         grid = QFormLayout(details)
-        grid.addRow(plain_label(self.tr("Device model"), self.device_edit), self.device_edit)
-        grid.addRow(plain_label(self.tr("Operating system"), self.os_edit), self.os_edit)
-        grid.addRow(
-            plain_label(self.tr("Software version"), self.software_edit), self.software_edit
-        )
-        grid.addRow(plain_label(self.tr("Error code"), self.error_code_edit), self.error_code_edit)
+        grid.addRow(self._label("device_model", self.device_edit), self.device_edit)
+        grid.addRow(self._label("os", self.os_edit), self.os_edit)
+        grid.addRow(self._label("software_version", self.software_edit), self.software_edit)
+        grid.addRow(self._label("error_code", self.error_code_edit), self.error_code_edit)
         right.addRow(details)
         columns = QHBoxLayout(self)
         columns.setContentsMargins(0, 0, 0, 0)

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_gui.domain.enums import YES_NO, Category, Channel, Impact, Urgency, status_text
+from desk_gui.domain.enums import YES_NO, LabelledEnum, status_text
+from desk_gui.domain.fields import Kind, beside_fields, field
+from desk_gui.domain.lang import pick
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.validation import Problem
 from desk_gui.ui.widgets.form_fields import (
@@ -38,48 +40,6 @@ from desk_gui.ui.widgets.form_log import HandlingLogView
 DUE_SOON = timedelta(hours=1)
 OVERDUE_STYLE = "color:#ffffff; background:#b00020; padding:1px 4px; border-radius:3px;"
 SOON_STYLE = "color:#000000; background:#ffc04d; padding:1px 4px; border-radius:3px;"
-_ENUMS: dict[str, type] = {
-    "urgency": Urgency,
-    "category": Category,
-    "impact": Impact,
-    "channel": Channel,
-}
-_MULTILINE = {"description", "remarks"}
-_EDITABLE_TEMPLATE = {
-    "title",
-    "department",
-    "description",
-    "urgency",
-    "requester",
-    "contact",
-    "submitted_at",
-    "remarks",
-}
-EXTRA_KEYS = (
-    "related",
-    "category",
-    "impact",
-    "channel",
-    "priority",
-    "tier",
-    "respond_due",
-    "resolve_due",
-    "next_update_due",
-    "waiting",
-    "device_model",
-    "os",
-    "software_version",
-    "error_code",
-)
-EDITABLE_EXTRA = {
-    "category",
-    "impact",
-    "channel",
-    "device_model",
-    "os",
-    "software_version",
-    "error_code",
-}
 
 
 def deadline_state(due: datetime | None, now: datetime) -> str:
@@ -99,6 +59,12 @@ def ticket_link_id(href: str) -> int | None:
     if href.startswith(LINK_SCHEME) and href[len(LINK_SCHEME) :].isdigit():
         return int(href[len(LINK_SCHEME) :])
     return None
+
+
+def _enum(key: str) -> type[LabelledEnum]:
+    enum = field(key).enum
+    assert enum is not None, key
+    return enum
 
 
 def _html(text: str) -> str:
@@ -178,28 +144,30 @@ class WorksheetFieldsPanel(QWidget):
         self._row += 1
 
     def build(self, template_keys: list[str]) -> None:
-        """The 15 template rows, then the extra rows."""
+        """The 15 template rows, then the declared fields beside the template."""
         for key in template_keys:
-            self.add_field(key, key in _EDITABLE_TEMPLATE)
+            self.add_field(key, field(key).editable)
         self.add_heading(self._labels["_extra"])
-        for key in EXTRA_KEYS:
-            self.add_field(key, key in EDITABLE_EXTRA)
+        for f in beside_fields():
+            if f.screen:
+                self.add_field(f.key, f.editable)
 
     def _make_editor(self, key: str) -> QWidget:
         name = "".join(p.capitalize() if i else p for i, p in enumerate(key.split("_"))) + "Edit"
         editor: QWidget
-        if key in _ENUMS:
+        kind = field(key).kind
+        if kind is Kind.ENUM:
             combo = QComboBox()
-            fill_enum_combo(combo, _ENUMS[key])
+            fill_enum_combo(combo, _enum(key))
             editor = combo
             name = name.removesuffix("Edit") + "Combo"
-        elif key == "submitted_at":
+        elif kind is Kind.DATETIME:
             when = QDateTimeEdit()
             when.setDisplayFormat("yyyy-MM-dd HH:mm")
             when.setCalendarPopup(True)
             editor = when
-            name = "submittedEdit"
-        elif key in _MULTILINE:
+            name = name.removesuffix("AtEdit") + "Edit"  # submittedEdit, as on the intake form
+        elif kind is Kind.MULTILINE:
             text = QPlainTextEdit()
             text.setTabChangesFocus(True)
             text.setMaximumHeight(110)
@@ -253,7 +221,7 @@ class WorksheetFieldsPanel(QWidget):
 
     def related_html(self, record: TicketRecord) -> str:
         """The related tickets as clickable lines (empty when there are none)."""
-        colon = "：" if self._lang == "zh" else ": "
+        colon = pick(self._lang, "：", ": ")
         return "<br>".join(
             f'{_html(lead)}{colon}<a href="{LINK_SCHEME}{i}">{_html(text)}</a>'
             for i, lead, text in self.related_lines(record)
@@ -266,10 +234,10 @@ class WorksheetFieldsPanel(QWidget):
         if key == "feedback":
             if record.feedback_resolved is None:
                 return "—"
-            parts = [YES_NO[record.feedback_resolved][0 if lang == "zh" else 1]]
+            parts = [pick(lang, *YES_NO[record.feedback_resolved])]
             if record.satisfaction is not None:
                 parts.append(record.satisfaction.label(lang))
-            text = ("；" if lang == "zh" else "; ").join(parts)
+            text = pick(lang, "；", "; ").join(parts)
             if record.feedback_score is not None:
                 text += f" ({record.feedback_score}/5)"
             return text
@@ -311,7 +279,7 @@ class WorksheetFieldsPanel(QWidget):
         result: dict[str, Any] = {}
         for key, editor in self.editors.items():
             if isinstance(editor, QComboBox):
-                result[key] = combo_value(editor, _ENUMS[key])
+                result[key] = combo_value(editor, _enum(key))
             elif isinstance(editor, QDateTimeEdit):
                 result[key] = from_qdatetime(editor.dateTime())
             elif isinstance(editor, QPlainTextEdit):

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_gui.domain.fields import label
 from desk_gui.services.reminders import DueReminder, ReminderKey
 from desk_gui.ui.reminders import ReminderPoller, kind_text, when_text
+from desk_gui.ui.widgets.form_fields import ui_lang
 
 OVERDUE = QColor("#b00020")
 TITLE_MIN_WIDTH = 140
@@ -55,7 +57,7 @@ class ReminderPanel(QDockWidget):
         self.table.setObjectName("reminderTable")
         self.table.setAccessibleName(self.tr("Reminders"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Ticket No."), self.tr("Title"), self.tr("Due"), self.tr("When")]
+            [label("number", ui_lang()), label("title", ui_lang()), self.tr("Due"), self.tr("When")]
         )
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
