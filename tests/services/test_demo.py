@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 import pickle
-from collections import Counter
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
