@@ -406,14 +406,17 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             fit_on_screen(self)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # Every timer that could read or write stops here: after a database switch this window
-        # is closed while the next database is already open, and must never reach it.
+    def stop_timers(self) -> None:
+        """Stop every timer of the queue that reads the database (on close, before its
+        workspace is closed: after a switch the next database is already open)."""
         self.live.stop()
         self.triage.stop()
         self.tick_timer.stop()
         self._office_timer.stop()
         self.filter_bar.cancel_pending_search()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_timers()
         self.close_worksheets()
         for view in list(self._open_views):  # kept open over unsaved edits: stop it anyway
             view.shutdown()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication
 
 from desk_gui.domain.enums import Category, Impact, Tier, Urgency
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
@@ -20,6 +21,7 @@ from desk_gui.services.directory import StaffMember, save_staff
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
 from desk_gui.store.database import close_database
+from desk_gui.ui.main_window import MainWindow
 from desk_gui.ui.prefs import WorkstationPrefs
 from desk_gui.ui.session import Session
 
@@ -45,6 +47,11 @@ def workspace(tmp_path: Path, ctx: Context) -> Iterator[Workspace]:
     """A fresh, migrated database file, open (and bound) for this process."""
     opened = Workspace.open(tmp_path / "t.db", ctx)
     yield opened
+    # A window a test left open must not read after its database closed (in the program the
+    # launcher closes the window before the workspace).
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.stop_timers()
     opened.close()
     close_database()  # whatever a test switched to
 
