@@ -1,4 +1,8 @@
-"""The command-line verbs: demo, check, backup (and print/export/import from exchange)."""
+"""The command-line verbs: demo, check, backup (and print/export/import from commands.py).
+
+Each verb is handed one Workspace (or, for the file-level check and backup, the Workspace's
+static file operations): no verb opens the store itself.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk_gui import __version__
+from desk_gui.commands import add_commands
 from desk_gui.domain.errors import DeskError
 
 if TYPE_CHECKING:
@@ -59,20 +64,16 @@ def _lang(args: argparse.Namespace) -> str:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from desk_gui.services.demo_load import generate_demo
-    from desk_gui.store.database import close_database, open_database
-
-    open_database(args.db, create=True)
-    started = time.perf_counter()
+    from desk_gui.services.workspace import Workspace
 
     def progress(n: int) -> None:
         if not args.quiet:
             print(f"\r{n:,} / {args.tickets:,}", end="", file=sys.stderr, flush=True)
 
-    try:
+    with Workspace.open(args.db, create=True):
+        started = time.perf_counter()
         anchor = datetime.fromisoformat(args.anchor) if args.anchor else None
         n = generate_demo(args.tickets, seed=args.seed, anchor=anchor, progress=progress)
-    finally:
-        close_database()
     if not args.quiet:
         print(file=sys.stderr)
     print(f"{n:,} demo tickets written to {args.db} in {time.perf_counter() - started:.1f} s")
@@ -80,16 +81,15 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from desk_gui.store.backup import check_database, refuse_server_url
-    from desk_gui.store.database import check_sqlite_library
+    from desk_gui.services.workspace import Workspace
 
-    refuse_server_url(args.db)  # PostgreSQL: pg_amcheck / pg_dump, not this command
-    check_sqlite_library()
+    Workspace.refuse_server(args.db)  # PostgreSQL: pg_amcheck / pg_dump, not this command
+    Workspace.check_engine()
     path = Path(args.db)
     if not path.exists():
         print(f"{path}: no such file", file=sys.stderr)
         return 2
-    problems = check_database(path)
+    problems = Workspace.check_target(path)
     for p in problems:
         print(f"{path}: {p}", file=sys.stderr)
     if problems:
@@ -99,9 +99,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from desk_gui.store.backup import backup_database
+    from desk_gui.services.workspace import Workspace
 
-    dest = backup_database(Path(args.dest), src=args.db)  # refuses a PostgreSQL URL
+    dest = Workspace.backup_target(args.db, Path(args.dest))  # refuses a PostgreSQL URL
     print(f"backup written to {dest}")
     return 0
 
@@ -136,12 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("dest")
     backup.set_defaults(func=_cmd_backup)
 
-    try:
-        from desk_gui.exchange.commands import add_commands
-    except ImportError:  # exchange not built yet in this checkout
-        pass
-    else:
-        add_commands(sub)
+    add_commands(sub)
     return parser
 
 

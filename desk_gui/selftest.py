@@ -16,9 +16,12 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desk_gui import __version__
+
+if TYPE_CHECKING:
+    from desk_gui.services.workspace import Workspace
 
 # The ticket the self-test saves; its title holds the two-character term it searches for.
 TITLE = "打印机卡纸，无法打印报表"
@@ -74,32 +77,31 @@ def step_sqlite() -> str:
     return f"SQLite {sqlite3.sqlite_version} (>= {minimum}), FTS5"
 
 
-def step_database(folder: Path) -> str:
+def step_database(folder: Path) -> tuple[str, Workspace]:
     """Create and migrate a fresh database file."""
-    from desk_gui.store import migrations
-    from desk_gui.store.database import open_database
+    from desk_gui.services.context import Context
+    from desk_gui.services.workspace import SCHEMA_VERSION, Workspace
 
     path = folder / "desk.db"
-    db = open_database(path, create=True, migrate=True, backup_dir=folder)
+    ctx = Context(operator="self-test", workstation="self-test")
+    workspace = Workspace.open(path, ctx, create=True, migrate=True, backup_dir=folder)
     _check(path.is_file(), f"{path} was not created")
-    version = migrations.schema_version(db)
+    version = workspace.schema_version()
     _check(
-        version == migrations.SCHEMA_VERSION,
-        f"schema version {version} after migrating, expected {migrations.SCHEMA_VERSION}",
+        version == SCHEMA_VERSION,
+        f"schema version {version} after migrating, expected {SCHEMA_VERSION}",
     )
-    journal = db.execute_sql("PRAGMA journal_mode").fetchone()[0]
-    _check(str(journal).lower() == "delete", f"journal_mode is {journal}, not delete")
-    return f"created {path.name}, schema version {version}, journal_mode={journal}"
+    journal = workspace.journal_mode()
+    _check(journal.lower() == "delete", f"journal_mode is {journal}, not delete")
+    return f"created {path.name}, schema version {version}, journal_mode={journal}", workspace
 
 
-def step_save() -> tuple[str, Any]:
+def step_save(workspace: Workspace) -> tuple[str, Any]:
     """Save one ticket through the services and read it back."""
     from desk_gui.domain.enums import Category, Channel, Impact, Urgency
     from desk_gui.domain.ticket import TicketDraft
-    from desk_gui.services.context import Context
-    from desk_gui.services.workflow import WorkflowService
 
-    service = WorkflowService(Context(operator="self-test", workstation="self-test"))
+    service = workspace.tickets
     draft = TicketDraft(
         title=TITLE,
         department="财务部",
@@ -181,20 +183,11 @@ def _collect_qt_messages(messages: list[str]) -> Iterator[None]:
 def _run_steps(folder: Path) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    from desk_gui.store.database import close_database
-
     _ = QGuiApplication.instance() or QGuiApplication(qt_arguments())
-    steps: list[tuple[str, Callable[[], str]]] = [
-        ("sqlite", step_sqlite),
-        ("database", lambda: step_database(folder)),
-    ]
-    for name, step in steps:
-        _timed(name, step)
-    try:
-        record = _timed_value("save", step_save)
+    _timed("sqlite", step_sqlite)
+    with _timed_value("database", lambda: step_database(folder)) as workspace:
+        record = _timed_value("save", lambda: step_save(workspace))
         _timed("search", lambda: step_search(record))
-    finally:
-        close_database()
     _timed("resources", step_resources)
     _timed("pdf", lambda: step_pdf(folder, record))
 

@@ -1,31 +1,39 @@
-"""Imports point one way: ui → services → store → domain (and nothing reaches back up)."""
+"""The README's arrows, enforced: ui → services → store → domain, exchange and printing beside
+services, nothing reaching back up, and no import cycle between the packages."""
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "desk_gui"
 
-# layer → module prefixes it must never import (directly, anywhere in the file).
-FORBIDDEN: dict[str, tuple[str, ...]] = {
-    "domain": (
-        "peewee",
-        "playhouse",
-        "PySide6",
-        "desk_gui.store",
-        "desk_gui.services",
-        "desk_gui.ui",
-        "desk_gui.printing",
-        "desk_gui.exchange",
-    ),
-    "store": ("PySide6.QtWidgets", "PySide6.QtGui", "desk_gui.services", "desk_gui.ui"),
-    "services": ("PySide6.QtWidgets", "PySide6.QtGui", "desk_gui.ui"),
-    "printing": ("desk_gui.ui", "PySide6.QtWidgets"),
-    "exchange": ("desk_gui.ui", "PySide6.QtWidgets"),
-    "ui": ("peewee", "playhouse", "desk_gui.store.models"),
+LAYERS = ("domain", "store", "services", "exchange", "printing", "ui")
+
+# layer → the desk_gui packages it may import (besides itself). The top-level modules (app,
+# cli, commands, selftest, __main__) are the composition root and may import any layer; no
+# layer imports them, except config (paths), which is a leaf anyone may use.
+ALLOWED: dict[str, frozenset[str]] = {
+    "domain": frozenset(),
+    "store": frozenset({"domain"}),
+    "exchange": frozenset({"store", "domain"}),
+    "printing": frozenset({"domain", "config"}),
+    "services": frozenset({"store", "domain", "exchange", "printing"}),
+    "ui": frozenset({"services", "exchange", "printing", "domain", "config"}),
+    "config": frozenset(),
+}
+
+# layer → third-party module prefixes it must never import.
+FORBIDDEN_LIBRARIES: dict[str, tuple[str, ...]] = {
+    "domain": ("peewee", "playhouse", "PySide6", "psycopg2"),
+    "store": ("PySide6",),
+    "services": ("PySide6.QtWidgets", "PySide6.QtGui"),
+    "exchange": ("PySide6",),
+    "printing": ("PySide6.QtWidgets", "peewee", "playhouse"),
+    "ui": ("peewee", "playhouse", "psycopg2", "sqlite3"),
 }
 
 
@@ -42,28 +50,95 @@ def imported_modules(path: Path) -> set[str]:
     return found
 
 
-def layer_files(layer: str) -> list[Path]:
-    return sorted((PACKAGE / layer).rglob("*.py"))
+def unit_of(module: str) -> str | None:
+    """The package-level node of a desk_gui module: ``desk_gui.store.queue`` → ``store``."""
+    parts = module.split(".")
+    if parts[0] != "desk_gui" or len(parts) < 2 or parts[1] == "__version__":
+        return None  # the package itself (its version string) is everybody's
+    return parts[1]
 
 
-def violates(module: str, banned: str) -> bool:
-    return module == banned or module.startswith(banned + ".")
+def package_graph(root: Path) -> dict[str, set[str]]:
+    """Which package (or top-level module) of ``root`` imports which other ones."""
+    graph: dict[str, set[str]] = {}
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root)
+        source = rel.parts[0] if len(rel.parts) > 1 else rel.stem
+        edges = graph.setdefault(source, set())
+        for module in imported_modules(path):
+            target = unit_of(module)
+            if target is not None and target != source and target != "__init__":
+                edges.add(target)
+    return graph
 
 
-@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
-def test_layer_imports_point_one_way(layer: str) -> None:
+def find_cycle(graph: Mapping[str, Iterable[str]]) -> list[str] | None:
+    """One import cycle as a path (``a → b → a``), or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        path.pop()
+        state[node] = 2
+        return None
+
+    for start in sorted(graph):
+        if start not in state and (found := visit(start)):
+            return found
+    return None
+
+
+def arrow_violations(graph: Mapping[str, Iterable[str]]) -> list[str]:
+    """Every edge the README's arrows do not allow (composition-root modules excepted)."""
     problems = []
-    for path in layer_files(layer):
+    for source, targets in sorted(graph.items()):
+        for target in sorted(targets):
+            if source in ALLOWED and target not in ALLOWED[source]:
+                problems.append(f"{source} → {target}")
+    return problems
+
+
+def root_imports_into_layers(graph: Mapping[str, Iterable[str]]) -> list[str]:
+    """A layer importing a composition-root module (cli, app, commands, selftest)."""
+    return [
+        f"{source} → {target}"
+        for source, targets in sorted(graph.items())
+        if source in ALLOWED
+        for target in sorted(targets)
+        if target not in ALLOWED and target not in LAYERS
+    ]
+
+
+def test_package_imports_follow_the_arrows() -> None:
+    problems = arrow_violations(package_graph(PACKAGE))
+    assert not problems, "\n".join(problems)
+
+
+def test_no_import_cycle_between_packages() -> None:
+    assert find_cycle(package_graph(PACKAGE)) is None
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN_LIBRARIES))
+def test_layer_libraries(layer: str) -> None:
+    problems = []
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
         for module in sorted(imported_modules(path)):
-            for banned in FORBIDDEN[layer]:
-                if violates(module, banned):
+            for banned in FORBIDDEN_LIBRARIES[layer]:
+                if module == banned or module.startswith(banned + "."):
                     problems.append(f"{path.relative_to(PACKAGE.parent)} imports {module}")
     assert not problems, "\n".join(problems)
 
 
 def test_every_layer_has_code() -> None:
-    for layer in ("domain", "store", "services", "ui"):
-        assert layer_files(layer), layer
+    for layer in LAYERS:
+        assert list((PACKAGE / layer).rglob("*.py")), layer
 
 
 def test_checker_sees_function_level_imports(tmp_path: Path) -> None:
@@ -72,3 +147,42 @@ def test_checker_sees_function_level_imports(tmp_path: Path) -> None:
     assert {"desk_gui.store.models", "desk_gui.store.models.Ticket", "peewee"} <= imported_modules(
         sample
     )
+
+
+def _fake_package(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_ui_to_store_import_fails(tmp_path: Path) -> None:
+    fake = _fake_package(
+        tmp_path / "desk_gui",
+        {
+            "ui/window.py": "def f():\n    from desk_gui.store.database import open_database\n",
+            "store/database.py": "from desk_gui.domain import rules\n",
+            "domain/rules.py": "",
+        },
+    )
+    assert arrow_violations(package_graph(fake)) == ["ui → store"]
+
+
+def test_a_cycle_between_packages_is_found(tmp_path: Path) -> None:
+    fake = _fake_package(
+        tmp_path / "desk_gui",
+        {
+            "services/importing.py": "from desk_gui.exchange.importer import ImportRow\n",
+            "exchange/export.py": "from desk_gui.services.settings import load_settings\n",
+        },
+    )
+    assert find_cycle(package_graph(fake)) == ["exchange", "services", "exchange"]
+    assert arrow_violations(package_graph(fake)) == ["exchange → services"]
+
+
+def test_the_real_graph_is_what_the_readme_draws() -> None:
+    graph = package_graph(PACKAGE)
+    assert "store" not in graph["ui"]
+    assert "services" not in graph["exchange"]
+    assert not root_imports_into_layers(graph)

@@ -11,6 +11,9 @@ dropped; an empty name stays empty.
 
 from __future__ import annotations
 
+MASK_BY_DEFAULT = True
+"""Whether an office that never chose masks requester names on paper and in exports."""
+
 
 def mask_requester(name: str) -> str:
     """The masked form of a requester's name or staff number."""

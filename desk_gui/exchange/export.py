@@ -25,10 +25,10 @@ from desk_gui.domain.lang import Lang, is_zh, pick
 from desk_gui.domain.masking import mask_requester
 from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
 from desk_gui.exchange.dates import format_datetime
-from desk_gui.services.settings import load_settings
-from desk_gui.store.database import fetch_all, read_transaction, translate_errors
+from desk_gui.store.database import read_transaction, translate_errors
 from desk_gui.store.models import LogEntry, Ticket
-from desk_gui.store.queue import QueueFilter, SortKey, _filtered
+from desk_gui.store.office import office_masks_requester
+from desk_gui.store.queue import QueueFilter, SortKey, ticket_ids
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
@@ -56,18 +56,6 @@ class ExportOptions:
 def neutralise(text: str) -> str:
     """Text that a spreadsheet shows as typed, never as a formula."""
     return "'" + text if text.startswith(DANGEROUS) else text
-
-
-def ticket_ids(
-    flt: QueueFilter | None = None, sort: SortKey | None = None, descending: bool = False
-) -> list[int]:
-    """The ids a filter selects (every ticket, closed ones too, without one), in queue order."""
-    flt = flt or QueueFilter(statuses=None)
-    key = getattr(Ticket, sort.value) if sort else Ticket.submitted_at
-    order = (key.desc(), Ticket.id.desc()) if descending else (key, Ticket.id)
-    query = _filtered(Ticket.select(Ticket.id), flt).order_by(*order)
-    sql, params = query.sql()
-    return [int(r[0]) for r in fetch_all(sql, params)]
 
 
 LogLines = dict[int, list[tuple[datetime, str, str, str | None]]]
@@ -150,7 +138,7 @@ def iter_rows(ids: Sequence[int], options: ExportOptions) -> Iterator[list[Value
     mask = options.mask_requester
     if mask is None:
         with translate_errors():
-            mask = load_settings().mask_requester
+            mask = office_masks_requester()
     for start in range(0, len(ids), options.batch_size):
         tickets, logs = _batch(ids[start : start + options.batch_size])
         for row in tickets:

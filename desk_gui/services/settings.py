@@ -12,13 +12,15 @@ from typing import Any
 from desk_gui.domain.calendar import BusinessCalendar
 from desk_gui.domain.enums import Priority
 from desk_gui.domain.errors import RuleViolation
+from desk_gui.domain.masking import MASK_BY_DEFAULT
 from desk_gui.domain.numbering import DEFAULT_PREFIX, valid_prefix
 from desk_gui.domain.priority import DEFAULT_MATRIX, DEFAULT_TARGETS, PriorityMatrix, SlaTarget
 from desk_gui.store.database import is_sqlite, translate_errors, write_transaction
 from desk_gui.store.errors import SettingsConflict
 from desk_gui.store.models import Setting
+from desk_gui.store.office import OFFICE_KEY, office_json
 
-_KEY = "office"
+_KEY = OFFICE_KEY
 
 
 def _default_calendar() -> BusinessCalendar:
@@ -37,7 +39,7 @@ class OfficeSettings:
 
     office_name: str = ""
     prefix: str = DEFAULT_PREFIX
-    mask_requester: bool = True
+    mask_requester: bool = MASK_BY_DEFAULT
     matrix: PriorityMatrix = DEFAULT_MATRIX
     targets: dict[Priority, SlaTarget] = field(default_factory=lambda: dict(DEFAULT_TARGETS))
     calendar: BusinessCalendar = field(default_factory=_default_calendar)
@@ -90,8 +92,8 @@ class OfficeSettings:
 
 def load_settings() -> OfficeSettings:
     """The office settings stored in the open database, or the defaults."""
-    row = Setting.get_or_none(Setting.key == _KEY)
-    return OfficeSettings.from_json(row.value) if row else OfficeSettings()
+    text = office_json()
+    return OfficeSettings.from_json(text) if text is not None else OfficeSettings()
 
 
 SETTINGS_TTL_S = 60.0

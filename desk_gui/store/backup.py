@@ -14,6 +14,7 @@ import peewee as pw
 
 from desk_gui.store import schema
 from desk_gui.store.database import is_server_url
+from desk_gui.store.error_codes import classify
 from desk_gui.store.errors import DatabaseLocked, DatabaseUnreachable, DiskFull, StoreError
 from desk_gui.store.migrations import SCHEMA_VERSION, VERSION_KEY
 from desk_gui.store.models import database_proxy
@@ -62,12 +63,10 @@ def backup_database(
     try:
         copy_database_file(source, dest)
     except sqlite3.Error as exc:
-        text = str(exc).lower()
-        if "full" in text:
-            raise DiskFull(text) from exc
-        if "locked" in text or "busy" in text:
-            raise DatabaseLocked(text) from exc
-        raise DatabaseUnreachable(text) from exc
+        mapped = classify(exc)
+        if isinstance(mapped, DiskFull | DatabaseLocked):
+            raise mapped from exc
+        raise DatabaseUnreachable(str(exc)) from exc
     return dest
 
 

@@ -25,12 +25,11 @@ import peewee as pw
 from playhouse import db_url
 
 from desk_gui.store import migrations
+from desk_gui.store.error_codes import classify
 from desk_gui.store.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
-    DatabaseReadOnly,
     DatabaseUnreachable,
-    DiskFull,
     SqliteTooOld,
     StoreError,
 )
@@ -90,11 +89,27 @@ def is_server_url(target: str | os.PathLike[str]) -> bool:
     return "://" in text and not urlparse(text).scheme.startswith("sqlite")
 
 
+def redact_url(target: str | os.PathLike[str]) -> str:
+    """``target`` fit to show: a URL's password replaced by ***."""
+    text = os.fspath(target)
+    if "://" not in text:
+        return text
+    parsed = urlparse(text)
+    if parsed.password is None:
+        return text
+    user = parsed.username or ""
+    host = parsed.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"  # IPv6
+    netloc = f"{user}:***@{host}" + (f":{parsed.port}" if parsed.port else "")
+    return parsed._replace(netloc=netloc).geturl()
+
+
 PG_CONNECT_TIMEOUT_S = 10
 """How long opening waits for an unreachable server (psycopg2 would wait for the OS)."""
 
 
-def _connect_url(url: str) -> pw.Database:
+def server_database(url: str) -> pw.Database:
     """An unconnected peewee database for a server URL (user and password may be %-quoted)."""
     params: dict[str, Any] = {}
     if urlparse(url).scheme.startswith("postgres"):
@@ -109,7 +124,7 @@ def _connect_url(url: str) -> pw.Database:
     try:
         return db_url.connect(url, unquote_password=True, unquote_user=True, **params)
     except (RuntimeError, ValueError) as exc:
-        raise DatabaseUnreachable(str(exc)) from exc
+        raise DatabaseUnreachable(redact_url(url)) from exc
 
 
 def _check_file(path: Path, *, create: bool) -> None:
@@ -151,7 +166,8 @@ class DeskSqliteDatabase(pw.SqliteDatabase):
                     super().begin(lock_type)
                     return
                 except pw.OperationalError as exc:
-                    if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                    busy = isinstance(classify(exc), DatabaseLocked)  # SQLITE_BUSY / LOCKED
+                    if not busy or time.monotonic() > deadline:
                         raise
                 time.sleep(random.uniform(0.001, 0.008))
         finally:
@@ -168,15 +184,18 @@ def make_sqlite_database(path: Path) -> pw.SqliteDatabase:
     )
 
 
-def open_database(
+def connect_database(
     target: str | os.PathLike[str],
     *,
     create: bool = True,
     migrate: bool = True,
     backup_dir: Path | None = None,
 ) -> pw.Database:
-    """Open (creating and migrating as asked) the database and bind the models to it."""
-    close_database()
+    """Open (creating and migrating as asked) a database without binding the models to it.
+
+    A workspace opens the next database this way while the window of the previous one is still
+    bound to it, and binds the new one only once that window is gone.
+    """
     path = _sqlite_path(target)
     db: pw.Database
     if path is not None:
@@ -185,7 +204,7 @@ def open_database(
         _check_file(path, create=create)
         db = make_sqlite_database(path)
     else:
-        db = _connect_url(os.fspath(target))
+        db = server_database(os.fspath(target))
     try:
         with translate_errors(db):
             db.connect()
@@ -203,25 +222,45 @@ def open_database(
         if not db.is_closed():
             db.close()
         raise
-    global _current
-    _current = db
-    database_proxy.initialize(db)
     return db
 
 
-def close_database() -> None:
-    """Close the open database (if any) and unbind the models."""
+def bind_database(db: pw.Database) -> None:
+    """Make ``db`` the one the models and transactions of this process use."""
     global _current
-    if _current is not None:
+    _current = db
+    database_proxy.initialize(db)
+
+
+def open_database(
+    target: str | os.PathLike[str],
+    *,
+    create: bool = True,
+    migrate: bool = True,
+    backup_dir: Path | None = None,
+) -> pw.Database:
+    """Open (creating and migrating as asked) the database and bind the models to it."""
+    close_database()
+    db = connect_database(target, create=create, migrate=migrate, backup_dir=backup_dir)
+    bind_database(db)
+    return db
+
+
+def close_database(db: pw.Database | None = None) -> None:
+    """Close ``db`` (default: the bound one); the models are unbound only if it was bound."""
+    global _current
+    db = db if db is not None else _current
+    if db is not None:
         with contextlib.suppress(pw.PeeweeException, sqlite3.Error):
-            _current.close()
-    _current = None
-    database_proxy.initialize(None)
+            db.close()
+    if db is _current:
+        _current = None
+        database_proxy.initialize(None)
 
 
-def database_is_open() -> bool:
-    """Whether a database is open in this process (deferred UI work checks before it reads)."""
-    return _current is not None
+def is_bound(db: pw.Database) -> bool:
+    """Whether the models of this process currently use ``db``."""
+    return db is _current
 
 
 def current_database() -> pw.Database:
@@ -244,71 +283,13 @@ def database_path(db: pw.Database | None = None) -> Path | None:
     return None
 
 
-def _error_names(exc: BaseException) -> tuple[str, str]:
-    """(SQLite error name such as SQLITE_BUSY or "", lower-cased messages) of an exception chain."""
-    name = ""
-    texts: list[str] = []
-    seen: set[int] = set()
-    todo: list[BaseException] = [exc]
-    while todo:
-        e = todo.pop()
-        if id(e) in seen:
-            continue
-        seen.add(id(e))
-        texts.append(str(e).lower())
-        name = name or str(getattr(e, "sqlite_errorname", "") or "")
-        todo.extend(a for a in e.args if isinstance(a, BaseException))
-        linked = (getattr(e, "orig", None), e.__cause__, e.__context__)
-        todo.extend(x for x in linked if isinstance(x, BaseException))
-    return name, " | ".join(texts)
-
-
 def translate(exc: BaseException, db: pw.Database | None = None) -> StoreError | None:
     """The actionable error an engine exception stands for, or None when it is a bug."""
     if isinstance(exc, StoreError):
         return exc
     if not isinstance(exc, pw.PeeweeException | sqlite3.Error):
         return None
-    name, text = _error_names(exc)
-    detail = next((t for t in text.split(" | ") if t), "")
-    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED") or "locked" in text:
-        return DatabaseLocked(detail)
-    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
-        return DatabaseReadOnly(detail)
-    if name.startswith("SQLITE_FULL") or "disk is full" in text or "no space left" in text:
-        return DiskFull(detail)
-    if (
-        name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
-        or "malformed" in text
-        or "not a database" in text
-    ):
-        return DatabaseCorrupt(detail)
-    if name.startswith("SQLITE_CANTOPEN"):
-        path = database_path(db)
-        if path is not None and path.exists() and not os.access(path.parent, os.W_OK):
-            # The rollback journal lives beside the file: a read-only folder cannot take it.
-            return DatabaseReadOnly(detail)
-        return DatabaseUnreachable(detail)
-    if name.startswith("SQLITE_IOERR") or "unable to open" in text or "disk i/o error" in text:
-        return DatabaseUnreachable(detail)
-    if "deadlock detected" in text or "could not serialize access" in text:
-        return DatabaseLocked(detail)  # PostgreSQL rolled back one of two writers: retry
-    if "lock timeout" in text or "canceling statement due to statement timeout" in text:
-        return DatabaseLocked(detail)
-    if (
-        "could not connect" in text
-        or "connection refused" in text
-        or "server closed the connection" in text
-        or "connection already closed" in text
-        or "could not translate host name" in text
-        or "connection to server" in text
-        or "password authentication failed" in text
-        or "no pg_hba.conf entry" in text
-        or "terminating connection" in text
-        or ('database "' in text and "does not exist" in text)
-    ):
-        return DatabaseUnreachable(detail)
-    return None
+    return classify(exc, database_path(db))
 
 
 @contextlib.contextmanager

@@ -17,7 +17,7 @@ from typing import Any, TypeAlias
 import peewee as pw
 
 from desk_gui.store import schema
-from desk_gui.store.database import is_sqlite, rows_of, translate_errors
+from desk_gui.store.database import fetch_all, is_sqlite, rows_of, translate_errors
 from desk_gui.store.models import Ticket
 from desk_gui.store.search import has_many_hits, search_condition
 
@@ -145,6 +145,18 @@ def _filtered(
 ) -> TicketSelect:
     conds = _conditions(flt, probe_search=probe_search)
     return select.where(*conds) if conds else select
+
+
+def ticket_ids(
+    flt: QueueFilter | None = None, sort: SortKey | None = None, descending: bool = False
+) -> list[int]:
+    """The ids a filter selects (every ticket, closed ones too, without one), in queue order."""
+    flt = flt or QueueFilter(statuses=None)
+    key = getattr(Ticket, sort.value) if sort else Ticket.submitted_at
+    order = (key.desc(), Ticket.id.desc()) if descending else (key, Ticket.id)
+    query = _filtered(Ticket.select(Ticket.id), flt).order_by(*order)
+    sql, params = query.sql()
+    return [int(r[0]) for r in fetch_all(sql, params)]
 
 
 def _uses_open_index(flt: QueueFilter) -> bool:

@@ -1,15 +1,12 @@
 """Starting the window: translators, the database to open, the operator, error and crash paths.
 
-This module is the GUI's composition root (``app.main`` hands over to ``launch``): it is the one
-ui module that opens and closes the database through the store.
+This module is the GUI's composition root (``app.main`` hands over to ``launch``): it opens a
+Workspace for the window and closes it; no ui module imports the store.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -22,13 +19,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desk_gui import config
 from desk_gui.domain.errors import DeskError
-from desk_gui.services.context import Context
 from desk_gui.services.directory import list_staff
-from desk_gui.store.database import check_sqlite_library, close_database, open_database
-from desk_gui.store.database import translate as translate_store_error
-from desk_gui.store.errors import DatabaseReadOnly, DatabaseUnreachable, SchemaTooNew, SqliteTooOld
-from desk_gui.store.migrations import SCHEMA_VERSION
-from desk_gui.store.sqlite_file import connect_file
+from desk_gui.services.errors import SqliteTooOld
+from desk_gui.services.workspace import Workspace
 from desk_gui.ui.dialogs.error_dialog import ErrorDialog
 from desk_gui.ui.dialogs.operator_dialog import OperatorDialog
 from desk_gui.ui.main_window import MainWindow
@@ -85,20 +78,19 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
 # -- the database -----------------------------------------------------------------------------
 
 
-def startup_error(target: str, lang: str, *, create: bool = False) -> str | None:
-    """Open ``target``; None on success, else the plain sentence for the error dialog."""
+def open_workspace(
+    target: str, lang: str, *, create: bool = False, bind: bool = True
+) -> tuple[Workspace | None, str | None]:
+    """Open ``target``: (the workspace, None), or (None, the plain sentence for the dialog)."""
     try:
-        open_database(target, create=create)
+        return Workspace.open(target, create=create, bind=bind), None
     except DeskError as exc:
-        return exc.message(lang)
-    return None
+        return None, exc.message(lang)
 
 
-def first_run_database() -> Path:
-    """Create (or reuse) the local database in the per-user data folder; its path."""
-    path = config.default_database_path()
-    open_database(path, create=True)
-    return path
+def first_run_database() -> Workspace:
+    """Create (or reuse) the local database in the per-user data folder, open."""
+    return Workspace.open(config.default_database_path(), create=True)
 
 
 def first_run_message(path: Path, *, existed: bool = False) -> str:
@@ -118,43 +110,26 @@ def first_run_message(path: Path, *, existed: bool = False) -> str:
     ).format(path=path)
 
 
-def first_run_notice() -> tuple[Path, str]:
-    """Create or reuse the local database; its path and the welcome text that says which."""
+def first_run_notice() -> tuple[Workspace, str]:
+    """Create or reuse the local database; it, open, and the welcome text that says which."""
     default = config.default_database_path()
     existed = default.is_file() and default.stat().st_size > 0
-    path = first_run_database()
-    return path, first_run_message(path, existed=existed)
+    workspace = first_run_database()
+    return workspace, first_run_message(Path(workspace.target), existed=existed)
 
 
 def probe_database(target: str, lang: str) -> tuple[bool, str]:
     """The settings dialog's test-connection check: (usable, a plain sentence)."""
-    path = Path(target).expanduser()
-    if not target:
-        return False, DatabaseUnreachable().message(lang)
-    if not path.exists():
-        if path.parent.is_dir() and os.access(path.parent, os.W_OK):
-            return True, QCoreApplication.translate(
-                "Launcher", "No database there yet: Desk will create a new one."
-            )
-        return False, DatabaseUnreachable(str(path)).message(lang)
     try:
-        conn = connect_file(path, readonly=True)
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            version = int(row[0]) if row else 0
-            last = conn.execute("SELECT max(id) FROM ticket").fetchone()[0] or 0
-        finally:
-            conn.close()
-    except (sqlite3.Error, ValueError) as exc:
-        mapped = translate_store_error(exc) if isinstance(exc, sqlite3.Error) else None
-        error: DeskError = mapped or DatabaseUnreachable(str(exc))
-        return False, error.message(lang)
-    if version > SCHEMA_VERSION:
-        return False, SchemaTooNew().message(lang)
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        return False, DatabaseReadOnly(str(path)).message(lang)
+        found = Workspace.probe(target)
+    except DeskError as exc:
+        return False, exc.message(lang)
+    if found.new:
+        return True, QCoreApplication.translate(
+            "Launcher", "No database there yet: Desk will create a new one."
+        )
     return True, QCoreApplication.translate("Launcher", "Connected: about {count} tickets.").format(
-        count=f"{last:,}"
+        count=f"{found.tickets:,}"
     )
 
 
@@ -219,27 +194,30 @@ def _offer_shared(message: str) -> str | None:
     return None
 
 
-def open_initial_database(db_arg: str | None, prefs: WorkstationPrefs, lang: str) -> str | None:
+def open_initial_database(
+    db_arg: str | None, prefs: WorkstationPrefs, lang: str
+) -> Workspace | None:
     """Open --db, else the last database, else a first-run local one; None when the user quits."""
     target = db_arg or prefs.last_database()
     if not target:
         try:
-            path, welcome = first_run_notice()
+            local, welcome = first_run_notice()
         except DeskError as exc:
             ErrorDialog.show_error(None, exc, lang)
             return None
-        target = str(path)
         shared = _offer_shared(welcome)
-        if shared:
-            target = shared
-        else:
-            prefs.set_last_database(target)
-            return target
+        if not shared:
+            prefs.set_last_database(local.target)
+            return local
+        local.close()
+        target = shared
     while True:
-        message = startup_error(target, lang, create=target == str(config.default_database_path()))
-        if message is None:
+        create = target == str(config.default_database_path())
+        workspace, message = open_workspace(target, lang, create=create)
+        if workspace is not None:
             prefs.set_last_database(target)
-            return target
+            return workspace
+        assert message is not None
         chosen = _ask_other_database(None, message, target)
         if chosen is None:
             return None
@@ -302,7 +280,7 @@ class CrashHook:
 
 
 class Launcher:
-    """Owns the window across restarts (language change) and database switches."""
+    """Owns the window and its workspace across restarts (language) and database switches."""
 
     def __init__(
         self,
@@ -319,42 +297,58 @@ class Launcher:
         self.choose = choose or choose_operator
         self.window: MainWindow | None = None
 
-    def show_window(self, target: str, operator: str) -> MainWindow:
-        ctx = Context(operator=operator)
-        session = Session(ctx, self.lang, self.prefs, target, probe_database)
-        old = self.window
+    def show_window(self, workspace: Workspace) -> MainWindow:
+        """A new window on ``workspace`` (bound); the previous window, if any, is closed first."""
+        self._close_window()
+        session = Session(workspace, self.lang, self.prefs, probe_database)
         self.window = MainWindow(session)
         self.window.restart_requested.connect(self._on_window_restart_requested)
         self.window.database_requested.connect(self._on_window_database_requested)
+        self.window.show()
+        return self.window
+
+    def _close_window(self) -> None:
+        # closeEvent stops the window's timers and closes its worksheets (their edit locks are
+        # released in the database the window worked on, which is still the bound one).
+        old, self.window = self.window, None
         if old is not None:
             old.close()
             old.deleteLater()
-        self.window.show()
-        return self.window
+
+    def close(self) -> None:
+        """Close the window and its workspace (on quit)."""
+        workspace = self.window.session.workspace if self.window is not None else None
+        self._close_window()
+        if workspace is not None:
+            workspace.close()
 
     def _on_window_restart_requested(self) -> None:
         assert self.window is not None
         self.lang = self.prefs.effective_language()
         self.hook.lang = self.lang
         install_translators(self.app, self.lang)
-        self.show_window(self.window.session.database, self.window.session.ctx.operator)
+        self.show_window(self.window.session.workspace)
 
     def _on_window_database_requested(self, target: str) -> None:
+        """Open the new workspace, then dispose of the old window and the old workspace.
+
+        In that order: a database that fails to open leaves the window untouched, and nothing
+        of the old window (timers, worksheets, edit locks) runs once the new one is bound.
+        """
         assert self.window is not None
-        current = self.window.session.database
-        self.window.live.stop()
-        message = startup_error(target, self.lang, create=True)
-        if message is not None:
+        old = self.window.session.workspace
+        fresh, message = open_workspace(target, self.lang, create=True, bind=False)
+        if fresh is None:
             QMessageBox.warning(
-                self.window, QCoreApplication.translate("Launcher", "Desk"), message
+                self.window, QCoreApplication.translate("Launcher", "Desk"), message or ""
             )
-            with contextlib.suppress(DeskError):
-                open_database(current, create=False)
-            self.window.live.start()
             return
+        self._close_window()
+        old.close()
+        fresh.bind()
         self.prefs.set_last_database(target)
-        operator = self.choose(self.prefs, self.window) or self.window.session.ctx.operator
-        self.show_window(target, operator)
+        fresh.set_operator(self.choose(self.prefs, None) or old.ctx.operator)
+        self.show_window(fresh)
 
 
 def launch(args: argparse.Namespace) -> int:
@@ -369,19 +363,21 @@ def launch(args: argparse.Namespace) -> int:
     hook = CrashHook(lang)
     sys.excepthook = hook
     try:
-        check_sqlite_library()  # no other file can fix this: say so once and stop
+        Workspace.check_engine()  # no other file can fix this: say so once and stop
     except SqliteTooOld as exc:
         ErrorDialog.show_error(None, exc, lang)
         return 2
-    target = open_initial_database(getattr(args, "db", None), prefs, lang)
-    if target is None:
+    workspace = open_initial_database(getattr(args, "db", None), prefs, lang)
+    if workspace is None:
         return 2
+    launcher = Launcher(app, prefs, lang, hook)
     try:
         operator = choose_operator(prefs)
         if not operator:
             return 1
-        launcher = Launcher(app, prefs, lang, hook)
-        launcher.show_window(target, operator)
+        workspace.set_operator(operator)
+        launcher.show_window(workspace)
         return app.exec()
     finally:
-        close_database()
+        launcher.close()
+        workspace.close()  # idempotent; the first one when no window was shown

@@ -9,8 +9,6 @@ from PySide6.QtGui import QAction
 
 from desk_gui.domain.errors import DeskError
 from desk_gui.services.queue import supervisor_filter
-from desk_gui.services.reminders import ReminderService
-from desk_gui.store.database import database_is_open
 from desk_gui.ui.reminders import ReminderNotifier, ReminderPoller
 from desk_gui.ui.widgets.reminder_panel import add_reminder_dock
 
@@ -26,7 +24,12 @@ class MainTriage(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.w = window
-        self.poller = ReminderPoller(ReminderService(window.session.ctx), parent=self)
+        self.poller = ReminderPoller(window.session.workspace.reminders(), parent=self)
+        # A member, not QTimer.singleShot, so that stop() also cancels the first poll.
+        self._first_poll = QTimer(self)
+        self._first_poll.setSingleShot(True)
+        self._first_poll.setInterval(FIRST_POLL_DELAY_MS)
+        self._first_poll.timeout.connect(self._start_polling)
         self.panel = add_reminder_dock(window, self.poller)
         self.panel.setObjectName("reminderPanel")
         self.notifier = ReminderNotifier(window, tray=window.menus.tray)
@@ -60,13 +63,14 @@ class MainTriage(QObject):
     def start(self) -> None:
         # The first poll reads the office calendar (a costly build when none is stored yet):
         # after the window has painted, never before.
-        QTimer.singleShot(FIRST_POLL_DELAY_MS, self, self._start_polling)
+        self._first_poll.start()
 
     def _start_polling(self) -> None:
-        if database_is_open() and self.w.isVisible():
+        if self.w.isVisible():
             self.poller.start()
 
     def stop(self) -> None:
+        self._first_poll.stop()
         self.poller.stop()
 
     def poll_now(self) -> None:

@@ -22,8 +22,7 @@ from desk_gui.domain.errors import DeskError
 from desk_gui.domain.numbering import parse_number
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.queue import QueueRow
-from desk_gui.services.settings import OfficeSettings, load_settings
-from desk_gui.store.database import database_is_open
+from desk_gui.services.settings import OfficeSettings
 from desk_gui.ui.dialogs.error_dialog import ErrorDialog
 from desk_gui.ui.dialogs.operator_dialog import OperatorDialog
 from desk_gui.ui.live import LiveUpdates
@@ -94,7 +93,7 @@ class MainWindow(QMainWindow):
         self._recount()
         self.live.start()
         self.triage.start()
-        QTimer.singleShot(OFFICE_DELAY_MS, self, self._apply_office)  # cancelled with self
+        self._office_timer.start()
 
     # -- construction --------------------------------------------------------------------------
 
@@ -103,7 +102,7 @@ class MainWindow(QMainWindow):
         """The office settings, read on first use."""
         if self._office is None:
             try:
-                self._office = load_settings()
+                self._office = self.session.workspace.settings()
             except DeskError as exc:
                 self._show_error(exc)
                 self._office = OfficeSettings()
@@ -111,8 +110,6 @@ class MainWindow(QMainWindow):
 
     def _apply_office(self) -> None:
         # Reading them builds the holiday calendar (~0.25 s): after the window is on screen.
-        if not database_is_open():  # closed (switched or quitting) before the timer fired
-            return
         self.model.set_mask(self.office.mask_requester)
         self._update_title()
 
@@ -172,6 +169,12 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.database_label)
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(TICK_MS)
+        # A member, not QTimer.singleShot: closing the window (quit or database switch) stops
+        # it, so it never reads the next database.
+        self._office_timer = QTimer(self)
+        self._office_timer.setSingleShot(True)
+        self._office_timer.setInterval(OFFICE_DELAY_MS)
+        self._office_timer.timeout.connect(self._apply_office)
         self.resize(1480, 860)
 
     def _connect(self) -> None:
@@ -207,9 +210,9 @@ class MainWindow(QMainWindow):
         self.operator_label.setText(
             self.tr("Operator: {name}").format(name=self.session.ctx.operator)
         )
-        self.database_label.setText(self.session.database)
+        self.database_label.setText(self.session.database_label)
         self.database_label.setToolTip(
-            self.tr("Database: {path}").format(path=self.session.database)
+            self.tr("Database: {path}").format(path=self.session.database_label)
         )
 
     # -- queue ---------------------------------------------------------------------------------
@@ -422,11 +425,20 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             fit_on_screen(self)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def stop_timers(self) -> None:
+        """Stop every timer of the queue that reads the database (on close, before its
+        workspace is closed: after a switch the next database is already open)."""
         self.live.stop()
         self.triage.stop()
         self.tick_timer.stop()
+        self._office_timer.stop()
+        self.filter_bar.cancel_pending_search()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_timers()
         self.close_worksheets()
+        for view in list(self._open_views):  # kept open over unsaved edits: stop it anyway
+            view.shutdown()
         self.session.prefs.save_layout(
             self.saveGeometry(), self.saveState(), self.view.horizontalHeader().saveState()
         )

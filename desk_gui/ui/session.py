@@ -1,13 +1,14 @@
-"""What one window works with: the operator's context, the services, the language and prefs."""
+"""What one window works with: its workspace (database, operator, services), language and prefs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from desk_gui.services.context import Context
 from desk_gui.services.queue import QueueService
 from desk_gui.services.workflow import WorkflowService
+from desk_gui.services.workspace import Workspace
 from desk_gui.ui.prefs import WorkstationPrefs
 
 Probe = Callable[[str, str], tuple[bool, str]]
@@ -20,20 +21,34 @@ def _no_probe(target: str, lang: str) -> tuple[bool, str]:
 
 @dataclass
 class Session:
-    """The open database as the window sees it; rebuilt when the operator or database changes."""
+    """The open database as the window sees it; the launcher owns and closes the workspace."""
 
-    ctx: Context
+    workspace: Workspace
     lang: str
     prefs: WorkstationPrefs
-    database: str
     probe: Probe = _no_probe
-    tickets: WorkflowService = field(init=False)
-    queue: QueueService = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.tickets = WorkflowService(self.ctx, auto_escalate_p1=True)
-        self.queue = QueueService()
+    @property
+    def ctx(self) -> Context:
+        return self.workspace.ctx
+
+    @property
+    def tickets(self) -> WorkflowService:
+        return self.workspace.tickets
+
+    @property
+    def queue(self) -> QueueService:
+        return self.workspace.queue
+
+    @property
+    def database(self) -> str:
+        """The target as opened (the settings dialog edits it)."""
+        return self.workspace.target
+
+    @property
+    def database_label(self) -> str:
+        """The target fit to show (a URL's password masked)."""
+        return self.workspace.display_target
 
     def set_operator(self, name: str) -> None:
-        self.ctx.operator = name
-        self.tickets = WorkflowService(self.ctx, auto_escalate_p1=True)
+        self.workspace.set_operator(name)

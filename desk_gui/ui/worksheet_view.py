@@ -24,8 +24,8 @@ from desk_gui.domain.fields import FIELDS, template_fields
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action
 from desk_gui.domain.validation import ValidationError
+from desk_gui.services.errors import ConflictError, LockedByOther
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.store.errors import ConflictError, LockedByOther
 from desk_gui.ui.widgets.form_actions import TicketActionBar
 from desk_gui.ui.widgets.form_attachment_panel import AttachmentPanel
 from desk_gui.ui.widgets.form_conflict import ConflictPanel, record_differences

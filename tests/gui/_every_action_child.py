@@ -86,18 +86,17 @@ def main(argv: list[str] | None = None) -> int:
 
     qInstallMessageHandler(handler)
     app = QApplication([sys.argv[0]])
-    from desk_gui.services.context import Context
-    from desk_gui.store.database import open_database
+    from desk_gui.services.workspace import Workspace
     from desk_gui.ui.launcher import install_translators
     from desk_gui.ui.main_window import MainWindow
     from desk_gui.ui.prefs import WorkstationPrefs
     from desk_gui.ui.session import Session
 
     install_translators(app, args.lang)
-    open_database(args.db, create=False)
+    workspace = Workspace.open(args.db, "张三", create=False)
     ini = Path(args.report).with_suffix(".ini")
     prefs = WorkstationPrefs(QSettings(str(ini), QSettings.Format.IniFormat))
-    session = Session(Context(operator="张三"), args.lang, prefs, args.db)
+    session = Session(workspace, args.lang, prefs)
     window = MainWindow(session)
     window.show()
     shots = Path(args.shots) if args.shots else None

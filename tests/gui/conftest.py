@@ -12,13 +12,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication
 
 from desk_gui.domain.enums import Category, Impact, Tier, Urgency
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.services.context import Context
 from desk_gui.services.directory import StaffMember, save_staff
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.store.database import close_database, open_database
+from desk_gui.services.workspace import Workspace
+from desk_gui.store.database import close_database
+from desk_gui.ui.main_window import MainWindow
 from desk_gui.ui.prefs import WorkstationPrefs
 from desk_gui.ui.session import Session
 
@@ -40,12 +43,22 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def db_file(tmp_path: Path) -> Iterator[Path]:
-    """A fresh, migrated database file, open for this process."""
-    path = tmp_path / "t.db"
-    open_database(path)
-    yield path
-    close_database()
+def workspace(tmp_path: Path, ctx: Context) -> Iterator[Workspace]:
+    """A fresh, migrated database file, open (and bound) for this process."""
+    opened = Workspace.open(tmp_path / "t.db", ctx)
+    yield opened
+    # A window a test left open must not read after its database closed (in the program the
+    # launcher closes the window before the workspace).
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.stop_timers()
+    opened.close()
+    close_database()  # whatever a test switched to
+
+
+@pytest.fixture
+def db_file(workspace: Workspace) -> Path:
+    return Path(workspace.target)
 
 
 @pytest.fixture
@@ -97,7 +110,5 @@ def make_tickets(workflow: WorkflowService) -> Callable[..., list[TicketRecord]]
 
 
 @pytest.fixture
-def session(
-    workflow: WorkflowService, ctx: Context, prefs: WorkstationPrefs, db_file: Path
-) -> Session:
-    return Session(ctx, "en", prefs, str(db_file))
+def session(workflow: WorkflowService, workspace: Workspace, prefs: WorkstationPrefs) -> Session:
+    return Session(workspace, "en", prefs)

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from desk_gui.store.database import close_database
 from desk_gui.ui import launcher
 
 
@@ -21,10 +20,9 @@ def chinese(qapp: Any) -> Iterator[None]:
 
 
 def _first_run() -> tuple[Path, str]:
-    try:
-        return launcher.first_run_notice()
-    finally:
-        close_database()
+    workspace, text = launcher.first_run_notice()
+    workspace.close()
+    return Path(workspace.target), text
 
 
 def test_first_run_says_whether_it_created_or_reused(_isolated_data_dir: Path) -> None:

@@ -13,6 +13,7 @@ from desk_gui.domain.enums import Category, Tier
 from desk_gui.services.directory import StaffMember, list_staff
 from desk_gui.services.settings import load_settings
 from desk_gui.services.workflow import WorkflowService
+from desk_gui.services.workspace import Workspace
 from desk_gui.store.database import close_database, open_database
 from desk_gui.store.errors import SchemaTooNew
 from desk_gui.ui import launcher
@@ -130,10 +131,9 @@ def test_remembered_operator_is_not_asked_again(
 
 
 def test_first_run_creates_database_where_promised(_isolated_data_dir: Path) -> None:
-    try:
-        path = launcher.first_run_database()
-    finally:
-        close_database()
+    workspace = launcher.first_run_database()
+    workspace.close()
+    path = Path(workspace.target)
     assert path == _isolated_data_dir / "desk.db" == config.default_database_path()
     assert path.is_file()
     assert str(path) in launcher.first_run_message(path)
@@ -152,20 +152,19 @@ def newer_schema_db(tmp_path: Path) -> Path:
 
 def test_newer_schema_gives_plain_message(tmp_path: Path) -> None:
     path = newer_schema_db(tmp_path)
-    message = launcher.startup_error(str(path), "en")
-    close_database()
-    assert message is not None
+    opened, message = launcher.open_workspace(str(path), "en")
+    assert opened is None and message is not None
     assert message.startswith(SchemaTooNew.en)
     assert "Traceback" not in message
-    zh = launcher.startup_error(str(path), "zh")
-    close_database()
+    _, zh = launcher.open_workspace(str(path), "zh")
     assert zh is not None and zh.startswith(SchemaTooNew.zh)
     ok, text = launcher.probe_database(str(path), "en")
     assert not ok and text == SchemaTooNew().message("en")
 
 
 def test_unreachable_share_gives_plain_message(tmp_path: Path) -> None:
-    message = launcher.startup_error(str(tmp_path / "gone" / "desk.db"), "en")
+    opened, message = launcher.open_workspace(str(tmp_path / "gone" / "desk.db"), "en")
+    assert opened is None
     assert message is not None and message.startswith("The database file cannot be reached")
 
 
@@ -200,10 +199,10 @@ def test_chinese_translators_installed(qapp: Any) -> None:
 
 
 def test_language_change_reopens_window_translated(
-    qtbot: Any, qapp: Any, prefs: WorkstationPrefs, db_file: Path, workflow: WorkflowService
+    qtbot: Any, qapp: Any, prefs: WorkstationPrefs, workspace: Workspace, workflow: WorkflowService
 ) -> None:
     starter = launcher.Launcher(qapp, prefs, "en", launcher.CrashHook("en"))
-    first = starter.show_window(str(db_file), "张三")
+    first = starter.show_window(workspace)
     qtbot.addWidget(first)
     prefs.set_language_choice("zh")
     try:
@@ -222,7 +221,7 @@ def test_switching_database_opens_a_new_window(
     qtbot: Any,
     qapp: Any,
     prefs: WorkstationPrefs,
-    db_file: Path,
+    workspace: Workspace,
     tmp_path: Path,
     workflow: WorkflowService,
 ) -> None:
@@ -230,7 +229,7 @@ def test_switching_database_opens_a_new_window(
         return "张三"  # the staff list of the new file is empty: no dialog in a test
 
     starter = launcher.Launcher(qapp, prefs, "en", launcher.CrashHook("en"), keep)
-    window = starter.show_window(str(db_file), "张三")
+    window = starter.show_window(workspace)
     qtbot.addWidget(window)
     other = tmp_path / "other.db"
     window.database_requested.emit(str(other))
@@ -239,4 +238,6 @@ def test_switching_database_opens_a_new_window(
     qtbot.addWidget(switched)
     assert switched.session.database == str(other) and other.is_file()
     assert prefs.last_database() == str(other)
+    assert workspace.closed and switched.session.workspace.is_bound
     switched.close()
+    switched.session.workspace.close()

@@ -149,22 +149,33 @@ def test_locked_database_after_busy_timeout(db: pw.Database, db_path: Path) -> N
         db.execute_sql("PRAGMA busy_timeout = 30000")
 
 
+def _sqlite_error(message: str, code: int) -> sqlite3.OperationalError:
+    """An error as SQLite raises it: its message and its result code (Python 3.11+)."""
+    exc = sqlite3.OperationalError(message)
+    exc.sqlite_errorcode = code  # type: ignore[attr-defined]
+    return exc
+
+
 @pytest.mark.parametrize(
-    ("message", "expected"),
+    ("message", "code", "expected"),
     [
-        ("database is locked", DatabaseLocked),
-        ("attempt to write a readonly database", DatabaseReadOnly),
-        ("database or disk is full", DiskFull),
-        ("database disk image is malformed", DatabaseCorrupt),
-        ("file is not a database", DatabaseCorrupt),
-        ("unable to open database file", DatabaseUnreachable),
-        ("disk I/O error", DatabaseUnreachable),
+        ("database is locked", 5, DatabaseLocked),  # SQLITE_BUSY
+        ("database table is locked", 6, DatabaseLocked),  # SQLITE_LOCKED
+        ("attempt to write a readonly database", 8, DatabaseReadOnly),
+        ("database or disk is full", 13, DiskFull),
+        ("database disk image is malformed", 11, DatabaseCorrupt),
+        ("file is not a database", 26, DatabaseCorrupt),
+        ("unable to open database file", 14, DatabaseUnreachable),
+        ("disk I/O error", 10, DatabaseUnreachable),
+        ("disk I/O error", 10 | (4 << 8), DatabaseUnreachable),  # SQLITE_IOERR_READ
     ],
 )
-def test_translation_of_engine_messages(message: str, expected: type[Exception]) -> None:
-    assert isinstance(translate(pw.OperationalError(sqlite3.OperationalError(message))), expected)
+def test_translation_of_engine_errors(message: str, code: int, expected: type[Exception]) -> None:
+    # Classified by the code (tests/store/test_error_codes.py produces each for real).
+    error = _sqlite_error(message, code)
+    assert isinstance(translate(pw.OperationalError(error)), expected)
     with pytest.raises(expected), translate_errors():
-        raise sqlite3.OperationalError(message)
+        raise _sqlite_error(message, code)
 
 
 def test_bugs_are_not_translated() -> None:

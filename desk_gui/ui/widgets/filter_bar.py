@@ -221,6 +221,10 @@ class FilterBar(QWidget):
             widget.blockSignals(False)
         self._on_dates_check_toggled(False)
 
+    def cancel_pending_search(self) -> None:
+        """Drop a search still waiting for the typing to settle (the window is closing)."""
+        self._search_timer.stop()
+
     def _emit(self) -> None:
         self._search_timer.stop()
         self.filter_changed.emit(self.current_filter())

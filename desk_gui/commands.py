@@ -1,4 +1,8 @@
-"""The print, export and import verbs of the command line (registered by cli.py)."""
+"""The print, export and import verbs of the command line (registered by cli.py).
+
+They sit beside cli.py, above services, exchange and printing (which never import them); each
+verb opens one Workspace and closes it when done.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,13 @@ import getpass
 import os
 import sys
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desk_gui.domain.enums import Category, Impact, Status
 from desk_gui.domain.errors import DeskError
+
+if TYPE_CHECKING:
+    from desk_gui.services.workspace import Workspace
 
 LANGS = ("zh", "en")
 
@@ -39,23 +46,17 @@ def ensure_gui_app() -> Any:
     return QGuiApplication.instance() or QGuiApplication(["desk-gui"])
 
 
-def _open(path: str) -> None:
-    from desk_gui.store.database import open_database
+def _open(args: argparse.Namespace) -> Workspace:
+    """The verb's one open database, acting as its operator."""
+    from desk_gui.services.workspace import Workspace
 
-    open_database(path)
-
-
-def _context(args: argparse.Namespace) -> Any:
-    from desk_gui.services.context import Context
-
-    return Context(operator=_author(args))
+    return Workspace.open(args.db, _author(args))
 
 
 def _cmd_print(args: argparse.Namespace) -> int:
     from desk_gui.printing.content import WorksheetOptions
     from desk_gui.printing.render import write_pdf
-    from desk_gui.services.settings import OfficeSettings, load_settings
-    from desk_gui.services.tickets import TicketService
+    from desk_gui.services.settings import OfficeSettings
 
     lang = args.lang
     if not args.blank and not args.numbers:
@@ -69,10 +70,9 @@ def _cmd_print(args: argparse.Namespace) -> int:
     settings = OfficeSettings()
     records: list[Any] = []
     if args.db:
-        _open(args.db)
-        settings = load_settings()
-        service = TicketService(_context(args), settings)
-        records = [service.get_by_number(n) for n in args.numbers]
+        with _open(args) as workspace:
+            settings = workspace.settings()
+            records = [workspace.tickets.get_by_number(n) for n in args.numbers]
     if args.blank:
         records.extend([None] * max(1, args.copies))
     options = WorksheetOptions(
@@ -101,9 +101,8 @@ def _parse_day(text: str | None, end: bool) -> datetime | None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from desk_gui.exchange.export import ExportOptions, export_tickets, ticket_ids
-    from desk_gui.services.tickets import TicketService
-    from desk_gui.store.queue import QueueFilter
+    from desk_gui.exchange.export import ExportOptions
+    from desk_gui.services.queue import QueueFilter
 
     lang = args.lang
     fmt = args.format or ("csv" if args.output.lower().endswith(".csv") else "xlsx")
@@ -116,15 +115,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
         )
     except ValueError as exc:
         return _fail(args, _t(lang, f"参数无效：{exc}", f"Invalid option: {exc}"), 2)
-    _open(args.db)
-    ids = None
-    if args.numbers:
-        service = TicketService(_context(args))
-        ids = [service.get_by_number(n).id for n in args.numbers]
-    else:
-        ids = ticket_ids(flt)
     options = ExportOptions(lang=lang, mask_requester=False if args.no_mask else None)
-    n = export_tickets(args.output, fmt, ids=ids, options=options)
+    with _open(args) as workspace:
+        if args.numbers:
+            ids = [workspace.tickets.get_by_number(n).id for n in args.numbers]
+        else:
+            ids = workspace.ticket_ids(flt)
+        n = workspace.export(args.output, fmt, ids=ids, options=options)
     print(
         _t(
             lang,
@@ -143,7 +140,6 @@ def _print_problems(problems: list[Any], lang: str) -> None:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from desk_gui.exchange.importer import ImportDefaults, preview_file
-    from desk_gui.services.importing import ImportRefused, ImportService
 
     lang = args.lang
     try:
@@ -155,8 +151,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if not os.path.isfile(args.input):
         return _fail(args, _t(lang, f"找不到文件 {args.input}", f"No such file: {args.input}"), 2)
     preview = preview_file(args.input, defaults)
-    _open(args.db)
-    service = ImportService(_context(args))
+    with _open(args) as workspace:
+        return _import_preview(args, workspace, preview)
+
+
+def _import_preview(args: argparse.Namespace, workspace: Workspace, preview: Any) -> int:
+    from desk_gui.services.importing import ImportRefused
+
+    lang = args.lang
+    service = workspace.importer()
     service.check_numbers(preview)
     _print_problems(preview.problems, lang)
     valid, total = len(preview.valid_rows), len(preview.rows)

@@ -1,0 +1,212 @@
+"""One open database and the services that work on it: what a window or a CLI verb is handed.
+
+It lives in services because it is a use-case object without Qt: the ui and the CLI reach the
+store only through it (ui → services → store), and it is the one place besides the store that
+opens, binds and closes a database. The models still reach the database through the store's
+process-wide proxy; a workspace decides *when* its database is the bound one, so the next
+database can be opened and migrated while the previous window, still bound to the previous
+file, is torn down (see ``Workspace.open(..., bind=False)`` and ``bind()``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import peewee as pw
+
+from desk_gui.exchange.export import ExportOptions, Progress, export_tickets
+from desk_gui.services import directory
+from desk_gui.services.context import Context
+from desk_gui.services.importing import ImportService
+from desk_gui.services.queue import QueueFilter, QueueService, SortKey
+from desk_gui.services.reminders import ReminderService
+from desk_gui.services.settings import OfficeSettings, load_settings, save_settings
+from desk_gui.services.workflow import WorkflowService
+from desk_gui.store.backup import backup_database, check_database, refuse_server_url
+from desk_gui.store.database import (
+    bind_database,
+    check_sqlite_library,
+    close_database,
+    connect_database,
+    database_path,
+    is_bound,
+    redact_url,
+    translate_errors,
+)
+from desk_gui.store.migrations import SCHEMA_VERSION, schema_version
+from desk_gui.store.probe import ProbeResult, probe_target
+from desk_gui.store.queue import ticket_ids
+
+__all__ = ["SCHEMA_VERSION", "ProbeResult", "Workspace"]
+
+
+class Workspace:
+    """The open database of one window or verb, its operator's context and its services."""
+
+    def __init__(self, db: pw.Database, target: str, ctx: Context) -> None:
+        self._db = db
+        self.target = target
+        self.ctx = ctx
+        self.queue = QueueService()
+        self.tickets = WorkflowService(ctx, auto_escalate_p1=True)
+        self._closed = False
+
+    # -- life cycle ------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        target: str | os.PathLike[str],
+        operator: str | Context = "",
+        *,
+        create: bool = True,
+        migrate: bool = True,
+        backup_dir: Path | None = None,
+        bind: bool = True,
+    ) -> Workspace:
+        """Open (creating and migrating as asked) ``target`` for ``operator``.
+
+        ``bind=False`` leaves the database that is bound now in place (a window still works on
+        it) until ``bind()`` is called.
+        """
+        db = connect_database(target, create=create, migrate=migrate, backup_dir=backup_dir)
+        ctx = operator if isinstance(operator, Context) else Context(operator=operator)
+        workspace = cls(db, os.fspath(target), ctx)
+        if bind:
+            workspace.bind()
+        return workspace
+
+    def bind(self) -> None:
+        """Make this workspace's database the one the services of this process use."""
+        if self._closed:
+            raise RuntimeError("the workspace is closed")
+        bind_database(self._db)
+
+    @property
+    def is_bound(self) -> bool:
+        return not self._closed and is_bound(self._db)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        """Close the database (unbinding it if it is the bound one); idempotent."""
+        if not self._closed:
+            self._closed = True
+            close_database(self._db)
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- who works ------------------------------------------------------------------------
+
+    @property
+    def display_target(self) -> str:
+        """The target fit to show (a URL's password masked)."""
+        return redact_url(self.target)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file; None for a server database."""
+        return database_path(self._db)
+
+    def schema_version(self) -> int:
+        with translate_errors(self._db):
+            return schema_version(self._db)
+
+    def journal_mode(self) -> str:
+        """SQLite's journal mode of this connection ("delete" here); "" for a server."""
+        if self.path is None:
+            return ""
+        with translate_errors(self._db):
+            return str(self._db.execute_sql("PRAGMA journal_mode").fetchone()[0])
+
+    def set_operator(self, name: str) -> None:
+        self.ctx.operator = name
+        self.tickets = WorkflowService(self.ctx, auto_escalate_p1=True)
+
+    def reminders(self) -> ReminderService:
+        """A reminder service for the current operator."""
+        return ReminderService(self.ctx)
+
+    def staff(self, active_only: bool = False) -> list[directory.StaffMember]:
+        with translate_errors(self._db):
+            return directory.list_staff(active_only=active_only)
+
+    def settings(self) -> OfficeSettings:
+        with translate_errors(self._db):
+            return load_settings()
+
+    def save_settings(self, settings: OfficeSettings) -> OfficeSettings:
+        return save_settings(settings, self.ctx.operator)
+
+    # -- exchange -------------------------------------------------------------------------
+
+    def importer(self) -> ImportService:
+        return ImportService(self.ctx)
+
+    def ticket_ids(self, flt: QueueFilter | None = None) -> list[int]:
+        with translate_errors(self._db):
+            return ticket_ids(flt)
+
+    def export(
+        self,
+        path: str | Path,
+        fmt: str | None = None,
+        *,
+        flt: QueueFilter | None = None,
+        ids: Sequence[int] | None = None,
+        sort: SortKey | None = None,
+        descending: bool = False,
+        options: ExportOptions | None = None,
+        progress: Progress | None = None,
+    ) -> int:
+        """Export a selection, a filter's tickets in queue order, or every ticket (masking:
+        the office setting unless ``options`` says)."""
+        return export_tickets(
+            path, fmt, flt=flt, ids=ids, sort=sort, descending=descending,
+            options=options, progress=progress,
+        )  # fmt: skip
+
+    # -- the file -------------------------------------------------------------------------
+
+    @staticmethod
+    def check_engine() -> None:
+        """Refuse an SQLite library without the features the schema needs (SqliteTooOld)."""
+        check_sqlite_library()
+
+    @staticmethod
+    def refuse_server(target: str | os.PathLike[str]) -> None:
+        """SqliteOnly for a server URL: file-level commands are SQLite's."""
+        refuse_server_url(target)
+
+    @staticmethod
+    def probe(target: str) -> ProbeResult:
+        """Whether ``target`` could be opened, without opening it; raises StoreError if not."""
+        return probe_target(target)
+
+    def check(self) -> list[str]:
+        """Integrity and schema problems of this workspace's file (SQLite only)."""
+        return self.check_target(self.target)
+
+    @staticmethod
+    def check_target(target: str | os.PathLike[str]) -> list[str]:
+        """Problems of the file at ``target``, read without opening it for work."""
+        return check_database(target)
+
+    def backup(self, dest: Path, *, overwrite: bool = False) -> Path:
+        """A consistent copy of this workspace's file (SQLite only) while others write."""
+        return self.backup_target(self.target, dest, overwrite=overwrite)
+
+    @staticmethod
+    def backup_target(
+        target: str | os.PathLike[str], dest: Path, *, overwrite: bool = False
+    ) -> Path:
+        """A consistent copy of the file at ``target`` (it is not migrated first)."""
+        return backup_database(dest, src=target, overwrite=overwrite)
