@@ -15,15 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from desk_gui.domain.enums import Category, Impact, Status
 from desk_gui.domain.errors import DeskError
+from desk_gui.domain.lang import pick
 
 if TYPE_CHECKING:
     from desk_gui.services.workspace import Workspace
 
 LANGS = ("zh", "en")
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang.startswith("zh") else en
 
 
 def _author(args: argparse.Namespace) -> str:
@@ -62,11 +59,11 @@ def _cmd_print(args: argparse.Namespace) -> int:
     if not args.blank and not args.numbers:
         return _fail(
             args,
-            _t(lang, "请给出问题编号，或使用 --blank。", "Give ticket numbers, or --blank."),
+            pick(lang, "请给出问题编号，或使用 --blank。", "Give ticket numbers, or --blank."),
             2,
         )
     if not args.blank and not args.db:
-        return _fail(args, _t(lang, "打印工单需要 --db。", "Printing tickets needs --db."), 2)
+        return _fail(args, pick(lang, "打印工单需要 --db。", "Printing tickets needs --db."), 2)
     settings = OfficeSettings()
     records: list[Any] = []
     if args.db:
@@ -84,7 +81,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
     )
     _app = ensure_gui_app()
     pages = write_pdf(args.pdf, records, lang, options)
-    print(_t(lang, f"已写入 {args.pdf}：{pages} 页。", f"Wrote {args.pdf}: {pages} page(s)."))
+    print(pick(lang, f"已写入 {args.pdf}：{pages} 页。", f"Wrote {args.pdf}: {pages} page(s)."))
     return 0
 
 
@@ -114,7 +111,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             submitted_to=_parse_day(args.date_to, end=True),
         )
     except ValueError as exc:
-        return _fail(args, _t(lang, f"参数无效：{exc}", f"Invalid option: {exc}"), 2)
+        return _fail(args, pick(lang, f"参数无效：{exc}", f"Invalid option: {exc}"), 2)
     options = ExportOptions(lang=lang, mask_requester=False if args.no_mask else None)
     with _open(args) as workspace:
         if args.numbers:
@@ -123,7 +120,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             ids = workspace.ticket_ids(flt)
         n = workspace.export(args.output, fmt, ids=ids, options=options)
     print(
-        _t(
+        pick(
             lang,
             f"已导出 {n} 张工单到 {args.output}。",
             f"Exported {n} ticket(s) to {args.output}.",
@@ -134,7 +131,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _print_problems(problems: list[Any], lang: str) -> None:
     for p in problems:
-        tag = _t(lang, "警告", "warning") if p.warning else _t(lang, "错误", "error")
+        tag = pick(lang, "警告", "warning") if p.warning else pick(lang, "错误", "error")
         print(f"  [{tag}] {p.message(lang)}", file=sys.stderr)
 
 
@@ -147,9 +144,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
             category=Category.parse(args.default_category), impact=Impact.parse(args.default_impact)
         )
     except ValueError as exc:
-        return _fail(args, _t(lang, f"默认值无效：{exc}", f"Invalid default: {exc}"), 2)
+        return _fail(args, pick(lang, f"默认值无效：{exc}", f"Invalid default: {exc}"), 2)
     if not os.path.isfile(args.input):
-        return _fail(args, _t(lang, f"找不到文件 {args.input}", f"No such file: {args.input}"), 2)
+        return _fail(args, pick(lang, f"找不到文件 {args.input}", f"No such file: {args.input}"), 2)
     preview = preview_file(args.input, defaults)
     with _open(args) as workspace:
         return _import_preview(args, workspace, preview)
@@ -163,7 +160,7 @@ def _import_preview(args: argparse.Namespace, workspace: Workspace, preview: Any
     service.check_numbers(preview)
     _print_problems(preview.problems, lang)
     valid, total = len(preview.valid_rows), len(preview.rows)
-    print(_t(lang, f"共 {total} 行，有效 {valid} 行。", f"{total} row(s), {valid} valid."))
+    print(pick(lang, f"共 {total} 行，有效 {valid} 行。", f"{total} row(s), {valid} valid."))
     if args.dry_run:
         return 1 if preview.errors else 0
     try:
@@ -171,9 +168,9 @@ def _import_preview(args: argparse.Namespace, workspace: Workspace, preview: Any
     except ImportRefused as exc:
         return _fail(args, exc.message(lang))
     for line, old, new in result.renumbered:
-        print(_t(lang, f"第 {line} 行：{old} → {new}", f"row {line}: {old} → {new}"))
+        print(pick(lang, f"第 {line} 行：{old} → {new}", f"row {line}: {old} → {new}"))
     print(
-        _t(
+        pick(
             lang,
             f"已导入 {len(result.created)} 张工单。",
             f"Imported {len(result.created)} ticket(s).",
