@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Callable, Iterator
+from typing import Any
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -107,6 +108,11 @@ def make_tickets(workflow: WorkflowService) -> Callable[..., list[TicketRecord]]
         return [workflow.create(make_draft(start + i, **changes)) for i in range(count)]
 
     return make
+
+
+def settle(qtbot: Any, window: MainWindow, timeout: int = 5000) -> None:
+    """Wait until the window's background reads have all delivered (never a fixed sleep)."""
+    qtbot.waitUntil(lambda: not window.jobs.busy and not window.model.loading, timeout=timeout)
 
 
 @pytest.fixture
