@@ -7,6 +7,7 @@ front (and in xlsx is stored as a plain string).
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -228,7 +229,7 @@ def export_tickets(
     """Export a selection (``ids``), a filter's tickets in queue order, or every ticket.
 
     ``fmt`` defaults to the file's suffix; ``lang`` and ``mask`` override ``options``.
-    Returns the number of rows written.
+    Returns the number of rows written. ``progress`` may raise to stop: no file is left then.
     """
     options = options or ExportOptions()
     if lang is not None or mask is not None:
@@ -242,4 +243,16 @@ def export_tickets(
     if writer is None:
         raise ValueError(f"unknown export format {fmt!r}")
     chosen = list(ids) if ids is not None else ticket_ids(flt, sort, descending)
-    return writer(path, chosen, options, progress)
+    # Written under a temporary name beside the target and renamed at the end: an export that
+    # fails or is cancelled (progress raising) leaves no partial file, nor a half-overwritten one.
+    target = Path(path)
+    part = target.with_name(f".{target.name}.part")
+    try:
+        if progress:
+            progress(0, len(chosen))
+        n = writer(part, chosen, options, progress)
+        os.replace(part, target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return n

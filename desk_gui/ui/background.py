@@ -23,17 +23,20 @@ import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desk_gui.domain.errors import DeskError
 
-__all__ = ["Cancelled", "Immediate", "Job", "Jobs", "Runner"]
+__all__ = ["Cancelled", "Immediate", "Job", "Jobs", "ProgressJob", "Runner"]
 
 Done = Callable[[Any], None]
 Failed = Callable[[DeskError], None]
 Progressed = Callable[[int, int], None]
 MAX_THREADS = 2
 """Two workers: a page read never queues behind a long count or an export."""
+PROGRESS_DELAY_MS = 400
+"""A long job's progress dialog appears only if the job is still running after this long."""
 
 
 class Cancelled(Exception):
@@ -220,3 +223,63 @@ class Jobs(QObject):
         finally:
             if not self._pending:
                 self.settled.emit()
+
+
+class ProgressJob(QObject):
+    """A long job behind a window-modal progress dialog whose Cancel cancels the job."""
+
+    canceled = Signal()  # the user (or ``cancel()``) cancelled it; no outcome will come
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        jobs: Jobs,
+        kind: str,
+        label: str,
+        fn: Callable[[Job], Any],
+        done: Done,
+        failed: Failed | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._closed = False
+        cancel = QCoreApplication.translate("Background", "Cancel")
+        self.dialog = QProgressDialog(label, cancel, 0, 0, parent)
+        self.dialog.setObjectName("progressDialog")
+        self.dialog.setWindowTitle(QCoreApplication.translate("Background", "Desk"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+
+        def finished(result: Any) -> None:
+            self._close()
+            done(result)
+
+        def went_wrong(exc: DeskError) -> None:
+            self._close()
+            if failed is not None:
+                failed(exc)
+
+        self.job = jobs.submit(kind, fn, finished, went_wrong, self._on_job_progressed)
+        self.dialog.canceled.connect(self.cancel)
+
+    def cancel(self) -> None:
+        """Cancel: the job stops at its next step; nothing it did is kept."""
+        if self._closed:
+            return
+        self.job.cancel()
+        self._close()
+        self.canceled.emit()
+
+    def _close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.dialog.canceled.disconnect(self.cancel)
+        self.dialog.close()
+        self.dialog.deleteLater()
+        self.deleteLater()
+
+    def _on_job_progressed(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)

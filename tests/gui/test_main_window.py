@@ -178,8 +178,7 @@ def test_window_in_chinese(qtbot: Any, session: Session, tickets: list[TicketRec
 
 
 def test_export_filtered_queue(
-    qtbot: Any,
-    tmp_path: Path, tickets: list[TicketRecord], window: MainWindow
+    qtbot: Any, tmp_path: Path, tickets: list[TicketRecord], window: MainWindow
 ) -> None:
     window.filter_bar.search_edit.setText(tickets[2].number)
     qtbot_wait_rows(qtbot, window, 1)
@@ -195,11 +194,14 @@ def test_export_filtered_queue(
 
 
 def test_selected_tickets_print_to_pdf(
-    tmp_path: Path, tickets: list[TicketRecord], window: MainWindow
+    qtbot: Any, tmp_path: Path, tickets: list[TicketRecord], window: MainWindow
 ) -> None:
     window.select_ticket(tickets[1].id)
-    records = window.menus.selected_records()
-    assert records is not None and [r.id for r in records if r] == [tickets[1].id]
+    got: list[list[TicketRecord | None]] = []
+    window.menus.selected_records(got.append)  # read in the background
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    records = got[0]
+    assert [r.id for r in records if r] == [tickets[1].id]
     target = tmp_path / "worksheets.pdf"
     pages = write_pdf(target, records, "zh", window.menus.options())
     assert pages >= 1 and target.stat().st_size > 1000
