@@ -34,6 +34,8 @@ from desk_gui.store.queue import QueueFilter, SortKey, ticket_ids
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
 BATCH = 1000
+PROGRESS_ROWS = 100
+"""Progress is reported (and a cancel noticed) every this many rows."""
 WIDTHS = {f.key: f.column.width for f in column_fields() if f.column and f.column.width}
 ENUMS: dict[str, type] = {f.key: f.enum for f in column_fields() if f.kind is Kind.ENUM and f.enum}
 Value = str | datetime | None
@@ -182,11 +184,15 @@ def write_xlsx(
     wb = Workbook(write_only=True)
     ws = _xlsx_sheet(wb, options.lang)
     n = 0
-    for values in iter_rows(ids, options):
-        ws.append([_xlsx_cell(ws, v) for v in values])
-        n += 1
-        if progress and n % options.batch_size == 0:
-            progress(n, len(ids))
+    try:
+        for values in iter_rows(ids, options):
+            ws.append([_xlsx_cell(ws, v) for v in values])
+            n += 1
+            if progress and n % PROGRESS_ROWS == 0:
+                progress(n, len(ids))
+    except BaseException:
+        ws.close()  # stopped (cancelled): end openpyxl's sheet writer, or it fails when collected
+        raise
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{n + 1}"
     wb.save(str(path))
     return n
@@ -208,7 +214,7 @@ def write_csv(
                 ]
             )
             n += 1
-            if progress and n % options.batch_size == 0:
+            if progress and n % PROGRESS_ROWS == 0:
                 progress(n, len(ids))
     return n
 

@@ -157,10 +157,12 @@ class Jobs(QObject):
         done: Done,
         failed: Failed | None = None,
         progress: Progressed | None = None,
+        cancelled: Callable[[], None] | None = None,
     ) -> Job:
         """Run ``fn(job)`` on a worker; ``done(result)`` or ``failed(error)`` here afterwards.
 
-        A job of the same kind still pending is cancelled: its outcome is never delivered.
+        A job of the same kind still pending is cancelled: its outcome is never delivered;
+        ``cancelled()`` is called instead once it has stopped (not after ``shutdown``).
         After ``shutdown`` nothing runs (the job comes back cancelled).
         """
         job = Job(kind)
@@ -174,7 +176,7 @@ class Jobs(QObject):
         relay = _Relay()  # lives on this thread: its signals are queued from the worker
         job._relay = relay
         relay.finished.connect(
-            lambda result, error: self._deliver(job, result, error, done, failed)
+            lambda result, error: self._deliver(job, result, error, done, failed, cancelled)
         )
         if progress is not None:
             relay.progressed.connect(lambda n, total: None if job.cancelled else progress(n, total))
@@ -205,6 +207,7 @@ class Jobs(QObject):
         error: BaseException | None,
         done: Done,
         failed: Failed | None,
+        cancelled: Callable[[], None] | None,
     ) -> None:
         if self._pending.pop(job, None) is None:
             return  # shut down meanwhile
@@ -212,6 +215,8 @@ class Jobs(QObject):
             del self._latest[job.kind]
         try:
             if job.cancelled or isinstance(error, Cancelled):
+                if cancelled is not None:
+                    cancelled()
                 return
             if isinstance(error, DeskError):
                 if failed is not None:
@@ -260,7 +265,9 @@ class ProgressJob(QObject):
             if failed is not None:
                 failed(exc)
 
-        self.job = jobs.submit(kind, fn, finished, went_wrong, self._on_job_progressed)
+        self.job = jobs.submit(
+            kind, fn, finished, went_wrong, self._on_job_progressed, cancelled=self.cancel
+        )
         self.dialog.canceled.connect(self.cancel)
 
     def cancel(self) -> None:
