@@ -30,7 +30,7 @@ from desk_gui.domain.errors import DeskError
 
 __all__ = ["Cancelled", "Immediate", "Job", "Jobs", "ProgressJob", "Runner"]
 
-Done = Callable[[Any], None]
+Done = Callable[[Any], object]
 Failed = Callable[[DeskError], None]
 Progressed = Callable[[int, int], None]
 MAX_THREADS = 2

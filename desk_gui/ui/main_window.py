@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.model = TicketTableModel(
             session.queue, session.lang, mask=True, jobs=self.jobs, parent=self
         )
-        self.live = LiveUpdates(session.queue, parent=self)
+        self.live = LiveUpdates(session.queue, parent=self, jobs=self.jobs)
         self._open_views: list[WorksheetView] = []
         self._shown_once = False
         self._build()
@@ -489,13 +489,14 @@ class MainWindow(QMainWindow):
     def stop_timers(self) -> None:
         """Stop every timer of the queue that reads the database (on close, before its
         workspace is closed: after a switch the next database is already open)."""
+        # First: a running query ends (its connection with it) before anything it uses closes,
+        # and nothing queued starts after.
+        self.jobs.shutdown()
         self.live.stop()
         self.triage.stop()
         self.tick_timer.stop()
         self._office_timer.stop()
         self.filter_bar.cancel_pending_search()
-        # Last: a running query ends before the workspace closes (its connection with it).
-        self.jobs.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_timers()
