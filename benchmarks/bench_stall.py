@@ -98,6 +98,9 @@ CHILD = textwrap.dedent(
     w.resize(1480, 860)
     measure("window opens", w.show, lambda: not busy(w) and w._office is not None)
     bar = w.filter_bar
+    idle_from = []
+    measure("idle 3 s (the machine's noise)", lambda: idle_from.append(time.perf_counter()),
+            lambda: time.perf_counter() - idle_from[0] > 3)
     measure("filter: all statuses",
             lambda: bar.status_combo.setCurrentIndex(bar.status_combo.findData("all")),
             lambda: not busy(w))
@@ -239,7 +242,7 @@ def main() -> int:
         old_ms = f"{old['stall_ms']:10.1f}" if old else f"{'—':>10}"
         old_s = f"{old['took_s']:9.2f}" if old else f"{'—':>9}"
         print(f"{step:34} {old_ms} {figures['stall_ms']:10.1f} {old_s} {figures['took_s']:8.2f}")
-    worst = max(v["stall_ms"] for k, v in after.items() if k != "window opens")
+    worst = max(v["stall_ms"] for k, v in after.items() if not k.startswith(("window", "idle")))
     print(
         f"worst after (window open): {worst:.1f} ms", "≤" if worst <= TARGET_MS else ">", "target"
     )
