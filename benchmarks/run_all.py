@@ -31,6 +31,8 @@ def main() -> int:
     codes.append(run("bench_gui.py", *dbs))
     codes.append(run("bench_triage.py", "--size", sizes[-1], "--dir", str(DIR)))
     codes.append(run("bench_printing.py", "--tickets", "100000"))
+    stall = ["--big"] if args.big else []
+    codes.append(run("bench_stall.py", *stall))
     codes.append(run("bench_bundle.py"))
     return max(codes)
 

@@ -7,6 +7,7 @@ front (and in xlsx is stored as a plain string).
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -33,6 +34,8 @@ from desk_gui.store.queue import QueueFilter, SortKey, ticket_ids
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
 BATCH = 1000
+PROGRESS_ROWS = 100
+"""Progress is reported (and a cancel noticed) every this many rows."""
 WIDTHS = {f.key: f.column.width for f in column_fields() if f.column and f.column.width}
 ENUMS: dict[str, type] = {f.key: f.enum for f in column_fields() if f.kind is Kind.ENUM and f.enum}
 Value = str | datetime | None
@@ -181,11 +184,15 @@ def write_xlsx(
     wb = Workbook(write_only=True)
     ws = _xlsx_sheet(wb, options.lang)
     n = 0
-    for values in iter_rows(ids, options):
-        ws.append([_xlsx_cell(ws, v) for v in values])
-        n += 1
-        if progress and n % options.batch_size == 0:
-            progress(n, len(ids))
+    try:
+        for values in iter_rows(ids, options):
+            ws.append([_xlsx_cell(ws, v) for v in values])
+            n += 1
+            if progress and n % PROGRESS_ROWS == 0:
+                progress(n, len(ids))
+    except BaseException:
+        ws.close()  # stopped (cancelled): end openpyxl's sheet writer, or it fails when collected
+        raise
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{n + 1}"
     wb.save(str(path))
     return n
@@ -207,7 +214,7 @@ def write_csv(
                 ]
             )
             n += 1
-            if progress and n % options.batch_size == 0:
+            if progress and n % PROGRESS_ROWS == 0:
                 progress(n, len(ids))
     return n
 
@@ -228,7 +235,7 @@ def export_tickets(
     """Export a selection (``ids``), a filter's tickets in queue order, or every ticket.
 
     ``fmt`` defaults to the file's suffix; ``lang`` and ``mask`` override ``options``.
-    Returns the number of rows written.
+    Returns the number of rows written. ``progress`` may raise to stop: no file is left then.
     """
     options = options or ExportOptions()
     if lang is not None or mask is not None:
@@ -242,4 +249,16 @@ def export_tickets(
     if writer is None:
         raise ValueError(f"unknown export format {fmt!r}")
     chosen = list(ids) if ids is not None else ticket_ids(flt, sort, descending)
-    return writer(path, chosen, options, progress)
+    # Written under a temporary name beside the target and renamed at the end: an export that
+    # fails or is cancelled (progress raising) leaves no partial file, nor a half-overwritten one.
+    target = Path(path)
+    part = target.with_name(f".{target.name}.part")
+    try:
+        if progress:
+            progress(0, len(chosen))
+        n = writer(part, chosen, options, progress)
+        os.replace(part, target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return n

@@ -7,6 +7,7 @@ services' own transactions nest inside it as savepoints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -76,8 +77,18 @@ class ImportService:
                     RowProblem(row.line, row.number_column, "number_replaced", zh, en, True)
                 )
 
-    def run(self, preview: ImportPreview, *, only_valid: bool = False) -> ImportResult:
-        """Import every row (refused if any is invalid) or, if asked, only the valid ones."""
+    def run(
+        self,
+        preview: ImportPreview,
+        *,
+        only_valid: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportResult:
+        """Import every row (refused if any is invalid) or, if asked, only the valid ones.
+
+        ``progress(rows done, rows)`` after each row; raising from it (a cancel) rolls the
+        whole import back.
+        """
         if preview.errors and not only_valid:
             raise ImportRefused(preview.errors)
         rows = preview.valid_rows
@@ -86,8 +97,10 @@ class ImportService:
         source = Path(preview.source).name
         with write_transaction():
             _reserve_file_numbers(preview.rows)
-            for row in rows:
+            for n, row in enumerate(rows, 1):
                 record = self._import_row(row, source)
+                if progress is not None:
+                    progress(n, len(rows))
                 result.created.append((row.line, record.number))
                 if row.number and row.number != record.number:
                     result.renumbered.append((row.line, row.number, record.number))

@@ -41,9 +41,10 @@ class QueueService:
         with translate_errors():
             return store_queue.fetch_page(flt, sort, descending, after=after, limit=limit)
 
-    def count(self, flt: QueueFilter) -> int:
+    def count(self, flt: QueueFilter, cap: int | None = None) -> int:
+        """Tickets the filter shows; with ``cap``, a result above it means "more than cap"."""
         with translate_errors():
-            return store_queue.count(flt)
+            return store_queue.count(flt, cap)
 
     def position_of(
         self, flt: QueueFilter, sort: SortKey, descending: bool, ticket_id: int

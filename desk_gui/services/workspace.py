@@ -29,6 +29,7 @@ from desk_gui.store.database import (
     bind_database,
     check_sqlite_library,
     close_database,
+    close_thread_connection,
     connect_database,
     database_path,
     is_bound,
@@ -97,6 +98,14 @@ class Workspace:
         if not self._closed:
             self._closed = True
             close_database(self._db)
+
+    def release_thread(self) -> None:
+        """Close the calling thread's connection, if it has one (a worker thread's job ended).
+
+        peewee keeps one connection per thread; the window's own is closed by ``close()``.
+        """
+        if not self._closed:
+            close_thread_connection(self._db)
 
     def __enter__(self) -> Workspace:
         return self

@@ -87,7 +87,8 @@ class ChangeWatcher:
         path = database_path(self._db)
         if path is not None:
             try:
-                self._conn = connect_file(path, readonly=True)
+                # Polled from the window's background workers, one poll at a time.
+                self._conn = connect_file(path, readonly=True, any_thread=True)
             except sqlite3.Error as exc:
                 raise StoreError(str(exc)) from exc
             self._last = self._data_version()

@@ -258,6 +258,13 @@ def close_database(db: pw.Database | None = None) -> None:
         database_proxy.initialize(None)
 
 
+def close_thread_connection(db: pw.Database) -> None:
+    """Close the calling thread's connection to ``db`` (peewee keeps one per thread)."""
+    with contextlib.suppress(pw.PeeweeException, sqlite3.Error):
+        if not db.is_closed():
+            db.close()
+
+
 def is_bound(db: pw.Database) -> bool:
     """Whether the models of this process currently use ``db``."""
     return db is _current

@@ -216,10 +216,17 @@ def fetch_page(
     return rows
 
 
-def count(flt: QueueFilter) -> int:
-    """How many tickets the filter shows (costly on a share: not on every refresh)."""
+def count(flt: QueueFilter, cap: int | None = None) -> int:
+    """How many tickets the filter shows (costly on a share: not on every refresh).
+
+    ``cap``: count at most ``cap + 1`` (a COUNT over a LIMIT subquery), so a search matching
+    most of a huge queue answers at once; a result above ``cap`` means "more than cap".
+    """
     with translate_errors():
-        return int(_filtered(Ticket.select(), flt).count())
+        query = _filtered(Ticket.select(Ticket.id), flt)
+        if cap is not None:
+            query = query.limit(cap + 1)
+        return int(query.count())
 
 
 def fetch_rows_by_ids(ids: Iterable[int]) -> list[QueueRow]:

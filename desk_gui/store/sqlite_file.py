@@ -16,11 +16,20 @@ from pathlib import Path
 BUSY_TIMEOUT_S = 30.0
 
 
-def connect_file(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    """A plain sqlite3 connection with a long busy timeout (no Python functions registered)."""
+def connect_file(path: Path, *, readonly: bool, any_thread: bool = False) -> sqlite3.Connection:
+    """A plain sqlite3 connection with a long busy timeout (no Python functions registered).
+
+    ``any_thread``: usable from whichever thread (one at a time: the caller serialises).
+    """
     mode = "ro" if readonly else "rw"
     uri = f"{path.absolute().as_uri()}?mode={mode}"
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    conn = sqlite3.connect(
+        uri,
+        uri=True,
+        timeout=BUSY_TIMEOUT_S,
+        isolation_level=None,
+        check_same_thread=not any_thread,
+    )
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     return conn
 

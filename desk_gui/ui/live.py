@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desk_gui.domain.enums import Priority, Status
 from desk_gui.domain.errors import DeskError
 from desk_gui.services.queue import ChangeWatcher, QueueFilter, QueueRow, QueueService, SortKey
+from desk_gui.ui.background import Immediate, Job, Runner
 
 POLL_MS = 1000
 P1_WINDOW = 50
@@ -48,7 +49,12 @@ class P1Tracker:
 
 
 class LiveUpdates(QObject):
-    """Polls a ChangeWatcher; ``changed`` after any commit, ``p1_arrived`` for new P1 tickets."""
+    """Polls a ChangeWatcher; ``changed`` after any commit, ``p1_arrived`` for new P1 tickets.
+
+    Each poll runs on ``jobs`` (the window's background workers): reading ``data_version``
+    waits for a lock while another connection commits a long transaction, and that wait must
+    not be the window's. One poll at a time; a tick while one runs is skipped.
+    """
 
     changed = Signal()
     p1_arrived = Signal(list)  # list[QueueRow]
@@ -60,29 +66,45 @@ class LiveUpdates(QObject):
         watcher_factory: Callable[[], ChangeWatcher] = ChangeWatcher,
         interval_ms: int = POLL_MS,
         parent: QObject | None = None,
+        jobs: Runner | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
+        self._jobs: Runner = jobs or Immediate()
         self._watcher_factory = watcher_factory
         self._watcher: ChangeWatcher | None = None
+        self._polling = False
         self._p1 = P1Tracker(service)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
 
     def start(self) -> None:
-        """Start watching the open database."""
+        """Start watching the open database (the P1 tickets open now are read first)."""
         self.stop()
         try:
             self._watcher = self._watcher_factory()
-            self._p1.prime()
         except DeskError as exc:
             self.error_raised.emit(exc)
             return
-        self._timer.start()
+        self._polling = True
+        self._jobs.submit(
+            "live-prime", lambda _job: self._p1.prime(), self._on_primed, self._on_failed
+        )
+
+    def _on_primed(self, _result: object) -> None:
+        self._polling = False
+        if self._watcher is not None:
+            self._timer.start()
+
+    def _on_failed(self, exc: DeskError) -> None:
+        self._polling = False
+        self.error_raised.emit(exc)
 
     def stop(self) -> None:
+        """Stop polling and close the watcher (the window's workers have stopped first)."""
         self._timer.stop()
+        self._polling = False
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
@@ -97,20 +119,31 @@ class LiveUpdates(QObject):
             self._watcher.note_own_write()
 
     def poll_now(self) -> bool:
-        """One poll (the timer's job); True when a change was reported."""
-        if self._watcher is None:
+        """One poll (the timer's job), in the background; True when a change was reported
+        by the time it returns (with a runner that reads at once)."""
+        watcher = self._watcher
+        if watcher is None or self._polling:
             return False
-        try:
-            if not self._watcher.poll():
-                return False
+        self._polling = True
+        reported: list[bool] = []
+
+        def poll(_job: Job) -> tuple[bool, list[QueueRow]]:
+            if not watcher.poll():
+                return False, []
+            return True, self._p1.check()
+
+        def polled(outcome: tuple[bool, list[QueueRow]]) -> None:
+            self._polling = False
+            changed, fresh = outcome
+            reported.append(changed)
+            if not changed or self._watcher is not watcher:
+                return
             self.changed.emit()
-            fresh = self._p1.check()
-        except DeskError as exc:
-            self.error_raised.emit(exc)
-            return False
-        if fresh:
-            self.p1_arrived.emit(fresh)
-        return True
+            if fresh:
+                self.p1_arrived.emit(fresh)
+
+        self._jobs.submit("live-poll", poll, polled, self._on_failed)
+        return bool(reported and reported[0])
 
     def _on_timer_timeout(self) -> None:
         self.poll_now()

@@ -10,10 +10,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QSystemTrayIcon, QToolBar
 
 from desk_gui import __version__
-from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketRecord
+from desk_gui.ui.background import Job, ProgressJob
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from desk_gui.printing.content import WorksheetOptions
     from desk_gui.ui.main_window import MainWindow
 
@@ -133,46 +135,59 @@ class MainMenus(QObject):
             printed_by=self.w.session.ctx.operator,
         )
 
-    def selected_records(self) -> list[TicketRecord | None] | None:
-        """The selected tickets, read in full; None (after telling the user) when none."""
+    def selected_records(self, then: Callable[[list[TicketRecord | None]], None]) -> None:
+        """Read the selected tickets in full in the background, then ``then(records)``;
+        nothing (after telling the user) when none is selected."""
         ids = self.w.selected_ids()
         if not ids:
             QMessageBox.information(
                 self.w, self.tr("Print"), self.tr("Select one or more tickets in the queue first.")
             )
-            return None
-        try:
-            return [self.w.session.tickets.get(i) for i in ids]
-        except DeskError as exc:
-            self.w._show_error(exc)
-            return None
+            return
+        tickets = self.w.session.tickets
+
+        def read(job: Job) -> list[TicketRecord | None]:
+            records: list[TicketRecord | None] = []
+            for n, ticket_id in enumerate(ids):
+                if n % 20 == 0:
+                    job.progress(n, len(ids))
+                records.append(tickets.get(ticket_id))
+            return records
+
+        label = self.tr("Reading {count} tickets…").format(count=len(ids))
+        ProgressJob(self.w, self.w.jobs, "print-records", label, read, then, self.w._show_error)
 
     def print_preview(self) -> None:
         from desk_gui.ui import print_actions  # printing loads on first use
 
-        records = self.selected_records()
-        if records:
-            print_actions.print_preview(self.w, records, self.w.session.lang, self.options())
+        lang, options = self.w.session.lang, self.options()
+        self.selected_records(
+            lambda records: print_actions.print_preview(self.w, records, lang, options)
+        )
 
     def print_selected(self) -> None:
         from desk_gui.ui import print_actions  # printing loads on first use
 
-        records = self.selected_records()
-        if records:
-            print_actions.print_records(self.w, records, self.w.session.lang, self.options())
+        lang, options = self.w.session.lang, self.options()
+
+        def print_them(records: list[TicketRecord | None]) -> None:
+            print_actions.print_records(self.w, records, lang, options)
+
+        self.selected_records(print_them)
 
     def save_pdf(self) -> None:
+        self.selected_records(self._save_pdf)
+
+    def _save_pdf(self, records: list[TicketRecord | None]) -> None:
         from desk_gui.ui import print_actions  # printing loads on first use
 
-        records = self.selected_records()
-        if records:
-            first = records[0]
-            name = f"{first.number}.pdf" if first is not None and len(records) == 1 else "desk.pdf"
-            target = print_actions.save_pdf(
-                self.w, records, self.w.session.lang, self.options(), name, self.w.session.prefs
-            )
-            if target is not None:
-                self.w.statusBar().showMessage(self.tr("Saved {path}").format(path=target), 5000)
+        first = records[0]
+        name = f"{first.number}.pdf" if first is not None and len(records) == 1 else "desk.pdf"
+        target = print_actions.save_pdf(
+            self.w, records, self.w.session.lang, self.options(), name, self.w.session.prefs
+        )
+        if target is not None:
+            self.w.statusBar().showMessage(self.tr("Saved {path}").format(path=target), 5000)
 
     def print_blank(self) -> None:
         from desk_gui.ui import print_actions  # printing loads on first use
@@ -182,28 +197,31 @@ class MainMenus(QObject):
     def export_queue(self) -> None:
         from desk_gui.ui import print_actions  # printing loads on first use
 
-        m = self.w.model
-        try:
-            target = print_actions.export_queue(
-                self.w,
-                m.queue_filter,
-                m.sort_key,
-                m.descending,
-                self.w.session.lang,
-                self.w.office.mask_requester,
-                self.w.session.prefs,
-            )
-        except DeskError as exc:
-            self.w._show_error(exc)
+        target = print_actions.ask_export_path(self.w, self.w.session.prefs)
+        if target is None:
             return
-        if target is not None:
-            self.w.statusBar().showMessage(self.tr("Exported to {path}").format(path=target), 5000)
+        m = self.w.model
+        print_actions.start_export(
+            self.w,
+            self.w.jobs,
+            target,
+            m.queue_filter,
+            m.sort_key,
+            m.descending,
+            self.w.session.lang,
+            self.w.office.mask_requester,
+            self._on_exported,
+            self.w._show_error,
+        )
+
+    def _on_exported(self, target: Path) -> None:
+        self.w.statusBar().showMessage(self.tr("Exported to {path}").format(path=target), 5000)
 
     def import_spreadsheet(self) -> None:
         from desk_gui.ui.dialogs.import_dialog import ImportDialog  # importing loads on first use
 
         session = self.w.session
-        if ImportDialog.ask(self.w, session.ctx, session.lang) is not None:
+        if ImportDialog.ask(self.w, session.ctx, session.lang, self.w.jobs) is not None:
             self.w.refresh()
 
     def open_database(self) -> None:

@@ -24,7 +24,9 @@ class MainTriage(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.w = window
-        self.poller = ReminderPoller(window.session.workspace.reminders(), parent=self)
+        self.poller = ReminderPoller(
+            window.session.workspace.reminders(), parent=self, jobs=window.jobs
+        )
         # A member, not QTimer.singleShot, so that stop() also cancels the first poll.
         self._first_poll = QTimer(self)
         self._first_poll.setSingleShot(True)

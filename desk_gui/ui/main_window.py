@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -23,6 +24,7 @@ from desk_gui.domain.numbering import parse_number
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.queue import QueueRow
 from desk_gui.services.settings import OfficeSettings
+from desk_gui.ui.background import Jobs
 from desk_gui.ui.dialogs.error_dialog import ErrorDialog
 from desk_gui.ui.dialogs.operator_dialog import OperatorDialog
 from desk_gui.ui.live import LiveUpdates
@@ -62,6 +64,9 @@ OFFICE_DELAY_MS = 100
 TICK_MS = 30_000
 """How often the time-left column is repainted."""
 
+COUNT_CAP = 10_000
+"""A search counts at most this many matches ("10,000+"): its count never holds the file long."""
+
 
 class MainWindow(QMainWindow):
     """Queue, filters, search, live refresh and the commands around them."""
@@ -77,9 +82,14 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("Desk"))
         self.session = session
         self._office: OfficeSettings | None = None
+        # Every query of the queue runs on these workers; results come back by signal.
+        self.jobs = Jobs(session.workspace.release_thread, self)
+        self._after_reload: list[Callable[[], None]] = []
         # Masked until the office settings are read (just after the first paint).
-        self.model = TicketTableModel(session.queue, session.lang, mask=True, parent=self)
-        self.live = LiveUpdates(session.queue, parent=self)
+        self.model = TicketTableModel(
+            session.queue, session.lang, mask=True, jobs=self.jobs, parent=self
+        )
+        self.live = LiveUpdates(session.queue, parent=self, jobs=self.jobs)
         self._open_views: list[WorksheetView] = []
         self._shown_once = False
         self._build()
@@ -225,37 +235,52 @@ class MainWindow(QMainWindow):
         index = self.view.currentIndex()
         return self.model.ticket_id(index.row()) if index.isValid() else None
 
-    def select_ticket(self, ticket_id: int, *, reveal: bool = False) -> bool:
-        """Select a ticket in the queue; ``reveal``: load as far as it first, whatever the sort.
-
-        False when it is not in the loaded rows (or, revealing, when the filters hide it).
-        """
-        row = self.model.reveal(ticket_id) if reveal else self.model.row_of(ticket_id)
+    def select_ticket(self, ticket_id: int) -> bool:
+        """Select a ticket among the loaded rows; False when it is not loaded."""
+        row = self.model.row_of(ticket_id)
         if row is None:
             return False
+        self._select_row(row, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def reveal_ticket(self, ticket_id: int, then: Callable[[bool], None] | None = None) -> None:
+        """Select a ticket wherever it stands in the queue, loading as far as it in the
+        background; ``then(found)`` afterwards (False when the filters hide it)."""
+
+        def revealed(row: int | None) -> None:
+            if row is not None:
+                self._select_row(row, QAbstractItemView.ScrollHint.PositionAtCenter)
+            if then is not None:
+                then(row is not None)
+
+        self.model.reveal(ticket_id, revealed)
+
+    def _select_row(self, row: int, hint: QAbstractItemView.ScrollHint) -> None:
         index = self.model.index(row, 0)
         flags = (
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows
         )
         self.view.selectionModel().setCurrentIndex(index, flags)
-        hints = QAbstractItemView.ScrollHint
-        self.view.scrollTo(index, hints.PositionAtCenter if reveal else hints.EnsureVisible)
-        return True
+        self.view.scrollTo(index, hint)
 
     def show_saved_ticket(self, ticket: TicketRecord) -> None:
         """Select a ticket just saved; when the filters hide it, say so and offer to open it."""
         self.hidden_notice.clear()
-        if self.select_ticket(ticket.id, reveal=True):
-            self.statusBar().showMessage(
-                self.tr("Ticket {number} saved.").format(number=ticket.number), 5000
-            )
-            return
-        self.statusBar().clearMessage()
-        self.hidden_notice.show_ticket(ticket.id, ticket.number)
+
+        def shown(found: bool) -> None:
+            if found:
+                self.statusBar().showMessage(
+                    self.tr("Ticket {number} saved.").format(number=ticket.number), 5000
+                )
+                return
+            self.statusBar().clearMessage()
+            self.hidden_notice.show_ticket(ticket.id, ticket.number)
+
+        self.reveal_ticket(ticket.id, shown)
 
     def refresh(self) -> None:
-        """F5: re-read the loaded rows and the count."""
+        """F5: re-read the loaded rows and the count (in the background)."""
         self._refresh_rows()
         self._recount()
 
@@ -263,8 +288,10 @@ class MainWindow(QMainWindow):
         top = self.view.indexAt(self.view.viewport().rect().topLeft())
         top_id = self.model.ticket_id(top.row()) if top.isValid() else None
         top_offset = top.row() if top.isValid() else 0
-        self.model.refresh()
-        if top_id is not None:
+
+        def refreshed(_changed: bool) -> None:
+            if top_id is None:
+                return
             row = self.model.row_of(top_id)
             if row is not None and row != top_offset:
                 # Keep the same ticket at the top of the viewport (others moved above it).
@@ -272,13 +299,30 @@ class MainWindow(QMainWindow):
                     self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
                 )
 
+        self.model.refresh(refreshed)
+
     def _recount(self) -> None:
-        try:
-            count = self.session.queue.count(self.model.queue_filter)
-        except DeskError as exc:
-            self._show_error(exc)
-            return
-        self.count_label.setText(self.tr("{count} tickets").format(count=f"{count:,}"))
+        """Count the filter's tickets in the background; shown when the count arrives."""
+        flt = self.model.queue_filter
+        cap = COUNT_CAP if flt.text else None
+        queue = self.session.queue
+        self.jobs.submit(
+            "queue-count", lambda _job: queue.count(flt, cap), self._show_count, self._show_error
+        )
+
+    def _show_count(self, count: int) -> None:
+        if count > COUNT_CAP and self.model.queue_filter.text:
+            text = self.tr("{count}+ tickets").format(count=f"{COUNT_CAP:,}")
+        else:
+            text = self.tr("{count} tickets").format(count=f"{count:,}")
+        self.count_label.setText(text)
+
+    def when_loaded(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the queue shows its current filter (at once if it does)."""
+        if self.model.loading:
+            self._after_reload.append(then)
+        else:
+            then()
 
     # -- commands ------------------------------------------------------------------------------
 
@@ -356,38 +400,55 @@ class MainWindow(QMainWindow):
         if flt == self.model.queue_filter:
             return  # already shown (Enter ran it, then the typing timer): one query a search
         keep = self.current_id()
+        self._after_reload = []  # what waited for a superseded search waits no more
         self.model.set_filter(flt)  # type: ignore[arg-type]
         self._recount()
         if keep is not None:
-            self.select_ticket(keep)
+            self.when_loaded(lambda: self._reselect(keep))
+
+    def _reselect(self, ticket_id: int) -> None:
+        self.select_ticket(ticket_id)
 
     def _on_filter_bar_search_submitted(self, flt: object) -> None:
         """Enter: search now; open the only match, or the ticket whose full number was typed."""
         self._on_filter_bar_filter_changed(flt)
+        text = self.filter_bar.search_edit.text().strip()
+        self.when_loaded(lambda: self._open_search_result(text))
+
+    def _open_search_result(self, text: str) -> None:
         model = self.model
         if model.rowCount() == 1 and not model.canFetchMore(QModelIndex()):
             self.select_ticket(model.ticket_id(0))
             self.open_ticket(model.ticket_id(0))
             return
-        text = self.filter_bar.search_edit.text().strip()
         if parse_number(text) is None:
             return
-        try:
-            found = self.session.queue.find_by_number(text)
-        except DeskError as exc:
-            self._show_error(exc)
-            return
+        queue = self.session.queue
+        self.jobs.submit(
+            "find-number",
+            lambda _job: queue.find_by_number(text),
+            self._open_found,
+            self._show_error,
+        )
+
+    def _open_found(self, found: QueueRow | None) -> None:
         if found is not None:  # hidden by the other filters: open it all the same
             self.open_ticket(found.id)
 
     def _on_filter_bar_list_requested(self) -> None:
         """Down in the search box: into the list, on its first row."""
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.when_loaded(self._select_first)
+
+    def _select_first(self) -> None:
         if self.model.rowCount() > 0:
             self.select_ticket(self.model.ticket_id(0))
 
     def _on_model_reloaded(self) -> None:
         self.view.scrollToTop()
+        waiting, self._after_reload = self._after_reload, []
+        for then in waiting:
+            then()
 
     def _on_view_activated(self, index: object) -> None:
         ticket_id = self.current_id()
@@ -428,6 +489,9 @@ class MainWindow(QMainWindow):
     def stop_timers(self) -> None:
         """Stop every timer of the queue that reads the database (on close, before its
         workspace is closed: after a switch the next database is already open)."""
+        # First: a running query ends (its connection with it) before anything it uses closes,
+        # and nothing queued starts after.
+        self.jobs.shutdown()
         self.live.stop()
         self.triage.stop()
         self.tick_timer.stop()

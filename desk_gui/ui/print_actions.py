@@ -9,12 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.printing.content import WorksheetOptions
 from desk_gui.printing.render import print_worksheets, write_pdf
 from desk_gui.services.queue import QueueFilter, SortKey
+from desk_gui.ui.background import Job, Jobs, ProgressJob
 from desk_gui.ui.prefs import WorkstationPrefs
 
 Records = Sequence[TicketRecord | None]
@@ -127,16 +129,8 @@ def export_to(
     )
 
 
-def export_queue(
-    parent: QWidget | None,
-    flt: QueueFilter,
-    sort: SortKey,
-    descending: bool,
-    lang: str,
-    mask: bool,
-    prefs: WorkstationPrefs,
-) -> Path | None:
-    """Ask for a file (xlsx or csv) and export the filtered queue to it, showing progress."""
+def ask_export_path(parent: QWidget | None, prefs: WorkstationPrefs) -> Path | None:
+    """Ask for the file (xlsx or csv) to export the queue to; None when cancelled."""
     dialog = save_dialog(
         parent,
         _tr("Export the queue"),
@@ -150,19 +144,27 @@ def export_queue(
     target, chosen = answer
     if target.suffix.lower() not in (".xlsx", ".csv"):
         target = target.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
-    busy = QProgressDialog(
-        QCoreApplication.translate("PrintActions", "Exporting tickets…"), "", 0, 0, parent
-    )
-    busy.setCancelButton(None)
-    busy.setMinimumDuration(500)
-
-    def progress(done: int, total: int) -> None:
-        busy.setMaximum(total)
-        busy.setValue(done)
-        QCoreApplication.processEvents()
-
-    try:
-        export_to(target, flt, sort, descending, lang, mask, progress)
-    finally:
-        busy.close()
     return target
+
+
+def start_export(
+    parent: QWidget | None,
+    jobs: Jobs,
+    target: Path,
+    flt: QueueFilter,
+    sort: SortKey,
+    descending: bool,
+    lang: str,
+    mask: bool,
+    done: Callable[[Path], None],
+    failed: Callable[[DeskError], None],
+) -> ProgressJob:
+    """Export the filtered queue to ``target`` in the background behind a progress dialog;
+    ``done(target)`` when written. Cancel leaves no file (it is written under a temporary name)."""
+
+    def work(job: Job) -> Path:
+        export_to(target, flt, sort, descending, lang, mask, job.progress)
+        return target
+
+    label = QCoreApplication.translate("PrintActions", "Exporting tickets…")
+    return ProgressJob(parent, jobs, "export", label, work, done, failed)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -32,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_gui.domain.errors import DeskError
 from desk_gui.domain.reminders import ReminderKind
 from desk_gui.services.reminders import DueReminder, ReminderKey, ReminderService
+from desk_gui.ui.background import Immediate, Runner
 
 POLL_MS = 30_000
 TOAST_MS = 12_000
@@ -78,9 +79,12 @@ class ReminderPoller(QObject):
         service: ReminderService,
         interval_ms: int = POLL_MS,
         parent: QObject | None = None,
+        jobs: Runner | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
+        self._jobs: Runner = jobs or Immediate()  # the window's workers: polls write too
+        self._acts = 0
         self._pending: list[DueReminder] = []
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -111,17 +115,21 @@ class ReminderPoller(QObject):
             self.poll_now()
 
     def poll_now(self) -> list[DueReminder]:
-        """One poll (the timer's job); the pending list."""
-        try:
-            result = self.service.poll()
-        except DeskError as exc:
-            self.error_raised.emit(exc)
-            return self.pending
-        if result.pending != self._pending:
-            self._pending = list(result.pending)
-            self.reminders_changed.emit(self.pending)
-        if result.fresh:
-            self.reminders_arrived.emit(list(result.fresh))
+        """One poll (the timer's job) in the background; the pending list known now."""
+        service = self.service
+
+        def polled(result: Any) -> None:
+            if service is not self.service:
+                return  # another operator or database since
+            if result.pending != self._pending:
+                self._pending = list(result.pending)
+                self.reminders_changed.emit(self.pending)
+            if result.fresh:
+                self.reminders_arrived.emit(list(result.fresh))
+
+        self._jobs.submit(
+            "reminders-poll", lambda _job: service.poll(), polled, self.error_raised.emit
+        )
         return self.pending
 
     def snooze(self, key: ReminderKey, delta: timedelta | None) -> None:
@@ -138,12 +146,14 @@ class ReminderPoller(QObject):
         self._act(lambda: self.service.acknowledge(key))
 
     def _act(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except DeskError as exc:
-            self.error_raised.emit(exc)
-            return
-        self.poll_now()
+        # Each act its own kind: a later one must not cancel an earlier one not yet started.
+        self._acts += 1
+        self._jobs.submit(
+            f"reminders-act-{self._acts}",
+            lambda _job: action(),
+            lambda _result: self.poll_now(),
+            self.error_raised.emit,
+        )
 
     def _on_timer_timeout(self) -> None:
         self.poll_now()

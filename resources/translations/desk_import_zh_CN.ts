@@ -88,6 +88,16 @@
             <translation>无法将 {name} 作为表格读取：{reason}</translation>
         </message>
         <message>
+            <location filename="../../desk_gui/ui/dialogs/import_dialog.py" line="238" />
+            <source>Checking {name}…</source>
+            <translation>正在检查 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../desk_gui/ui/dialogs/import_dialog.py" line="286" />
+            <source>Cancelled: nothing was imported.</source>
+            <translation>已取消：未导入任何内容。</translation>
+        </message>
+        <message>
             <location filename="../../desk_gui/ui/dialogs/import_dialog.py" line="252" />
             <source>Importing {count} rows…</source>
             <translation>正在导入 {count} 行…</translation>

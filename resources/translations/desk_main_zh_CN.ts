@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>Background</name>
+    <message>
+      <location filename="../../desk_gui/ui/background.py" line="250" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../desk_gui/ui/background.py" line="253" />
+      <source>Desk</source>
+      <translation>Desk 服务台</translation>
+    </message>
+  </context>
+  <context>
     <name>ErrorDialog</name>
     <message>
       <location filename="../../desk_gui/ui/dialogs/error_dialog.py" line="23" />
@@ -235,6 +248,11 @@ If your office already keeps a shared database (for example on a network share),
   <context>
     <name>MainMenus</name>
     <message>
+      <location filename="../../desk_gui/ui/main_menus.py" line="157" />
+      <source>Reading {count} tickets…</source>
+      <translation>正在读取 {count} 个工单…</translation>
+    </message>
+    <message>
       <location filename="../../desk_gui/ui/main_menus.py" line="46" />
       <source>&amp;New ticket…</source>
       <translation>新建工单(&amp;N)…</translation>
@@ -387,6 +405,11 @@ If your office already keeps a shared database (for example on a network share),
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <location filename="../../desk_gui/ui/main_window.py" line="315" />
+      <source>{count}+ tickets</source>
+      <translation>超过 {count} 个工单</translation>
+    </message>
     <message>
       <location filename="../../desk_gui/ui/main_window.py" line="58" />
       <location filename="../../desk_gui/ui/main_window.py" line="168" />

@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
     closer = DialogCloser(shots)
+    wait_jobs(app, window)
     settle(app)
 
     report: dict[str, Any] = {"actions": [], "buttons": []}
@@ -116,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         select_first_row(window)
         closer.context = action.objectName()
         action.trigger()
+        wait_jobs(app, window)
         settle(app)
         report["actions"].append(action.objectName())
 
@@ -173,6 +176,14 @@ def settle(app: QApplication, rounds: int = 6) -> None:
         app.processEvents()
         QTimer.singleShot(CLOSE_TICK_MS, lambda: None)
         app.processEvents()
+
+
+def wait_jobs(app: QApplication, window: Any, timeout_s: float = 60) -> None:
+    """Let the window's background reads deliver (the queue, the records to print)."""
+    deadline = time.monotonic() + timeout_s
+    while (window.jobs.busy or window.model.loading) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
 
 
 def select_first_row(window: QWidget) -> None:

@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
@@ -107,6 +108,11 @@ def make_tickets(workflow: WorkflowService) -> Callable[..., list[TicketRecord]]
         return [workflow.create(make_draft(start + i, **changes)) for i in range(count)]
 
     return make
+
+
+def settle(qtbot: Any, window: MainWindow, timeout: int = 5000) -> None:
+    """Wait until the window's background reads have all delivered (never a fixed sleep)."""
+    qtbot.waitUntil(lambda: not window.jobs.busy and not window.model.loading, timeout=timeout)
 
 
 @pytest.fixture

@@ -18,6 +18,8 @@ from desk_gui.domain.enums import Category, Impact
 from desk_gui.services.context import Context
 from desk_gui.services.queue import QueueFilter, QueueService
 from desk_gui.services.tickets import TicketService
+from desk_gui.services.workspace import Workspace
+from desk_gui.ui.background import Jobs
 from desk_gui.ui.dialogs.import_dialog import ImportDialog
 from desk_gui.ui.main_window import MainWindow
 from desk_gui.ui.models.import_problem_model import (
@@ -47,10 +49,24 @@ def ticket_count() -> int:
 
 
 @pytest.fixture
-def dialog(qtbot: Any, db_file: Path, ctx: Context) -> ImportDialog:
-    d = ImportDialog(ctx, "en")
+def dialog(qtbot: Any, workspace: Workspace, db_file: Path, ctx: Context) -> Iterator[ImportDialog]:
+    d = ImportDialog(ctx, "en", jobs=Jobs(workspace.release_thread))
     qtbot.addWidget(d)
-    return d
+    yield d
+    d.jobs.shutdown()
+
+
+def load(qtbot: Any, d: ImportDialog, path: Path) -> bool:
+    """Check ``path`` (in the background) and wait for the outcome; True when it was read."""
+    d.load(path)
+    qtbot.waitUntil(lambda: not d.busy, timeout=10_000)
+    return d.preview is not None
+
+
+def click(qtbot: Any, d: ImportDialog, button: Any) -> None:
+    """Click an import button and wait for the import to finish."""
+    button.click()
+    qtbot.waitUntil(lambda: not d.busy, timeout=10_000)
 
 
 @pytest.fixture
@@ -76,9 +92,9 @@ def shown_problems(d: ImportDialog) -> list[tuple[int, str, str]]:
 
 
 def test_invalid_sheet_lists_problems_and_refuses_to_import(
-    dialog: ImportDialog, bad_sheet: Path
+    qtbot: Any, dialog: ImportDialog, bad_sheet: Path
 ) -> None:
-    assert dialog.load(bad_sheet)
+    assert load(qtbot, dialog, bad_sheet)
     problems = shown_problems(dialog)
     assert (3, "问题标题", "Error") in problems and (4, "提交时间", "Error") in problems
     assert (1, "工位号", "Warning") in problems
@@ -94,13 +110,13 @@ def test_invalid_sheet_lists_problems_and_refuses_to_import(
     assert not dialog.import_button.isEnabled()
     assert not dialog.import_valid_button.isHidden()
     assert dialog.import_valid_button.text() == "Import only the 2 valid rows"
-    dialog.import_button.click()
+    click(qtbot, dialog, dialog.import_button)
     assert dialog.imported is None and ticket_count() == 0
 
 
-def test_import_only_the_valid_rows(dialog: ImportDialog, bad_sheet: Path) -> None:
-    dialog.load(bad_sheet)
-    dialog.import_valid_button.click()
+def test_import_only_the_valid_rows(qtbot: Any, dialog: ImportDialog, bad_sheet: Path) -> None:
+    load(qtbot, dialog, bad_sheet)
+    click(qtbot, dialog, dialog.import_valid_button)
     result = dialog.imported
     assert result is not None
     assert [line for line, _ in result.created] == [2, 5] and result.skipped == [3, 4]
@@ -108,21 +124,21 @@ def test_import_only_the_valid_rows(dialog: ImportDialog, bad_sheet: Path) -> No
     summary = dialog.summary_label.text()
     assert "Tickets created: 2" in summary and "Rows skipped: 2" in summary
     assert not dialog.import_valid_button.isEnabled() and not dialog.import_button.isEnabled()
-    dialog.import_valid_button.click()  # no second import of the same preview
+    click(qtbot, dialog, dialog.import_valid_button)  # no second import of the same preview
     assert ticket_count() == 2
 
 
 def test_valid_sheet_imports_and_the_summary_names_the_numbers(
-    dialog: ImportDialog, tmp_path: Path
+    qtbot: Any, dialog: ImportDialog, tmp_path: Path
 ) -> None:
     sheet = tmp_path / "good.csv"
     rows = [GOOD, pending("IT20240501001", minute=5), pending(minute=6)]
     with open(sheet, "w", encoding="utf-8-sig", newline="") as fh:
         csv.writer(fh).writerows([BARE, *rows])
-    dialog.load(sheet)
+    load(qtbot, dialog, sheet)
     assert shown_problems(dialog) == [(3, "问题编号", "Warning")]  # the repeated number
     assert dialog.import_button.isEnabled() and dialog.import_valid_button.isHidden()
-    dialog.import_button.click()
+    click(qtbot, dialog, dialog.import_button)
     result = dialog.imported
     assert result is not None and len(result.created) == 3 and not result.skipped
     ((line, old, new),) = result.renumbered
@@ -133,15 +149,18 @@ def test_valid_sheet_imports_and_the_summary_names_the_numbers(
     assert ticket_count() == 3
 
 
-def test_defaults_for_rows_without_category_or_impact(dialog: ImportDialog, tmp_path: Path) -> None:
+def test_defaults_for_rows_without_category_or_impact(
+    qtbot: Any, dialog: ImportDialog, tmp_path: Path
+) -> None:
     sheet = tmp_path / "bare.xlsx"
     _write_sheet(sheet, BARE, [pending()])
     assert Category(dialog.category_combo.currentData()) == Category.OTHER
     assert Impact(dialog.impact_combo.currentData()) == Impact.INDIVIDUAL
-    dialog.load(sheet)
+    load(qtbot, dialog, sheet)
     dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("hardware"))
     dialog.impact_combo.setCurrentIndex(dialog.impact_combo.findData("department"))
-    dialog.import_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)  # checked again with them
+    click(qtbot, dialog, dialog.import_button)
     assert dialog.imported is not None
     ((_, number),) = dialog.imported.created
     record = TicketService(Context(operator="x")).get_by_number(number)
@@ -149,17 +168,17 @@ def test_defaults_for_rows_without_category_or_impact(dialog: ImportDialog, tmp_
 
 
 def test_missing_columns_and_unreadable_files_are_told_plainly(
-    dialog: ImportDialog, tmp_path: Path
+    qtbot: Any, dialog: ImportDialog, tmp_path: Path
 ) -> None:
     sheet = tmp_path / "short.xlsx"
     _write_sheet(sheet, BARE[:3], [GOOD[:3]])
-    dialog.load(sheet)
+    load(qtbot, dialog, sheet)
     assert "lacks required columns" in dialog.summary_label.text()
     assert (1, "问题描述", "Error") in shown_problems(dialog)
     assert not dialog.import_button.isEnabled() and dialog.import_valid_button.isHidden()
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a zip file")
-    assert not dialog.load(broken)
+    assert not load(qtbot, dialog, broken)
     assert "Cannot read broken.xlsx" in dialog.summary_label.text()
     assert dialog.table.model().rowCount() == 0 and not dialog.import_button.isEnabled()
 
@@ -205,14 +224,14 @@ def chinese(tmp_path: Path) -> Iterator[None]:
 
 
 def test_translations_are_complete_and_load(
-    chinese: None, qtbot: Any, db_file: Path, ctx: Context, bad_sheet: Path
+    chinese: None, qtbot: Any, workspace: Workspace, db_file: Path, ctx: Context, bad_sheet: Path
 ) -> None:
     messages = list(ET.parse(TS_FILE).getroot().iter("message"))
     assert messages and all(m.find("translation").text for m in messages)  # type: ignore[union-attr]
     assert QCoreApplication.translate("MainMenus", "&Import spreadsheet…") == "导入表格(&I)…"
-    d = ImportDialog(ctx, "zh")
+    d = ImportDialog(ctx, "zh", jobs=Jobs(workspace.release_thread))
     qtbot.addWidget(d)
-    d.load(bad_sheet)
+    load(qtbot, d, bad_sheet)
     assert d.windowTitle() == "导入表格"
     assert d.import_valid_button.text() == "只导入 2 行有效数据"
     assert (3, "问题标题", "错误") in shown_problems(d)

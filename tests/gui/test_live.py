@@ -21,6 +21,8 @@ from desk_gui.ui.main_window import MainWindow
 from desk_gui.ui.models.ticket_table_model import Column
 from desk_gui.ui.session import Session
 
+from .conftest import settle
+
 ROOT = Path(__file__).resolve().parents[2]
 
 OTHER_WORKSTATION = textwrap.dedent(
@@ -81,6 +83,7 @@ def window(
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    settle(qtbot, w)
     yield w
     w.close()
 
@@ -101,6 +104,7 @@ def test_ticket_created_elsewhere_appears_keeping_selection(
     window.view.sortByColumn(
         Column.NUMBER, window.view.horizontalHeader().sortIndicatorOrder().AscendingOrder
     )
+    settle(qtbot, window)
     chosen = window.model.ticket_id(20)
     select(window, chosen)
     window.view.scrollTo(window.model.index(20, 0))
@@ -114,7 +118,7 @@ def test_ticket_created_elsewhere_appears_keeping_selection(
     assert window.current_id() == chosen
     top = window.view.indexAt(window.view.viewport().rect().topLeft())
     assert abs(window.view.verticalScrollBar().value() - scroll) <= 1 and top.isValid()
-    assert window.count_label.text() == "41 tickets"
+    qtbot.waitUntil(lambda: window.count_label.text() == "41 tickets", timeout=2000)
 
 
 @pytest.mark.slow

@@ -20,6 +20,8 @@ from desk_gui.ui.main_window import MainWindow
 from desk_gui.ui.models.ticket_table_model import Column
 from desk_gui.ui.session import Session
 
+from .conftest import settle
+
 
 @pytest.fixture
 def window(qtbot: Any, session: Session) -> Iterator[MainWindow]:
@@ -27,6 +29,7 @@ def window(qtbot: Any, session: Session) -> Iterator[MainWindow]:
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    settle(qtbot, w)
     yield w
     w.close()
 
@@ -78,10 +81,12 @@ def test_search_filters_and_recounts(
 ) -> None:
     window.filter_bar.search_edit.setText(tickets[4].number)  # no keyClicks: may hold Chinese
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=2000)
+    settle(qtbot, window)
     assert window.model.index(0, Column.NUMBER).data() == tickets[4].number
     assert window.count_label.text() == "1 tickets"
     window.filter_bar.search_edit.setText("打印机")
     qtbot.keyClick(window.filter_bar.search_edit, Qt.Key.Key_Return)
+    settle(qtbot, window)
     assert window.model.rowCount() == 12
 
 
@@ -92,14 +97,18 @@ def test_status_and_mine_filters(
     workflow.take(rec.id, rec.version)
     bar = window.filter_bar
     bar.status_combo.setCurrentIndex(bar.status_combo.findData("in_progress"))
+    settle(qtbot, window)
     assert window.model.rowCount() == 1
     bar.status_combo.setCurrentIndex(bar.status_combo.findData("open"))
     bar.mine_check.click()
+    settle(qtbot, window)
     assert window.model.rowCount() == 1
     bar.unassigned_check.click()
     assert not bar.mine_check.isChecked()
+    settle(qtbot, window)
     assert window.model.rowCount() == 11
     bar.clear_button.click()
+    settle(qtbot, window)
     assert window.model.rowCount() == 12
 
 
@@ -122,6 +131,7 @@ def test_f5_refreshes(
     assert window.model.rowCount() == 0
     make_tickets(2)
     qtbot.keyClick(window, Qt.Key.Key_F5)
+    settle(qtbot, window)
     assert window.model.rowCount() == 2
     assert window.count_label.text() == "2 tickets"
 
@@ -130,8 +140,10 @@ def test_header_click_sorts(qtbot: Any, tickets: list[TicketRecord], window: Mai
     header = window.view.horizontalHeader()
     x = header.sectionViewportPosition(Column.NUMBER) + 10
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    settle(qtbot, window)
     first = window.model.index(0, Column.NUMBER).data()
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    settle(qtbot, window)
     assert window.model.index(0, Column.NUMBER).data() != first
     assert {first, window.model.index(0, Column.NUMBER).data()} == {
         tickets[0].number,
@@ -159,16 +171,17 @@ def test_window_in_chinese(qtbot: Any, session: Session, tickets: list[TicketRec
     session.lang = "zh"
     w = MainWindow(session)
     qtbot.addWidget(w)
+    settle(qtbot, w)
     assert w.model.index(0, Column.STATUS).data() == "待处理"
     assert w.filter_bar.priority_combo.itemText(1) == "P1"
     w.close()
 
 
 def test_export_filtered_queue(
-    tmp_path: Path, tickets: list[TicketRecord], window: MainWindow
+    qtbot: Any, tmp_path: Path, tickets: list[TicketRecord], window: MainWindow
 ) -> None:
     window.filter_bar.search_edit.setText(tickets[2].number)
-    qtbot_wait_rows(window, 1)
+    qtbot_wait_rows(qtbot, window, 1)
     target = tmp_path / "queue.csv"
     model = window.model
     n = print_actions.export_to(
@@ -181,18 +194,22 @@ def test_export_filtered_queue(
 
 
 def test_selected_tickets_print_to_pdf(
-    tmp_path: Path, tickets: list[TicketRecord], window: MainWindow
+    qtbot: Any, tmp_path: Path, tickets: list[TicketRecord], window: MainWindow
 ) -> None:
     window.select_ticket(tickets[1].id)
-    records = window.menus.selected_records()
-    assert records is not None and [r.id for r in records if r] == [tickets[1].id]
+    got: list[list[TicketRecord | None]] = []
+    window.menus.selected_records(got.append)  # read in the background
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    records = got[0]
+    assert [r.id for r in records if r] == [tickets[1].id]
     target = tmp_path / "worksheets.pdf"
     pages = write_pdf(target, records, "zh", window.menus.options())
     assert pages >= 1 and target.stat().st_size > 1000
 
 
-def qtbot_wait_rows(window: MainWindow, rows: int) -> None:
+def qtbot_wait_rows(qtbot: Any, window: MainWindow, rows: int) -> None:
     window.filter_bar._emit()  # the search box's debounce, at once
+    settle(qtbot, window)
     assert window.model.rowCount() == rows
 
 
@@ -206,6 +223,7 @@ def test_sort_and_widths_remembered_per_workstation(
     first.close()
     second = MainWindow(session)
     qtbot.addWidget(second)
+    settle(qtbot, second)
     assert (second.model.sort_key.value, second.model.descending) == ("number", True)
     assert second.model.index(0, Column.NUMBER).data() == tickets[-1].number
     assert second.view.horizontalHeader().sectionSize(Column.DEPARTMENT) == 222
@@ -220,6 +238,7 @@ def test_office_settings_applied_after_first_paint(
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: "北京IT" in w.windowTitle(), timeout=2000)
+    settle(qtbot, w)
     row = w.model.row_of(tickets[0].id)
     assert w.model.index(row or 0, Column.REQUESTER).data() == "员工000"
     w.close()
@@ -259,6 +278,7 @@ def test_saved_ticket_is_selected_beyond_the_loaded_pages(
         monkeypatch, workflow, make_draft(1, submitted_at=None, urgency=Urgency.LOW)
     )
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
     created = workflow.get(max(window.model.loaded_ids()))
     assert window.current_id() == created.id
     row = window.view.currentIndex().row()
@@ -280,10 +300,11 @@ def test_saved_ticket_hidden_by_the_filters_is_offered(
     from tests.gui.conftest import make_draft
 
     window.filter_bar.search_edit.setText(tickets[0].number)
-    qtbot_wait_rows(window, 1)
+    qtbot_wait_rows(qtbot, window, 1)
     _save_through_the_form(monkeypatch, workflow, make_draft(50))
     created = window.new_ticket()
     assert created is not None
+    settle(qtbot, window)
     assert created.number in window.hidden_notice.label.text()
     assert window.hidden_notice.isVisible() and window.hidden_notice.open_button.isVisible()
     with qtbot.waitSignal(window.ticket_opened, timeout=1000) as blocker:
@@ -316,7 +337,7 @@ def test_enter_searches_once(
     seen_short = _count_searches(monkeypatch, window, "打印")
     window.filter_bar.search_edit.setText("打印机")
     qtbot.keyClick(window.filter_bar.search_edit, Qt.Key.Key_Return)
-    assert seen == ["打印机"]  # at once
+    qtbot.waitUntil(lambda: seen == ["打印机"], timeout=2000)  # at once
     qtbot.wait(500)  # past the typing timer
     assert seen == ["打印机"]
     window.filter_bar.search_edit.setText("打印")
@@ -345,13 +366,17 @@ def test_search_box_enter_and_down_keys(
     with qtbot.waitSignal(window.ticket_opened, timeout=1000) as blocker:
         qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert blocker.args == [tickets[5].id]
+    settle(qtbot, window)
     assert window.model.rowCount() == 0
     window.close_worksheets()
     # Down: from the search box into the list, first row selected.
+    window.activateWindow()  # the worksheet opened last, from the event loop, was active
+    qtbot.waitUntil(window.isActiveWindow, timeout=1000)
     bar.clear_button.click()
     edit.setFocus()
     edit.setText("打印机")
     qtbot.keyClick(edit, Qt.Key.Key_Down)
+    settle(qtbot, window)
     assert window.view.hasFocus()
     assert window.view.currentIndex().row() == 0
     assert [i.row() for i in window.view.selectionModel().selectedRows()] == [0]

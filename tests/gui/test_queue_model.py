@@ -48,6 +48,22 @@ def all_rows(model: TicketTableModel) -> list[QueueRow]:
     return [model.queue_row(r) for r in range(model.rowCount())]
 
 
+def refreshed(model: TicketTableModel) -> bool:
+    """Refresh (the model's default runner reads at once) and say whether anything moved."""
+    moved: list[bool] = []
+    model.refresh(moved.append)
+    assert len(moved) == 1
+    return moved[0]
+
+
+def revealed(model: TicketTableModel, ticket_id: int) -> int | None:
+    """Reveal a ticket (read at once) and return its row."""
+    rows: list[int | None] = []
+    model.reveal(ticket_id, rows.append)
+    assert len(rows) == 1
+    return rows[0]
+
+
 @pytest.fixture
 def model(qtbot: Any, workflow: WorkflowService) -> TicketTableModel:
     return TicketTableModel(QueueService(), "zh", page_size=7)
@@ -201,7 +217,7 @@ def test_refresh_in_place_keeps_selection(
     gone = workflow.get(varied[1].id)
     workflow.resolve(gone.id, gone.version, "更换硒鼓后打印正常，已确认")
     with qtbot.assertNotEmitted(model.modelReset):
-        assert model.refresh()
+        assert refreshed(model)
     selected = view.selectionModel().selectedRows()
     assert [model.ticket_id(i.row()) for i in selected] == [target.id]
     assert model.ticket_id(view.currentIndex().row()) == target.id
@@ -249,7 +265,7 @@ def test_sparse_refresh_updates_cached_pages(
     target = model.ticket_id(last)
     rec = workflow.get(target)
     workflow.assign(rec.id, rec.version, "王五")
-    assert model.refresh()
+    assert refreshed(model)
     assert model.index(last, Column.ASSIGNEE).data() == "王五"
 
 
@@ -261,7 +277,7 @@ def test_reveal_jumps_to_a_far_ticket_and_fills_the_gap(
     model.sort(Column.NUMBER, Qt.SortOrder.AscendingOrder)
     expected = sorted(r.number for r in varied)
     far = next(r for r in varied if r.number == expected[20])
-    row = model.reveal(far.id)  # more than NEAR_PAGES pages of 3 past the first page
+    row = revealed(model, far.id)  # more than NEAR_PAGES pages of 3 past the first page
     assert row == 20
     assert model.index(20, Column.NUMBER).data() == far.number
     assert model.cached_rows < 20  # the rows above were not read
@@ -283,9 +299,9 @@ def test_reveal_reads_on_to_a_near_ticket_and_says_when_hidden(
     model.sort(Column.NUMBER, Qt.SortOrder.AscendingOrder)
     expected = sorted(r.number for r in varied[1:])  # varied[0] is resolved: not open
     near = next(r for r in varied if r.number == expected[9])
-    assert model.reveal(near.id) == 9
+    assert revealed(model, near.id) == 9
     assert model.rowCount() == 12 and model.cached_rows == 12
-    assert model.reveal(varied[0].id) is None
+    assert revealed(model, varied[0].id) is None
 
 
 def test_reveal_finds_a_ticket_in_an_evicted_page(
@@ -297,4 +313,4 @@ def test_reveal_finds_a_ticket_in_an_evicted_page(
     all_rows(model)  # the early pages are evicted by now
     first = min(varied, key=lambda r: r.number)
     assert model.row_of(first.id) is None
-    assert model.reveal(first.id) == 0
+    assert revealed(model, first.id) == 0

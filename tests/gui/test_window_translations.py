@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = (
+    "desk_gui/ui/background.py",
     "desk_gui/ui/main_window.py",
     "desk_gui/ui/main_menus.py",
     "desk_gui/ui/main_triage.py",

@@ -1,19 +1,19 @@
 """File → Import spreadsheet: check the old worksheet spreadsheet, show its problems, import it.
 
-Reading and importing run synchronously under a wait cursor: a few thousand rows take a second.
+Checking and importing run in the background behind a progress dialog with Cancel: a cancelled
+check shows nothing, a cancelled import rolls back (it is one transaction) and writes nothing.
 """
 
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -35,6 +35,7 @@ from desk_gui.domain.lang import pick
 from desk_gui.exchange.importer import ImportDefaults, ImportPreview, preview_file
 from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportResult, ImportService
+from desk_gui.ui.background import Job, Jobs, ProgressJob
 from desk_gui.ui.dialogs.error_dialog import ErrorDialog
 from desk_gui.ui.models.import_problem_model import ImportProblemModel, ProblemColumn
 from desk_gui.ui.widgets.form_fields import ERROR_STYLE
@@ -47,20 +48,21 @@ DONE_STYLE = "color: #1b5e20; font-weight: bold;"
 SUMMARY_STYLE = "font-weight: bold;"
 
 
-@contextmanager
-def _busy() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
+PROGRESS_EVERY = 20
+"""An import reports progress (and notices Cancel) every this many rows."""
 
 
 class ImportDialog(QDialog):
     """Choose a sheet and its defaults, review every problem, import all or only valid rows."""
 
-    def __init__(self, ctx: Context, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: Context, lang: str, parent: QWidget | None = None, jobs: Jobs | None = None
+    ) -> None:
         super().__init__(parent)
+        # The window's workers (they close their connections); a dialog alone gets its own.
+        self.jobs = jobs if jobs is not None else Jobs(parent=self)
+        self._task: ProgressJob | None = None  # the check or import running
+        self._importing = False
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import spreadsheet"))
         self.ctx, self.lang = ctx, lang
@@ -206,62 +208,135 @@ class ImportDialog(QDialog):
         self.load(path)
         return True
 
-    def load(self, path: str | Path) -> bool:
-        """Read and check ``path`` (nothing is written); False when it could not be read."""
+    @property
+    def busy(self) -> bool:
+        """A check or an import is running in the background."""
+        return self._task is not None
+
+    def load(self, path: str | Path) -> None:
+        """Read and check ``path`` in the background (nothing is written); shown when done."""
+        if self._task is not None:  # a check still running: this one replaces it
+            task, self._task = self._task, None
+            task.cancel()
         self.path = Path(path)
         self.path_edit.setText(str(self.path))
         self.preview, self._spent = None, False
-        try:
-            with _busy():
-                preview = preview_file(self.path, self.defaults())
-                ImportService(self.ctx).check_numbers(preview)
-        except DeskError as exc:
-            self._show_state()
-            ErrorDialog.show_error(self, exc, self.lang)
-            return False
-        except UNREADABLE as exc:
+        self._show_state()
+        source, defaults, ctx = self.path, self.defaults(), self.ctx
+
+        def check(job: Job) -> ImportPreview | str:
+            try:
+                preview = preview_file(source, defaults)
+            except UNREADABLE as exc:
+                return str(exc)
+            job.check()
+            ImportService(ctx).check_numbers(preview)
+            return preview
+
+        self._start(
+            "import-check",
+            self.tr("Checking {name}…").format(name=source.name),
+            check,
+            self._on_checked,
+        )
+
+    def _on_checked(self, outcome: ImportPreview | str) -> None:
+        if isinstance(outcome, str):
+            assert self.path is not None
             self._show_state(
                 self.tr("Cannot read {name} as a spreadsheet: {reason}").format(
-                    name=self.path.name, reason=exc
+                    name=self.path.name, reason=outcome
                 )
             )
-            return False
-        self.preview = preview
+            return
+        self.preview = outcome
         self._show_state()
-        return True
 
-    def reload(self) -> bool:
+    def _start(
+        self, kind: str, label: str, fn: Callable[[Job], Any], done: Callable[[Any], None]
+    ) -> None:
+        def finished(result: Any) -> None:
+            self._task, self._importing = None, False
+            self._set_enabled(True)
+            done(result)
+
+        def failed(exc: DeskError) -> None:
+            self._task, self._importing = None, False
+            self._set_enabled(True)
+            self._show_state()
+            ErrorDialog.show_error(self, exc, self.lang)
+
+        self._set_enabled(False)
+        self._task = ProgressJob(self, self.jobs, kind, label, fn, finished, failed)
+        self._task.canceled.connect(self._on_progress_canceled)
+
+    def cancel(self) -> None:
+        """Cancel the running check or import (an import then writes nothing)."""
+        if self._task is not None:
+            self._task.cancel()  # → _on_progress_canceled
+
+    def _on_progress_canceled(self) -> None:
+        if self._task is None:
+            return
+        self._task, self._importing = None, False
+        self._set_enabled(True)
+        if self.preview is None:
+            self.path = None
+            self.path_edit.clear()
+        self._show_state(self.tr("Cancelled: nothing was imported."))
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (
+            self.choose_button,
+            self.reload_button,
+            self.category_combo,
+            self.impact_combo,
+        ):
+            widget.setEnabled(enabled)
+        if not enabled:
+            self.import_button.setEnabled(False)
+            self.import_valid_button.setEnabled(False)
+
+    def reload(self) -> None:
         """Check the same file again (after it was fixed, or with other defaults)."""
-        return self.load(self.path) if self.path is not None else False
+        if self.path is not None:
+            self.load(self.path)
 
     def _on_defaults_changed(self, *_: object) -> None:
-        if self.path is not None and not self._spent:
+        if self.path is not None and not self._spent and not self._importing:
             self.reload()  # the defaults are part of each row's draft
 
     # -- importing -----------------------------------------------------------------------------
 
-    def import_all(self) -> ImportResult | None:
-        return self._run(only_valid=False)
+    def import_all(self) -> None:
+        self._run(only_valid=False)
 
-    def import_valid(self) -> ImportResult | None:
-        return self._run(only_valid=True)
+    def import_valid(self) -> None:
+        self._run(only_valid=True)
 
-    def _run(self, only_valid: bool) -> ImportResult | None:
-        if self.preview is None or self._spent:
-            return None
-        count = len(self.preview.valid_rows) if only_valid else len(self.preview.rows)
-        self.summary_label.setText(self.tr("Importing {count} rows…").format(count=count))
-        self.summary_label.repaint()  # painted now: the import holds the event loop
-        try:
-            with _busy():
-                result = ImportService(self.ctx).run(self.preview, only_valid=only_valid)
-        except DeskError as exc:
-            self._show_state()
-            ErrorDialog.show_error(self, exc, self.lang)
-            return None
+    def _run(self, only_valid: bool) -> None:
+        """Import in the background: all rows in one transaction, none if cancelled."""
+        preview = self.preview
+        if preview is None or self._spent or self._task is not None:
+            return
+        count = len(preview.valid_rows) if only_valid else len(preview.rows)
+        service = ImportService(self.ctx)
+
+        def write(job: Job) -> ImportResult:
+            def progress(done: int, total: int) -> None:
+                if done % PROGRESS_EVERY == 0 or done == total:
+                    job.progress(done, total)  # raises when cancelled: the import rolls back
+
+            return service.run(preview, only_valid=only_valid, progress=progress)
+
+        label = self.tr("Importing {count} rows…").format(count=count)
+        self.summary_label.setText(label)
+        self._start("import-write", label, write, self._on_imported)
+        self._importing = True
+
+    def _on_imported(self, result: ImportResult) -> None:
         self.imported, self._spent = result, True
         self._show_state()
-        return result
 
     # -- showing -------------------------------------------------------------------------------
 
@@ -333,10 +408,16 @@ class ImportDialog(QDialog):
             text += "\n" + self.tr("New numbers: {changes}").format(changes="; ".join(changes))
         return text
 
+    def done(self, result: int) -> None:
+        self.cancel()  # closing the dialog cancels what runs
+        super().done(result)
+
     @classmethod
-    def ask(cls, parent: QWidget | None, ctx: Context, lang: str) -> ImportResult | None:
+    def ask(
+        cls, parent: QWidget | None, ctx: Context, lang: str, jobs: Jobs | None = None
+    ) -> ImportResult | None:
         """Choose a file, review it and import; what was imported, or None."""
-        dialog = cls(ctx, lang, parent)
+        dialog = cls(ctx, lang, parent, jobs)
         if not dialog.choose_file():
             return None
         dialog.exec()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -23,6 +23,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from desk_gui.domain.errors import DeskError
 from desk_gui.services.queue import QueueFilter, QueueRow, QueueService, SortKey
+from desk_gui.ui.background import Immediate, Job, Runner
 from desk_gui.ui.models import queue_columns as cells
 from desk_gui.ui.models.queue_columns import (
     COLUMN_WIDTHS,
@@ -48,6 +49,7 @@ NEAR_PAGES = 5
 """A ticket this few pages past the loaded rows is reached by reading on; farther, by a jump."""
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+Failed = Callable[[DeskError], None]
 
 
 class TicketTableModel(QAbstractTableModel):
@@ -59,6 +61,7 @@ class TicketTableModel(QAbstractTableModel):
 
     error_raised = Signal(object)  # a DeskError met while fetching
     reloaded = Signal()
+    loading_changed = Signal(bool)  # the first page of a new filter or sort is on its way
 
     def __init__(
         self,
@@ -69,10 +72,16 @@ class TicketTableModel(QAbstractTableModel):
         clock: Callable[[], datetime] = datetime.now,
         page_size: int = PAGE_SIZE,
         cache_pages: int = CACHE_PAGES,
+        jobs: Runner | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
+        self._jobs: Runner = jobs or Immediate()
+        self._epoch = 0  # a reload bumps it: reads started before are dropped when they end
+        self._reloading = False
+        self._fetching = False
+        self._loading_pages: set[int] = set()
         self._lang = lang
         self._mask = mask
         self._clock = clock
@@ -124,7 +133,17 @@ class TicketTableModel(QAbstractTableModel):
         return self.queue_row(row).id
 
     def queue_row(self, row: int) -> QueueRow:
-        found = self._row(row)
+        """The row's ticket. A row evicted from memory (a selection reaching thousands of rows
+        past the cache) is read at once: the one read this model makes on its own thread."""
+        found = self._rows[row]
+        if found is None:
+            page = row // self._page_size
+            fresh = self._reader().anchored(page, *self._anchors(page))
+            start = page * self._page_size
+            for offset, got in enumerate(fresh[: len(self._rows) - start]):
+                self._rows[start + offset] = got
+            self._remember(page)
+            found = self._rows[row]
         if found is None:
             raise IndexError(row)
         return found
@@ -147,45 +166,70 @@ class TicketTableModel(QAbstractTableModel):
                 return i
         return None
 
-    def reveal(self, ticket_id: int) -> int | None:
-        """The ticket's row, loading as far as it if needed; None when the filter hides it."""
+    def reveal(self, ticket_id: int, done: Callable[[int | None], None]) -> None:
+        """Load as far as the ticket, whatever the sort, then ``done(its row)``; ``done(None)``
+        when the filter hides it. Where it stands is read in the background."""
         row = self.row_of(ticket_id)
         if row is not None:
-            return row
-        flt = replace(self._filter, now=self._clock())
-        try:
-            found = self._service.position_of(flt, self._sort, self._descending, ticket_id)
-        except DeskError as exc:
-            self.error_raised.emit(exc)
-            return None
-        if found is None:
-            return None
-        position, target = found
-        if position < len(self._rows):  # within the loaded range
-            there = self._row(position)  # reads its page again if it was evicted
-            if there is not None and there.id == ticket_id:
-                return position
-            self.refresh()  # moved since the last refresh
-            return self.row_of(ticket_id)
-        near = len(self._rows) + NEAR_PAGES * self._page_size
-        if not self._sparse and position < near:
-            while self.row_of(ticket_id) is None and self.canFetchMore(QModelIndex()):
-                self.fetchMore(QModelIndex())
-            return self.row_of(ticket_id)
-        return self._jump(position, target)
+            done(row)
+            return
+        epoch, loaded, sparse = self._epoch, len(self._rows), self._sparse
+        after = self._last_row()
+        near = loaded + NEAR_PAGES * self._page_size
+        read = self._reader()
 
-    def _jump(self, position: int, target: QueueRow) -> int | None:
-        """Load the page holding ``target`` (at ``position``), leaving the pages before empty."""
+        def work(_job: Job) -> _Found | None:
+            found = read.position_of(ticket_id)
+            if found is None:
+                return None
+            position, target = found
+            if position < loaded:  # within the loaded range: nothing more to read here
+                return _Found(position, target)
+            size = self._page_size
+            if not sparse and position < near:  # read on from the last row to its page's end
+                wanted = (position // size + 1) * size - loaded
+                rows = read.page(after, wanted)
+                return _Found(position, target, below=rows, append=len(rows) < wanted)
+            start = position // size * size
+            wanted = start + size - position - 1  # rows after the ticket on its page
+            above = read.before(target, position - start) if position > start else []
+            below = read.page(target, wanted) if wanted else []
+            return _Found(position, target, above, below)
+
+        def arrived(found: _Found | None) -> None:
+            if epoch != self._epoch:
+                return
+            if found is None:
+                done(None)
+            elif len(self._rows) != loaded:  # pages arrived meanwhile: ask again
+                self.reveal(ticket_id, done)
+            elif found.position < loaded:
+                self._reveal_loaded(ticket_id, found.position, done)
+            elif found.append is not None:
+                self._append(found.below, found.append)
+                done(self.row_of(ticket_id))
+            else:
+                done(self._jump(found))
+
+        self._jobs.submit("queue-reveal", work, arrived, self._failed(epoch, done))
+
+    def _reveal_loaded(
+        self, ticket_id: int, position: int, done: Callable[[int | None], None]
+    ) -> None:
+        there = self._rows[position]
+        if there is not None and there.id == ticket_id:
+            done(position)
+        elif there is None:  # evicted: read its page again, then look
+            self._load_page(position // self._page_size, lambda: done(self.row_of(ticket_id)))
+        else:  # moved since the last refresh
+            self.refresh(lambda _changed: done(self.row_of(ticket_id)))
+
+    def _jump(self, found: _Found) -> int | None:
+        """Show the page holding the ticket found, leaving the pages before it empty."""
+        position, target, above, below = found.position, found.target, found.above, found.below
         size = self._page_size
-        page = position // size
-        start = page * size
-        wanted = start + size - position - 1  # rows after the ticket on its page
-        above: list[QueueRow] = []
-        if position > start:
-            above = self._fetch_before(target, position - start) or []
-        below = self._fetch(target, wanted) if wanted else []
-        if below is None:
-            return None
+        start = position // size * size
+        wanted = start + size - position - 1
         rows = [*above, target, *below]
         first = len(self._rows)
         start = max(first, position - len(above))
@@ -201,59 +245,103 @@ class TicketTableModel(QAbstractTableModel):
 
     # -- reading -------------------------------------------------------------------------------
 
-    def _fetch(self, after: QueueRow | None, limit: int) -> list[QueueRow] | None:
+    def _reader(self) -> _Reader:
+        """The current filter (its clock read now), sort and service, for a worker to use."""
         flt = replace(self._filter, now=self._clock())
-        try:
-            return self._service.fetch_page(flt, self._sort, self._descending, after, limit)
-        except DeskError as exc:
-            self.error_raised.emit(exc)
-            return None
+        return _Reader(self._service, flt, self._sort, self._descending, self._page_size)
 
-    def _fetch_before(self, before: QueueRow, limit: int) -> list[QueueRow] | None:
-        flt = replace(self._filter, now=self._clock())
-        try:
-            return self._service.fetch_page_before(flt, self._sort, self._descending, before, limit)
-        except DeskError as exc:
-            self.error_raised.emit(exc)
-            return None
+    def _failed(self, epoch: int, then: Callable[[Any], None] | None = None) -> Failed:
+        def failed(exc: DeskError) -> None:
+            if epoch == self._epoch:
+                self.error_raised.emit(exc)
+                if then is not None:
+                    then(None)
 
-    def _fetch_at(self, offset: int, limit: int) -> list[QueueRow] | None:
-        flt = replace(self._filter, now=self._clock())
-        try:
-            return self._service.fetch_page_at(flt, self._sort, self._descending, offset, limit)
-        except DeskError as exc:
-            self.error_raised.emit(exc)
-            return None
+        return failed
+
+    def _last_row(self) -> QueueRow | None:
+        return next((r for r in reversed(self._rows) if r is not None), None)
+
+    @property
+    def loading(self) -> bool:
+        """The first page of a new filter or sort is being read (the old rows still show)."""
+        return self._reloading
 
     def reload(self) -> None:
-        """Read the first page again (new filter or sort)."""
-        rows = self._fetch(None, self._page_size)
+        """Read the first page again (new filter or sort); the old rows stay until it arrives."""
+        self._epoch += 1
+        epoch = self._epoch
+        self._reloading, self._fetching = True, False
+        self._loading_pages.clear()
+        read, size = self._reader(), self._page_size
+        self.loading_changed.emit(True)
+
+        def failed(exc: DeskError) -> None:
+            if epoch == self._epoch:
+                self._show_first_page(None)
+                self.error_raised.emit(exc)
+
+        self._jobs.submit(
+            "queue-reload",
+            lambda _job: read.page(None, size),
+            lambda rows: self._show_first_page(rows) if epoch == self._epoch else None,
+            failed,
+        )
+
+    def _show_first_page(self, rows: list[QueueRow] | None) -> None:
         self.beginResetModel()
         self._now = self._clock()
         self._rows = list(rows or [])
         self._pages = OrderedDict()
         self._sparse = False
         self._exhausted = rows is None or len(rows) < self._page_size
+        self._reloading = False
         self.endResetModel()
+        self.loading_changed.emit(False)
         self.reloaded.emit()
 
-    def refresh(self) -> bool:
-        """Re-read the loaded range and apply the differences in place; True if anything moved.
+    def refresh(self, done: Callable[[bool], None] | None = None) -> None:
+        """Re-read the loaded range in the background and apply the differences in place;
+        ``done(anything moved)`` afterwards.
 
         Insertions, removals, moves and edits are announced separately, so persistent
         indexes (the selection) follow their tickets. Far down a long queue only the pages in
         memory are read again, each from its anchor, and updated where they stand.
         """
+        if self._reloading:  # the first page is on its way: it is fresh already
+            if done is not None:
+                done(False)
+            return
+        epoch, loaded, read = self._epoch, len(self._rows), self._reader()
+        finish = done or (lambda _changed: None)
         if self._sparse:
-            return self._refresh_pages()
-        wanted = max(len(self._rows), self._page_size)
-        fresh = self._fetch(None, wanted)
-        if fresh is None:
-            return False
-        self._now = self._clock()
-        changed = self._apply(fresh)
-        self._exhausted = len(fresh) < wanted
-        return changed
+            anchors = [(page, *self._anchors(page)) for page in sorted(self._pages)]
+
+            def pages(_job: Job) -> list[tuple[int, list[QueueRow]]]:
+                return [(p, read.anchored(p, a, b)) for p, a, b in anchors]
+
+            def apply_pages(fresh: list[tuple[int, list[QueueRow]]]) -> None:
+                if epoch == self._epoch:
+                    finish(self._apply_pages(fresh))
+
+            self._jobs.submit("queue-refresh", pages, apply_pages, self._failed(epoch))
+            return
+        wanted = max(loaded, self._page_size)
+
+        def apply(fresh: list[QueueRow]) -> None:
+            if epoch != self._epoch:
+                return
+            if len(self._rows) != loaded or self._sparse:  # a page arrived meanwhile
+                self.refresh(done)
+                return
+            self._now = self._clock()
+            changed = self._apply(fresh)
+            self._exhausted = len(fresh) < wanted
+            finish(changed)
+
+        self._jobs.submit(
+            "queue-refresh", lambda _job: read.page(None, wanted), apply, self._failed(epoch)
+        )
 
     def tick(self) -> None:
         """Repaint the time-left column (the clock moved on)."""
@@ -265,36 +353,53 @@ class TicketTableModel(QAbstractTableModel):
     # -- the page cache ------------------------------------------------------------------------
 
     def _row(self, row: int) -> QueueRow | None:
+        """The row if in memory; an evicted one is asked for in the background (None now)."""
         found = self._rows[row]
         page = row // self._page_size
         if found is None:
             self._load_page(page)
-            found = self._rows[row]
+            found = self._rows[row]  # there at once when the reads are not in the background
         elif self._sparse and page in self._pages:
             self._pages.move_to_end(page, last=True)
         return found
 
-    def _page_rows(self, page: int) -> list[QueueRow] | None:
-        """Read ``page`` again: after the row above it, else before the row below it (pages
-        skipped by a jump), else by offset (neither neighbour is loaded)."""
-        size = self._page_size
-        start = page * size
-        if page == 0:
-            return self._fetch(None, size)
-        anchor = self._rows[start - 1]
-        if anchor is not None:
-            return self._fetch(anchor, size)
-        below = self._rows[start + size] if start + size < len(self._rows) else None
-        if below is not None:
-            return self._fetch_before(below, size)
-        return self._fetch_at(start, size)
-
-    def _load_page(self, page: int) -> None:
+    def _anchors(self, page: int) -> tuple[QueueRow | None, QueueRow | None]:
+        """The loaded rows just above and just below ``page`` (None where not loaded)."""
         start = page * self._page_size
-        fresh = self._page_rows(page) or []
-        for offset, row in enumerate(fresh[: len(self._rows) - start]):
-            self._rows[start + offset] = row
-        self._remember(page)
+        above = self._rows[start - 1] if start > 0 else None
+        end = start + self._page_size
+        below = self._rows[end] if end < len(self._rows) else None
+        return above, below
+
+    def _load_page(self, page: int, then: Callable[[], None] | None = None) -> None:
+        """Read an evicted ``page`` again in the background; its rows repaint when they come."""
+        if page in self._loading_pages and then is None:
+            return
+        self._loading_pages.add(page)
+        epoch, read = self._epoch, self._reader()
+        above, below = self._anchors(page)
+
+        def arrived(fresh: list[QueueRow]) -> None:
+            if epoch != self._epoch:
+                return
+            self._loading_pages.discard(page)
+            start = page * self._page_size
+            if start >= len(self._rows):
+                return
+            for offset, row in enumerate(fresh[: len(self._rows) - start]):
+                self._rows[start + offset] = row
+            self._remember(page)
+            end = min(start + self._page_size, len(self._rows)) - 1
+            self.dataChanged.emit(self.index(start, 0), self.index(end, len(Column) - 1))
+            if then is not None:
+                then()
+
+        self._jobs.submit(
+            f"queue-page-{page}",
+            lambda _job: read.anchored(page, above, below),
+            arrived,
+            self._failed(epoch),
+        )
 
     def _remember(self, page: int) -> None:
         """Mark ``page`` as recently used; evict the least recent beyond the cache size."""
@@ -312,15 +417,12 @@ class TicketTableModel(QAbstractTableModel):
                 self._rows[i] = None
             self._sparse = True
 
-    def _refresh_pages(self) -> bool:
+    def _apply_pages(self, pages: list[tuple[int, list[QueueRow]]]) -> bool:
         self._now = self._clock()
         changed = False
-        for page in sorted(self._pages):
+        for page, fresh in pages:
             start = page * self._page_size
             end = min(start + self._page_size, len(self._rows))
-            fresh = self._page_rows(page)
-            if fresh is None:
-                return changed
             differing = False
             for offset in range(end - start):
                 new = fresh[offset] if offset < len(fresh) else None
@@ -401,25 +503,39 @@ class TicketTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def canFetchMore(self, parent: ModelIndex) -> bool:
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._reloading
 
     def fetchMore(self, parent: ModelIndex) -> None:
-        if parent.isValid() or self._exhausted:
+        """Ask for the next page in the background (once: more calls meanwhile do nothing)."""
+        if parent.isValid() or self._exhausted or self._reloading or self._fetching:
             return
-        after = next((r for r in reversed(self._rows) if r is not None), None)
-        page = self._fetch(after, self._page_size)
-        if page is None:
-            self._exhausted = True
+        self._fetching = True
+        epoch, read, size = self._epoch, self._reader(), self._page_size
+        after = self._last_row()
+
+        def arrived(page: list[QueueRow]) -> None:
+            if epoch == self._epoch:
+                self._fetching = False
+                self._append(page, len(page) < size)
+
+        def failed(exc: DeskError) -> None:
+            if epoch == self._epoch:
+                self._fetching, self._exhausted = False, True
+                self.error_raised.emit(exc)
+
+        self._jobs.submit("queue-more", lambda _job: read.page(after, size), arrived, failed)
+
+    def _append(self, page: Sequence[QueueRow], exhausted: bool) -> None:
+        self._exhausted = exhausted
+        if not page:
             return
-        self._exhausted = len(page) < self._page_size
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-            for number in range(first // self._page_size, len(self._rows) // self._page_size + 1):
-                if number * self._page_size < len(self._rows):
-                    self._remember(number)
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+        for number in range(first // self._page_size, len(self._rows) // self._page_size + 1):
+            if number * self._page_size < len(self._rows):
+                self._remember(number)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-query in the database's order (a header click)."""
@@ -473,6 +589,51 @@ class TicketTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return cells.font(row, column)
         return None
+
+
+@dataclass
+class _Found:
+    """Where a ticket to reveal stands, and the rows read around it (or up to it: append)."""
+
+    position: int
+    target: QueueRow
+    above: list[QueueRow] = field(default_factory=list)
+    below: list[QueueRow] = field(default_factory=list)
+    append: bool | None = None  # the rows read on from the last one; True: the queue ends
+
+
+class _Reader:
+    """One filter, sort and service, read from a worker thread (nothing of the model's)."""
+
+    def __init__(
+        self, service: QueueService, flt: QueueFilter, sort: SortKey, desc: bool, size: int
+    ) -> None:
+        self.service, self.flt, self.sort, self.desc = service, flt, sort, desc
+        self.size = size
+
+    def page(self, after: QueueRow | None, limit: int) -> list[QueueRow]:
+        return self.service.fetch_page(self.flt, self.sort, self.desc, after, limit)
+
+    def before(self, below: QueueRow, limit: int) -> list[QueueRow]:
+        return self.service.fetch_page_before(self.flt, self.sort, self.desc, below, limit)
+
+    def at(self, offset: int, limit: int) -> list[QueueRow]:
+        return self.service.fetch_page_at(self.flt, self.sort, self.desc, offset, limit)
+
+    def position_of(self, ticket_id: int) -> tuple[int, QueueRow] | None:
+        return self.service.position_of(self.flt, self.sort, self.desc, ticket_id)
+
+    def anchored(self, page: int, above: QueueRow | None, below: QueueRow | None) -> list[QueueRow]:
+        """``page`` read again: after the row above it, else before the row below it (pages
+        skipped by a jump), else by offset (neither neighbour is loaded)."""
+        size = self.size
+        if page == 0:
+            return self.page(None, size)
+        if above is not None:
+            return self.page(above, size)
+        if below is not None:
+            return self.before(below, size)
+        return self.at(page * size, size)
 
 
 def _runs(positions: Sequence[int]) -> list[tuple[int, int]]:
