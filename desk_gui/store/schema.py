@@ -167,7 +167,15 @@ def postgres_notify_sql(tables: tuple[str, ...] = NOTIFY_TABLES) -> list[str]:
     return out
 
 
+FTS_DOC_TABLE = "ticket_fts_doc"
+"""Per ticket, the index row as indexed (zlib): what a contentless index needs to delete it."""
+
 SQLITE_FTS_SQL = (
     f'CREATE VIRTUAL TABLE "{FTS_TABLE}" USING fts5({", ".join(FTS_COLUMNS)}, '
-    "tokenize='unicode61 remove_diacritics 2')"
+    "content='', tokenize='unicode61 remove_diacritics 2')"
+)
+"""Contentless (schema 7): the tickets and their log already hold the text; storing it again
+in the index cost 1 GB at 1M tickets."""
+SQLITE_FTS_DOC_SQL = (
+    f'CREATE TABLE "{FTS_DOC_TABLE}" ("id" INTEGER NOT NULL PRIMARY KEY, "doc" BLOB NOT NULL)'
 )

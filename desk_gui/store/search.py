@@ -8,6 +8,9 @@ query gets the same transformation and becomes an AND of quoted phrases, the las
 a prefix: no user input ever reaches FTS5 syntax. The index is maintained from Python
 (``reindex_ticket``) so the file needs no custom SQL function and any tool can open it.
 
+The FTS5 table is contentless: the text lives in the tickets and their log; ``search_rows``
+keeps each row's indexed values compressed, which FTS5 needs to delete a row.
+
 PostgreSQL: ILIKE over the same columns (parameterised, ``%`` and ``_`` escaped).
 """
 
@@ -22,7 +25,7 @@ from typing import Any, TypeVar
 
 import peewee as pw
 
-from desk_gui.store import schema
+from desk_gui.store import schema, search_rows
 from desk_gui.store.database import dicts_of, fetch_all, is_sqlite, rows_of, write_transaction
 from desk_gui.store.models import LogEntry, Ticket
 
@@ -137,10 +140,6 @@ _FIELDS = (
     Ticket.requester,
     Ticket.department,
 )
-_INSERT_SQL = (
-    f'INSERT INTO "{schema.FTS_TABLE}" (rowid, {", ".join(schema.FTS_COLUMNS)}) '
-    f"VALUES ({', '.join('?' * (len(schema.FTS_COLUMNS) + 1))})"
-)
 
 
 def _index_rows(ticket_ids: Sequence[int] | None) -> list[tuple[object, ...]]:
@@ -158,11 +157,17 @@ def _index_rows(ticket_ids: Sequence[int] | None) -> list[tuple[object, ...]]:
     return [ticket_index_row(t, by_ticket.get(int(t["id"]), [])) for t in dicts_of(query)]
 
 
-def add_index_rows(rows: Iterable[tuple[object, ...]]) -> None:
-    """SQLite: insert the index rows (``ticket_index_row``) of tickets not indexed yet."""
+def add_index_rows(
+    rows: Iterable[tuple[object, ...]], docs: Iterable[tuple[object, bytes]] | None = None
+) -> None:
+    """SQLite: insert the index rows (``ticket_index_row``) of tickets not indexed yet.
+
+    ``docs``: the rows' saved copies already packed (``search_rows.pack``), e.g. by the demo
+    generator's process.
+    """
     if is_sqlite():
         with write_transaction() as db:
-            db.cursor().executemany(_INSERT_SQL, rows)
+            search_rows.write_index_rows(db, rows, docs)
 
 
 def reindex_ticket(ticket_id: int) -> None:
@@ -170,9 +175,8 @@ def reindex_ticket(ticket_id: int) -> None:
     if not is_sqlite():
         return
     with write_transaction() as db:
-        db.execute_sql(f'DELETE FROM "{schema.FTS_TABLE}" WHERE rowid = ?', (ticket_id,))
-        for row in _index_rows([ticket_id]):
-            db.execute_sql(_INSERT_SQL, row)
+        search_rows.delete_index_row(db, ticket_id)
+        search_rows.write_index_rows(db, _index_rows([ticket_id]))
 
 
 def rebuild_index(chunk: int = 2000) -> int:
@@ -181,7 +185,7 @@ def rebuild_index(chunk: int = 2000) -> int:
         return 0
     done = 0
     with write_transaction() as db:
-        db.execute_sql(f'DELETE FROM "{schema.FTS_TABLE}"')
+        search_rows.clear_index(db)
         last = 0
         while True:
             ids = [
@@ -193,7 +197,7 @@ def rebuild_index(chunk: int = 2000) -> int:
             if not ids:
                 break
             rows = _index_rows(ids)
-            db.cursor().executemany(_INSERT_SQL, rows)
+            search_rows.write_index_rows(db, rows)
             done += len(rows)
             last = ids[-1]
     return done
