@@ -191,6 +191,12 @@ def _v7_contentless_search(db: pw.Database) -> None:
     db.execute_sql('DROP TABLE "ticket_fts_v6"')
 
 
+def _v8_postgres_search(db: pw.Database) -> None:
+    """PostgreSQL: trigram indexes for search (SQLite has its full-text table)."""
+    if not isinstance(db, pw.SqliteDatabase):
+        _run(db, schema.postgres_search_sql())
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
@@ -199,6 +205,7 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "follow-up tickets of closed ones", _v5_follow_ups),
     Migration(6, "drop the log index that repeats a prefix of another", _v6_drop_prefix_index),
     Migration(7, "search index without a copy of the text", _v7_contentless_search, vacuum=True),
+    Migration(8, "PostgreSQL: trigram search indexes", _v8_postgres_search),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
@@ -217,6 +224,8 @@ def create_latest(db: pw.Database) -> None:
         db.execute_sql(schema.SQLITE_FTS_DOC_SQL)
     _run(db, schema.queue_index_sql(postgres=postgres))
     _run(db, schema.triage_index_sql())
+    if postgres:
+        _run(db, schema.postgres_search_sql())
 
 
 def _user_tables(db: pw.Database) -> list[str]:
