@@ -94,7 +94,8 @@ def raw_baselines(path: Path) -> dict[str, float]:
 
 def _raw_ticket_save(con: sqlite3.Connection) -> None:
     """What a Desk save does in SQL (number, ticket, log, search row), straight through sqlite3."""
-    from desk_gui.store.schema import FTS_COLUMNS, FTS_TABLE
+    from desk_gui.store import search_rows
+    from desk_gui.store.schema import FTS_COLUMNS
 
     now = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
     con.execute("BEGIN IMMEDIATE")
@@ -118,13 +119,10 @@ def _raw_ticket_save(con: sqlite3.Connection) -> None:
         "INSERT INTO log_entry (ticket_id, at, author, kind, text) VALUES (?, ?, 'b', 'created', 'x')",
         (tid, now),
     )
-    con.execute(f'DELETE FROM "{FTS_TABLE}" WHERE rowid = ?', (tid,))
-    cols = ", ".join(FTS_COLUMNS)
-    marks = ", ".join("?" * len(FTS_COLUMNS))
-    con.execute(
-        f'INSERT INTO "{FTS_TABLE}" (rowid, {cols}) VALUES (?, {marks})',
-        (tid, *(["raw"] * len(FTS_COLUMNS))),
-    )
+    # The search row as Desk keeps it: the contentless index and its compressed saved copy.
+    row = (tid, *(["raw"] * len(FTS_COLUMNS)))
+    con.execute(search_rows.INSERT_SQL, row)
+    con.execute(search_rows.DOC_SQL, search_rows.pack(row))
     con.execute("COMMIT")
 
 

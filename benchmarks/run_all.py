@@ -27,6 +27,8 @@ def main() -> int:
     args = parser.parse_args()
     sizes = ["100000", "1000000"] if args.big else ["100000"]
     codes = [run("bench_store.py", "--sizes", *sizes, "--dir", str(DIR))]
+    demos = [arg for size in sizes for arg in ("--db", str(DIR / f"demo-{size}.db"))]
+    codes.append(run("bench_search.py", *demos))
     dbs = [arg for size in sizes for arg in ("--db", str(DIR / f"demo-{size}.db"))]
     codes.append(run("bench_gui.py", *dbs))
     codes.append(run("bench_triage.py", "--size", sizes[-1], "--dir", str(DIR)))

@@ -25,7 +25,7 @@ from desk_gui.services.demo_data import (
     STAFF,
 )
 from desk_gui.services.settings import OfficeSettings, load_settings
-from desk_gui.store import search
+from desk_gui.store import search, search_rows
 from desk_gui.store.bulk import bulk_load
 from desk_gui.store.database import current_database, is_sqlite, rows_of, write_transaction
 from desk_gui.store.models import DailySequence, LogEntry, Staff, Ticket
@@ -39,6 +39,7 @@ class _Batch:
     tickets: list[Any]
     log: list[tuple[Any, ...]]
     index: list[tuple[object, ...]] | None  # SQLite's full-text rows
+    docs: list[tuple[object, bytes]] | None  # and their saved copies, compressed here
     sequences: dict[str, int]
 
 
@@ -65,6 +66,7 @@ class _Preparer:
         pick = operator.itemgetter(*columns)
         tickets: list[Any] = [pick(t.values) for t in batch]
         index: list[tuple[object, ...]] | None = None
+        docs: list[tuple[object, bytes]] | None = None
         if self.sqlite:
             times = [i for i, c in enumerate(columns) if c in _TICKET_DATETIMES]
             tickets = [list(r) for r in tickets]
@@ -78,12 +80,13 @@ class _Preparer:
             index = [
                 search.ticket_index_row(t.values, [line[3] for line in t.log], text) for t in batch
             ]
+            docs = [search_rows.pack(row) for row in index]
         else:
             log = [(t.values["id"], *line) for t in batch for line in t.log]
         prefix, sequences = self.gen.settings.prefix, self.gen.sequences
         days = {t.values["submitted_at"].date() for t in batch}
         keys = [day_key(prefix, day) for day in sorted(days)]
-        return _Batch(columns, tickets, log, index, {k: sequences[k] for k in keys})
+        return _Batch(columns, tickets, log, index, docs, {k: sequences[k] for k in keys})
 
 
 def _batches(
@@ -183,7 +186,7 @@ def _write_batch(batch: _Batch) -> int:
         _insert(Ticket, batch.columns, batch.tickets)
         _insert(LogEntry, list(LOG_COLUMNS), batch.log)
         if batch.index is not None:
-            search.add_index_rows(batch.index)
+            search.add_index_rows(batch.index, batch.docs)
     return len(batch.tickets)
 
 

@@ -46,6 +46,11 @@ class QueueService:
         with translate_errors():
             return store_queue.count(flt, cap)
 
+    def count_capped(self, flt: QueueFilter, cap: int = store_queue.COUNT_CAP) -> tuple[int, bool]:
+        """(count, exact): counted up to ``cap`` only, so it never waits on a common word."""
+        with translate_errors():
+            return store_queue.count_capped(flt, cap)
+
     def position_of(
         self, flt: QueueFilter, sort: SortKey, descending: bool, ticket_id: int
     ) -> tuple[int, QueueRow] | None:

@@ -136,4 +136,8 @@ def _check_fts(conn: sqlite3.Connection, tables: set[str]) -> list[str]:
     )[0][0]
     if stray:
         problems.append(f"search index has {stray} rows of missing tickets")
+    if schema.FTS_DOC_TABLE in tables:  # schema 7 on: the saved copies a delete needs
+        saved = _rows(conn, f"SELECT count(*) FROM {schema.FTS_DOC_TABLE}")[0][0]
+        if saved != indexed:
+            problems.append(f"search index has {saved} saved rows for {indexed} indexed")
     return problems

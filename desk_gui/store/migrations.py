@@ -19,6 +19,7 @@ from desk_gui import __version__
 from desk_gui.store import schema
 from desk_gui.store.errors import DatabaseCorrupt, SchemaTooNew
 from desk_gui.store.models import ALL_MODELS, Meta, Reminder
+from desk_gui.store.search_rows import write_index_rows
 from desk_gui.store.sqlite_file import copy_database_file
 
 VERSION_KEY = "schema_version"
@@ -33,6 +34,7 @@ class Migration:
     version: int
     description: str
     apply: Callable[[pw.Database], None]
+    vacuum: bool = False  # SQLite: frees enough to rewrite the file once the steps are done
 
 
 def _run(db: pw.Database, statements: list[str] | tuple[str, ...]) -> None:
@@ -89,6 +91,13 @@ _V1_TABLES: tuple[str, ...] = (
 )
 
 
+# The full-text table of versions 1 to 6 (it kept a copy of the indexed text); frozen.
+_V1_FTS_SQL = (
+    'CREATE VIRTUAL TABLE "ticket_fts" USING fts5(number, title, description, log, solution, '
+    "requester, department, tokenize='unicode61 remove_diacritics 2')"
+)
+
+
 def _v1_initial(db: pw.Database) -> None:
     """Tables, the append-only log guard and the full-text index."""
     if not isinstance(db, pw.SqliteDatabase):
@@ -96,7 +105,7 @@ def _v1_initial(db: pw.Database) -> None:
         raise NotImplementedError("migration 1 exists for SQLite files only")
     _run(db, _V1_TABLES)
     _run(db, schema.SQLITE_LOG_TRIGGERS)
-    db.execute_sql(schema.SQLITE_FTS_SQL)
+    db.execute_sql(_V1_FTS_SQL)
 
 
 def _v2_queue_indexes(db: pw.Database) -> None:
@@ -146,12 +155,57 @@ def _v5_follow_ups(db: pw.Database) -> None:
     _run(db, _V5_STATEMENTS)
 
 
+def _v6_drop_prefix_index(db: pw.Database) -> None:
+    """Drop log_entry(ticket_id): a prefix of the (ticket_id, at) index (132 MB at 1M tickets)."""
+    db.execute_sql('DROP INDEX IF EXISTS "log_entry_ticket_id"')
+
+
+_V7_FTS_COLUMNS = "number, title, description, log, solution, requester, department"
+_V7_STATEMENTS: tuple[str, ...] = (
+    'ALTER TABLE "ticket_fts" RENAME TO "ticket_fts_v6"',
+    f'CREATE VIRTUAL TABLE "ticket_fts" USING fts5({_V7_FTS_COLUMNS}, '
+    "content='', tokenize='unicode61 remove_diacritics 2')",
+    'CREATE TABLE "ticket_fts_doc" ("id" INTEGER NOT NULL PRIMARY KEY, "doc" BLOB NOT NULL)',
+)
+
+
+def _v7_contentless_search(db: pw.Database) -> None:
+    """The search index without its copy of the text (the file shrinks at the VACUUM after).
+
+    The rows move over as they were indexed (no re-tokenising: the same tokens), each also
+    saved compressed in ticket_fts_doc, which a contentless index needs to delete a row.
+    """
+    if not isinstance(db, pw.SqliteDatabase):
+        return  # PostgreSQL has no full-text table
+    _run(db, _V7_STATEMENTS)
+    select = f'SELECT rowid, {_V7_FTS_COLUMNS} FROM "ticket_fts_v6" WHERE rowid > ? ORDER BY rowid'
+    last = 0
+    while True:
+        cursor = db.execute_sql(select + " LIMIT 5000", (last,))
+        rows = [tuple("" if v is None else v for v in r) for r in cursor.fetchall()]
+        cursor.close()
+        if not rows:
+            break
+        write_index_rows(db, rows)
+        last = int(rows[-1][0])
+    db.execute_sql('DROP TABLE "ticket_fts_v6"')
+
+
+def _v8_postgres_search(db: pw.Database) -> None:
+    """PostgreSQL: trigram indexes for search (SQLite has its full-text table)."""
+    if not isinstance(db, pw.SqliteDatabase):
+        _run(db, schema.postgres_search_sql())
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
     Migration(3, "reminders and triage indexes", _v3_reminders),
     Migration(4, "English text of handling-log lines", _v4_log_english),
     Migration(5, "follow-up tickets of closed ones", _v5_follow_ups),
+    Migration(6, "drop the log index that repeats a prefix of another", _v6_drop_prefix_index),
+    Migration(7, "search index without a copy of the text", _v7_contentless_search, vacuum=True),
+    Migration(8, "PostgreSQL: trigram search indexes", _v8_postgres_search),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
@@ -167,8 +221,11 @@ def create_latest(db: pw.Database) -> None:
     else:
         _run(db, schema.SQLITE_LOG_TRIGGERS)
         db.execute_sql(schema.SQLITE_FTS_SQL)
+        db.execute_sql(schema.SQLITE_FTS_DOC_SQL)
     _run(db, schema.queue_index_sql(postgres=postgres))
     _run(db, schema.triage_index_sql())
+    if postgres:
+        _run(db, schema.postgres_search_sql())
 
 
 def _user_tables(db: pw.Database) -> list[str]:
@@ -258,6 +315,7 @@ def migrate(
         backup = backup_path(src, version, backup_dir)
         backup.parent.mkdir(parents=True, exist_ok=True)
         copy_database_file(src, backup)
+    vacuum = False
     for step in MIGRATIONS:
         if step.version > goal:
             break
@@ -268,4 +326,7 @@ def migrate(
                 continue  # done meanwhile by another workstation
             step.apply(db)
             _stamp(db, step.version, fresh=step.version == 1)
+            vacuum = vacuum or step.vacuum
+    if vacuum and isinstance(db, pw.SqliteDatabase):
+        db.execute_sql("VACUUM")  # outside any transaction; the backup was made before
     return backup

@@ -9,17 +9,17 @@ PostgreSQL uses its own variant of each expression (``schema.PG_SORT_TEMPLATES``
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeAlias
 
 import peewee as pw
 
-from desk_gui.store import schema
+from desk_gui.store import schema, search
 from desk_gui.store.database import fetch_all, is_sqlite, rows_of, translate_errors
 from desk_gui.store.models import Ticket
-from desk_gui.store.search import has_many_hits, search_condition
+from desk_gui.store.search import Plan, search_condition
 
 TicketSelect: TypeAlias = "pw.ModelSelect[Ticket]"  # peewee is generic only in its stubs
 SOON = timedelta(hours=1)
@@ -99,7 +99,9 @@ _ROW_FIELDS = (
 )
 
 
-def _conditions(flt: QueueFilter, *, probe_search: bool = False) -> list[pw.Node]:
+def _conditions(
+    flt: QueueFilter, *, probe_search: bool = False, plan: Plan | None = None
+) -> list[pw.Node]:
     """The WHERE terms of a filter."""
     conds: list[pw.Node] = []
     if flt.statuses is not None:
@@ -134,16 +136,16 @@ def _conditions(flt: QueueFilter, *, probe_search: bool = False) -> list[pw.Node
         conds.append(Ticket.submitted_at >= flt.submitted_from)
     if flt.submitted_to is not None:
         conds.append(Ticket.submitted_at < flt.submitted_to)
-    text = search_condition(flt.text, probe=probe_search)
+    text = search_condition(flt.text, probe=probe_search, plan=plan)
     if text is not None:
         conds.append(text)
     return conds
 
 
 def _filtered(
-    select: TicketSelect, flt: QueueFilter, *, probe_search: bool = False
+    select: TicketSelect, flt: QueueFilter, *, probe_search: bool = False, plan: Plan | None = None
 ) -> TicketSelect:
-    conds = _conditions(flt, probe_search=probe_search)
+    conds = _conditions(flt, probe_search=probe_search, plan=plan)
     return select.where(*conds) if conds else select
 
 
@@ -161,6 +163,17 @@ def ticket_ids(
 
 def _uses_open_index(flt: QueueFilter) -> bool:
     return flt.statuses is not None and flt.statuses <= frozenset(schema.OPEN_STATUSES)
+
+
+def _page_plan(flt: QueueFilter) -> Plan | None:
+    """How a page finds its search hits (search.page_plan); None without search text."""
+    if not flt.text.strip():
+        return None
+    plan = search.page_plan(flt.text)
+    # Within the open tickets the sort index walk is short anyway: never collect every match.
+    if plan is Plan.COLLECT and _uses_open_index(flt):
+        return Plan.PROBE
+    return plan
 
 
 def _sort_value_sql(key: SortKey, value: Any, *, postgres: bool) -> pw.Node:
@@ -198,9 +211,8 @@ def fetch_page(
     """Up to ``limit`` rows that follow ``after`` in the (sort, id) order, read into a list."""
     postgres = not is_sqlite()
     expr = pw.SQL(schema.sort_sql(sort.value, postgres=postgres))
-    # Within the open tickets the walk is short anyway; over everything only when matches abound.
-    probe = bool(flt.text.strip()) and (_uses_open_index(flt) or has_many_hits(flt.text))
-    base = _filtered(Ticket.select(*_ROW_FIELDS), flt, probe_search=probe)
+    plan = _page_plan(flt)
+    base = _filtered(Ticket.select(*_ROW_FIELDS), flt, plan=plan)
     if after is None:
         return _materialise(_ordered(base, expr, descending), limit)
     # Two index range scans instead of one row-value compare: SQLite seeks (expr = v, id > i)
@@ -216,17 +228,44 @@ def fetch_page(
     return rows
 
 
+def _text_only(flt: QueueFilter) -> bool:
+    """Whether search text is the filter's only condition."""
+    return bool(flt.text.strip()) and not _conditions(replace(flt, text=""))
+
+
 def count(flt: QueueFilter, cap: int | None = None) -> int:
     """How many tickets the filter shows (costly on a share: not on every refresh).
 
-    ``cap``: count at most ``cap + 1`` (a COUNT over a LIMIT subquery), so a search matching
-    most of a huge queue answers at once; a result above ``cap`` means "more than cap".
+    ``cap``: count at most ``cap + 1`` (see ``count_capped``), so a search matching most of a
+    huge queue answers at once; a result above ``cap`` means "more than cap".
+    """
+    if cap is not None:
+        found, exact = count_capped(flt, cap)
+        return found if exact else cap + 1
+    with translate_errors():
+        if _text_only(flt):
+            return search.count_matches(flt.text)  # the index alone, no ticket read
+        return int(_filtered(Ticket.select(), flt).count())
+
+
+COUNT_CAP = 10_000
+"""Where ``count_capped`` stops counting: the window shows "10,000+"."""
+
+
+def count_capped(flt: QueueFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """(count, exact): the filter's tickets counted up to ``cap``; (cap, False) beyond it.
+
+    Stops at the cap, so it costs at most that many matches read whatever the filter, while
+    ``count`` may read every match of a common word.
     """
     with translate_errors():
-        query = _filtered(Ticket.select(Ticket.id), flt)
-        if cap is not None:
-            query = query.limit(cap + 1)
-        return int(query.count())
+        if _text_only(flt) and is_sqlite():
+            found = search.count_matches(flt.text, limit=cap + 1)
+        else:
+            query = _filtered(Ticket.select(Ticket.id), flt).limit(cap + 1)
+            sql, params = query.sql()
+            found = int(fetch_all(f"SELECT count(*) FROM ({sql})", params)[0][0])
+    return (found, True) if found <= cap else (cap, False)
 
 
 def fetch_rows_by_ids(ids: Iterable[int]) -> list[QueueRow]:

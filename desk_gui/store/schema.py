@@ -167,7 +167,40 @@ def postgres_notify_sql(tables: tuple[str, ...] = NOTIFY_TABLES) -> list[str]:
     return out
 
 
+FTS_DOC_TABLE = "ticket_fts_doc"
+"""Per ticket, the index row as indexed (zlib): what a contentless index needs to delete it."""
+
 SQLITE_FTS_SQL = (
     f'CREATE VIRTUAL TABLE "{FTS_TABLE}" USING fts5({", ".join(FTS_COLUMNS)}, '
-    "tokenize='unicode61 remove_diacritics 2')"
+    "content='', tokenize='unicode61 remove_diacritics 2')"
 )
+"""Contentless (schema 7): the tickets and their log already hold the text; storing it again
+in the index cost 1 GB at 1M tickets."""
+SQLITE_FTS_DOC_SQL = (
+    f'CREATE TABLE "{FTS_DOC_TABLE}" ("id" INTEGER NOT NULL PRIMARY KEY, "doc" BLOB NOT NULL)'
+)
+
+
+PG_SEARCH_COLUMNS: tuple[str, ...] = (
+    "number",
+    "title",
+    "description",
+    "solution",
+    "requester",
+    "department",
+)
+PG_SEARCH_EXPR = "(" + " || ' ' || ".join(f'"{c}"' for c in PG_SEARCH_COLUMNS) + ")"
+"""PostgreSQL: the searchable columns as one text; a query word holds no space, so a word found
+in it is found in one column, as before. ``||`` on text is immutable, so it can be indexed."""
+
+
+def postgres_search_sql() -> list[str]:
+    """pg_trgm GIN indexes for ILIKE '%word%' over the tickets and the log (schema 8).
+
+    pg_trgm is a trusted extension (PostgreSQL 13+): the database's owner may create it.
+    """
+    return [
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        f'CREATE INDEX "ticket_search_trgm" ON "ticket" USING gin ({PG_SEARCH_EXPR} gin_trgm_ops)',
+        'CREATE INDEX "log_entry_text_trgm" ON "log_entry" USING gin ("text" gin_trgm_ops)',
+    ]

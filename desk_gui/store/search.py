@@ -8,6 +8,9 @@ query gets the same transformation and becomes an AND of quoted phrases, the las
 a prefix: no user input ever reaches FTS5 syntax. The index is maintained from Python
 (``reindex_ticket``) so the file needs no custom SQL function and any tool can open it.
 
+The FTS5 table is contentless: the text lives in the tickets and their log; ``search_rows``
+keeps each row's indexed values compressed, which FTS5 needs to delete a row.
+
 PostgreSQL: ILIKE over the same columns (parameterised, ``%`` and ``_`` escaped).
 """
 
@@ -17,11 +20,12 @@ import re
 import string
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from enum import StrEnum
 from typing import Any, TypeVar
 
 import peewee as pw
 
-from desk_gui.store import schema
+from desk_gui.store import schema, search_rows
 from desk_gui.store.database import dicts_of, fetch_all, is_sqlite, rows_of, write_transaction
 from desk_gui.store.models import LogEntry, Ticket
 
@@ -66,12 +70,24 @@ def query_terms(query: str) -> list[str]:
     return terms
 
 
+def _stands_alone(ch: str) -> bool:
+    """Whether index_text puts spaces around ``ch`` (CJK, or punctuation's private-use stand-in).
+
+    Such a character is always a whole token, so a phrase ending in it needs no prefix star: a
+    prefix query makes FTS5 merge every matching token's doclist first, which at a million
+    tickets costs milliseconds per lookup where an exact token costs microseconds.
+    """
+    cp = ord(ch)
+    return cp in _SPREAD or _PUA_BASE <= cp < _PUA_BASE + 0x80 or 0x20000 <= cp <= 0x3134F
+
+
 def fts_query(query: str) -> str | None:
     """The FTS5 MATCH expression for ``query``; None when it holds nothing searchable."""
     phrases = []
     for term in query_terms(query):
         # A quoted phrase is taken literally by FTS5; quotes never survive index_text.
-        phrases.append('"' + term.replace('"', '""') + '"*')
+        star = "" if _stands_alone(term[-1]) else "*"
+        phrases.append('"' + term.replace('"', '""') + '"' + star)
     return " ".join(phrases) if phrases else None
 
 
@@ -124,10 +140,6 @@ _FIELDS = (
     Ticket.requester,
     Ticket.department,
 )
-_INSERT_SQL = (
-    f'INSERT INTO "{schema.FTS_TABLE}" (rowid, {", ".join(schema.FTS_COLUMNS)}) '
-    f"VALUES ({', '.join('?' * (len(schema.FTS_COLUMNS) + 1))})"
-)
 
 
 def _index_rows(ticket_ids: Sequence[int] | None) -> list[tuple[object, ...]]:
@@ -145,11 +157,17 @@ def _index_rows(ticket_ids: Sequence[int] | None) -> list[tuple[object, ...]]:
     return [ticket_index_row(t, by_ticket.get(int(t["id"]), [])) for t in dicts_of(query)]
 
 
-def add_index_rows(rows: Iterable[tuple[object, ...]]) -> None:
-    """SQLite: insert the index rows (``ticket_index_row``) of tickets not indexed yet."""
+def add_index_rows(
+    rows: Iterable[tuple[object, ...]], docs: Iterable[tuple[object, bytes]] | None = None
+) -> None:
+    """SQLite: insert the index rows (``ticket_index_row``) of tickets not indexed yet.
+
+    ``docs``: the rows' saved copies already packed (``search_rows.pack``), e.g. by the demo
+    generator's process.
+    """
     if is_sqlite():
         with write_transaction() as db:
-            db.cursor().executemany(_INSERT_SQL, rows)
+            search_rows.write_index_rows(db, rows, docs)
 
 
 def reindex_ticket(ticket_id: int) -> None:
@@ -157,9 +175,8 @@ def reindex_ticket(ticket_id: int) -> None:
     if not is_sqlite():
         return
     with write_transaction() as db:
-        db.execute_sql(f'DELETE FROM "{schema.FTS_TABLE}" WHERE rowid = ?', (ticket_id,))
-        for row in _index_rows([ticket_id]):
-            db.execute_sql(_INSERT_SQL, row)
+        search_rows.delete_index_row(db, ticket_id)
+        search_rows.write_index_rows(db, _index_rows([ticket_id]))
 
 
 def rebuild_index(chunk: int = 2000) -> int:
@@ -168,7 +185,7 @@ def rebuild_index(chunk: int = 2000) -> int:
         return 0
     done = 0
     with write_transaction() as db:
-        db.execute_sql(f'DELETE FROM "{schema.FTS_TABLE}"')
+        search_rows.clear_index(db)
         last = 0
         while True:
             ids = [
@@ -180,7 +197,7 @@ def rebuild_index(chunk: int = 2000) -> int:
             if not ids:
                 break
             rows = _index_rows(ids)
-            db.cursor().executemany(_INSERT_SQL, rows)
+            search_rows.write_index_rows(db, rows)
             done += len(rows)
             last = ids[-1]
     return done
@@ -191,38 +208,68 @@ def _escape_like(term: str) -> str:
 
 
 def _ilike_condition(query: str) -> pw.Expression | None:
-    """PostgreSQL: every word must occur in one of the searchable columns (or the log)."""
+    """PostgreSQL: every word must occur in one of the searchable columns (or the log).
+
+    Both sides are ILIKE on an expression with a pg_trgm GIN index (schema.postgres_search_sql):
+    the index finds the candidates of a word of 3+ characters; shorter ones scan.
+    """
     words = query.split()
     if not words:
         return None
     cond: pw.Expression | None = None
     for word in words:
         pattern = f"%{_escape_like(word)}%"
-        columns = (
-            Ticket.number,
-            Ticket.title,
-            Ticket.description,
-            Ticket.solution,
-            Ticket.requester,
-            Ticket.department,
+        # One set of ids from two index scans: an OR of the two would scan every ticket.
+        alias = Ticket.alias("s")
+        in_text = alias.select(alias.id).where(pw.Expression(_ticket_text(alias), "ILIKE", pattern))
+        in_log = LogEntry.select(LogEntry.ticket).where(
+            pw.Expression(LogEntry.text, "ILIKE", pattern)
         )
-        any_col: pw.Expression = Ticket.id.in_(
-            LogEntry.select(LogEntry.ticket).where(pw.Expression(LogEntry.text, "ILIKE", pattern))
-        )
-        for col in columns:
-            any_col = any_col | pw.Expression(col, "ILIKE", pattern)
+        any_col = Ticket.id.in_(in_text | in_log)
         cond = any_col if cond is None else cond & any_col
     return cond
 
 
+def _ticket_text(model: Any) -> pw.Node:
+    """The indexed concatenation of the searchable columns (schema.PG_SEARCH_EXPR)."""
+    parts: list[pw.Node] = []
+    for i, name in enumerate(schema.PG_SEARCH_COLUMNS):
+        if i:
+            parts.append(pw.SQL("|| ' ' ||"))
+        parts.append(getattr(model, name))
+    return pw.NodeList(parts, parens=True)
+
+
 MANY_HITS = 5000
 """Above this many matches a queue page scans its sort index and probes the match set."""
+EXISTS_SHARE = 0.4
+"""From this share of matching tickets on, a page tests ticket by ticket along its sort index.
+
+Measured at 1M tickets: a test costs ~0.15 ms, building the match set ~0.2 µs a match, so
+asking wins once page / share × 0.15 ms < share × tickets × 0.2 µs, near a share of 0.4."""
+SAMPLE = 200
+"""How many of the newest matches the share of matching tickets is estimated from."""
+
+
+class Plan(StrEnum):
+    """How a page of search hits in the queue's order is found (``page_plan``)."""
+
+    COLLECT = "collect"  # fetch every match, sort them: few matches
+    PROBE = "probe"  # walk the sort index, look each ticket up in the match set built once
+    EXISTS = "exists"  # walk the sort index, ask the index about each ticket: most tickets match
 
 
 def _fts_subquery(match: str) -> pw.SQL:
     return pw.SQL(
         f'(SELECT rowid FROM "{schema.FTS_TABLE}" WHERE "{schema.FTS_TABLE}" MATCH ?)', [match]
     )
+
+
+def _fts_exists(match: str) -> pw.Node:
+    """A correlated test of the outer ticket alone: a rowid seek in each term's doclist."""
+    table = schema.FTS_TABLE
+    head = pw.SQL(f'EXISTS (SELECT 1 FROM "{table}" WHERE "{table}" MATCH ? AND rowid = ', [match])
+    return pw.NodeList((head, Ticket.id, pw.SQL(")")), glue="")
 
 
 def has_many_hits(query_text: str, threshold: int | None = None) -> bool:
@@ -238,12 +285,73 @@ def has_many_hits(query_text: str, threshold: int | None = None) -> bool:
     return int(fetch_all(sql, (match, threshold))[0][0]) >= threshold
 
 
-def search_condition(query_text: str, *, probe: bool = False) -> pw.Node | None:
+def match_share(query_text: str) -> float:
+    """The share of tickets that match, estimated from where the SAMPLE-th newest match lies.
+
+    The index walks a doclist newest first without reading the rest, so this costs SAMPLE
+    matches read, however common the term.
+    """
+    match = fts_query(query_text) if is_sqlite() and query_text.strip() else None
+    if match is None:
+        return 0.0
+    sql = (
+        f'SELECT count(*), min(rowid) FROM (SELECT rowid FROM "{schema.FTS_TABLE}" '
+        f'WHERE "{schema.FTS_TABLE}" MATCH ? ORDER BY rowid DESC LIMIT ?)'
+    )
+    found, oldest = fetch_all(sql, (match, SAMPLE))[0]
+    top = fetch_all("SELECT max(id) FROM ticket")[0][0]
+    if not found or top is None:
+        return 0.0
+    return min(1.0, int(found) / max(1, int(top) - int(oldest) + 1))
+
+
+def page_plan(query_text: str) -> Plan:
+    """The cheapest way to a page of matches in the sort order, from two bounded counts.
+
+    Few matches: collect and sort them. Many: walk the sort index, either probing a match set
+    built once (its cost grows with the matches) or, when most tickets match and every term
+    is an exact token, asking the index about each ticket walked (its cost grows with the
+    tickets walked, about page size / share). A prefix term (an English word's end) costs a
+    doclist merge on each ask, so it always builds the set once.
+    """
+    match = fts_query(query_text) if is_sqlite() and query_text.strip() else None
+    if match is None or not has_many_hits(query_text):
+        return Plan.COLLECT
+    if '"*' not in match and match_share(query_text) >= EXISTS_SHARE:
+        return Plan.EXISTS
+    return Plan.PROBE
+
+
+def count_matches(query_text: str, limit: int | None = None) -> int:
+    """How many tickets match ``query_text`` (blank: every ticket), from the index alone.
+
+    ``limit``: stop counting there (the result is then at most ``limit``).
+    """
+    match = fts_query(query_text) if is_sqlite() and query_text.strip() else None
+    if not is_sqlite() or not query_text.strip():
+        query = apply_search(Ticket.select(Ticket.id), query_text)
+        if limit is not None:
+            query = query.limit(limit)
+        return int(query.count())
+    if match is None:
+        return 0
+    sql = f'SELECT rowid FROM "{schema.FTS_TABLE}" WHERE "{schema.FTS_TABLE}" MATCH ?'
+    params: list[object] = [match]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return int(fetch_all(f"SELECT count(*) FROM ({sql})", params)[0][0])
+
+
+def search_condition(
+    query_text: str, *, probe: bool = False, plan: Plan | None = None
+) -> pw.Node | None:
     """A WHERE condition on Ticket for ``query_text``; None when the text is blank.
 
-    ``probe`` hides ``Ticket.id`` from the planner (``+id IN ...``) so that SQLite walks the
-    ORDER BY index and tests each row against the match set, instead of fetching every match
-    and sorting: faster when the matches are many, slower when they are few.
+    ``probe`` (or ``plan=Plan.PROBE``) hides ``Ticket.id`` from the planner (``+id IN ...``)
+    so that SQLite walks the ORDER BY index and tests each row against the match set, instead
+    of fetching every match and sorting: faster when the matches are many, slower when they
+    are few. ``plan=Plan.EXISTS`` tests each row walked on its own (see ``page_plan``).
     """
     if not query_text.strip():
         return None
@@ -252,6 +360,9 @@ def search_condition(query_text: str, *, probe: bool = False) -> pw.Node | None:
     match = fts_query(query_text)
     if match is None:
         return pw.SQL("0")  # only separators: nothing can match
+    if plan is Plan.EXISTS:
+        return _fts_exists(match)
+    probe = probe or plan is Plan.PROBE
     left: pw.Node = pw.NodeList((pw.SQL("+"), Ticket.id), glue="") if probe else Ticket.id
     return pw.Expression(left, pw.OP.IN, _fts_subquery(match))
 

@@ -78,7 +78,7 @@ def test_check_finds_problems(make_ticket: TicketFactory, db_path: Path) -> None
     close_database()
     conn = sqlite3.connect(db_path)
     conn.execute("DROP TRIGGER log_entry_no_delete")
-    conn.execute("DELETE FROM ticket_fts")
+    conn.execute("INSERT INTO ticket_fts (ticket_fts) VALUES ('delete-all')")  # contentless
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute(
         "INSERT INTO log_entry (ticket_id, at, author, kind, text) VALUES (99, '2026-11-21', 'a', 'note', 'x')"

@@ -49,9 +49,12 @@ def test_load_runs_without_secondary_indexes_and_ends_with_all(
 ) -> None:
     before = _index_names(db)
     secondary = {name for name, _sql in secondary_indexes(db, ("ticket", "log_entry"))}
-    assert {"ticket_q_number", "ticket_qo_next_due", "ticket_l1_taken", "log_entry_ticket_id"} <= (
-        secondary
-    )
+    assert {
+        "ticket_q_number",
+        "ticket_qo_next_due",
+        "ticket_l1_taken",
+        "log_entry_ticket_id_at",
+    } <= (secondary)
     assert "ticket_number" not in secondary  # UNIQUE: a constraint, kept
     assert not [name for name in secondary if name.startswith("sqlite_")]
     with bulk_load():

@@ -743,3 +743,17 @@ def test_two_workstations_add_the_same_new_staff_name(desk: WorkflowService) -> 
         first_may_commit.set()
         thread.join(10)
     assert not errors
+
+
+def test_search_uses_the_trigram_indexes(corpus: dict[str, int], pg: pw.Database) -> None:
+    from desk_gui.store.models import Ticket
+    from desk_gui.store.search import apply_search
+
+    pg.execute_sql("SET enable_seqscan = off")  # a tiny table: make the planner show its index
+    try:
+        for word in ("打印机", "laserjet"):
+            sql, params = apply_search(Ticket.select(Ticket.id), word).sql()
+            plan = "\n".join(r[0] for r in pg.execute_sql("EXPLAIN " + sql, params).fetchall())
+            assert "ticket_search_trgm" in plan and "log_entry_text_trgm" in plan, plan
+    finally:
+        pg.execute_sql("RESET enable_seqscan")

@@ -144,7 +144,7 @@ def test_reindex_follows_edits_and_log(corpus: dict[str, int]) -> None:
 
 def test_rebuild_index(corpus: dict[str, int]) -> None:
     with write_transaction() as db:
-        db.execute_sql("DELETE FROM ticket_fts")
+        search.search_rows.clear_index(db)  # contentless: FTS5 refuses a plain DELETE
     assert _find("打印") == set()
     assert rebuild_index() == len(corpus)
     assert _find("打印") == {corpus["printer"]}
@@ -152,14 +152,14 @@ def test_rebuild_index(corpus: dict[str, int]) -> None:
 
 
 def test_fts_query_quotes_every_term() -> None:
-    assert fts_query("打印 print") == '"打 印"* "print"*'
+    assert fts_query("打印 print") == '"打 印" "print"*'  # a CJK end is a whole token
     assert fts_query("   ") is None
     assert fts_query("。、€") is None
     for query in ['a"b', "x AND y", "NEAR(a b)", "col:val", "-neg", "^start"]:
         match = fts_query(query)
         assert match is not None
         # Only quoted phrases (no quote inside), each a prefix: no operator outside quotes.
-        assert re.fullmatch(r'"[^"]+"\*( "[^"]+"\*)*', match), match
+        assert re.fullmatch(r'"[^"]+"\*?( "[^"]+"\*?)*', match), match
 
 
 @settings(

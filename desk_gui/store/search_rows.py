@@ -1,0 +1,67 @@
+"""Rows of the contentless search index and their saved copies (no database opening here).
+
+A contentless FTS5 table keeps only tokens; to delete or replace a row FTS5 must be told the
+values it indexed. ``ticket_fts_doc`` keeps them, zlib-compressed (a third of the text's size),
+so a ticket is reindexed after any edit without keeping the text twice in plain form.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Sequence
+
+import peewee as pw
+
+from desk_gui.store import schema
+
+_SEP = "\x1f"  # index_text turns control characters into spaces: never inside a value
+_COLUMNS = ", ".join(schema.FTS_COLUMNS)
+_MARKS = ", ".join("?" * len(schema.FTS_COLUMNS))
+INSERT_SQL = f'INSERT INTO "{schema.FTS_TABLE}" (rowid, {_COLUMNS}) VALUES (?, {_MARKS})'
+DELETE_SQL = (
+    f'INSERT INTO "{schema.FTS_TABLE}" ("{schema.FTS_TABLE}", rowid, {_COLUMNS}) '
+    f"VALUES ('delete', ?, {_MARKS})"
+)
+DOC_SQL = f'INSERT OR REPLACE INTO "{schema.FTS_DOC_TABLE}" (id, doc) VALUES (?, ?)'
+DOC_OF_SQL = f'SELECT doc FROM "{schema.FTS_DOC_TABLE}" WHERE id = ?'
+
+
+def pack(row: Sequence[object]) -> tuple[object, bytes]:
+    """(rowid, compressed values) of an index row (rowid first, then FTS_COLUMNS)."""
+    return row[0], zlib.compress(_SEP.join(str(v) for v in row[1:]).encode("utf-8"), 6)
+
+
+def unpack(doc: bytes) -> list[str]:
+    """The indexed values a saved copy holds, in FTS_COLUMNS order."""
+    return zlib.decompress(doc).decode("utf-8").split(_SEP)
+
+
+def write_index_rows(
+    db: pw.Database,
+    rows: Iterable[Sequence[object]],
+    docs: Iterable[tuple[object, bytes]] | None = None,
+) -> None:
+    """Index ``rows`` (of tickets not indexed yet) and save their copies (``docs`` if packed)."""
+    rows = list(rows)
+    cursor = db.cursor()
+    cursor.executemany(INSERT_SQL, rows)
+    cursor.executemany(DOC_SQL, list(docs) if docs is not None else [pack(r) for r in rows])
+
+
+def delete_index_row(db: pw.Database, ticket_id: int) -> None:
+    """Remove a ticket's row from the index, told the values it was indexed with."""
+    cursor = db.execute_sql(DOC_OF_SQL, (ticket_id,))
+    found = cursor.fetchone()
+    cursor.close()
+    if found is None:
+        return
+    db.execute_sql(DELETE_SQL, (ticket_id, *unpack(bytes(found[0]))))
+    db.execute_sql(f'DELETE FROM "{schema.FTS_DOC_TABLE}" WHERE id = ?', (ticket_id,))
+
+
+def clear_index(db: pw.Database) -> None:
+    """Empty the index and the saved copies (a contentless table refuses a plain DELETE)."""
+    db.execute_sql(
+        f'INSERT INTO "{schema.FTS_TABLE}" ("{schema.FTS_TABLE}") VALUES (\'delete-all\')'
+    )
+    db.execute_sql(f'DELETE FROM "{schema.FTS_DOC_TABLE}"')

@@ -1,0 +1,49 @@
+"""Migration 6: the log's ticket_id index, a prefix of (ticket_id, at), goes; the log reads alike."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from desk_gui.store.backup import check_database
+from desk_gui.store.database import close_database, fetch_all, open_database
+from desk_gui.store.migrations import SCHEMA_VERSION
+from desk_gui.store.search import search_ticket_ids
+from tests.store.test_migration_reminders import INSERT_TICKET
+from tests.store.test_migrations import _migrated_to
+
+LOG = (
+    "INSERT INTO log_entry (ticket_id, at, author, kind, text, text_en) VALUES "
+    "(1, '2026-11-21 09:00:00', 'a', 'created', '登记工单：电话', 'Ticket logged: phone'), "
+    "(1, '2026-11-21 10:00:00', 'a', 'note', '换线缆', NULL)"
+)
+
+
+def test_step_six_drops_the_prefix_index_and_keeps_the_log(tmp_path: Path) -> None:
+    path = tmp_path / "v5.db"
+    _migrated_to(path, 5)
+    conn = sqlite3.connect(path)
+    conn.execute(INSERT_TICKET)
+    conn.execute(LOG)
+    conn.execute(
+        "INSERT INTO ticket_fts (rowid, number, log) VALUES (1, 'IT20261121001', '换 线 缆')"
+    )
+    conn.commit()
+    before = conn.execute("SELECT * FROM log_entry ORDER BY id").fetchall()
+    assert "log_entry_ticket_id" in {r[1] for r in conn.execute("PRAGMA index_list(log_entry)")}
+    conn.close()
+    _migrated_to(path, 6)
+    open_database(path)
+    try:
+        assert fetch_all("SELECT * FROM log_entry ORDER BY id") == before
+        indexes = {r[1] for r in fetch_all("PRAGMA index_list(log_entry)")}
+        assert indexes == {"log_entry_ticket_id_at"}
+        plan = " ".join(
+            str(r[-1])
+            for r in fetch_all("EXPLAIN QUERY PLAN SELECT text FROM log_entry WHERE ticket_id = 1")
+        )
+        assert "log_entry_ticket_id_at" in plan
+        assert search_ticket_ids("线缆") == [1]
+    finally:
+        close_database()
+    assert SCHEMA_VERSION >= 6 and check_database(path) == []
