@@ -34,6 +34,7 @@ from desk_gui.exchange.columns import COLUMNS, COMPUTED, REQUIRED, header, key_f
 from desk_gui.exchange.dates import parse_datetime
 from desk_gui.exchange.export import DANGEROUS
 from desk_gui.exchange.feedback import parse_feedback
+from desk_gui.exchange.xlsx_read import read_xlsx
 
 REQUIRED_COLUMNS: tuple[str, ...] = REQUIRED
 # The typed text of intake, copied to the draft as it stands in the sheet.
@@ -133,14 +134,7 @@ def read_table(path: str | Path) -> tuple[list[str], list[tuple[int, list[Any]]]
 
 
 def _read_xlsx(path: Path) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path, read_only=True, data_only=True)
-    try:
-        ws = wb.worksheets[0]
-        return [list(r) for r in ws.iter_rows(values_only=True)]
-    finally:
-        wb.close()
+    return read_xlsx(path)
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
