@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from desk_gui.domain import log_lines
+from desk_gui.domain import log_lines, sla
 from desk_gui.domain.enums import LogKind, Priority, Status
 from desk_gui.domain.priority import priority_for
 from desk_gui.domain.resolution import feedback_rating
@@ -65,8 +65,14 @@ class PlannedTicket:
 class _Replay:
     """The workflow's steps applied to a dict of columns instead of a stored row."""
 
-    def __init__(self, ctx: Context, settings: OfficeSettings, row: ImportRow) -> None:
-        self.ctx, self.settings, self.row = ctx, settings, row
+    def __init__(
+        self,
+        ctx: Context,
+        settings: OfficeSettings,
+        row: ImportRow,
+        memo: dict[tuple[Any, ...], dict[str, Any]],
+    ) -> None:
+        self.ctx, self.settings, self.row, self.memo = ctx, settings, row, memo
         self.now = ctx.now()
         self.t: dict[str, Any] = {}
         self.plan: PlannedTicket
@@ -98,17 +104,33 @@ class _Replay:
         """records.save after refresh_deadlines: deadlines, version, who and when."""
         t = self.t
         t.update(
-            records.deadline_fields(
-                self.settings,
-                t["submitted_at"],
-                Priority(t["priority"]),
-                t["paused_seconds"],
-                None,  # an imported ticket has had no progress update
-                t["first_response_at"],
-                Status(t["status"]),
-            )
+            self.deadlines(t["submitted_at"], t["priority"], t["first_response_at"], t["status"])
         )
         self.touch()
+
+    def deadlines(
+        self, submitted: datetime, priority: str, responded: datetime | None, status: str
+    ) -> dict[str, Any]:
+        """records.deadline_fields of an imported ticket (never paused, never updated).
+
+        The calendar arithmetic depends on the submission and priority only, so it is done
+        once per (submitted, priority) of the import; the status and first response decide
+        the queue's fields exactly as deadline_fields does.
+        """
+        base = self.memo.get((submitted, priority))
+        if base is None:
+            base = self.memo[(submitted, priority)] = records.deadline_fields(
+                self.settings, submitted, Priority(priority), 0, None, None, Status.PENDING
+            )
+        if not Status(status).is_open:
+            return {**base, "next_update_due": None, "next_due": None}
+        if responded is None:
+            return base
+        due = sla.next_due(
+            base["respond_due"], base["resolve_due"], base["next_update_due"], responded,
+            resolved=False,
+        )  # fmt: skip
+        return {**base, "next_due": due}
 
     def touch(self) -> None:
         self.t["version"] += 1
@@ -116,9 +138,19 @@ class _Replay:
         self.t["updated_by"] = self.ctx.operator
 
 
-def plan_row(ctx: Context, settings: OfficeSettings, row: ImportRow, source: str) -> PlannedTicket:
-    """The ticket and log that ImportService's per-row replay used to write for ``row``."""
-    r = _Replay(ctx, settings, row)
+def plan_row(
+    ctx: Context,
+    settings: OfficeSettings,
+    row: ImportRow,
+    source: str,
+    memo: dict[tuple[Any, ...], dict[str, Any]] | None = None,
+) -> PlannedTicket:
+    """The ticket and log that ImportService's per-row replay used to write for ``row``.
+
+    ``memo`` (one per import) keeps the deadlines already worked out: rows submitted in the
+    same minute with the same priority share them.
+    """
+    r = _Replay(ctx, settings, row, {} if memo is None else memo)
     _create(r, source)
     if row.status == Status.PENDING:
         return r.plan
@@ -142,9 +174,8 @@ def plan_row(ctx: Context, settings: OfficeSettings, row: ImportRow, source: str
 def _create(r: _Replay, source: str) -> None:
     row, now = r.row, r.now
     draft = replace(row.draft, assignee=row.assignee if row.status == Status.PENDING else None)
-    blocking = [p for p in validate_draft(draft, now) if not p.warning]
-    if blocking:
-        raise ValidationError(blocking)
+    if not row.valid:  # the preview checked the draft by the form's rules (validate_draft)
+        raise ValidationError([p for p in validate_draft(draft, now) if not p.warning])
     assert draft.impact and draft.urgency and draft.category and draft.channel
     submitted = (draft.submitted_at or now).replace(second=0, microsecond=0)
     priority = priority_for(draft.impact, draft.urgency, r.settings.matrix)
@@ -174,9 +205,7 @@ def _create(r: _Replay, source: str) -> None:
         updated_by=r.ctx.operator,
         version=1,
     )
-    t.update(
-        records.deadline_fields(r.settings, submitted, priority, 0, None, None, Status.PENDING)
-    )
+    t.update(r.deadlines(submitted, priority.value, None, Status.PENDING.value))
     r.plan = PlannedTicket(row.line, row.number, submitted.date(), t)
     r.line(LogKind.CREATED, log_lines.imported(source, row.line))
     if draft.assignee:

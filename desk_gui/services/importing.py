@@ -72,7 +72,7 @@ class ImportService:
         for row in preview.rows:
             if not row.number:
                 continue
-            why = _number_problem(row.number, used | seen)
+            why = _number_problem(row.number, used, seen)
             seen.add(row.number)
             if why:
                 zh, en = why
@@ -104,8 +104,9 @@ class ImportService:
         source = Path(preview.source).name
         tickets: list[NewTicket] = []
         staff: list[str] = []
+        memo: dict[tuple[Any, ...], dict[str, Any]] = {}
         for row in rows:
-            plan = plan_row(self.ctx, settings, row, source)
+            plan = plan_row(self.ctx, settings, row, source, memo)
             tickets.append(NewTicket(plan.wanted, plan.day, plan.columns, plan.log))
             staff.extend(plan.staff)
             step(len(tickets))
@@ -157,13 +158,13 @@ def _index_rows(tickets: list[NewTicket], prefix: str) -> IndexRowMaker | None:
     return index_row
 
 
-def _number_problem(number: str, used: set[str]) -> tuple[str, str] | None:
+def _number_problem(number: str, used: set[str], seen: set[str]) -> tuple[str, str] | None:
     if parse_number(number) is None:
         return (
             f"编号“{number}”格式不符，将自动重新编号。",
             f"“{number}” is not a Desk ticket number; a new one will be assigned.",
         )
-    if number in used:
+    if number in used or number in seen:
         return (
             f"编号“{number}”已被使用，将自动重新编号。",
             f"“{number}” is already in use; a new number will be assigned.",

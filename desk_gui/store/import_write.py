@@ -10,8 +10,9 @@ the write lock only as long as the inserts take.
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -29,6 +30,7 @@ from desk_gui.store.database import (
 )
 from desk_gui.store.models import DailySequence, LogEntry, Staff, Ticket
 
+BULK_CACHE_KIB = 256 * 1024  # as store.bulk's loads: the ticket's ~30 indexes stay in memory
 CHUNK = 1000
 """Rows per ``executemany`` call; ``progress`` is called after each."""
 
@@ -76,15 +78,14 @@ def write_tickets(
 ) -> Written:
     """Insert ``tickets`` in one transaction; ``reserved``: every number the sheet uses."""
     db = current_database()
+    prepared = _Prepared(db, tickets, operator)  # outside the lock: the rows as stored
     out = Written()
     started = time.monotonic()
-    with write_transaction():
+    with _big_cache(db), write_transaction():
         _reserve(reserved)
-        wanted = [t.wanted for t in tickets if t.wanted]
-        used = _used_numbers(wanted)
+        used = _used_numbers([t.wanted for t in tickets if t.wanted])
         out.numbers = _allocate(tickets, prefix, used, _sequences(tickets, prefix), save=True)
-        ids = _insert_tickets(db, tickets, out.numbers, progress)
-        _insert_logs(db, tickets, ids, operator)
+        ids = prepared.insert(out.numbers, progress)
         if index_row is not None and is_sqlite(db):
             rows: list[IndexRow] = []
             for t, i, number in zip(tickets, ids, out.numbers, strict=True):
@@ -92,11 +93,52 @@ def write_tickets(
                 rows.append(guessed if guessed is not None else index_row(i, number, t))
             search.add_index_rows(rows)
         if staff:
-            Staff.insert_many(
-                [{"name": n} for n in dict.fromkeys(staff)]
-            ).on_conflict_ignore().execute()
+            names = [{"name": n} for n in dict.fromkeys(staff)]
+            Staff.insert_many(names).on_conflict_ignore().execute()
     out.lock_seconds = time.monotonic() - started
     return out
+
+
+@contextlib.contextmanager
+def _big_cache(db: pw.Database) -> Iterator[None]:
+    """SQLite: a page cache big enough for the ticket indexes while the rows go in."""
+    if not isinstance(db, pw.SqliteDatabase):
+        yield
+        return
+    cursor = db.execute_sql("PRAGMA cache_size")
+    usual = cursor.fetchone()[0]
+    cursor.close()
+    db.execute_sql(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA cache_size = {int(usual)}")
+
+
+class _Prepared:
+    """The tickets' and log lines' rows as the engine stores them, ids and numbers to come."""
+
+    def __init__(self, db: pw.Database, tickets: Sequence[NewTicket], author: str) -> None:
+        self.db = db
+        self.names = list(tickets[0].columns) if tickets else []
+        self.tickets = [[_stored(db, v) for v in t.columns.values()] for t in tickets]
+        self.logs = [
+            [(author, kind, text, text_en, _stored(db, at)) for kind, text, text_en, at in t.log]
+            for t in tickets
+        ]
+
+    def insert(self, numbers: list[str], progress: Progress | None) -> list[int]:
+        """Insert the tickets (with these numbers) and their logs; the tickets' ids."""
+        ids = _insert_tickets(self.db, self.names, self.tickets, numbers, progress)
+        table = LogEntry._meta.table_name
+        sql = (
+            f'INSERT INTO "{table}" ("ticket_id", "author", "kind", "text", "text_en", "at") '
+            f"VALUES ({', '.join([self.db.param] * 6)})"
+        )
+        rows = [(i, *line) for i, lines in zip(ids, self.logs, strict=True) for line in lines]
+        for start in range(0, len(rows), CHUNK * 5):
+            self.db.cursor().executemany(sql, rows[start : start + CHUNK * 5])
+        return ids
 
 
 def _next_id() -> int:
@@ -186,54 +228,33 @@ def _stored(db: pw.Database, value: Any) -> Any:
 
 
 def _insert_tickets(
-    db: pw.Database, tickets: Sequence[NewTicket], numbers: list[str], progress: Progress | None
+    db: pw.Database,
+    names: list[str],
+    tickets: list[list[Any]],
+    numbers: list[str],
+    progress: Progress | None,
 ) -> list[int]:
-    if not tickets:
-        return []
-    names = ["number", *tickets[0].columns]
-    rows = [
-        [number, *(_stored(db, v) for v in t.columns.values())]
-        for t, number in zip(tickets, numbers, strict=True)
-    ]
-    quoted = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join([db.param] * len(names))
+    quoted = ", ".join(f'"{n}"' for n in ["number", *names])
+    marks = ", ".join([db.param] * (len(names) + 1))
     ids: list[int] = []
     if isinstance(db, pw.SqliteDatabase):
         first = _next_id()
-        ids = list(range(first, first + len(rows)))
+        ids = list(range(first, first + len(tickets)))
         sql = f'INSERT INTO "ticket" ("id", {quoted}) VALUES ({db.param}, {marks})'
-        for start in range(0, len(rows), CHUNK):
+        for start in range(0, len(tickets), CHUNK):
+            end = start + CHUNK
             chunk = [
-                [i, *r]
-                for i, r in zip(
-                    ids[start : start + CHUNK], rows[start : start + CHUNK], strict=True
-                )
+                (i, n, *values)
+                for i, n, values in zip(ids[start:end], numbers[start:end], tickets[start:end])
             ]
             db.cursor().executemany(sql, chunk)
             if progress:
-                progress(start + len(chunk), len(rows))
+                progress(start + len(chunk), len(tickets))
         return ids
     sql = f'INSERT INTO "ticket" ({quoted}) VALUES ({marks}) RETURNING "id"'
-    for start, row in enumerate(rows):
-        cursor = db.execute_sql(sql, row)
+    for done, (number, values) in enumerate(zip(numbers, tickets, strict=True), start=1):
+        cursor = db.execute_sql(sql, [number, *values])
         ids.append(int(cursor.fetchone()[0]))
-        if progress and (start + 1) % CHUNK == 0:
-            progress(start + 1, len(rows))
+        if progress and done % CHUNK == 0:
+            progress(done, len(tickets))
     return ids
-
-
-def _insert_logs(
-    db: pw.Database, tickets: Sequence[NewTicket], ids: list[int], author: str
-) -> None:
-    table = LogEntry._meta.table_name
-    sql = (
-        f'INSERT INTO "{table}" ("ticket_id", "at", "author", "kind", "text", "text_en") '
-        f"VALUES ({', '.join([db.param] * 6)})"
-    )
-    rows = [
-        (ticket_id, _stored(db, at), author, kind, text, text_en)
-        for t, ticket_id in zip(tickets, ids, strict=True)
-        for kind, text, text_en, at in t.log
-    ]
-    for start in range(0, len(rows), CHUNK * 5):
-        db.cursor().executemany(sql, rows[start : start + CHUNK * 5])
