@@ -7,6 +7,7 @@ feedback, log text) and the problems found, named by spreadsheet row and column.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -178,6 +179,12 @@ def map_columns(headers: list[str]) -> tuple[dict[str, int], list[str]]:
     return found, unknown
 
 
+@functools.lru_cache(maxsize=1024)
+def _parse_choice(enum: type[LabelledEnum], text: str) -> Any:
+    """enum.parse, remembered: a sheet repeats the same few labels on every row."""
+    return enum.parse(text)
+
+
 class _RowReader:
     """Turns one row's cells into typed values, collecting problems against the row."""
 
@@ -204,7 +211,7 @@ class _RowReader:
         if not text:
             return None
         try:
-            return enum.parse(text)
+            return _parse_choice(enum, text)
         except ValueError:
             options = "/".join(m.zh for m in enum)
             self.problem(

@@ -84,14 +84,19 @@ def _date_styles(zf: zipfile.ZipFile) -> frozenset[int]:
     return frozenset(found)
 
 
+_COLUMNS: dict[str, int] = {}
+
+
 def _column(ref: str) -> int:
     """0-based column of a cell reference such as "AB12"."""
-    n = 0
-    for ch in ref:
-        if ch.isdigit():
-            break
-        n = n * 26 + ord(ch.upper()) - 64
-    return n - 1
+    letters = ref.rstrip("0123456789$")
+    found = _COLUMNS.get(letters)
+    if found is None:
+        n = 0
+        for ch in letters.replace("$", ""):
+            n = n * 26 + ord(ch.upper()) - 64
+        found = _COLUMNS[letters] = n - 1
+    return found
 
 
 def _number(text: str) -> int | float:
