@@ -70,7 +70,9 @@ def _raw_batches(db: Path, ids: list[int]) -> object:
         con.close()
 
 
-def _joined(tickets: list[tuple[object, ...]], logs: list[tuple[object, ...]]) -> list[list[object]]:
+def _joined(
+    tickets: list[tuple[object, ...]], logs: list[tuple[object, ...]]
+) -> list[list[object]]:
     by: dict[object, list[str]] = {}
     for tid, at, author, text in logs:
         by.setdefault(tid, []).append(f"{at} {author}: {text}")
@@ -97,7 +99,10 @@ def exports(db: Path, work: Path, n: int) -> None:
     open_database(db, migrate=False)
     ids = ticket_ids(None)[:n]
     print(f"\n== export {len(ids):,} tickets ==", flush=True)
-    for fmt, raw, name in (("xlsx", raw_xlsx, "raw openpyxl write-only"), ("csv", raw_csv, "plain csv.writer")):
+    for fmt, raw, name in (
+        ("xlsx", raw_xlsx, "raw openpyxl write-only"),
+        ("csv", raw_csv, "plain csv.writer"),
+    ):
         secs, _ = clock(lambda: export_tickets(work / f"export.{fmt}", fmt, ids=ids, mask=False))
         base, _ = clock(lambda: raw(db, ids, work / f"raw.{fmt}"))
         row(f"export {len(ids):,} to .{fmt}", secs, base, name)
@@ -153,7 +158,10 @@ def raw_insert(source: Path, target: Path, n: int) -> None:
         "INSERT INTO log_entry (ticket_id, at, author, kind, text, text_en) VALUES (?,?,?,?,?,?)",
         logs,
     )
-    con.executemany(f"INSERT INTO ticket_fts (rowid, {_fts_columns(con)}) VALUES ({','.join('?' * len(fts[0]))})", fts)
+    con.executemany(
+        f"INSERT INTO ticket_fts (rowid, {_fts_columns(con)}) VALUES ({','.join('?' * len(fts[0]))})",
+        fts,
+    )
     con.execute("COMMIT")
     con.close()
 
@@ -178,14 +186,23 @@ def imports(db: Path, work: Path, size: int, fmts: tuple[str, ...]) -> None:
 
         secs, preview = clock(check)
         base, _ = clock(lambda: raw_check(sheet))
-        row(f"check {size:,} rows .{fmt}", secs, base, "csv.reader" if fmt == "csv" else "openpyxl read-only")
+        row(
+            f"check {size:,} rows .{fmt}",
+            secs,
+            base,
+            "csv.reader" if fmt == "csv" else "openpyxl read-only",
+        )
         secs, result = clock(lambda: service.run(preview, only_valid=True))  # type: ignore[arg-type]
         close_database()
         lock = getattr(result, "lock_seconds", None)
         raw_target = work / "raw.db"
         shutil.copy(_empty(work), raw_target)
         base, _ = clock(lambda: raw_insert(db, raw_target, size))
-        held = f"   write lock held {lock:.2f} s" if lock is not None else "   write lock held throughout"
+        held = (
+            f"   write lock held {lock:.2f} s"
+            if lock is not None
+            else "   write lock held throughout"
+        )
         row(f"import {size:,} rows .{fmt}", secs, base, "raw executemany", held)
 
 
