@@ -99,14 +99,17 @@ def exports(db: Path, work: Path, n: int) -> None:
     open_database(db, migrate=False)
     ids = ticket_ids(None)[:n]
     print(f"\n== export {len(ids):,} tickets ==", flush=True)
-    for fmt, raw, name in (
-        ("xlsx", raw_xlsx, "raw openpyxl write-only"),
-        ("csv", raw_csv, "plain csv.writer"),
-    ):
-        secs, _ = clock(lambda: export_tickets(work / f"export.{fmt}", fmt, ids=ids, mask=False))
-        base, _ = clock(lambda: raw(db, ids, work / f"raw.{fmt}"))
-        row(f"export {len(ids):,} to .{fmt}", secs, base, name)
+    export_one(db, work, ids, "xlsx", raw_xlsx, "raw openpyxl write-only")
+    export_one(db, work, ids, "csv", raw_csv, "plain csv.writer")
     close_database()
+
+
+def export_one(
+    db: Path, work: Path, ids: list[int], fmt: str, raw: Callable[..., None], name: str
+) -> None:
+    secs, _ = clock(lambda: export_tickets(work / f"export.{fmt}", fmt, ids=ids, mask=False))
+    base, _ = clock(lambda: raw(db, ids, work / f"raw.{fmt}"))
+    row(f"export {len(ids):,} to .{fmt}", secs, base, name)
 
 
 def make_sheets(db: Path, work: Path, sizes: list[int]) -> None:
@@ -173,37 +176,33 @@ def _fts_columns(con: sqlite3.Connection) -> str:
 def imports(db: Path, work: Path, size: int, fmts: tuple[str, ...]) -> None:
     print(f"\n== check / import {size:,} rows ==", flush=True)
     for fmt in fmts:
-        sheet = work / f"sheet{size}.{fmt}"
-        target = work / "target.db"
-        shutil.copy(_empty(work), target)
-        open_database(target)
-        service = ImportService(Context(operator="导入员"))
+        import_one(db, work, size, work / f"sheet{size}.{fmt}")
 
-        def check() -> object:
-            preview = preview_file(sheet)
-            service.check_numbers(preview)
-            return preview
 
-        secs, preview = clock(check)
-        base, _ = clock(lambda: raw_check(sheet))
-        row(
-            f"check {size:,} rows .{fmt}",
-            secs,
-            base,
-            "csv.reader" if fmt == "csv" else "openpyxl read-only",
-        )
-        secs, result = clock(lambda: service.run(preview, only_valid=True))  # type: ignore[arg-type]
-        close_database()
-        lock = getattr(result, "lock_seconds", None)
-        raw_target = work / "raw.db"
-        shutil.copy(_empty(work), raw_target)
-        base, _ = clock(lambda: raw_insert(db, raw_target, size))
-        held = (
-            f"   write lock held {lock:.2f} s"
-            if lock is not None
-            else "   write lock held throughout"
-        )
-        row(f"import {size:,} rows .{fmt}", secs, base, "raw executemany", held)
+def import_one(db: Path, work: Path, size: int, sheet: Path) -> None:
+    target = work / "target.db"
+    shutil.copy(_empty(work), target)
+    open_database(target)
+    service = ImportService(Context(operator="导入员"))
+
+    def check() -> object:
+        preview = preview_file(sheet)
+        service.check_numbers(preview)
+        return preview
+
+    secs, preview = clock(check)
+    base, _ = clock(lambda: raw_check(sheet))
+    fmt = sheet.suffix.lstrip(".")
+    reader = "csv.reader" if fmt == "csv" else "openpyxl read-only"
+    row(f"check {size:,} rows .{fmt}", secs, base, reader)
+    secs, result = clock(lambda: service.run(preview, only_valid=True))  # type: ignore[arg-type]
+    close_database()
+    lock = getattr(result, "lock_seconds", None)
+    raw_target = work / "raw.db"
+    shutil.copy(_empty(work), raw_target)
+    base, _ = clock(lambda: raw_insert(db, raw_target, size))
+    held = "write lock held " + (f"{lock:.2f} s" if lock is not None else "throughout")
+    row(f"import {size:,} rows .{fmt}", secs, base, "raw executemany", "   " + held)
 
 
 def main() -> None:

@@ -245,7 +245,9 @@ def _insert_tickets(
             end = start + CHUNK
             chunk = [
                 (i, n, *values)
-                for i, n, values in zip(ids[start:end], numbers[start:end], tickets[start:end])
+                for i, n, values in zip(
+                    ids[start:end], numbers[start:end], tickets[start:end], strict=True
+                )
             ]
             db.cursor().executemany(sql, chunk)
             if progress:
