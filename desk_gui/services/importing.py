@@ -89,16 +89,16 @@ class ImportService:
     ) -> ImportResult:
         """Import every row (refused if any is invalid) or, if asked, only the valid ones.
 
-        ``progress(done, total)`` comes every ~1,000 rows (total: twice the rows, once for
-        working them out and once for writing them); an exception it raises (a Cancel)
-        stops the import with nothing written.
+        ``progress(done, total)`` comes every ~1,000 rows (total: four times the rows: working
+        them out, their search-index text, then writing tickets and logs); an exception it
+        raises (a Cancel) stops the import with nothing written.
         """
         if preview.errors and not only_valid:
             raise ImportRefused(preview.errors)
         rows = preview.valid_rows
         kept = {id(r) for r in rows}  # by identity: comparing whole rows is quadratic
         result = ImportResult(skipped=[r.line for r in preview.rows if id(r) not in kept])
-        total = 2 * len(rows)
+        total = 4 * len(rows)
         step = _Steps(progress, total)
         settings = self.workflow.settings
         source = Path(preview.source).name
@@ -111,7 +111,7 @@ class ImportService:
             staff.extend(plan.staff)
             step(len(tickets))
         with translate_errors():
-            index_row = _index_rows(tickets, settings.prefix)
+            index_row = _index_rows(tickets, settings.prefix, lambda done: step(len(rows) + done))
             written = write_tickets(
                 tickets,
                 settings.prefix,
@@ -119,7 +119,7 @@ class ImportService:
                 staff,
                 self.ctx.operator,
                 index_row,
-                progress=lambda done, _n: step(len(rows) + done, force=True),
+                progress=lambda done, _n: step(2 * len(rows) + done, force=True),
             )
         result.lock_seconds = written.lock_seconds
         for row, number in zip(rows, written.numbers, strict=True):
@@ -142,7 +142,9 @@ class _Steps:
             self.progress(done, self.total)
 
 
-def _index_rows(tickets: list[NewTicket], prefix: str) -> IndexRowMaker | None:
+def _index_rows(
+    tickets: list[NewTicket], prefix: str, step: Callable[[int], None]
+) -> IndexRowMaker | None:
     """SQLite: each ticket's search-index row, worked out now for the id and number it will
     most likely get (outside the write lock); the write redoes the rows it guessed wrong."""
     if not is_sqlite():
@@ -153,8 +155,9 @@ def _index_rows(tickets: list[NewTicket], prefix: str) -> IndexRowMaker | None:
         ticket = {**t.columns, "id": ticket_id, "number": number}
         return search.ticket_index_row(ticket, [text for _, text, _, _ in t.log], memo.__getitem__)
 
-    for t, guess in zip(tickets, guess_numbers(tickets, prefix), strict=True):
+    for done, (t, guess) in enumerate(zip(tickets, guess_numbers(tickets, prefix), strict=True)):
         t.guess, t.index = guess, index_row(*guess, t)
+        step(done + 1)
     return index_row
 
 

@@ -85,13 +85,20 @@ def write_tickets(
         _reserve(reserved)
         used = _used_numbers([t.wanted for t in tickets if t.wanted])
         out.numbers = _allocate(tickets, prefix, used, _sequences(tickets, prefix), save=True)
-        ids = prepared.insert(out.numbers, progress)
+        n = len(tickets)
+        each: Progress | None = (lambda done, _n: progress(done, 2 * n)) if progress else None
+        ids = _insert_tickets(db, prepared.names, prepared.tickets, out.numbers, each)
+        index: list[IndexRow] = []
         if index_row is not None and is_sqlite(db):
-            rows: list[IndexRow] = []
             for t, i, number in zip(tickets, ids, out.numbers, strict=True):
                 guessed = t.index if t.guess == (i, number) else None
-                rows.append(guessed if guessed is not None else index_row(i, number, t))
-            search.add_index_rows(rows)
+                index.append(guessed if guessed is not None else index_row(i, number, t))
+        for start in range(0, n, CHUNK):  # log lines and index rows, 1,000 tickets at a time
+            prepared.insert_logs(ids, start, start + CHUNK)
+            if index:
+                search.add_index_rows(index[start : start + CHUNK])
+            if progress:
+                progress(n + min(n, start + CHUNK), 2 * n)
         if staff:
             names = [{"name": n} for n in dict.fromkeys(staff)]
             Staff.insert_many(names).on_conflict_ignore().execute()
@@ -127,18 +134,19 @@ class _Prepared:
             for t in tickets
         ]
 
-    def insert(self, numbers: list[str], progress: Progress | None) -> list[int]:
-        """Insert the tickets (with these numbers) and their logs; the tickets' ids."""
-        ids = _insert_tickets(self.db, self.names, self.tickets, numbers, progress)
+    def insert_logs(self, ids: list[int], start: int, end: int) -> None:
+        """The log lines of tickets ``start`` to ``end`` (their ids in ``ids``)."""
         table = LogEntry._meta.table_name
         sql = (
             f'INSERT INTO "{table}" ("ticket_id", "author", "kind", "text", "text_en", "at") '
             f"VALUES ({', '.join([self.db.param] * 6)})"
         )
-        rows = [(i, *line) for i, lines in zip(ids, self.logs, strict=True) for line in lines]
-        for start in range(0, len(rows), CHUNK * 5):
-            self.db.cursor().executemany(sql, rows[start : start + CHUNK * 5])
-        return ids
+        rows = [
+            (i, *line)
+            for i, lines in zip(ids[start:end], self.logs[start:end], strict=True)
+            for line in lines
+        ]
+        self.db.cursor().executemany(sql, rows)
 
 
 def _next_id() -> int:

@@ -121,14 +121,14 @@ def test_a_cancel_leaves_the_database_unchanged(tmp_path: Path, where: str) -> N
 
     def progress(done: int, total: int) -> None:
         calls.append((done, total))
-        if (where == "plan" and done >= 1000) or (where == "write" and done > total // 2):
+        if (where == "plan" and done >= 1000) or (where == "write" and done > total * 3 // 4):
             raise KeyboardInterrupt("cancel")
 
     with pytest.raises(KeyboardInterrupt):
         ImportService(_ctx()).run(preview, progress=progress)
     close_database()
     assert _dump(db) == before
-    assert calls and all(total == 5000 for _, total in calls)
+    assert calls and all(total == 10_000 for _, total in calls)
 
 
 def test_a_failing_row_leaves_the_database_unchanged(tmp_path: Path) -> None:
