@@ -32,6 +32,8 @@ def main() -> int:
     dbs = [arg for size in sizes for arg in ("--db", str(DIR / f"demo-{size}.db"))]
     codes.append(run("bench_gui.py", *dbs))
     codes.append(run("bench_triage.py", "--size", sizes[-1], "--dir", str(DIR)))
+    exchange = ["--db", str(DIR / "demo-100000.db"), "--work", str(DIR / "exchange")]
+    codes.append(run("bench_exchange.py", *exchange, *(["--big"] if args.big else [])))
     codes.append(run("bench_printing.py", "--tickets", "100000"))
     stall = ["--big"] if args.big else []
     codes.append(run("bench_stall.py", *stall))

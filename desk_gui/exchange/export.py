@@ -1,4 +1,4 @@
-"""Export tickets to .xlsx and .csv, streaming: ids in batches, one log query per batch.
+"""Export tickets to .xlsx and .csv, streaming: ids in batches, two raw queries per batch.
 
 Cells never start a live formula: text beginning with = + - @ tab or CR gets an apostrophe in
 front (and in xlsx is stored as a plain string).
@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import peewee as pw
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -26,12 +27,14 @@ from desk_gui.domain.lang import Lang, is_zh, pick
 from desk_gui.domain.masking import mask_requester
 from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
 from desk_gui.exchange.dates import format_datetime
+from desk_gui.exchange.xlsx_stream import excel_serial, sample_cell, write_workbook
 from desk_gui.store.database import read_transaction, translate_errors
 from desk_gui.store.models import LogEntry, Ticket
 from desk_gui.store.office import office_masks_requester
 from desk_gui.store.queue import QueueFilter, SortKey, ticket_ids
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_DANGER = frozenset(DANGEROUS)
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
 BATCH = 1000
 PROGRESS_ROWS = 100
@@ -42,8 +45,10 @@ Value = str | datetime | None
 Row = dict[str, Any]
 # The ticket columns an export reads: each column's stored fields (the log has its own table).
 _NAMES = ("id", *(name for f in column_fields() for name in f.columns))
-_FIELDS = tuple(getattr(Ticket, name) for name in dict.fromkeys(_NAMES))
+_COLUMN_NAMES = tuple(dict.fromkeys(_NAMES))
+_FIELDS = tuple(getattr(Ticket, name) for name in _COLUMN_NAMES)
 Progress = Callable[[int, int], None]
+_IDS = "__desk_ids__"
 
 
 @dataclass(frozen=True)
@@ -61,91 +66,162 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(DANGEROUS) else text
 
 
-LogLines = dict[int, list[tuple[datetime, str, str, str | None]]]
-
-
-def _log_text(lines: list[tuple[datetime, str, str, str | None]], lang: Lang) -> str:
-    """The log cell: one line per entry, generated lines in the export's language."""
+def _log_texts(db: pw.Database, chunk: Sequence[int], lang: Lang) -> dict[int, str]:
+    """The log cell of each ticket of a batch: one line per entry, in log order, generated
+    lines in the export's language. The one place that reads and renders the stored log."""
     zh = is_zh(lang)
     colon = "：" if zh else ": "
-    return "\n".join(
-        f"{format_datetime(at)} {author}{colon}{text if zh or not text_en else text_en}"
-        for at, author, text, text_en in lines
-    )
+    query = LogEntry.select(
+        LogEntry.ticket, LogEntry.at, LogEntry.author, LogEntry.text, LogEntry.text_en
+    ).order_by(LogEntry.ticket, LogEntry.at, LogEntry.id)
+    lines: dict[int, list[str]] = {}
+    for ticket_id, at, author, text, text_en in _fetch_in(db, query, LogEntry.ticket, chunk):
+        said = text if zh or not text_en else text_en
+        line = f"{_minute_text(at)} {author}{colon}{said}"
+        found = lines.get(ticket_id)
+        if found is None:
+            lines[ticket_id] = [line]
+        else:
+            found.append(line)
+    return {ticket_id: "\n".join(texts) for ticket_id, texts in lines.items()}
 
 
-def _feedback(row: Row, lang: Lang) -> str:
+def _fetch_in(
+    db: pw.Database, query: pw.Select, column: pw.Field, ids: Sequence[int]
+) -> list[tuple[Any, ...]]:
+    """Raw rows of ``query`` where ``column`` is one of ``ids``.
+
+    The ids are bound as parameters written into the SQL text directly: peewee builds a node
+    per value of an IN list, which cost as much as reading the rows.
+    """
+    sql, params = query.where(column.in_(pw.SQL(_IDS))).sql()
+    marks = ", ".join([db.param] * len(ids))
+    cursor = db.execute_sql(sql.replace(_IDS, f"({marks})"), [*params, *ids])
+    try:
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _when(value: Any) -> datetime | None:
+    """A stored time (SQLite keeps text, PostgreSQL a datetime) as a datetime."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def _minute_text(value: Any) -> str:
+    """format_datetime of a stored time; SQLite's text form is sliced, not parsed."""
+    if isinstance(value, str) and len(value) >= 16 and value[10] == " " and value[13] == ":":
+        return value[:16]
+    return format_datetime(_when(value))
+
+
+def _feedback(row: Row, zh: bool, lang: Lang) -> str:
     if row["feedback_resolved"] is None:
         return ""
-    i = 0 if is_zh(lang) else 1
+    i = 0 if zh else 1
     text = YES_NO[bool(row["feedback_resolved"])][i]
     if row["satisfaction"]:
         text += ("；" if i == 0 else "; ") + Satisfaction(row["satisfaction"]).label(lang)
     return text
 
 
-def _overdue(row: Row, now: datetime, lang: Lang) -> str:
+def _overdue(row: Row, now: datetime, zh: bool) -> str:
     """是 when resolved after the resolve deadline, or still open past it."""
-    due, resolved = row["resolve_due"], row["resolved_at"]
+    due, resolved = _when(row["resolve_due"]), _when(row["resolved_at"])
     late = False
     if due is not None:
         late = resolved > due if resolved else Status(row["status"]).is_open and now > due
-    return pick(lang, *YES_NO[late])
+    return YES_NO[late][0 if zh else 1]
 
 
-def _values(row: Row, log: str, options: ExportOptions, mask: bool) -> list[Value]:
-    lang = options.lang
-    out: list[Value] = []
+Cells = Callable[[Row, str], Any]
+Time = Callable[[Any], Any]
+
+
+def _column_cells(options: ExportOptions, mask: bool, time: Time) -> list[Cells]:
+    """One function per column, chosen once per export: (stored row, log text) -> cell.
+
+    ``time`` turns a stored time into the cell's value (text for csv, datetime for xlsx).
+    """
+    lang, now, zh = options.lang, options.now, is_zh(options.lang)
+    labels = {key: {m.value: m.label(lang) for m in enum} for key, enum in ENUMS.items()}  # type: ignore[attr-defined]
+    out: list[Cells] = []
     for f in column_fields():
         key = f.key
         if f.kind is Kind.LOG:
-            out.append(log)
+            out.append(lambda row, log: log)
         elif f.kind is Kind.FEEDBACK:
-            out.append(_feedback(row, lang))
+            out.append(lambda row, log: _feedback(row, zh, lang))
         elif key == "overdue":
-            out.append(_overdue(row, options.now, lang))
-        elif key == "requester":
-            out.append(mask_requester(row["requester"]) if mask else row["requester"])
+            out.append(lambda row, log: _overdue(row, now, zh))
+        elif key == "requester" and mask:
+            out.append(lambda row, log: mask_requester(row["requester"]))
         elif key in ENUMS:
-            out.append(ENUMS[key](row[key]).label(lang))
+            out.append(_label_cell(key, labels[key]))
         elif key in DATE_KEYS:
-            out.append(row[key])
+            out.append(_time_cell(key, time))
         else:
-            out.append(str(row[key] or ""))
+            out.append(_text_cell(key))
     return out
 
 
-def _batch(chunk: Sequence[int]) -> tuple[list[Row], LogLines]:
+def _label_cell(key: str, labels: dict[str, str]) -> Cells:
+    return lambda row, log: labels[row[key]]
+
+
+def _time_cell(key: str, time: Time) -> Cells:
+    return lambda row, log: None if row[key] is None else time(row[key])
+
+
+def _text_cell(key: str) -> Cells:
+    return lambda row, log: str(row[key] or "")
+
+
+def _batch(chunk: Sequence[int], lang: Lang) -> tuple[list[Row], dict[int, str]]:
     """Tickets and their logs for one batch of ids, read in one snapshot, cursors closed."""
-    with read_transaction():
-        query = Ticket.select(*_FIELDS).where(Ticket.id.in_(list(chunk)))
-        found: Any = query.dicts()
-        tickets: list[Row] = list(found)
-        entries: list[Any] = list(
-            LogEntry.select(
-                LogEntry.ticket, LogEntry.at, LogEntry.author, LogEntry.text, LogEntry.text_en
-            )
-            .where(LogEntry.ticket.in_(list(chunk)))
-            .order_by(LogEntry.ticket, LogEntry.at, LogEntry.id)
-            .tuples()
-        )
-    logs: LogLines = {}
-    for ticket_id, at, author, text, text_en in entries:
-        logs.setdefault(ticket_id, []).append((at, author, text, text_en))
+    with read_transaction() as db:
+        found = _fetch_in(db, Ticket.select(*_FIELDS), Ticket.id, chunk)
+        tickets = [dict(zip(_COLUMN_NAMES, r, strict=True)) for r in found]
+        logs = _log_texts(db, chunk, lang)
     by_id = {t["id"]: t for t in tickets}
     return [by_id[i] for i in chunk if i in by_id], logs
 
 
-def iter_rows(ids: Sequence[int], options: ExportOptions) -> Iterator[list[Value]]:
-    """One list of cell values per ticket, in ``ids`` order, read ``batch_size`` at a time."""
+def _rows(
+    ids: Sequence[int], options: ExportOptions, time: Time, progress: Progress | None = None
+) -> Iterator[list[Any]]:
+    """One list of cells per ticket, in ``ids`` order (times made by ``time``; text not yet
+    neutralised). ``progress(done, total)`` after every batch."""
     mask = options.mask_requester
     if mask is None:
         with translate_errors():
             mask = office_masks_requester()
+    cells = _column_cells(options, mask, time)
     for start in range(0, len(ids), options.batch_size):
-        tickets, logs = _batch(ids[start : start + options.batch_size])
+        with translate_errors():
+            tickets, logs = _batch(ids[start : start + options.batch_size], options.lang)
         for row in tickets:
-            yield _values(row, _log_text(logs.get(row["id"], []), options.lang), options, mask)
+            log = logs.get(row["id"], "")
+            yield [cell(row, log) for cell in cells]
+        if progress:
+            progress(min(len(ids), start + options.batch_size), len(ids))
+
+
+def iter_rows(ids: Sequence[int], options: ExportOptions) -> Iterator[list[Value]]:
+    """One list of cell values per ticket, in ``ids`` order, read ``batch_size`` at a time."""
+    return _rows(ids, options, _when)
+
+
+def _xlsx_template(lang: Lang) -> Callable[[list[object]], Workbook]:
+    def build(sample: list[object]) -> Workbook:
+        wb = Workbook(write_only=True)
+        ws = _xlsx_sheet(wb, lang)
+        ws.append([sample_cell(ws, v, DATE_FORMAT) for v in sample])
+        return wb
+
+    return build
 
 
 def _xlsx_sheet(wb: Workbook, lang: Lang) -> WriteOnlyWorksheet:
@@ -165,37 +241,31 @@ def _xlsx_sheet(wb: Workbook, lang: Lang) -> WriteOnlyWorksheet:
     return ws
 
 
-def _xlsx_cell(ws: WriteOnlyWorksheet, value: Value) -> object:
-    if isinstance(value, datetime):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
-    if value and value.startswith(DANGEROUS):
-        cell = WriteOnlyCell(ws, value=neutralise(value))
-        cell.data_type = "s"
-        return cell
-    return value
+def _xlsx_time(value: Any) -> float | datetime | None:
+    """A date cell: the serial number straight from SQLite's text, or PostgreSQL's datetime."""
+    return excel_serial(value) if isinstance(value, str) else _when(value)
+
+
+def _xlsx_cells(rows: Iterator[list[Any]]) -> Iterator[list[Value]]:
+    for cells in rows:
+        yield [
+            "'" + c if c.__class__ is str and c[:1] in _DANGER else c
+            for c in cells  # neutralise
+        ]
 
 
 def write_xlsx(
     path: str | Path, ids: Sequence[int], options: ExportOptions, progress: Progress | None = None
 ) -> int:
-    """Stream the tickets into an .xlsx workbook (write-only mode); the number of rows."""
-    wb = Workbook(write_only=True)
-    ws = _xlsx_sheet(wb, options.lang)
-    n = 0
-    try:
-        for values in iter_rows(ids, options):
-            ws.append([_xlsx_cell(ws, v) for v in values])
-            n += 1
-            if progress and n % PROGRESS_ROWS == 0:
-                progress(n, len(ids))
-    except BaseException:
-        ws.close()  # stopped (cancelled): end openpyxl's sheet writer, or it fails when collected
-        raise
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{n + 1}"
-    wb.save(str(path))
-    return n
+    """Stream the tickets into an .xlsx workbook (the sheet's rows written as XML text)."""
+    last = get_column_letter(len(COLUMNS))
+    return write_workbook(
+        path,
+        _xlsx_template(options.lang),
+        _xlsx_cells(_rows(ids, options, _xlsx_time, progress)),
+        len(COLUMNS),
+        lambda n: f"A1:{last}{n + 1}",
+    )
 
 
 def write_csv(
@@ -206,16 +276,15 @@ def write_csv(
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow([header(key, options.lang) for key, _, _ in COLUMNS])
-        for values in iter_rows(ids, options):
-            writer.writerow(
-                [
-                    format_datetime(v) if isinstance(v, datetime) else neutralise(v or "")
-                    for v in values
-                ]
-            )
+        rows: list[list[str]] = []
+        for cells in _rows(ids, options, _minute_text, progress):
+            # neutralise, inline: a time's text never starts with a dangerous character.
+            rows.append(["" if not c else "'" + c if c[0] in _DANGER else c for c in cells])
             n += 1
-            if progress and n % PROGRESS_ROWS == 0:
-                progress(n, len(ids))
+            if len(rows) >= 1000:
+                writer.writerows(rows)
+                rows.clear()
+        writer.writerows(rows)
     return n
 
 

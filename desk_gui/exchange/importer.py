@@ -7,6 +7,7 @@ feedback, log text) and the problems found, named by spreadsheet row and column.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,6 +35,7 @@ from desk_gui.exchange.columns import COLUMNS, COMPUTED, REQUIRED, header, key_f
 from desk_gui.exchange.dates import parse_datetime
 from desk_gui.exchange.export import DANGEROUS
 from desk_gui.exchange.feedback import parse_feedback
+from desk_gui.exchange.xlsx_read import read_xlsx
 
 REQUIRED_COLUMNS: tuple[str, ...] = REQUIRED
 # The typed text of intake, copied to the draft as it stands in the sheet.
@@ -133,14 +135,7 @@ def read_table(path: str | Path) -> tuple[list[str], list[tuple[int, list[Any]]]
 
 
 def _read_xlsx(path: Path) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path, read_only=True, data_only=True)
-    try:
-        ws = wb.worksheets[0]
-        return [list(r) for r in ws.iter_rows(values_only=True)]
-    finally:
-        wb.close()
+    return read_xlsx(path)
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
@@ -184,6 +179,12 @@ def map_columns(headers: list[str]) -> tuple[dict[str, int], list[str]]:
     return found, unknown
 
 
+@functools.lru_cache(maxsize=1024)
+def _parse_choice(enum: type[LabelledEnum], text: str) -> Any:
+    """enum.parse, remembered: a sheet repeats the same few labels on every row."""
+    return enum.parse(text)
+
+
 class _RowReader:
     """Turns one row's cells into typed values, collecting problems against the row."""
 
@@ -210,7 +211,7 @@ class _RowReader:
         if not text:
             return None
         try:
-            return enum.parse(text)
+            return _parse_choice(enum, text)
         except ValueError:
             options = "/".join(m.zh for m in enum)
             self.problem(

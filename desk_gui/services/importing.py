@@ -1,33 +1,35 @@
 """Importing the old worksheet spreadsheet: all rows in one transaction, or none.
 
-The whole import runs inside one outer ``write_transaction()`` (BEGIN IMMEDIATE), so imports
-from several workstations into one shared file are serialised and never half done; the ticket
-services' own transactions nest inside it as savepoints.
+Every row is worked out in memory first (services/import_plan.py: the ticket and log the
+workflow would produce), then written by one short transaction (store/import_write.py: BEGIN
+IMMEDIATE, numbers allocated, rows inserted in bulk), so imports from several workstations into
+one shared file are serialised and never half done, and the write lock is held only while the
+prepared rows are inserted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desk_gui.domain import log_lines
-from desk_gui.domain.enums import LogKind, Status
 from desk_gui.domain.errors import DeskError
-from desk_gui.domain.numbering import day_key, parse_number
-from desk_gui.domain.ticket import TicketRecord
-from desk_gui.exchange.importer import ImportPreview, ImportRow, RowProblem
-from desk_gui.services import records
+from desk_gui.domain.numbering import parse_number
+from desk_gui.exchange.importer import ImportPreview, RowProblem
 from desk_gui.services.context import Context
+from desk_gui.services.import_plan import CLOSED_REASON, CLOSED_REASON_EN, plan_row
 from desk_gui.services.settings import OfficeSettings
-from desk_gui.services.tickets import pw_max
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.store.database import translate_errors, write_transaction
-from desk_gui.store.models import DailySequence, Ticket
+from desk_gui.store import search
+from desk_gui.store.database import is_sqlite, translate_errors
+from desk_gui.store.import_write import NewTicket, guess_numbers, write_tickets
+from desk_gui.store.models import Ticket
 
-CLOSED_REASON = "导入：原表状态为已关闭"
-CLOSED_REASON_EN = "Import: closed in the original sheet"
+__all__ = ["CLOSED_REASON", "CLOSED_REASON_EN", "ImportRefused", "ImportResult", "ImportService"]
+
+Progress = Callable[[int, int], None]
+IndexRowMaker = Callable[[int, str, NewTicket], tuple[object, ...]]
 
 
 class ImportRefused(DeskError):
@@ -49,6 +51,7 @@ class ImportResult:
     created: list[tuple[int, str]] = field(default_factory=list)
     renumbered: list[tuple[int, str, str]] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)
+    lock_seconds: float = 0.0  # how long the write held the database's write lock
 
 
 class ImportService:
@@ -69,7 +72,7 @@ class ImportService:
         for row in preview.rows:
             if not row.number:
                 continue
-            why = _number_problem(row.number, used | seen)
+            why = _number_problem(row.number, used, seen)
             seen.add(row.number)
             if why:
                 zh, en = why
@@ -82,107 +85,89 @@ class ImportService:
         preview: ImportPreview,
         *,
         only_valid: bool = False,
-        progress: Callable[[int, int], None] | None = None,
+        progress: Progress | None = None,
     ) -> ImportResult:
         """Import every row (refused if any is invalid) or, if asked, only the valid ones.
 
-        ``progress(rows done, rows)`` after each row; raising from it (a cancel) rolls the
-        whole import back.
+        ``progress(done, total)`` comes every ~1,000 rows (total: four times the rows: working
+        them out, their search-index text, then writing tickets and logs); an exception it
+        raises (a Cancel) stops the import with nothing written.
         """
         if preview.errors and not only_valid:
             raise ImportRefused(preview.errors)
         rows = preview.valid_rows
         kept = {id(r) for r in rows}  # by identity: comparing whole rows is quadratic
         result = ImportResult(skipped=[r.line for r in preview.rows if id(r) not in kept])
+        total = 4 * len(rows)
+        step = _Steps(progress, total)
+        settings = self.workflow.settings
         source = Path(preview.source).name
-        with write_transaction():
-            _reserve_file_numbers(preview.rows)
-            for n, row in enumerate(rows, 1):
-                record = self._import_row(row, source)
-                if progress is not None:
-                    progress(n, len(rows))
-                result.created.append((row.line, record.number))
-                if row.number and row.number != record.number:
-                    result.renumbered.append((row.line, row.number, record.number))
+        tickets: list[NewTicket] = []
+        staff: list[str] = []
+        memo: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for row in rows:
+            plan = plan_row(self.ctx, settings, row, source, memo)
+            tickets.append(NewTicket(plan.wanted, plan.day, plan.columns, plan.log))
+            staff.extend(plan.staff)
+            step(len(tickets))
+        with translate_errors():
+            index_row = _index_rows(tickets, settings.prefix, lambda done: step(len(rows) + done))
+            written = write_tickets(
+                tickets,
+                settings.prefix,
+                [r.number for r in preview.rows],
+                staff,
+                self.ctx.operator,
+                index_row,
+                progress=lambda done, _n: step(2 * len(rows) + done, force=True),
+            )
+        result.lock_seconds = written.lock_seconds
+        for row, number in zip(rows, written.numbers, strict=True):
+            result.created.append((row.line, number))
+            if row.number and row.number != number:
+                result.renumbered.append((row.line, row.number, number))
+        if progress:
+            progress(total, total)
         return result
 
-    def _import_row(self, row: ImportRow, source: str) -> TicketRecord:
-        wf = self.workflow
-        pending = row.status == Status.PENDING
-        draft = replace(row.draft, assignee=row.assignee if pending else None)
-        rec = wf.create(
-            draft,
-            confirm_mobile=True,
-            number=row.number or None,
-            log_line=log_lines.imported(source, row.line),
-        )
-        lines = list(row.defaults)
-        if row.log_text:
-            lines.append(log_lines.import_history(row.log_text))
-        if lines:
-            joined = log_lines.LogLine(
-                "\n".join(line.zh for line in lines), "\n".join(line.en for line in lines)
-            )
-            records.add_line(self.ctx, rec.id, LogKind.IMPORT, joined)
-        if pending:
-            return rec
-        rec = wf.take(rec.id, rec.version)
-        if row.assignee and row.assignee != rec.assignee:
-            rec = wf.assign(rec.id, rec.version, row.assignee)
-        if row.status == Status.IN_PROGRESS:
-            return rec
-        rec = wf.resolve(rec.id, rec.version, row.solution, resolved_at=row.resolved_at)
-        if row.feedback_resolved is not None:
-            rec = wf.record_feedback(rec.id, rec.version, row.feedback_resolved, row.satisfaction)
-        if row.status == Status.CLOSED:
-            if row.feedback_resolved:
-                rec = wf.close(rec.id, rec.version)
-            else:
-                rec = wf.close(rec.id, rec.version, CLOSED_REASON, reason_en=CLOSED_REASON_EN)
-        return self._historic_times(rec, row)
 
-    def _historic_times(self, rec: TicketRecord, row: ImportRow) -> TicketRecord:
-        """The sheet's own times, not the import's: responded and closed by the resolution."""
-        if row.resolved_at is None:
-            return rec
-        changes: dict[str, Any] = {
-            "first_response_at": min(rec.first_response_at or row.resolved_at, row.resolved_at)
-        }
-        if rec.closed_at is not None:
-            changes["closed_at"] = row.resolved_at
-        ticket = records.load(rec.id)
-        records.save(self.ctx, ticket, rec.version, changes)
-        return records.to_record(ticket)
+class _Steps:
+    """Calls ``progress`` every ~1,000 rows (or when forced)."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total = progress, total
+
+    def __call__(self, done: int, *, force: bool = False) -> None:
+        if self.progress and (force or done % 1000 == 0):
+            self.progress(done, self.total)
 
 
-def _reserve_file_numbers(rows: list[ImportRow]) -> None:
-    """Move each day's sequence past the sheet's own numbers before any row is written.
+def _index_rows(
+    tickets: list[NewTicket], prefix: str, step: Callable[[int], None]
+) -> IndexRowMaker | None:
+    """SQLite: each ticket's search-index row, worked out now for the id and number it will
+    most likely get (outside the write lock); the write redoes the rows it guessed wrong."""
+    if not is_sqlite():
+        return None
+    memo = search.IndexTextMemo()
 
-    The sheet's numbers are the paper record: a row without one must not take a number that a
-    later row carries, so new numbers start after the highest the file uses on that day.
-    Skipped rows count too: their numbers stay free for when the fixed rows are imported.
-    """
-    top: dict[str, int] = {}
-    for row in rows:
-        parsed = parse_number(row.number) if row.number else None
-        if parsed is not None:
-            prefix, day, seq = parsed
-            key = day_key(prefix, day)
-            top[key] = max(top.get(key, 0), seq)
-    for key, seq in sorted(top.items()):
-        DailySequence.insert(day_key=key, last=seq).on_conflict(
-            conflict_target=[DailySequence.day_key],
-            update={DailySequence.last: pw_max(DailySequence.last, seq)},
-        ).execute()
+    def index_row(ticket_id: int, number: str, t: NewTicket) -> tuple[object, ...]:
+        ticket = {**t.columns, "id": ticket_id, "number": number}
+        return search.ticket_index_row(ticket, [text for _, text, _, _ in t.log], memo.__getitem__)
+
+    for done, (t, guess) in enumerate(zip(tickets, guess_numbers(tickets, prefix), strict=True)):
+        t.guess, t.index = guess, index_row(*guess, t)
+        step(done + 1)
+    return index_row
 
 
-def _number_problem(number: str, used: set[str]) -> tuple[str, str] | None:
+def _number_problem(number: str, used: set[str], seen: set[str]) -> tuple[str, str] | None:
     if parse_number(number) is None:
         return (
             f"编号“{number}”格式不符，将自动重新编号。",
             f"“{number}” is not a Desk ticket number; a new one will be assigned.",
         )
-    if number in used:
+    if number in used or number in seen:
         return (
             f"编号“{number}”已被使用，将自动重新编号。",
             f"“{number}” is already in use; a new number will be assigned.",
