@@ -48,10 +48,10 @@ DESK = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
     from desk_gui.services.context import Context
     from desk_gui.store.database import open_database
-    from desk_gui.ui.launcher import install_translators, probe_database
-    from desk_gui.ui.main_window import MainWindow
-    from desk_gui.ui.prefs import WorkstationPrefs
-    from desk_gui.ui.session import Session
+    from desk_gui.ui.app.launcher import install_translators, probe_database
+    from desk_gui.ui.queue.main_window import MainWindow
+    from desk_gui.ui.common.prefs import WorkstationPrefs
+    from desk_gui.ui.common.session import Session
 
     class FirstPaint(QObject):
         def eventFilter(self, watched, event):
@@ -80,10 +80,10 @@ QUEUE = textwrap.dedent(
     from desk_gui.services.context import Context
     from desk_gui.services.queue import QueueFilter
     from desk_gui.store.database import open_database
-    from desk_gui.ui.main_window import MainWindow
-    from desk_gui.ui.models.ticket_table_model import Column
-    from desk_gui.ui.prefs import WorkstationPrefs
-    from desk_gui.ui.session import Session
+    from desk_gui.ui.queue.main_window import MainWindow
+    from desk_gui.ui.queue.ticket_table_model import Column
+    from desk_gui.ui.common.prefs import WorkstationPrefs
+    from desk_gui.ui.common.session import Session
 
     def rss_mb():
         for line in open("/proc/self/status"):

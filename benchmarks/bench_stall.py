@@ -36,12 +36,12 @@ CHILD = textwrap.dedent(
     app = QApplication([])
     from desk_gui.services.queue import QueueFilter
     from desk_gui.services.workspace import Workspace
-    from desk_gui.ui import print_actions
-    from desk_gui.ui.dialogs.import_dialog import ImportDialog
-    from desk_gui.ui.main_window import MainWindow
-    from desk_gui.ui.models.ticket_table_model import Column
-    from desk_gui.ui.prefs import WorkstationPrefs
-    from desk_gui.ui.session import Session
+    from desk_gui.ui.queue import print_actions
+    from desk_gui.ui.exchange.import_dialog import ImportDialog
+    from desk_gui.ui.queue.main_window import MainWindow
+    from desk_gui.ui.queue.ticket_table_model import Column
+    from desk_gui.ui.common.prefs import WorkstationPrefs
+    from desk_gui.ui.common.session import Session
 
     class Probe:
         # The largest gap between ticks of a 5 ms timer; quits the loop once the step is done.
@@ -125,7 +125,7 @@ CHILD = textwrap.dedent(
     if hasattr(print_actions, "start_export"):
         def export():
             print_actions.start_export(w, w.jobs, target, flt, w.model.sort_key, False, "en",
-                                       True, exported.append, w._show_error)
+                                       True, exported.append, w.show_error)
     else:  # the code before: on the window's thread, processEvents at each progress step
         def export():
             def progress(done, total):

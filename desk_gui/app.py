@@ -17,6 +17,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desk_gui.selftest import run_self_test
 
         return run_self_test()
-    from desk_gui.ui.launcher import launch
+    from desk_gui.ui.app.launcher import launch
 
     return launch(args)

@@ -19,7 +19,7 @@ from desk_gui.commands import add_commands
 from desk_gui.domain.errors import DeskError
 
 if TYPE_CHECKING:
-    from desk_gui.ui.prefs import WorkstationPrefs
+    from desk_gui.ui.common.prefs import WorkstationPrefs
 
 WORKSTATION_SETTINGS = ("Desk", "Desk")
 """Organisation and application under which the window keeps this workstation's preferences
@@ -30,7 +30,7 @@ def workstation_prefs() -> WorkstationPrefs:
     """The preferences the window stores on this workstation (QtCore only, no window)."""
     from PySide6.QtCore import QSettings
 
-    from desk_gui.ui.prefs import WorkstationPrefs
+    from desk_gui.ui.common.prefs import WorkstationPrefs
 
     organization, application = WORKSTATION_SETTINGS
     return WorkstationPrefs(

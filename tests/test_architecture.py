@@ -186,3 +186,78 @@ def test_the_real_graph_is_what_the_readme_draws() -> None:
     assert "store" not in graph["ui"]
     assert "services" not in graph["exchange"]
     assert not root_imports_into_layers(graph)
+
+
+# The ui is grouped by what the user does (queue, intake, worksheet, …); its feature packages
+# import each other without a cycle. Imports under ``if TYPE_CHECKING:`` are for annotations only
+# and do not count.
+UI = PACKAGE / "ui"
+
+
+def runtime_imports(path: Path) -> set[str]:
+    """Like imported_modules, without the imports under ``if TYPE_CHECKING:``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    typing_only: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for statement in node.body:
+                typing_only.update(id(sub) for sub in ast.walk(statement))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def ui_feature_graph(ui: Path) -> dict[str, set[str]]:
+    """Which ui feature package imports which other one (``queue`` → ``worksheet``)."""
+    graph: dict[str, set[str]] = {}
+    for path in sorted(ui.rglob("*.py")):
+        rel = path.relative_to(ui)
+        if len(rel.parts) < 2:
+            continue  # ui/__init__.py
+        edges = graph.setdefault(rel.parts[0], set())
+        for module in runtime_imports(path):
+            parts = module.split(".")
+            if parts[:2] == ["desk_gui", "ui"] and len(parts) > 2 and parts[2] != rel.parts[0]:
+                edges.add(parts[2])
+    return graph
+
+
+def test_ui_is_feature_packages_only() -> None:
+    loose = sorted(p.name for p in UI.glob("*.py") if p.name != "__init__.py")
+    assert loose == []
+
+
+def test_no_import_cycle_between_ui_features() -> None:
+    assert find_cycle(ui_feature_graph(UI)) is None
+
+
+def test_common_imports_no_feature() -> None:
+    assert ui_feature_graph(UI)["common"] == set()
+
+
+def test_window_helpers_do_not_import_the_window() -> None:
+    for name in ("main_menus.py", "main_triage.py"):
+        assert "desk_gui.ui.queue.main_window" not in imported_modules(UI / "queue" / name)
+
+
+def test_a_cycle_between_ui_features_is_found(tmp_path: Path) -> None:
+    fake = _fake_package(
+        tmp_path / "ui",
+        {
+            "queue/window.py": "from desk_gui.ui.worksheet.view import open_worksheet\n",
+            "worksheet/view.py": "def f():\n    from desk_gui.ui.queue.window import Window\n",
+            "intake/form.py": (
+                "from typing import TYPE_CHECKING\n"
+                "if TYPE_CHECKING:\n    from desk_gui.ui.queue.window import Window\n"
+            ),
+        },
+    )
+    assert find_cycle(ui_feature_graph(fake)) == ["queue", "worksheet", "queue"]
+    assert ui_feature_graph(fake)["intake"] == set()

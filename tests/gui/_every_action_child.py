@@ -26,7 +26,7 @@ from PySide6.QtCore import QSettings, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
 
-from desk_gui.ui.worksheet_view import WorksheetView
+from desk_gui.ui.worksheet.worksheet_view import WorksheetView
 
 # Qt's offscreen platform notice when a main window is shown: not ours (see tests/gui/conftest).
 IGNORED = (
@@ -88,10 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     qInstallMessageHandler(handler)
     app = QApplication([sys.argv[0]])
     from desk_gui.services.workspace import Workspace
-    from desk_gui.ui.launcher import install_translators
-    from desk_gui.ui.main_window import MainWindow
-    from desk_gui.ui.prefs import WorkstationPrefs
-    from desk_gui.ui.session import Session
+    from desk_gui.ui.app.launcher import install_translators
+    from desk_gui.ui.common.prefs import WorkstationPrefs
+    from desk_gui.ui.common.session import Session
+    from desk_gui.ui.queue.main_window import MainWindow
 
     install_translators(app, args.lang)
     workspace = Workspace.open(args.db, "张三", create=False)

@@ -22,9 +22,9 @@ from desk_gui.services.directory import StaffMember, save_staff
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
 from desk_gui.store.database import close_database
-from desk_gui.ui.main_window import MainWindow
-from desk_gui.ui.prefs import WorkstationPrefs
-from desk_gui.ui.session import Session
+from desk_gui.ui.common.prefs import WorkstationPrefs
+from desk_gui.ui.common.session import Session
+from desk_gui.ui.queue.main_window import MainWindow
 
 OPERATOR = "张三"
 

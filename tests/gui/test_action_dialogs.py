@@ -8,10 +8,10 @@ from desk_gui.domain.enums import Satisfaction, Status, Tier
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.ui.dialogs.action_escalate import EscalateDialog
-from desk_gui.ui.dialogs.action_feedback import FeedbackDialog
-from desk_gui.ui.dialogs.action_resolve import ResolveDialog
-from desk_gui.ui.worksheet_view import WorksheetView
+from desk_gui.ui.worksheet.action_escalate import EscalateDialog
+from desk_gui.ui.worksheet.action_feedback import FeedbackDialog
+from desk_gui.ui.worksheet.action_resolve import ResolveDialog
+from desk_gui.ui.worksheet.worksheet_view import WorksheetView
 
 from .test_worksheet_view import chinese, view_of  # noqa: F401  (fixtures)
 

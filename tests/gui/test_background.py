@@ -18,13 +18,14 @@ from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
 from desk_gui.store.database import current_database
 from desk_gui.store.errors import DatabaseLocked
-from desk_gui.ui import launcher, print_actions
-from desk_gui.ui.background import Job, Jobs
-from desk_gui.ui.dialogs.error_dialog import ErrorDialog
-from desk_gui.ui.dialogs.import_dialog import ImportDialog
-from desk_gui.ui.main_window import MainWindow
-from desk_gui.ui.prefs import WorkstationPrefs
-from desk_gui.ui.session import Session
+from desk_gui.ui.app import launcher
+from desk_gui.ui.common.background import Job, Jobs
+from desk_gui.ui.common.error_dialog import ErrorDialog
+from desk_gui.ui.common.prefs import WorkstationPrefs
+from desk_gui.ui.common.session import Session
+from desk_gui.ui.exchange.import_dialog import ImportDialog
+from desk_gui.ui.queue import print_actions
+from desk_gui.ui.queue.main_window import MainWindow
 
 from .conftest import OPERATOR, settle
 from .test_import_dialog import BARE, pending, ticket_count
@@ -118,7 +119,7 @@ def test_a_cancelled_export_leaves_no_file(
     finished: list[Path] = []
     task = print_actions.start_export(
         window, window.jobs, target, QueueFilter(statuses=None), SortKey.NUMBER, False,
-        "zh", True, finished.append, window._show_error,
+        "zh", True, finished.append, window.show_error,
     )  # fmt: skip
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=20_000)
     # It was being written when cancelled: under temporary names only, never the target's.
@@ -135,7 +136,7 @@ def test_the_progress_dialog_cancel_button_cancels_the_export(
     finished: list[Path] = []
     task = print_actions.start_export(
         window, window.jobs, target, QueueFilter(statuses=None), SortKey.NUMBER, False,
-        "en", True, finished.append, window._show_error,
+        "en", True, finished.append, window.show_error,
     )  # fmt: skip
     task.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
     assert task.job.cancelled

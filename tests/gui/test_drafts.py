@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desk_gui.domain.enums import Category, Channel, Urgency
 from desk_gui.domain.ticket import TicketDraft
-from desk_gui.ui.drafts import DraftAttachment, DraftStore, is_empty, mark_in_use
+from desk_gui.ui.intake.drafts import DraftAttachment, DraftStore, is_empty, mark_in_use
 
 
 def test_round_trip_with_attachments(tmp_path: Path) -> None:

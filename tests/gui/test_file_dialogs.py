@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
-from desk_gui.ui import launcher, print_actions
-from desk_gui.ui.prefs import WorkstationPrefs, documents_folder
+from desk_gui.ui.app import launcher
+from desk_gui.ui.common.prefs import WorkstationPrefs, documents_folder
+from desk_gui.ui.queue import print_actions
 
 
 def _documents() -> Path:

@@ -16,8 +16,8 @@ from desk_gui.domain.transitions import Action
 from desk_gui.printing.content import WorksheetOptions
 from desk_gui.printing.render import write_pdf
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.ui.dialogs.action_follow_up import FollowUpDialog
-from desk_gui.ui.worksheet_view import WorksheetView
+from desk_gui.ui.worksheet.action_follow_up import FollowUpDialog
+from desk_gui.ui.worksheet.worksheet_view import WorksheetView
 
 from .test_printing import pdf_info, pdf_text, squash
 from .test_worksheet_view import chinese  # noqa: F401  (fixture)

@@ -19,16 +19,16 @@ from desk_gui.services.context import Context
 from desk_gui.services.queue import QueueFilter, QueueService
 from desk_gui.services.tickets import TicketService
 from desk_gui.services.workspace import Workspace
-from desk_gui.ui.background import Jobs
-from desk_gui.ui.dialogs.import_dialog import ImportDialog
-from desk_gui.ui.main_window import MainWindow
-from desk_gui.ui.models.import_problem_model import (
+from desk_gui.ui.common.background import Jobs
+from desk_gui.ui.common.session import Session
+from desk_gui.ui.exchange.import_dialog import ImportDialog
+from desk_gui.ui.exchange.import_problem_model import (
     ERROR_COLOR,
     WARNING_COLOR,
     ImportProblemModel,
     ProblemColumn,
 )
-from desk_gui.ui.session import Session
+from desk_gui.ui.queue.main_window import MainWindow
 from tests.exchange.test_exchange_roundtrip import BARE, GOOD, _write_sheet
 
 TS_FILE = Path(__file__).parents[2] / "resources" / "translations" / "desk_import_zh_CN.ts"

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from desk_gui.ui import launcher
+from desk_gui.ui.app import launcher
 
 
 @pytest.fixture

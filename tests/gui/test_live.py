@@ -16,10 +16,10 @@ from PySide6.QtCore import QItemSelectionModel
 
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.queue import QueueService
-from desk_gui.ui.live import LiveUpdates
-from desk_gui.ui.main_window import MainWindow
-from desk_gui.ui.models.ticket_table_model import Column
-from desk_gui.ui.session import Session
+from desk_gui.ui.common.session import Session
+from desk_gui.ui.queue.live import LiveUpdates
+from desk_gui.ui.queue.main_window import MainWindow
+from desk_gui.ui.queue.ticket_table_model import Column
 
 from .conftest import settle
 

@@ -15,10 +15,10 @@ from desk_gui.domain.ticket import TicketRecord
 from desk_gui.printing.render import write_pdf
 from desk_gui.services.settings import load_settings, save_settings
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.ui import print_actions
-from desk_gui.ui.main_window import MainWindow
-from desk_gui.ui.models.ticket_table_model import Column
-from desk_gui.ui.session import Session
+from desk_gui.ui.common.session import Session
+from desk_gui.ui.queue import print_actions
+from desk_gui.ui.queue.main_window import MainWindow
+from desk_gui.ui.queue.ticket_table_model import Column
 
 from .conftest import settle
 
@@ -248,7 +248,7 @@ def _save_through_the_form(
     monkeypatch: pytest.MonkeyPatch, workflow: WorkflowService, draft: Any
 ) -> None:
     """Ctrl+N's form, filled and saved by the user: the real service creates the ticket."""
-    from desk_gui.ui.dialogs.ticket_form import TicketFormDialog
+    from desk_gui.ui.intake.ticket_form import TicketFormDialog
 
     monkeypatch.setattr(
         TicketFormDialog, "ask", classmethod(lambda cls, parent, service: service.create(draft))
@@ -419,7 +419,7 @@ def _accelerator_clashes(window: MainWindow) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_menu_accelerators_are_unique(qtbot: Any, qapp: Any, session: Session, lang: str) -> None:
-    from desk_gui.ui import launcher
+    from desk_gui.ui.app import launcher
 
     session.lang = lang
     launcher.install_translators(qapp, lang)

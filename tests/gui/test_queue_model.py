@@ -14,7 +14,7 @@ from desk_gui.domain.enums import Urgency
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.queue import QueueFilter, QueueRow, QueueService
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.ui.models.ticket_table_model import (
+from desk_gui.ui.queue.ticket_table_model import (
     SORT_KEYS,
     Column,
     TicketTableModel,

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QWidget
 
 from desk_gui.domain.enums import Impact, Urgency
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.ui import launcher
-from desk_gui.ui.main_window import MainWindow
-from desk_gui.ui.session import Session
+from desk_gui.ui.app import launcher
+from desk_gui.ui.common.session import Session
+from desk_gui.ui.queue.main_window import MainWindow
 
 from .conftest import make_draft
 

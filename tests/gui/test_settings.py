@@ -16,12 +16,12 @@ from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
 from desk_gui.store.database import close_database, open_database
 from desk_gui.store.errors import SchemaTooNew
-from desk_gui.ui import launcher
-from desk_gui.ui.dialogs.error_dialog import ErrorDialog
-from desk_gui.ui.dialogs.operator_dialog import OperatorDialog
-from desk_gui.ui.dialogs.settings_dialog import SettingsDialog
-from desk_gui.ui.models.queue_columns import Column, header_text
-from desk_gui.ui.prefs import WorkstationPrefs
+from desk_gui.ui.app import launcher
+from desk_gui.ui.common.error_dialog import ErrorDialog
+from desk_gui.ui.common.operator_dialog import OperatorDialog
+from desk_gui.ui.common.prefs import WorkstationPrefs
+from desk_gui.ui.queue.queue_columns import Column, header_text
+from desk_gui.ui.settings.settings_dialog import SettingsDialog
 
 
 def make_dialog(qtbot: Any, prefs: WorkstationPrefs, db_file: Path) -> SettingsDialog:

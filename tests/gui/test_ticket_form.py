@@ -32,10 +32,10 @@ from desk_gui.domain.enums import Category, Channel, Impact, Urgency
 from desk_gui.domain.fields import intake_fields
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.ui.dialogs.ticket_form import TicketFormDialog
-from desk_gui.ui.drafts import DraftStore
-from desk_gui.ui.widgets.form_fields import set_combo_value
-from desk_gui.ui.widgets.form_ticket_fields import TicketFieldsWidget
+from desk_gui.ui.common.form_fields import set_combo_value
+from desk_gui.ui.intake.drafts import DraftStore
+from desk_gui.ui.intake.form_ticket_fields import TicketFieldsWidget
+from desk_gui.ui.intake.ticket_form import TicketFormDialog
 
 
 @pytest.fixture(autouse=True)
@@ -568,10 +568,10 @@ def test_vague_description_message_states_the_rule(form: TicketFormDialog) -> No
 ROOT = Path(__file__).parents[2]
 TS_FILE = ROOT / "resources" / "translations" / "desk_ticket_zh_CN.ts"
 INTAKE_FILES = (
-    "desk_gui/ui/widgets/form_fields.py",
-    "desk_gui/ui/widgets/form_suggestions.py",
-    "desk_gui/ui/widgets/form_ticket_fields.py",
-    "desk_gui/ui/dialogs/ticket_form.py",
+    "desk_gui/ui/common/form_fields.py",
+    "desk_gui/ui/intake/form_suggestions.py",
+    "desk_gui/ui/intake/form_ticket_fields.py",
+    "desk_gui/ui/intake/ticket_form.py",
 )
 
 

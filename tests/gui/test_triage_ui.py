@@ -19,11 +19,11 @@ from desk_gui.services.directory import StaffMember, save_staff
 from desk_gui.services.reminders import ReminderService
 from desk_gui.services.settings import load_settings
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.ui.dialogs.action_assign import AssignDialog, chosen_name
-from desk_gui.ui.dialogs.action_escalate import EscalateDialog
-from desk_gui.ui.dialogs.sla_settings_dialog import SlaSettingsDialog
-from desk_gui.ui.reminders import ReminderNotifier, ReminderPoller
-from desk_gui.ui.widgets.reminder_panel import ReminderPanel, add_reminder_dock
+from desk_gui.ui.reminders.reminder_panel import ReminderPanel, add_reminder_dock
+from desk_gui.ui.reminders.reminders import ReminderNotifier, ReminderPoller
+from desk_gui.ui.settings.sla_settings_dialog import SlaSettingsDialog
+from desk_gui.ui.worksheet.action_assign import AssignDialog, chosen_name
+from desk_gui.ui.worksheet.action_escalate import EscalateDialog
 
 from .conftest import OPERATOR, make_draft
 
@@ -211,7 +211,7 @@ def test_triage_translations_are_complete(qtbot: Any, tmp_path: Path) -> None:
     import pytest
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-    from desk_gui.ui.reminders import kind_text
+    from desk_gui.ui.reminders.reminders import kind_text
 
     ts = Path(__file__).resolve().parents[2] / "resources/translations/desk_triage_zh_CN.ts"
     messages = list(ET.parse(ts).getroot().iter("message"))

@@ -12,17 +12,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = (
-    "desk_gui/ui/background.py",
-    "desk_gui/ui/main_window.py",
-    "desk_gui/ui/main_menus.py",
-    "desk_gui/ui/main_triage.py",
-    "desk_gui/ui/launcher.py",
-    "desk_gui/ui/print_actions.py",
-    "desk_gui/ui/reminders.py",
-    "desk_gui/ui/widgets/filter_bar.py",
-    "desk_gui/ui/widgets/reminder_panel.py",
-    "desk_gui/ui/widgets/main_notice_banner.py",
-    "desk_gui/ui/widgets/hidden_ticket_notice.py",
+    "desk_gui/ui/common/background.py",
+    "desk_gui/ui/queue/main_window.py",
+    "desk_gui/ui/queue/main_menus.py",
+    "desk_gui/ui/queue/main_triage.py",
+    "desk_gui/ui/app/launcher.py",
+    "desk_gui/ui/queue/print_actions.py",
+    "desk_gui/ui/reminders/reminders.py",
+    "desk_gui/ui/queue/filter_bar.py",
+    "desk_gui/ui/reminders/reminder_panel.py",
+    "desk_gui/ui/queue/main_notice_banner.py",
+    "desk_gui/ui/queue/hidden_ticket_notice.py",
 )
 
 

@@ -20,10 +20,10 @@ from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action
 from desk_gui.services.context import Context
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.ui.dialogs.action_base import ActionDialog
-from desk_gui.ui.dialogs.action_resolve import ResolveDialog
-from desk_gui.ui.widgets.form_worksheet_fields import WorksheetFieldsPanel
-from desk_gui.ui.worksheet_view import TEMPLATE_KEYS, WorksheetView
+from desk_gui.ui.worksheet.action_base import ActionDialog
+from desk_gui.ui.worksheet.action_resolve import ResolveDialog
+from desk_gui.ui.worksheet.form_worksheet_fields import WorksheetFieldsPanel
+from desk_gui.ui.worksheet.worksheet_view import TEMPLATE_KEYS, WorksheetView
 
 TS_FILE = Path(__file__).parents[2] / "resources" / "translations" / "desk_ticket_zh_CN.ts"
 

@@ -17,8 +17,8 @@ from desk_gui.printing.content import WorksheetOptions
 from desk_gui.printing.render import write_pdf
 from desk_gui.services.queue import QueueService
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.ui.models.ticket_table_model import Column, TicketTableModel
-from desk_gui.ui.worksheet_view import WorksheetView
+from desk_gui.ui.queue.ticket_table_model import Column, TicketTableModel
+from desk_gui.ui.worksheet.worksheet_view import WorksheetView
 
 from .test_printing import pdf_text, squash
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import QTimer
 from desk_gui.domain.enums import Impact, Urgency
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
-from desk_gui.ui import launcher
-from desk_gui.ui.prefs import WorkstationPrefs
+from desk_gui.ui.app import launcher
+from desk_gui.ui.common.prefs import WorkstationPrefs
 
 from .conftest import OPERATOR, make_draft
 

@@ -143,8 +143,8 @@ def test_every_demo_scenario_passes_intake_validation() -> None:
 _GUI_PREFS = """
 import sys
 from PySide6.QtCore import QCoreApplication
-from desk_gui.ui.launcher import APPLICATION, ORGANIZATION
-from desk_gui.ui.prefs import WorkstationPrefs
+from desk_gui.ui.app.launcher import APPLICATION, ORGANIZATION
+from desk_gui.ui.common.prefs import WorkstationPrefs
 QCoreApplication.setOrganizationName(ORGANIZATION)
 QCoreApplication.setApplicationName(APPLICATION)
 prefs = WorkstationPrefs()
@@ -237,7 +237,7 @@ def test_print_speaks_the_workstations_language_and_names_its_operator(
 
 def test_cli_reads_the_windows_workstation_settings() -> None:
     from desk_gui.cli import WORKSTATION_SETTINGS
-    from desk_gui.ui.launcher import APPLICATION, ORGANIZATION
+    from desk_gui.ui.app.launcher import APPLICATION, ORGANIZATION
 
     assert (ORGANIZATION, APPLICATION) == WORKSTATION_SETTINGS
 

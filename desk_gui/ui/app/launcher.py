@@ -1,0 +1,383 @@
+"""Starting the window: translators, the database to open, the operator, error and crash paths.
+
+This module is the GUI's composition root (``app.main`` hands over to ``launch``): it opens a
+Workspace for the window and closes it; no ui module imports the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from desk_gui import config
+from desk_gui.domain.errors import DeskError
+from desk_gui.services.directory import list_staff
+from desk_gui.services.errors import SqliteTooOld
+from desk_gui.services.workspace import Workspace
+from desk_gui.ui.common.error_dialog import ErrorDialog
+from desk_gui.ui.common.operator_dialog import OperatorDialog
+from desk_gui.ui.common.prefs import WorkstationPrefs
+from desk_gui.ui.common.session import Session
+from desk_gui.ui.queue.main_window import MainWindow
+
+OperatorChooser = Callable[[WorkstationPrefs, QWidget | None], str | None]
+"""Who works here after a database switch: the remembered name, or ask (choose_operator)."""
+
+ORGANIZATION = "Desk"
+APPLICATION = "Desk"
+CRASH_LOG = "desk-crash.log"
+
+
+# -- language ---------------------------------------------------------------------------------
+
+
+def locale_name(lang: str) -> str:
+    return "zh_CN" if lang == "zh" else "en_US"
+
+
+def translation_files(lang: str) -> list[Path]:
+    """Our compiled translations for ``lang``: resources/translations/desk_*_<locale>.qm."""
+    folder = config.resource("translations")
+    return sorted(folder.glob(f"desk_*_{locale_name(lang)}.qm")) if lang == "zh" else []
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Install Qt's own and our translators for ``lang`` (replacing earlier ones)."""
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+        if lang == "zh"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    )
+    installed: list[QTranslator] = []
+    if lang != "zh":
+        return installed
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates = [(f"qtbase_{locale_name(lang)}", qt_dir)]
+    candidates += [(p.stem, str(p.parent)) for p in translation_files(lang)]
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            translator.deleteLater()
+    return installed
+
+
+# -- the database -----------------------------------------------------------------------------
+
+
+def open_workspace(
+    target: str, lang: str, *, create: bool = False, bind: bool = True
+) -> tuple[Workspace | None, str | None]:
+    """Open ``target``: (the workspace, None), or (None, the plain sentence for the dialog)."""
+    try:
+        return Workspace.open(target, create=create, bind=bind), None
+    except DeskError as exc:
+        return None, exc.message(lang)
+
+
+def first_run_database() -> Workspace:
+    """Create (or reuse) the local database in the per-user data folder, open."""
+    return Workspace.open(config.default_database_path(), create=True)
+
+
+def first_run_message(path: Path, *, existed: bool = False) -> str:
+    """The welcome text: a database created now, or one found from an earlier run."""
+    if existed:
+        return QCoreApplication.translate(
+            "Launcher",
+            "Desk opened the existing database on this computer:\n{path}\n\n"
+            "If your office already keeps a shared database (for example on a network share),"
+            " open it instead so that every workstation sees the same tickets.",
+        ).format(path=path)
+    return QCoreApplication.translate(
+        "Launcher",
+        "Desk created a new database on this computer:\n{path}\n\n"
+        "If your office already keeps a shared database (for example on a network share),"
+        " open it instead so that every workstation sees the same tickets.",
+    ).format(path=path)
+
+
+def first_run_notice() -> tuple[Workspace, str]:
+    """Create or reuse the local database; it, open, and the welcome text that says which."""
+    default = config.default_database_path()
+    existed = default.is_file() and default.stat().st_size > 0
+    workspace = first_run_database()
+    return workspace, first_run_message(Path(workspace.target), existed=existed)
+
+
+def probe_database(target: str, lang: str) -> tuple[bool, str]:
+    """The settings dialog's test-connection check: (usable, a plain sentence)."""
+    try:
+        found = Workspace.probe(target)
+    except DeskError as exc:
+        return False, exc.message(lang)
+    if found.new:
+        return True, QCoreApplication.translate(
+            "Launcher", "No database there yet: Desk will create a new one."
+        )
+    return True, QCoreApplication.translate("Launcher", "Connected: about {count} tickets.").format(
+        count=f"{found.tickets:,}"
+    )
+
+
+def _ask_other_database(parent: QWidget | None, message: str, target: str) -> str | None:
+    """After an error: another file to open, the local default, or None to quit."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Launcher", "Desk"),
+        message,
+        parent=parent,
+    )
+    box.setObjectName("startupError")
+    box.setInformativeText(
+        QCoreApplication.translate("Launcher", "Database: {target}").format(target=target)
+    )
+    other = box.addButton(
+        QCoreApplication.translate("Launcher", "Open another file…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    local = box.addButton(
+        QCoreApplication.translate("Launcher", "Use a local database"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    box.addButton(QCoreApplication.translate("Launcher", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is other:
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("Launcher", "Open a Desk database"),
+            target,
+            QCoreApplication.translate("Launcher", "Desk database (*.db *.sqlite);;All files (*)"),
+        )
+        return path or None
+    if box.clickedButton() is local:
+        return str(config.default_database_path())
+    return None
+
+
+def _offer_shared(message: str) -> str | None:
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("Launcher", "Welcome to Desk"),
+        message,
+    )
+    box.setObjectName("firstRun")
+    box.addButton(
+        QCoreApplication.translate("Launcher", "Continue"), QMessageBox.ButtonRole.AcceptRole
+    )
+    shared = box.addButton(
+        QCoreApplication.translate("Launcher", "Open a shared database…"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    box.exec()
+    if box.clickedButton() is shared:
+        chosen, _ = QFileDialog.getOpenFileName(
+            None,
+            QCoreApplication.translate("Launcher", "Open a shared Desk database"),
+            "",
+            QCoreApplication.translate("Launcher", "Desk database (*.db *.sqlite);;All files (*)"),
+        )
+        return chosen or None
+    return None
+
+
+def open_initial_database(
+    db_arg: str | None, prefs: WorkstationPrefs, lang: str
+) -> Workspace | None:
+    """Open --db, else the last database, else a first-run local one; None when the user quits."""
+    target = db_arg or prefs.last_database()
+    if not target:
+        try:
+            local, welcome = first_run_notice()
+        except DeskError as exc:
+            ErrorDialog.show_error(None, exc, lang)
+            return None
+        shared = _offer_shared(welcome)
+        if not shared:
+            prefs.set_last_database(local.target)
+            return local
+        local.close()
+        target = shared
+    while True:
+        create = target == str(config.default_database_path())
+        workspace, message = open_workspace(target, lang, create=create)
+        if workspace is not None:
+            prefs.set_last_database(target)
+            return workspace
+        assert message is not None
+        chosen = _ask_other_database(None, message, target)
+        if chosen is None:
+            return None
+        target = chosen
+
+
+def choose_operator(prefs: WorkstationPrefs, parent: QWidget | None = None) -> str | None:
+    """The remembered operator if still on the staff list, else ask."""
+    name = prefs.operator()
+    staff = {m.name for m in list_staff(active_only=True)}
+    if name and name in staff:
+        return name
+    chosen = OperatorDialog.ask(parent, name)
+    if chosen:
+        prefs.set_operator(chosen)
+    return chosen
+
+
+# -- crashes ----------------------------------------------------------------------------------
+
+
+def write_crash_log(text: str) -> Path | None:
+    """Append a crash report to the log file in the data folder; its path (None if unwritable)."""
+    try:
+        path = config.data_dir() / CRASH_LOG
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"=== {datetime.now().isoformat(sep=' ', timespec='seconds')} ===\n{text}\n")
+        return path
+    except OSError:
+        return None
+
+
+class CrashHook:
+    """``sys.excepthook``: plain dialog for a DeskError, log file + dialog for a bug."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._busy = False
+
+    def __call__(
+        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if self._busy:  # an error inside the dialog itself: only log it
+            write_crash_log("".join(traceback.format_exception(kind, exc, tb)))
+            return
+        self._busy = True
+        try:
+            parent = QApplication.activeWindow()
+            if isinstance(exc, DeskError):
+                ErrorDialog.show_error(parent, exc, self.lang)
+                return
+            text = "".join(traceback.format_exception(kind, exc, tb))
+            sys.stderr.write(text)
+            ErrorDialog.show_crash(parent, text, write_crash_log(text))
+        finally:
+            self._busy = False
+
+
+# -- the application --------------------------------------------------------------------------
+
+
+class Launcher:
+    """Owns the window and its workspace across restarts (language) and database switches."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        prefs: WorkstationPrefs,
+        lang: str,
+        hook: CrashHook,
+        choose: OperatorChooser | None = None,
+    ) -> None:
+        self.app = app
+        self.prefs = prefs
+        self.lang = lang
+        self.hook = hook
+        self.choose = choose or choose_operator
+        self.window: MainWindow | None = None
+
+    def show_window(self, workspace: Workspace) -> MainWindow:
+        """A new window on ``workspace`` (bound); the previous window, if any, is closed first."""
+        self._close_window()
+        session = Session(workspace, self.lang, self.prefs, probe_database)
+        self.window = MainWindow(session)
+        self.window.restart_requested.connect(self._on_window_restart_requested)
+        self.window.database_requested.connect(self._on_window_database_requested)
+        self.window.show()
+        return self.window
+
+    def _close_window(self) -> None:
+        # closeEvent stops the window's timers and closes its worksheets (their edit locks are
+        # released in the database the window worked on, which is still the bound one).
+        old, self.window = self.window, None
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def close(self) -> None:
+        """Close the window and its workspace (on quit)."""
+        workspace = self.window.session.workspace if self.window is not None else None
+        self._close_window()
+        if workspace is not None:
+            workspace.close()
+
+    def _on_window_restart_requested(self) -> None:
+        assert self.window is not None
+        self.lang = self.prefs.effective_language()
+        self.hook.lang = self.lang
+        install_translators(self.app, self.lang)
+        self.show_window(self.window.session.workspace)
+
+    def _on_window_database_requested(self, target: str) -> None:
+        """Open the new workspace, then dispose of the old window and the old workspace.
+
+        In that order: a database that fails to open leaves the window untouched, and nothing
+        of the old window (timers, worksheets, edit locks) runs once the new one is bound.
+        """
+        assert self.window is not None
+        old = self.window.session.workspace
+        fresh, message = open_workspace(target, self.lang, create=True, bind=False)
+        if fresh is None:
+            QMessageBox.warning(
+                self.window, QCoreApplication.translate("Launcher", "Desk"), message or ""
+            )
+            return
+        self._close_window()
+        old.close()
+        fresh.bind()
+        self.prefs.set_last_database(target)
+        fresh.set_operator(self.choose(self.prefs, None) or old.ctx.operator)
+        self.show_window(fresh)
+
+
+def launch(args: argparse.Namespace) -> int:
+    """Run the window until it closes; the exit status."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    prefs = WorkstationPrefs()
+    lang = prefs.effective_language(getattr(args, "lang", None))
+    install_translators(app, lang)
+    hook = CrashHook(lang)
+    sys.excepthook = hook
+    try:
+        Workspace.check_engine()  # no other file can fix this: say so once and stop
+    except SqliteTooOld as exc:
+        ErrorDialog.show_error(None, exc, lang)
+        return 2
+    workspace = open_initial_database(getattr(args, "db", None), prefs, lang)
+    if workspace is None:
+        return 2
+    launcher = Launcher(app, prefs, lang, hook)
+    try:
+        operator = choose_operator(prefs)
+        if not operator:
+            return 1
+        workspace.set_operator(operator)
+        launcher.show_window(workspace)
+        return app.exec()
+    finally:
+        launcher.close()
+        workspace.close()  # idempotent; the first one when no window was shown

@@ -1,0 +1,1 @@
+"""Helpers every feature uses: background jobs, preferences, session, shared form bits."""

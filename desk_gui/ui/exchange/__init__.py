@@ -1,0 +1,1 @@
+"""Importing tickets from a file: the import dialog and its problem list."""

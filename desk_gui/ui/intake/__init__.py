@@ -1,0 +1,1 @@
+"""Taking a ticket in: the new-ticket form, its fields, suggestions and drafts."""

@@ -1,0 +1,318 @@
+"""The new-ticket form: intake at phone-call speed, checked before saving, never lost."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_gui.domain.errors import DeskError
+from desk_gui.domain.ticket import TicketDraft, TicketRecord
+from desk_gui.domain.validation import ValidationError, validate_draft
+from desk_gui.services.tickets import TicketService
+from desk_gui.ui.common.form_fields import ui_lang
+from desk_gui.ui.intake.drafts import DraftStore, SavedDraft, is_empty, mark_in_use
+from desk_gui.ui.intake.form_ticket_fields import TicketFieldsWidget
+
+AUTOSAVE_MS = 1000
+BANNER_STYLE = "background:#fdecea; color:#7a0010; border:1px solid #e8a3a8; padding:6px;"
+
+
+class TicketFormDialog(QDialog):
+    """Log a new ticket; the form is autosaved locally until the ticket is in the database."""
+
+    ticket_created = Signal(object)
+
+    def __init__(
+        self,
+        service: TicketService,
+        parent: QWidget | None = None,
+        *,
+        draft: TicketDraft | None = None,
+        restore: SavedDraft | None = None,
+        store: DraftStore | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ticketForm")
+        self.setWindowTitle(self.tr("New ticket"))
+        self.setAccessibleName(self.tr("New ticket"))
+        self._service = service
+        self._lang = ui_lang()
+        self._store = store if store is not None else DraftStore()
+        self.draft_id = restore.draft_id if restore else DraftStore.new_id()
+        mark_in_use(self.draft_id, True)
+        draft_id = self.draft_id
+        self.destroyed.connect(lambda *_: mark_in_use(draft_id, False))
+        self.created: TicketRecord | None = None
+        self.attachment_errors: list[str] = []
+        # The contact the user chose to keep although it looks like a personal mobile.
+        self._mobile_confirmed = ""
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_draft)
+        self.fields = TicketFieldsWidget(service.settings, service.ctx.now)
+        self._build()
+        now = service.ctx.now()
+        if restore is not None:
+            self.fields.set_draft(restore.draft, now)
+            self.fields.attachments.set_attachments(restore.attachments)
+        else:
+            self.fields.set_draft(draft or TicketDraft(), now)
+        self.fields.changed.connect(self._on_fields_changed)
+        # A call starts with "who is calling?"
+        self.fields.requester_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build(self) -> None:
+        self.banner = QLabel()
+        self.banner.setObjectName("saveBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Save the ticket (Ctrl+S)"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setToolTip(
+            self.tr("Close (Esc); asks first if something was typed, and keeps it as a draft")
+        )
+        hint = QLabel(self.tr("Fields marked * are required. Typing is saved as a local draft."))
+        hint.setStyleSheet("color: palette(mid);")
+        buttons = QHBoxLayout()
+        buttons.addWidget(hint)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.fields)
+        outer.addWidget(self.banner)
+        outer.addLayout(buttons)
+        QWidget.setTabOrder(self.fields.tab_chain()[-1], self.save_button)
+        QWidget.setTabOrder(self.save_button, self.cancel_button)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.cancel_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save_button.click)
+        self.resize(1000, 620)
+
+    # -- the local draft --------------------------------------------------------------------
+
+    def save_draft(self) -> None:
+        """Write the local draft now (nothing typed is lost to a crash or a lost share)."""
+        self._autosave.stop()
+        try:
+            self._store.save(
+                self.draft_id, self.fields.typed_draft(), self.fields.attachments.attachments()
+            )
+        except OSError as exc:
+            self.show_banner(
+                self.tr("The local draft cannot be written: %1").replace("%1", str(exc))
+            )
+
+    def _on_fields_changed(self) -> None:
+        self._autosave.start()
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def field_error(self, field: str) -> str:
+        """The message shown beside ``field`` (a TicketDraft field name); empty if none."""
+        return self.fields.field_error(field)
+
+    def banner_text(self) -> str:
+        return self.banner.text() if self.banner.isVisibleTo(self) else ""
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def _on_save_button_clicked(self) -> None:
+        self.show_banner("")
+        draft = self.fields.draft()
+        problems = validate_draft(draft, self._service.ctx.now())
+        errors = [p for p in problems if not p.warning]
+        warnings = [p for p in problems if p.warning]
+        self.fields.show_problems(errors + warnings)
+        if errors:
+            return
+        if warnings and draft.contact.strip() != self._mobile_confirmed:
+            self._ask_mobile(draft.contact.strip())
+            return
+        self._create(draft, confirm_mobile=bool(warnings))
+
+    def _ask_mobile(self, contact: str) -> None:
+        """The one question about a personal mobile; the safe answer is the default."""
+        box = QMessageBox(self)
+        box.setObjectName("mobileQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Personal mobile number"))
+        box.setText(
+            self.tr(
+                "“%1” looks like a personal mobile number; an internal extension or company IM "
+                "is preferred.\n\nSave the ticket with this number?"
+            ).replace("%1", contact)
+        )
+        keep = box.addButton(self.tr("Save with this number"), QMessageBox.ButtonRole.AcceptRole)
+        change = box.addButton(self.tr("Change the contact"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(change)
+        box.setEscapeButton(change)
+
+        def answered() -> None:
+            box.setObjectName("")
+            box.deleteLater()
+            if box.clickedButton() is keep:
+                self._mobile_confirmed = contact
+                self._on_save_button_clicked()
+            else:
+                self.fields.contact_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.fields.contact_edit.selectAll()
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _create(self, draft: TicketDraft, confirm_mobile: bool) -> None:
+        try:
+            record = self._service.create(draft, confirm_mobile=confirm_mobile)
+        except ValidationError as exc:
+            self.fields.show_problems(exc.problems)
+            return
+        except DeskError as exc:
+            self.save_draft()
+            self.show_banner(
+                self.tr(
+                    "Not saved: %1\nEverything you typed is still here and kept in a local "
+                    "draft. Save again when the database can be reached."
+                ).replace("%1", exc.message(self._lang))
+            )
+            return
+        self.fields.show_problems([])
+        self._save_attachments(record)
+        self.created = record
+        self._store.discard(self.draft_id)
+        self.ticket_created.emit(record)
+        self.accept()
+
+    def _save_attachments(self, record: TicketRecord) -> None:
+        for item in self.fields.attachments.attachments():
+            try:
+                self._service.add_attachment(record.id, item.filename, item.data, item.mime)
+            except DeskError as exc:
+                self.attachment_errors.append(f"{item.filename}: {exc.message(self._lang)}")
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def is_blank(self) -> bool:
+        """True if nothing was typed, chosen or attached (the defaults do not count)."""
+        return is_empty(self.fields.typed_draft(), self.fields.attachments.attachments())
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close: ask first unless the form is empty."""
+        if self.created is not None or self.is_blank():
+            super().reject()
+            return
+        if self.findChild(QMessageBox, "discardQuestion") is not None:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("discardQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Close without saving?"))
+        box.setText(
+            self.tr(
+                "This ticket is not saved yet.\n\nWhat you typed stays in a local draft; "
+                "New ticket offers to restore it."
+            )
+        )
+        close = box.addButton(
+            self.tr("Close without saving"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered() -> None:
+            box.setObjectName("")
+            box.deleteLater()
+            if box.clickedButton() is close:
+                QDialog.reject(self)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def done(self, result: int) -> None:
+        """Keep the draft when closing without saving; it was removed after a successful save."""
+        if self.created is None:
+            self.save_draft()
+        self._autosave.stop()
+        mark_in_use(self.draft_id, False)
+        super().done(result)
+
+    # -- entry ------------------------------------------------------------------------------
+
+    @staticmethod
+    def offer_restore(parent: QWidget | None, store: DraftStore) -> SavedDraft | None:
+        """Ask whether to restore the newest unsaved draft; discard it if the user says so."""
+        saved = store.latest()
+        if saved is None:
+            return None
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(QCoreApplication.translate("TicketFormDialog", "Unsaved ticket"))
+        when = saved.saved_at.strftime("%Y-%m-%d %H:%M") if saved.saved_at else "?"
+        title = saved.draft.title or saved.draft.requester or "…"
+        box.setText(
+            QCoreApplication.translate(
+                "TicketFormDialog", "A ticket typed at %1 was not saved: “%2”. Restore it?"
+            )
+            .replace("%1", when)
+            .replace("%2", title)
+        )
+        restore = box.addButton(
+            QCoreApplication.translate("TicketFormDialog", "Restore"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        discard = box.addButton(
+            QCoreApplication.translate("TicketFormDialog", "Discard it"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("TicketFormDialog", "Not now"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        box.exec()
+        if box.clickedButton() is restore:
+            return saved
+        if box.clickedButton() is discard:
+            store.discard(saved.draft_id)
+        return None
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, service: TicketService, draft: TicketDraft | None = None
+    ) -> TicketRecord | None:
+        """Show the form modally (offering an unsaved draft first); the created ticket or None."""
+        store = DraftStore()
+        restore = cls.offer_restore(parent, store) if draft is None else None
+        dialog = cls(service, parent, draft=draft, restore=restore, store=store)
+        dialog.exec()
+        created = dialog.created
+        if created is not None and dialog.attachment_errors:
+            QMessageBox.warning(
+                parent,
+                QCoreApplication.translate("TicketFormDialog", "Attachments not saved"),
+                QCoreApplication.translate(
+                    "TicketFormDialog", "Ticket %1 was saved, but these attachments were not:"
+                ).replace("%1", created.number)
+                + "\n\n"
+                + "\n".join(dialog.attachment_errors),
+            )
+        dialog.deleteLater()
+        return created

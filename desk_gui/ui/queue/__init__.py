@@ -1,0 +1,1 @@
+"""The main window: the ticket queue, its filters, menus, triage and printing."""

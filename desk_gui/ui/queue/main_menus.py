@@ -1,0 +1,242 @@
+"""The main window's menus, toolbar and shortcuts, and the print/export commands behind them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QSystemTrayIcon, QToolBar
+
+from desk_gui import __version__
+from desk_gui.domain.ticket import TicketRecord
+from desk_gui.ui.common.background import Job, ProgressJob
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from desk_gui.printing.content import WorksheetOptions
+    from desk_gui.ui.queue.window_base import QueueWindow
+
+
+class MainMenus(QObject):
+    """Builds the window's actions (each with an objectName) and runs the print commands."""
+
+    def __init__(self, window: QueueWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self._tray: QSystemTrayIcon | None = None
+        self._build()
+
+    def _act(
+        self, name: str, text: str, slot: Callable[[], object], shortcut: QKeySequence | str = ""
+    ) -> QAction:
+        action = QAction(text, self.w)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda *_: slot())
+        self.w.addAction(action)
+        return action
+
+    def _build(self) -> None:
+        w = self.w
+        std = QKeySequence.StandardKey
+        self.new_ticket = self._act(
+            "actionNewTicket", self.tr("&New ticket…"), w.new_ticket, "Ctrl+N"
+        )
+        self.open_ticket = self._act(
+            "actionOpenTicket", self.tr("&Open ticket"), self._open_current
+        )
+        self.preview = self._act(
+            "actionPrintPreview", self.tr("Print pre&view…"), self.print_preview
+        )
+        self.print = self._act("actionPrint", self.tr("&Print…"), self.print_selected, "Ctrl+P")
+        self.pdf = self._act("actionSavePdf", self.tr("Save as PD&F…"), self.save_pdf)
+        self.blank = self._act(
+            "actionBlankWorksheet", self.tr("&Blank worksheet…"), self.print_blank
+        )
+        self.export = self._act("actionExport", self.tr("&Export queue…"), self.export_queue)
+        self.import_sheet = self._act(
+            "actionImport", self.tr("&Import spreadsheet…"), self.import_spreadsheet
+        )
+        self.open_db = self._act(
+            "actionOpenDatabase", self.tr("Open &database…"), self.open_database
+        )
+        self.quit = self._act("actionQuit", self.tr("&Quit"), w.close, "Ctrl+Q")
+        self.find = self._act("actionFind", self.tr("&Search"), w.focus_search, "Ctrl+F")
+        self.refresh = self._act("actionRefresh", self.tr("&Refresh"), w.refresh, "F5")
+        self.clear = self._act("actionClearFilters", self.tr("&Clear filters"), self._clear_filters)
+        self.operator = self._act("actionOperator", self.tr("Change &operator…"), w.change_operator)
+        self.settings = self._act("actionSettings", self.tr("&Settings…"), w.open_settings)
+        self.about = self._act("actionAbout", self.tr("&About Desk"), self._about)
+        self.new_ticket.setToolTip(self.tr("Log a new ticket (Ctrl+N)"))
+        self.refresh.setToolTip(self.tr("Refresh the queue (F5)"))
+        self.settings.setShortcut(QKeySequence(std.Preferences))
+
+        bar = w.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_ticket, self.open_ticket])
+        file_menu.addSeparator()
+        file_menu.addActions([self.preview, self.print, self.pdf, self.blank])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export, self.import_sheet, self.open_db])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.find, self.refresh, self.clear])
+        self.tools_menu = tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.addActions([self.operator, self.settings])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about)
+
+        self.toolbar = toolbar = QToolBar(self.tr("Main"), w)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        style = w.style()
+        self.new_ticket.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.refresh.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        self.print.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        toolbar.addActions([self.new_ticket, self.refresh, self.print])
+        w.addToolBar(toolbar)
+
+    def tray(self) -> QSystemTrayIcon:
+        """A tray icon for P1 notices (created on first use)."""
+        if self._tray is None:
+            self._tray = QSystemTrayIcon(self.w.windowIcon(), self.w)
+            self._tray.setIcon(
+                self.w.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            )
+            self._tray.show()
+        return self._tray
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def _open_current(self) -> None:
+        ticket_id = self.w.current_id()
+        if ticket_id is not None:
+            self.w.open_ticket(ticket_id)
+
+    def _clear_filters(self) -> None:
+        self.w.filter_bar.reset()
+        self.w.filter_bar.filter_changed.emit(self.w.filter_bar.current_filter())
+
+    def options(self) -> WorksheetOptions:
+        from desk_gui.printing.content import WorksheetOptions
+
+        office = self.w.office
+        return WorksheetOptions(
+            lang=self.w.session.lang,
+            mask_requester=office.mask_requester,
+            office_name=office.office_name,
+            printed_by=self.w.session.ctx.operator,
+        )
+
+    def selected_records(self, then: Callable[[list[TicketRecord | None]], None]) -> None:
+        """Read the selected tickets in full in the background, then ``then(records)``;
+        nothing (after telling the user) when none is selected."""
+        ids = self.w.selected_ids()
+        if not ids:
+            QMessageBox.information(
+                self.w, self.tr("Print"), self.tr("Select one or more tickets in the queue first.")
+            )
+            return
+        tickets = self.w.session.tickets
+
+        def read(job: Job) -> list[TicketRecord | None]:
+            records: list[TicketRecord | None] = []
+            for n, ticket_id in enumerate(ids):
+                if n % 20 == 0:
+                    job.progress(n, len(ids))
+                records.append(tickets.get(ticket_id))
+            return records
+
+        label = self.tr("Reading {count} tickets…").format(count=len(ids))
+        ProgressJob(self.w, self.w.jobs, "print-records", label, read, then, self.w.show_error)
+
+    def print_preview(self) -> None:
+        from desk_gui.ui.queue import print_actions  # printing loads on first use
+
+        lang, options = self.w.session.lang, self.options()
+        self.selected_records(
+            lambda records: print_actions.print_preview(self.w, records, lang, options)
+        )
+
+    def print_selected(self) -> None:
+        from desk_gui.ui.queue import print_actions  # printing loads on first use
+
+        lang, options = self.w.session.lang, self.options()
+
+        def print_them(records: list[TicketRecord | None]) -> None:
+            print_actions.print_records(self.w, records, lang, options)
+
+        self.selected_records(print_them)
+
+    def save_pdf(self) -> None:
+        self.selected_records(self._save_pdf)
+
+    def _save_pdf(self, records: list[TicketRecord | None]) -> None:
+        from desk_gui.ui.queue import print_actions  # printing loads on first use
+
+        first = records[0]
+        name = f"{first.number}.pdf" if first is not None and len(records) == 1 else "desk.pdf"
+        target = print_actions.save_pdf(
+            self.w, records, self.w.session.lang, self.options(), name, self.w.session.prefs
+        )
+        if target is not None:
+            self.w.statusBar().showMessage(self.tr("Saved {path}").format(path=target), 5000)
+
+    def print_blank(self) -> None:
+        from desk_gui.ui.queue import print_actions  # printing loads on first use
+
+        print_actions.print_preview(self.w, [None], self.w.session.lang, self.options())
+
+    def export_queue(self) -> None:
+        from desk_gui.ui.queue import print_actions  # printing loads on first use
+
+        target = print_actions.ask_export_path(self.w, self.w.session.prefs)
+        if target is None:
+            return
+        m = self.w.model
+        print_actions.start_export(
+            self.w,
+            self.w.jobs,
+            target,
+            m.queue_filter,
+            m.sort_key,
+            m.descending,
+            self.w.session.lang,
+            self.w.office.mask_requester,
+            self._on_exported,
+            self.w.show_error,
+        )
+
+    def _on_exported(self, target: Path) -> None:
+        self.w.statusBar().showMessage(self.tr("Exported to {path}").format(path=target), 5000)
+
+    def import_spreadsheet(self) -> None:
+        from desk_gui.ui.exchange.import_dialog import ImportDialog  # importing loads on first use
+
+        session = self.w.session
+        if ImportDialog.ask(self.w, session.ctx, session.lang, self.w.jobs) is not None:
+            self.w.refresh()
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.w,
+            self.tr("Open a Desk database"),
+            self.w.session.database,
+            self.tr("Desk database (*.db *.sqlite);;All files (*)"),
+        )
+        if path:
+            self.w.database_requested.emit(path)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self.w,
+            self.tr("About Desk"),
+            self.tr("Desk {version}: the service-desk workstation.").format(version=__version__),
+        )

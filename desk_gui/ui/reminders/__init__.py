@@ -1,0 +1,1 @@
+"""Reminders: the poller, the notifier and the reminder dock."""

@@ -1,0 +1,1 @@
+"""Settings: the workstation and SLA settings dialogs."""

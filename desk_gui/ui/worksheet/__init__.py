@@ -1,0 +1,1 @@
+"""Working a ticket: the worksheet, its panels and the handling-action dialogs."""

@@ -1,0 +1,182 @@
+"""The worksheet's action buttons: only those the ticket's status allows, each run through the
+workflow service, with a dialog when the action needs input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
+
+from desk_gui.domain.errors import DeskError
+from desk_gui.domain.ticket import TicketRecord
+from desk_gui.domain.transitions import Action, allowed_actions
+from desk_gui.services.workflow import WorkflowService
+from desk_gui.ui.common.form_fields import ui_lang
+from desk_gui.ui.worksheet.action_assign import AssignDialog
+from desk_gui.ui.worksheet.action_base import ActionDialog
+from desk_gui.ui.worksheet.action_escalate import EscalateDialog
+from desk_gui.ui.worksheet.action_feedback import FeedbackDialog
+from desk_gui.ui.worksheet.action_follow_up import FollowUpDialog
+from desk_gui.ui.worksheet.action_resolve import ResolveDialog
+from desk_gui.ui.worksheet.action_text import TextActionDialog
+from desk_gui.ui.worksheet.action_wait import WaitDialog
+
+# Actions the service refuses while another workstation holds the edit lock.
+# A follow-up writes a new ticket; the closed one only gains a log line.
+LOCK_CHECKED = frozenset(Action) - {
+    Action.ADD_LOG,
+    Action.PROGRESS,
+    Action.ATTACH,
+    Action.FOLLOW_UP,
+}
+_DIALOGS: dict[Action, type[ActionDialog]] = {
+    Action.ASSIGN: AssignDialog,
+    Action.ESCALATE: EscalateDialog,
+    Action.WAIT: WaitDialog,
+    Action.RESOLVE: ResolveDialog,
+    Action.FEEDBACK: FeedbackDialog,
+    Action.FOLLOW_UP: FollowUpDialog,
+}
+TextSpec = tuple[str, str, str, Callable[[str], TicketRecord]]
+
+
+class TicketActionBar(QWidget):
+    """Take, assign, escalate, log, progress, wait, resolve, feedback, close, reopen, follow up."""
+
+    action_finished = Signal(object)  # the saved TicketRecord, or None when nothing changed
+
+    def __init__(self, service: WorkflowService) -> None:
+        super().__init__()
+        self.setObjectName("ticketActions")
+        self.service = service
+        self.lang = ui_lang()
+        self.record: TicketRecord | None = None
+        texts = {
+            Action.TAKE: self.tr("Take"),
+            Action.ASSIGN: self.tr("Assign…"),
+            Action.ESCALATE: self.tr("Escalate…"),
+            Action.ADD_LOG: self.tr("Add log entry…"),
+            Action.PROGRESS: self.tr("Progress update…"),
+            Action.WAIT: self.tr("Wait…"),
+            Action.END_WAIT: self.tr("End wait"),
+            Action.RESOLVE: self.tr("Resolve…"),
+            Action.FEEDBACK: self.tr("Record feedback…"),
+            Action.CLOSE: self.tr("Close…"),
+            Action.REOPEN: self.tr("Reopen…"),
+            Action.FOLLOW_UP: self.tr("Follow up…"),
+        }
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[Action, QPushButton] = {}
+        for action, text in texts.items():
+            button = QPushButton(text)
+            button.setObjectName(f"action_{action.value}")
+            button.setAccessibleName(text.rstrip("…"))
+            button.clicked.connect(lambda _=False, a=action: self._on_button_clicked(a))
+            layout.addWidget(button)
+            self.buttons[action] = button
+        layout.addStretch(1)
+
+    def allowed(self) -> frozenset[Action]:
+        if self.record is None:
+            return frozenset()
+        return allowed_actions(
+            self.record.status,
+            supervisor=self.service.ctx.supervisor,
+            waiting=self.record.waiting_on is not None,
+        )
+
+    def set_state(self, record: TicketRecord | None, editing: bool, locked: bool) -> None:
+        """Offer the allowed actions; none while editing; lock-checked ones not while locked."""
+        self.record = record
+        allowed = self.allowed()
+        for action, button in self.buttons.items():
+            offered = action in allowed
+            button.setVisible(offered)
+            button.setEnabled(offered and not editing and not (locked and action in LOCK_CHECKED))
+
+    def _text_specs(self, rec: TicketRecord) -> dict[Action, TextSpec]:
+        svc = self.service
+        return {
+            Action.ADD_LOG: (
+                self.tr("Add log entry"),
+                self.tr("Entry"),
+                "text",
+                lambda t: svc.add_log(rec.id, t),
+            ),
+            Action.PROGRESS: (
+                self.tr("Progress update"),
+                self.tr("What the requester was told"),
+                "text",
+                lambda t: svc.progress_update(rec.id, t),
+            ),
+            Action.CLOSE: (
+                self.tr("Close"),
+                self.tr("Reason for closing"),
+                "close_reason",
+                lambda t: svc.close(rec.id, rec.version, t),
+            ),
+            Action.REOPEN: (
+                self.tr("Reopen"),
+                self.tr("Reason for reopening"),
+                "reopen_reason",
+                lambda t: svc.reopen(rec.id, rec.version, t),
+            ),
+        }
+
+    def action_dialog(self, action: Action) -> ActionDialog | None:
+        """The dialog an action needs (not shown yet), or None for one that runs at once."""
+        rec = self.record
+        if rec is None:
+            return None
+        specs = self._text_specs(rec)
+        if action in specs:
+            title, label, key, run = specs[action]
+            optional = action is Action.CLOSE and rec.feedback_resolved is True
+            note = self.tr("The requester confirmed the fix; a reason is optional.")
+            return TextActionDialog(
+                self.window(),
+                self.service,
+                rec,
+                title=title,
+                label=label,
+                key=key,
+                run=run,
+                required=not optional,
+                note=note if optional else "",
+            )
+        kind = _DIALOGS.get(action)
+        return kind(self.window(), self.service, rec) if kind is not None else None  # type: ignore[call-arg]
+
+    def _on_button_clicked(self, action: Action) -> None:
+        dialog = self.action_dialog(action)
+        if dialog is not None:
+            dialog.exec()
+            self.finish_action(dialog)
+            dialog.deleteLater()
+        else:
+            self.run_direct(action)
+
+    def run_direct(self, action: Action) -> None:
+        """Take or end a wait: no input needed."""
+        if self.record is None:
+            return
+        saved: TicketRecord | None = None
+        try:
+            if action is Action.TAKE:
+                saved = self.service.take(self.record.id, self.record.version)
+            elif action is Action.END_WAIT:
+                saved = self.service.end_wait(self.record.id, self.record.version)
+        except DeskError as exc:
+            self.show_error(exc)
+        self.action_finished.emit(saved)
+
+    def finish_action(self, dialog: ActionDialog) -> None:
+        """After an action dialog closed: show a failure plainly; report the outcome."""
+        if dialog.failure is not None:
+            self.show_error(dialog.failure)
+        self.action_finished.emit(dialog.result_record)
+
+    def show_error(self, exc: DeskError) -> None:
+        QMessageBox.warning(self.window(), self.tr("Worksheet"), exc.message(self.lang))

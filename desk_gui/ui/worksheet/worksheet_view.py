@@ -1,0 +1,404 @@
+"""One ticket's worksheet: the template's fields, the actions its status allows, the edit lock."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_gui.domain.enums import LogKind, status_text
+from desk_gui.domain.errors import DeskError
+from desk_gui.domain.fields import FIELDS, template_fields
+from desk_gui.domain.ticket import TicketRecord
+from desk_gui.domain.transitions import Action
+from desk_gui.domain.validation import ValidationError
+from desk_gui.services.errors import ConflictError, LockedByOther
+from desk_gui.services.workflow import WorkflowService
+from desk_gui.ui.common.form_fields import format_when, ui_lang
+from desk_gui.ui.intake.form_ticket_fields import PRIORITY_COLOURS
+from desk_gui.ui.worksheet.form_actions import TicketActionBar
+from desk_gui.ui.worksheet.form_attachment_panel import AttachmentPanel
+from desk_gui.ui.worksheet.form_conflict import ConflictPanel, record_differences
+from desk_gui.ui.worksheet.form_worksheet_fields import WorksheetFieldsPanel, ticket_link_id
+
+RENEW_MS = 60_000
+REFRESH_MS = 15_000
+TEMPLATE_KEYS = [f.key for f in template_fields()]
+_SHOWN_AS_FIELDS = {LogKind.EDIT, LogKind.PRIORITY, LogKind.STATUS, LogKind.ASSIGN, LogKind.TIER}
+BANNER_STYLE = "background:#e8f0fe; color:#0b3d91; border:1px solid #9db7e8; padding:6px;"
+
+
+class WorksheetView(QWidget):
+    """Read mode by default; Edit takes the lock; actions run through the workflow service."""
+
+    ticket_saved = Signal(int)
+
+    def __init__(
+        self, service: WorkflowService, ticket_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("worksheetView")
+        self.setAccessibleName(self.tr("Worksheet"))
+        self.service = service
+        self.ticket_id = ticket_id
+        self.lang = ui_lang()
+        self.record: TicketRecord | None = None
+        self.editing = False
+        self._base: TicketRecord | None = None  # the version the edits started from
+        self._pending: dict[str, object] = {}
+        self._fresh: TicketRecord | None = None
+        self.lock_holder: tuple[str, str, datetime] | None = None
+        self.linked_views: list[WorksheetView] = []  # worksheets opened from this one
+        self._renew_timer = QTimer(self)
+        self._renew_timer.setInterval(RENEW_MS)
+        self._renew_timer.timeout.connect(self._on_renew_timer_timeout)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh_lock)
+        self._build()
+        self.reload()
+        self._refresh_timer.start()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def labels(self) -> dict[str, str]:
+        """Field labels from the declaration (in Chinese the worksheet's terms), then the
+        view's own words (keys starting with "_")."""
+        found = {f.key: f.label(self.lang) for f in FIELDS}
+        found.update(
+            {
+                "_extra": self.tr("Classification, deadlines and device"),
+                "_overdue": self.tr("overdue"),
+                "_soon": self.tr("due soon"),
+                "_expected": self.tr("expected"),
+                "_follow_up_of": self.tr("Follow-up of"),
+                "_follow_ups": self.tr("Follow-up tickets"),
+            }
+        )
+        return found
+
+    def _build(self) -> None:
+        self.header = QLabel()
+        self.header.setObjectName("worksheetHeader")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.linkActivated.connect(self._on_header_link_activated)
+        self.lock_banner = QLabel()
+        self.lock_banner.setObjectName("lockBanner")
+        self.lock_banner.setWordWrap(True)
+        self.lock_banner.setStyleSheet(BANNER_STYLE)
+        self.lock_banner.hide()
+        self.edit_button = self._button("editButton", self.tr("Edit"))
+        self.save_button = self._button("saveButton", self.tr("Save"))
+        self.cancel_button = self._button("cancelEditButton", self.tr("Cancel"))
+        self.action_bar = TicketActionBar(self.service)
+        self.action_buttons = self.action_bar.buttons
+        self.conflict_panel = ConflictPanel()
+        self.fields = WorksheetFieldsPanel(self.lang, self.labels())
+        self.fields.build(TEMPLATE_KEYS)
+        self.fields.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
+        self.attachment_panel = AttachmentPanel(self.service, self.lang)
+        self.fields.add_heading(self.tr("Attachments"))
+        self.fields.add_wide(self.attachment_panel)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.fields)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        bar = QHBoxLayout()
+        for button in (self.edit_button, self.save_button, self.cancel_button):
+            bar.addWidget(button)
+        bar.addSpacing(16)
+        bar.addWidget(self.action_bar, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.lock_banner)
+        layout.addLayout(bar)
+        layout.addWidget(self.conflict_panel)
+        layout.addWidget(scroll, 1)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.conflict_panel.reload_requested.connect(self._on_conflict_panel_reload_requested)
+        self.conflict_panel.reapply_requested.connect(self._on_conflict_panel_reapply_requested)
+        self.attachment_panel.attachment_added.connect(self._on_attachment_panel_attachment_added)
+        self.action_bar.action_finished.connect(self._on_action_bar_action_finished)
+
+    def _button(self, name: str, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(text.rstrip("…"))
+        return button
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the ticket again (fields stay as typed while editing) and the lock state."""
+        try:
+            record = self.service.get(self.ticket_id)
+        except DeskError as exc:
+            self._show_error(exc)
+            return
+        if not self.editing:
+            self._show(record)
+        self.refresh_lock()
+
+    def _show(self, record: TicketRecord) -> None:
+        self.record = record
+        self.fields.show_record(record, self.service.ctx.now())
+        self.attachment_panel.set_attachments(record.id, record.attachments)
+        colour = PRIORITY_COLOURS.get(record.priority.value, "#333")
+        self.header.setText(
+            f'<span style="font-size:15pt; font-weight:bold;">{record.number}</span>'
+            f'&nbsp;&nbsp;<span style="font-size:13pt;">{_escape(record.title)}</span>'
+            f'&nbsp;&nbsp;<span style="color:{colour}; font-weight:bold;">'
+            f"{record.priority.label(self.lang)}</span>&nbsp;·&nbsp;"
+            + _escape(status_text(record.status, record.waiting_on, self.lang))
+            + self._links_html(record)
+        )
+        self._update_buttons()
+
+    def _links_html(self, record: TicketRecord) -> str:
+        """A line under the title naming the closed ticket followed up, or the follow-ups."""
+        related = self.fields.related_html(record)
+        return f'<br><span style="font-size:11pt;">{related}</span>' if related else ""
+
+    def _update_buttons(self) -> None:
+        locked = self.lock_holder is not None
+        self.action_bar.set_state(self.record, self.editing, locked)
+        allowed = self.action_bar.allowed()
+        self.edit_button.setVisible(not self.editing)
+        self.edit_button.setEnabled(Action.EDIT in allowed and not locked)
+        self.save_button.setVisible(self.editing)
+        self.cancel_button.setVisible(self.editing)
+        self.attachment_panel.set_can_add(Action.ATTACH in allowed and not self.editing)
+
+    def refresh_lock(self) -> None:
+        """Poll who else holds the edit lock; show it and refuse editing while they do."""
+        try:
+            self.lock_holder = self.service.lock_holder(self.ticket_id)
+        except DeskError:
+            self.lock_holder = None
+        if self.lock_holder is not None:
+            holder, workstation, until = self.lock_holder
+            self.lock_banner.setText(
+                self.tr("Being edited by %1 (%2) until %3. Editing is not possible meanwhile.")
+                .replace("%1", holder)
+                .replace("%2", workstation)
+                .replace("%3", until.strftime("%H:%M"))
+            )
+        self.lock_banner.setVisible(self.lock_holder is not None)
+        self._update_buttons()
+
+    # -- editing ----------------------------------------------------------------------------
+
+    def _on_edit_button_clicked(self) -> None:
+        try:
+            self.service.lock(self.ticket_id)
+            fresh = self.service.get(self.ticket_id)
+        except LockedByOther:
+            self.refresh_lock()
+            return
+        except DeskError as exc:
+            self._show_error(exc)
+            return
+        self._show(fresh)
+        self._base = fresh
+        self._set_editing(True)
+        self._renew_timer.start()
+
+    def _set_editing(self, editing: bool) -> None:
+        self.editing = editing
+        self.fields.set_editing(editing)
+        if editing:
+            self._refresh_timer.stop()
+            self.fields.editors["title"].setFocus()
+        else:
+            self._renew_timer.stop()
+            self._refresh_timer.start()
+            self.conflict_panel.hide()
+        self._update_buttons()
+
+    def _stop_editing(self) -> None:
+        self._set_editing(False)
+        self._base = None
+        with contextlib.suppress(DeskError):  # else the lock expires by itself
+            self.service.unlock(self.ticket_id)
+
+    def has_unsaved_edits(self) -> bool:
+        return self.editing and self._base is not None and bool(self.fields.changes(self._base))
+
+    def _on_renew_timer_timeout(self) -> None:
+        try:
+            self.service.lock(self.ticket_id)
+        except DeskError as exc:
+            self.lock_banner.setText(exc.message(self.lang))
+            self.lock_banner.show()
+
+    def _on_cancel_button_clicked(self) -> None:
+        self._stop_editing()
+        self.reload()
+
+    def _on_save_button_clicked(self, confirm_mobile: bool = False) -> None:
+        if self._base is None:
+            return
+        changes = self.fields.changes(self._base)
+        if not changes:
+            self._on_cancel_button_clicked()
+            return
+        try:
+            saved = self.service.update_fields(
+                self.ticket_id, self._base.version, changes, confirm_mobile=confirm_mobile
+            )
+        except ValidationError as exc:
+            if not confirm_mobile and exc.problems and all(p.warning for p in exc.problems):
+                if self._confirm("\n\n".join(p.message(self.lang) for p in exc.problems)):
+                    self._on_save_button_clicked(confirm_mobile=True)
+                return
+            if not self.fields.show_problems(exc.problems):
+                self._show_error(exc)
+            return
+        except ConflictError as exc:
+            self._show_conflict(exc, changes)
+            return
+        except DeskError as exc:
+            self._show_error(exc)
+            self.refresh_lock()
+            return
+        self._stop_editing()
+        self._show(saved)
+        self.refresh_lock()
+        self.ticket_saved.emit(self.ticket_id)
+
+    def _show_conflict(self, exc: ConflictError, changes: dict[str, object]) -> None:
+        assert self._base is not None
+        try:
+            fresh = self.service.get(self.ticket_id)
+        except DeskError as error:
+            self._show_error(error)
+            return
+        self._pending = changes
+        self._fresh = fresh
+        new_log = [  # entries that field differences do not already show
+            f"{format_when(e.at)} {e.author}: {e.text_for(self.lang)}"
+            for e in fresh.log[len(self._base.log) :]
+            if e.kind not in _SHOWN_AS_FIELDS
+        ]
+        self.conflict_panel.show_conflict(
+            fresh,
+            exc.changed_by or fresh.updated_by,
+            exc.changed_at or fresh.updated_at,
+            record_differences(self._base, fresh, self.lang),
+            set(changes),
+            new_log[-6:],
+        )
+
+    def _on_conflict_panel_reload_requested(self) -> None:
+        self._stop_editing()
+        self.reload()
+
+    def _on_conflict_panel_reapply_requested(self) -> None:
+        if self._fresh is None:
+            return
+        self._show(self._fresh)
+        self._base = self._fresh
+        self.fields.set_values(self._pending)
+        self.conflict_panel.hide()
+        self._update_buttons()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _on_action_bar_action_finished(self, saved: object) -> None:
+        self.reload()
+        if saved is not None:
+            self.ticket_saved.emit(self.ticket_id)
+        if isinstance(saved, TicketRecord) and saved.id != self.ticket_id:
+            self.open_linked(saved.id)  # a follow-up was logged: show its worksheet
+
+    def _on_header_link_activated(self, href: str) -> None:
+        ticket_id = ticket_link_id(href)
+        if ticket_id is not None:
+            self.open_linked(ticket_id)
+
+    def _on_fields_ticket_link_activated(self, ticket_id: int) -> None:
+        self.open_linked(ticket_id)
+
+    def open_linked(self, ticket_id: int) -> WorksheetView:
+        """The worksheet of a linked ticket in its own window; its saves count as ours."""
+        view = open_worksheet(self.window(), self.service, ticket_id)
+        view.ticket_saved.connect(self.ticket_saved)
+        self.linked_views.append(view)
+        return view
+
+    def _on_attachment_panel_attachment_added(self) -> None:
+        self.reload()
+        self.ticket_saved.emit(self.ticket_id)
+
+    # -- messages and closing ---------------------------------------------------------------
+
+    def _show_error(self, exc: DeskError) -> None:
+        self.action_bar.show_error(exc)
+
+    def _confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Please confirm"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def confirm_leave(self) -> bool:
+        """True if the view may close: no edits, or the user agrees to drop them."""
+        question = self.tr("Your changes to this ticket are not saved. Close and drop them?")
+        return not self.has_unsaved_edits() or self._confirm(question)
+
+    def shutdown(self) -> None:
+        """Stop the timers and release the edit lock (on close of the hosting window)."""
+        self._refresh_timer.stop()
+        if self.editing:
+            self._stop_editing()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ask before the hosting window closes over unsaved edits."""
+        closing = event.type() == QEvent.Type.Close or (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        )
+        if closing and not self.confirm_leave():
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def open_worksheet(
+    parent: QWidget | None, service: WorkflowService, ticket_id: int
+) -> WorksheetView:
+    """Show the worksheet of one ticket in its own (non-modal) window; returns the view."""
+    dialog = QDialog(parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    view = WorksheetView(service, ticket_id, dialog)
+    layout = QVBoxLayout(dialog)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.addWidget(view)
+    if view.record is not None:
+        dialog.setWindowTitle(f"{view.record.number} — {view.record.title}")
+    dialog.installEventFilter(view)
+    dialog.finished.connect(view.shutdown)
+    dialog.resize(1000, 820)
+    dialog.show()
+    return view
