@@ -180,25 +180,11 @@ def _create(r: _Replay, source: str) -> None:
     submitted = (draft.submitted_at or now).replace(second=0, microsecond=0)
     priority = priority_for(draft.impact, draft.urgency, r.settings.matrix)
     r.t = t = dict(_BLANK)
+    t.update(records.draft_columns(draft))
     t.update(
-        title=draft.title.strip(),
-        department=draft.department.strip(),
-        description=draft.description.strip(),
-        urgency=draft.urgency.value,
-        impact=draft.impact.value,
-        category=draft.category.value,
-        channel=draft.channel.value,
-        requester=draft.requester.strip(),
-        contact=draft.contact.strip(),
         submitted_at=submitted,
-        remarks=draft.remarks.strip(),
-        device_model=draft.device_model.strip(),
-        os=draft.os.strip(),
-        software_version=draft.software_version.strip(),
-        error_code=draft.error_code.strip(),
         priority=priority.value,
         status=Status.PENDING.value,
-        assignee=draft.assignee or None,
         follow_up_of=None,
         created_at=now,
         updated_at=now,

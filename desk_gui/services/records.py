@@ -19,13 +19,45 @@ from desk_gui.domain.enums import (
     WaitingOn,
 )
 from desk_gui.domain.log_lines import LogLine
-from desk_gui.domain.ticket import AttachmentInfo, LogEntryRecord, TicketLink, TicketRecord
+from desk_gui.domain.ticket import (
+    AttachmentInfo,
+    LogEntryRecord,
+    TicketDraft,
+    TicketLink,
+    TicketRecord,
+)
 from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings
 from desk_gui.store import search
 from desk_gui.store.database import read_transaction
 from desk_gui.store.errors import ConflictError, NotFound
 from desk_gui.store.models import Attachment, LogEntry, Ticket
+
+
+def draft_columns(draft: TicketDraft) -> dict[str, Any]:
+    """The ticket columns an intake draft fills, as stored (text stripped, enums as values).
+
+    One mapping for every way a ticket is born: the form's save and the spreadsheet import.
+    The draft has passed validation: its choices are made.
+    """
+    assert draft.urgency and draft.impact and draft.category, "an unvalidated draft"
+    return {
+        "title": draft.title.strip(),
+        "department": draft.department.strip(),
+        "description": draft.description.strip(),
+        "urgency": draft.urgency.value,
+        "impact": draft.impact.value,
+        "category": draft.category.value,
+        "channel": draft.channel.value,
+        "requester": draft.requester.strip(),
+        "contact": draft.contact.strip(),
+        "remarks": draft.remarks.strip(),
+        "device_model": draft.device_model.strip(),
+        "os": draft.os.strip(),
+        "software_version": draft.software_version.strip(),
+        "error_code": draft.error_code.strip(),
+        "assignee": draft.assignee or None,
+    }
 
 
 def load(ticket_id: int) -> Ticket:
