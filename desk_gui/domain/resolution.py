@@ -13,6 +13,7 @@ import unicodedata
 
 from desk_gui.domain.enums import Satisfaction
 from desk_gui.domain.errors import RuleViolation
+from desk_gui.domain.validation import letter_count
 
 # Letters/digits (a CJK character counts one) that must remain once the "done" phrases are out:
 # "换网线" (3) or "Reset password" pass, "已解决" / "问题已处理" / "fixed it" do not.
@@ -107,14 +108,14 @@ def _done_pattern() -> re.Pattern[str]:
 _DONE = _done_pattern()
 
 
-def _content_length(text: str) -> int:
-    return sum(1 for ch in text if ch.isalnum())
+def concrete_solution_count(solution: str) -> int:
+    """Letters and digits left once "done" phrases ("已解决", "fixed") are taken out."""
+    return letter_count(_DONE.sub(" ", unicodedata.normalize("NFKC", solution).lower()))
 
 
 def is_vague_solution(solution: str) -> bool:
     """True if a solution only reports the outcome ("已解决", "fixed") instead of the fix."""
-    text = unicodedata.normalize("NFKC", solution).lower()
-    return _content_length(_DONE.sub(" ", text)) < MIN_SOLUTION
+    return concrete_solution_count(solution) < MIN_SOLUTION
 
 
 def check_solution(solution: str) -> str:
@@ -127,10 +128,10 @@ def check_solution(solution: str) -> str:
             en="Enter the solution before marking the ticket resolved.",
             field="solution",
         )
-    if is_vague_solution(text):
+    left = concrete_solution_count(text)
+    if left < MIN_SOLUTION:
         # The rule stated as the intake description's is (validation.vague_text_rule): what is
         # missing, how much there is, how much is enough.
-        left = _content_length(_DONE.sub(" ", unicodedata.normalize("NFKC", text).lower()))
         raise RuleViolation(
             "solution_vague",
             zh=f"解决方案太笼统：除去“已解决”“好了”“处理完毕”这类说法，只剩{left}个字，"
