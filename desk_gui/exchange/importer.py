@@ -28,7 +28,7 @@ from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.fields import Kind, intake_fields
 from desk_gui.domain.lang import Lang, is_zh
 from desk_gui.domain.log_lines import LogLine
-from desk_gui.domain.resolution import check_solution, is_vague_solution
+from desk_gui.domain.resolution import check_solution
 from desk_gui.domain.ticket import TicketDraft
 from desk_gui.domain.validation import validate_draft
 from desk_gui.exchange.columns import COLUMNS, COMPUTED, REQUIRED, header, key_for
@@ -283,8 +283,8 @@ def _history(r: _RowReader, row: ImportRow) -> None:
                 "已解决或已关闭的工单须填写解决方案。",
                 "A resolved or closed ticket needs its solution.",
             )
-        elif is_vague_solution(row.solution):
-            # The service would refuse it mid-import; name the row and column here instead.
+        else:
+            # The service would refuse a vague one mid-import; name the row and column here.
             try:
                 check_solution(row.solution)
             except RuleViolation as exc:
