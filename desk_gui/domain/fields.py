@@ -102,6 +102,9 @@ class Field:
     printed: Printed | None = None  # None: not on the printed worksheet
     screen: bool = True  # a row of the worksheet view
     stored_as: tuple[str, ...] | None = None  # model columns behind it; None: (key,)
+    # Text: the most characters it may hold (sized so that a worksheet with every field at
+    # its maximum still prints on one page); every text must also show something visible.
+    max_length: int | None = None
 
     def label(self, lang: Lang) -> str:
         return pick(lang, self.zh, self.en)
@@ -138,6 +141,7 @@ FIELDS: tuple[Field, ...] = (
         "title", "问题标题", "Title", Kind.TEXT, Entry.INTAKE, _T, required=True,
         column=Column(aliases=("标题", "title"), required=True, width=24),
         printed=Printed(2),
+        max_length=20,
     ),
     Field(
         "department", "所属部门/区域", "Department / Location", Kind.TEXT, Entry.INTAKE, _T,
@@ -146,12 +150,14 @@ FIELDS: tuple[Field, ...] = (
             aliases=("部门", "所属部门", "区域", "department", "location"), required=True
         ),
         printed=Printed(3),
+        max_length=40,
     ),
     Field(
         "description", "问题描述", "Description", Kind.MULTILINE, Entry.INTAKE, _T,
         required=True,
         column=Column(aliases=("描述", "description"), required=True, width=48),
         printed=Printed(4, blank_lines=4),
+        max_length=1000,
     ),
     Field(
         "urgency", "紧急程度", "Urgency", Kind.ENUM, Entry.INTAKE, _T, required=True,
@@ -163,11 +169,13 @@ FIELDS: tuple[Field, ...] = (
         "requester", "提交人", "Requester", Kind.TEXT, Entry.INTAKE, _T, required=True,
         column=Column(aliases=("提报人", "报告人", "requester"), required=True),
         printed=Printed(6),
+        max_length=30,
     ),
     Field(
         "contact", "联系方式", "Contact", Kind.TEXT, Entry.INTAKE, _T, required=True,
         column=Column(aliases=("联系电话", "电话", "contact"), required=True),
         printed=Printed(7),
+        max_length=50,
     ),
     Field(
         "submitted_at", "提交时间", "Submitted", Kind.DATETIME, Entry.INTAKE, _T,
@@ -185,6 +193,7 @@ FIELDS: tuple[Field, ...] = (
         "assignee", "负责人", "Assignee", Kind.TEXT, Entry.ACTION, _T,
         column=Column(aliases=("处理人", "assignee")),
         printed=Printed(10),
+        max_length=30,
     ),
     Field(
         "log", "处理过程记录", "Handling log", Kind.LOG, Entry.ACTION, _T,
@@ -196,6 +205,7 @@ FIELDS: tuple[Field, ...] = (
         "solution", "解决方案", "Solution", Kind.MULTILINE, Entry.ACTION, _T,
         column=Column(aliases=("solution",), width=40),
         printed=Printed(16, blank_lines=3),
+        max_length=1000,
     ),
     Field(
         "resolved_at", "解决时间", "Resolved at", Kind.DATETIME, Entry.ACTION, _T,
@@ -212,6 +222,7 @@ FIELDS: tuple[Field, ...] = (
         "remarks", "备注", "Remarks", Kind.MULTILINE, Entry.INTAKE, _T,
         column=Column(aliases=("remarks", "notes", "note"), width=24),
         printed=Printed(19, blank_lines=2),
+        max_length=300,
     ),
     # Beside the template: classification, deadlines, waiting, links, device and error.
     Field(
@@ -255,17 +266,42 @@ FIELDS: tuple[Field, ...] = (
         "waiting", "等待状态", "Waiting", Kind.WAITING, Entry.ACTION,
         stored_as=("waiting_on", "waiting_contact", "waiting_until"),
     ),
-    Field("device_model", "设备型号", "Device model", Kind.TEXT, Entry.INTAKE, column=Column()),
-    Field("os", "操作系统", "Operating system", Kind.TEXT, Entry.INTAKE, column=Column()),
+    Field(
+        "device_model", "设备型号", "Device model", Kind.TEXT, Entry.INTAKE, column=Column(),
+        max_length=60,
+    ),
+    Field(
+        "os", "操作系统", "Operating system", Kind.TEXT, Entry.INTAKE, column=Column(),
+        max_length=60,
+    ),
     Field(
         "software_version", "软件版本", "Software version", Kind.TEXT, Entry.INTAKE,
         column=Column(),
+        max_length=60,
     ),
-    Field("error_code", "错误代码", "Error code", Kind.TEXT, Entry.INTAKE, column=Column()),
+    Field(
+        "error_code", "错误代码", "Error code", Kind.TEXT, Entry.INTAKE, column=Column(),
+        max_length=60,
+    ),
 )
 # fmt: on
 
 BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
+
+# Texts typed in the worksheet's action dialogs (not fields of their own): a handling-log
+# note or progress update, an escalation's reason and handover, whom a wait is on, a close or
+# reopen reason, a feedback comment. (key, zh, en in a sentence, most characters).
+ACTION_TEXTS: dict[str, tuple[str, str, int]] = {
+    "text": ("记录内容", "text", 2000),
+    "reason": ("原因", "reason", 500),
+    "handover": ("交接说明", "handover summary", 2000),
+    "waiting_contact": ("对接联系人", "contact person", 50),
+    "note": ("说明", "note", 500),
+    "close_reason": ("关闭原因", "close reason", 500),
+    "reopen_reason": ("重新打开原因", "reopen reason", 500),
+    "comment": ("反馈意见", "comment", 500),
+    "filename": ("文件名", "file name", 200),
+}
 
 
 def field(key: str) -> Field:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from desk_gui.domain import text as texts
 from desk_gui.domain.errors import RuleViolation
-from desk_gui.domain.fields import Kind, required_fields
+from desk_gui.domain.fields import ACTION_TEXTS, BY_KEY, Kind, intake_fields, required_fields
 from desk_gui.domain.lang import is_zh
 from desk_gui.domain.ticket import TicketDraft
 
@@ -306,6 +307,12 @@ _FIELD_ORDER = (
     "requester",
     "contact",
     "submitted_at",
+    "remarks",
+    "device_model",
+    "os",
+    "software_version",
+    "error_code",
+    "assignee",
 )
 
 
@@ -327,8 +334,74 @@ def _same_kind(value: datetime, now: datetime) -> datetime:
         return value.replace(tzinfo=now.tzinfo)
 
 
-def _check_text(draft: TicketDraft) -> list[Problem]:
+# (key, zh label, en label in a sentence, most characters) of every typed field of a draft.
+_TEXT_FIELDS: tuple[tuple[str, str, str, int | None], ...] = tuple(
+    (f.key, f.zh, f.en.lower(), f.max_length)
+    for f in intake_fields()
+    if f.kind in (Kind.TEXT, Kind.MULTILINE)
+)
+_MULTILINE = frozenset(f.key for f in intake_fields() if f.kind is Kind.MULTILINE)
+
+
+def clean_draft(draft: TicketDraft) -> TicketDraft:
+    """The draft with every typed text cleaned (``domain.text.clean``): what gets stored.
+
+    The form's save, the worksheet's edit and the import all pass their draft through here.
+    """
+    changes = {
+        key: texts.clean(getattr(draft, key), multiline=key in _MULTILINE)
+        for key, _, _, _ in _TEXT_FIELDS
+    }
+    if draft.assignee:
+        changes["assignee"] = texts.clean(draft.assignee, multiline=False)
+    return replace(draft, **changes)
+
+
+def text_field_problem(key: str, value: str, zh: str, en: str, limit: int | None) -> Problem | None:
+    """The storable-text rule (``domain.text.text_problem``) for one field's value, if broken."""
+    found = texts.text_problem(value.strip(), limit) if value.strip() else None
+    if found is None:
+        return None
+    reason, n = found
+    zh_text, en_text = texts.problem_message(reason, n, limit, zh, en)
+    return Problem(key, f"text_{reason}", zh_text, en_text)
+
+
+def _text_field_problems(draft: TicketDraft) -> list[Problem]:
     problems: list[Problem] = []
+    for key, zh, en, limit in _TEXT_FIELDS:
+        # The title has its own length rule (and message) below.
+        found = text_field_problem(key, getattr(draft, key) or "", zh, en, limit)
+        if found is not None and not (key == "title" and found.code == "text_too_long"):
+            problems.append(found)
+    return problems
+
+
+def action_text(key: str, value: str | None, *, required: bool = False) -> str:
+    """An action dialog's text (``key`` in ACTION_TEXTS or a field), cleaned and stripped.
+
+    RuleViolation (on ``key``, the dialog's field) if it is required and empty, or cannot be
+    stored: a broken character, nothing visible, or too long.
+    """
+    f = BY_KEY.get(key)
+    if f is not None:
+        zh, en, limit = f.zh, f.en.lower(), f.max_length
+    else:
+        zh, en, limit = ACTION_TEXTS[key]
+    multiline = f is None or f.kind is Kind.MULTILINE
+    cleaned = texts.clean(value, multiline=multiline and key != "waiting_contact").strip()
+    if not cleaned:
+        if required:
+            raise RuleViolation("required", field=key, zh=f"请填写{zh}。", en=f"Enter the {en}.")
+        return ""
+    found = text_field_problem(key, cleaned, zh, en, limit)
+    if found is not None:
+        raise RuleViolation(found.code, field=key, zh=found.zh, en=found.en)
+    return cleaned
+
+
+def _check_text(draft: TicketDraft) -> list[Problem]:
+    problems: list[Problem] = _text_field_problems(draft)
     for field, zh, en in _REQUIRED_TEXT:
         if not str(getattr(draft, field) or "").strip():
             problems.append(_required(field, zh, en, choose=False))
@@ -401,4 +474,7 @@ def _check_submitted(submitted_at: datetime | None, now: datetime) -> list[Probl
 def validate_draft(draft: TicketDraft, now: datetime) -> list[Problem]:
     """Every problem of ``draft`` at time ``now``, in worksheet order; empty if it may be saved."""
     problems = _check_text(draft) + _check_submitted(draft.submitted_at, now)
+    # A field whose text cannot be stored at all gets that one message, not the others too.
+    broken = {p.field for p in problems if p.code.startswith("text_")}
+    problems = [p for p in problems if p.field not in broken or p.code.startswith("text_")]
     return sorted(problems, key=lambda p: _FIELD_ORDER.index(p.field))

@@ -26,11 +26,13 @@ from desk_gui.domain.enums import (
 )
 from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.fields import Kind, intake_fields
+from desk_gui.domain.fields import field as declared
 from desk_gui.domain.lang import Lang, is_zh
 from desk_gui.domain.log_lines import LogLine
 from desk_gui.domain.resolution import check_solution
 from desk_gui.domain.ticket import TicketDraft
-from desk_gui.domain.validation import validate_draft
+from desk_gui.domain.text import clean
+from desk_gui.domain.validation import clean_draft, text_field_problem, validate_draft
 from desk_gui.exchange.columns import COLUMNS, COMPUTED, REQUIRED, header, key_for
 from desk_gui.exchange.dates import parse_datetime
 from desk_gui.exchange.export import DANGEROUS
@@ -201,7 +203,8 @@ class _RowReader:
         return self.cells[i] if i is not None and i < len(self.cells) else None
 
     def text(self, key: str) -> str:
-        return _text(self.raw(key))
+        """The cell as text, cleaned as every typed text is (``domain.text.clean``)."""
+        return clean(_text(self.raw(key))).strip()
 
     def problem(self, key: str, code: str, zh: str, en: str, warning: bool = False) -> None:
         self.problems.append(RowProblem(self.line, self.column(key), code, zh, en, warning))
@@ -260,9 +263,14 @@ def _draft(r: _RowReader, defaults: ImportDefaults, notes: list[LogLine]) -> Tic
 def _history(r: _RowReader, row: ImportRow) -> None:
     """Status, assignee, solution, resolution time and feedback, checked for consistency."""
     row.status = r.choice("status", Status) or Status.PENDING
-    row.assignee = r.text("assignee") or None
+    row.assignee = clean(r.text("assignee"), multiline=False) or None
     row.log_text = r.text("log")
     row.solution = r.text("solution")
+    for key, value in (("assignee", row.assignee or ""), ("solution", row.solution)):
+        f = declared(key)
+        found = text_field_problem(key, value, f.zh, f.en.lower(), f.max_length)
+        if found is not None:
+            r.problem(key, found.code, found.zh, found.en)
     row.resolved_at = r.when("resolved_at")
     feedback = r.text("feedback")
     if feedback:
@@ -275,8 +283,11 @@ def _history(r: _RowReader, row: ImportRow) -> None:
                 f"无法识别的反馈“{feedback}”，请写成“是；满意”。",
                 f"Cannot read the feedback “{feedback}”; write e.g. “Yes; Satisfied”.",
             )
+    solution_told = any(p.column == r.column("solution") for p in r.problems)
     if row.status in (Status.RESOLVED, Status.CLOSED):
-        if not row.solution:
+        if solution_told:
+            pass
+        elif not row.solution:
             r.problem(
                 "solution",
                 "solution_required",
@@ -317,7 +328,7 @@ def convert_row(
     """One spreadsheet row, validated by the form's rules plus the history checks."""
     r = _RowReader(line, cells, columns, headers)
     notes: list[LogLine] = []
-    draft = _draft(r, defaults, notes)
+    draft = clean_draft(_draft(r, defaults, notes))
     row = ImportRow(
         line=line,
         number=r.text("number").upper(),

@@ -18,12 +18,12 @@ from desk_gui.domain.enums import (
     Tier,
     Urgency,
 )
-from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.numbering import day_key, format_number, parse_number
 from desk_gui.domain.priority import priority_for
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.transitions import Action, check
-from desk_gui.domain.validation import ValidationError, validate_draft
+from desk_gui.domain.text import clean, printable
+from desk_gui.domain.validation import ValidationError, action_text, clean_draft, validate_draft
 from desk_gui.services import escalation, records
 from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings, OfficeSettingsCache
@@ -123,6 +123,7 @@ class TicketService:
 
         ``log_line`` replaces the usual first log line (an import says where the row came from).
         """
+        draft = clean_draft(draft)
         self.validate(draft, confirm_mobile=confirm_mobile)
         now = self.ctx.now()
         submitted = (draft.submitted_at or now).replace(second=0, microsecond=0)
@@ -203,8 +204,9 @@ class TicketService:
             self._allowed(row, Action.EDIT)
             records.check_version(row, expected_version)
             self._check_lock(row)
-            parsed = {k: _parse(k, v) for k, v in changes.items()}
             current = self._draft_of(row)
+            typed = clean_draft(replace(current, **{k: _parse(k, v) for k, v in changes.items()}))
+            parsed = {k: getattr(typed, k) for k in changes}
             merged = replace(current, **parsed)
             old_contact = row.contact
             problems = validate_draft(merged, self.ctx.now())
@@ -279,11 +281,7 @@ class TicketService:
 
     def add_log(self, ticket_id: int, text: str) -> TicketRecord:
         """Append a note to the handling log."""
-        text = text.strip()
-        if not text:
-            raise RuleViolation(
-                "required", field="text", zh="请填写记录内容。", en="Enter the text."
-            )
+        text = action_text("text", text, required=True)
         with write_transaction():
             row = records.load(ticket_id)
             self._allowed(row, Action.ADD_LOG)
@@ -295,6 +293,8 @@ class TicketService:
         self, ticket_id: int, filename: str, data: bytes, mime: str | None = None
     ) -> TicketRecord:
         """Store a screenshot or log file in the database, within the office's size cap."""
+        # A file's name is not typed: one from a file system that is not UTF-8 is mended.
+        filename = printable(clean(filename, multiline=False)).strip()[:200] or "attachment"
         limit = self.settings.attachment_limit
         if len(data) > limit:
             raise AttachmentTooLarge(
@@ -355,6 +355,7 @@ class TicketService:
 
     def ensure_staff(self, name: str) -> None:
         """Make sure a name used as assignee exists in the staff list."""
+        name = clean(name, multiline=False).strip()
         if name and not Staff.select().where(Staff.name == name).exists():
             Staff.insert(name=name).on_conflict_ignore().execute()
 

@@ -24,6 +24,7 @@ from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.resolution import feedback_rating
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.transitions import Action, after_feedback, check
+from desk_gui.domain.validation import action_text
 from desk_gui.services import records
 from desk_gui.services.tickets import TicketService
 from desk_gui.store.database import write_transaction
@@ -31,7 +32,8 @@ from desk_gui.store.models import Ticket
 
 
 def _required(value: str, field: str, zh: str, en: str) -> str:
-    value = (value or "").strip()
+    """The typed text cleaned and checked (``validation.action_text``); never empty."""
+    value = action_text(field, value)
     if not value:
         raise RuleViolation("required", field=field, zh=zh, en=en)
     return value
@@ -110,6 +112,7 @@ class WorkflowService(TicketService):
         assignee: str | None = None,
     ) -> TicketRecord:
         """Hand the ticket to a higher tier with the reason and what was already tried."""
+        assignee = action_text("assignee", assignee) or None
         reason = _required(reason, "reason", "请填写升级原因。", "Give the reason for escalating.")
         handover = _required(
             handover,
@@ -166,6 +169,7 @@ class WorkflowService(TicketService):
             contact = _required(
                 contact, "waiting_contact", "请填写对接联系人。", "Name the contact person."
             )
+        contact, note = action_text("waiting_contact", contact), action_text("note", note)
         with write_transaction():
             row, _ = self._begin(ticket_id, version, Action.WAIT)
             changes: dict[str, Any] = {
@@ -180,6 +184,7 @@ class WorkflowService(TicketService):
 
     def end_wait(self, ticket_id: int, version: int, note: str = "") -> TicketRecord:
         """Resume the clock; the time spent waiting pushes the deadlines later."""
+        note = action_text("note", note)
         with write_transaction():
             row, _ = self._begin(ticket_id, version, Action.END_WAIT)
             changes = self._wait_ended(row)
@@ -209,6 +214,7 @@ class WorkflowService(TicketService):
         self, ticket_id: int, version: int, solution: str, resolved_at: datetime | None = None
     ) -> TicketRecord:
         """Record the solution and the resolution time."""
+        solution = action_text("solution", solution)
         with write_transaction():
             row, new = self._begin(ticket_id, version, Action.RESOLVE, solution=solution)
             changes: dict[str, Any] = {}
@@ -238,6 +244,7 @@ class WorkflowService(TicketService):
     ) -> TicketRecord:
         """The requester's verdict: 是 keeps it resolved; 否 sends it back to handling."""
         satisfaction = feedback_rating(satisfaction, score)
+        comment = action_text("comment", comment)
         with write_transaction():
             row, _ = self._begin(ticket_id, version, Action.FEEDBACK)
             changes: dict[str, Any] = {
@@ -262,6 +269,7 @@ class WorkflowService(TicketService):
         ``reason_en`` is the English of a reason the program supplies (the log's English line);
         a reason a person typed is logged as typed in both versions.
         """
+        reason = action_text("close_reason", reason)
         with write_transaction():
             row = records.load(ticket_id)
             records.check_version(row, version)
@@ -283,6 +291,7 @@ class WorkflowService(TicketService):
 
     def reopen(self, ticket_id: int, version: int, reason: str) -> TicketRecord:
         """Back to handling; a closed ticket only by a supervisor. The log says who and why."""
+        reason = action_text("reopen_reason", reason)
         with write_transaction():
             row, new = self._begin(ticket_id, version, Action.REOPEN, reopen_reason=reason)
             changes: dict[str, Any] = {
