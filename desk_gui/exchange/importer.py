@@ -6,9 +6,7 @@ feedback, log text) and the problems found, named by spreadsheet row and column.
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +35,7 @@ from desk_gui.exchange.columns import COLUMNS, COMPUTED, REQUIRED, header, key_f
 from desk_gui.exchange.dates import parse_datetime
 from desk_gui.exchange.export import DANGEROUS
 from desk_gui.exchange.feedback import parse_feedback
-from desk_gui.exchange.xlsx_read import read_xlsx
+from desk_gui.exchange.table import read_table as table_of
 
 REQUIRED_COLUMNS: tuple[str, ...] = REQUIRED
 # The typed text of intake, copied to the draft as it stands in the sheet.
@@ -126,33 +124,12 @@ class ImportDefaults:
 
 
 def read_table(path: str | Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """The header row and the non-empty data rows (with their spreadsheet row numbers)."""
-    path = Path(path)
-    raw = _read_xlsx(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _read_csv(path)
-    rows = [(i, r) for i, r in enumerate(raw, start=1) if any(_text(v) for v in r)]
-    if not rows:
-        return [], []
-    (_, head), body = rows[0], rows[1:]
-    return [_text(h) for h in head], body
+    """The header row and the non-empty data rows (with their spreadsheet row numbers).
 
-
-def _read_xlsx(path: Path) -> list[list[Any]]:
-    return read_xlsx(path)
-
-
-def _read_csv(path: Path) -> list[list[Any]]:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):  # Excel in China saves CSV as GBK
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        text = data.decode("utf-8", errors="replace")
-    first = text.split("\n", 1)[0]
-    delimiter = max((",", "\t", ";"), key=first.count)
-    return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    SheetUnreadable (a DeskError) when the file is not a sheet Desk can read, or too big.
+    """
+    table = table_of(path, _text)
+    return table.headers, table.rows
 
 
 def _text(value: Any) -> str:
@@ -352,9 +329,12 @@ def preview_file(
     """Read and check a spreadsheet; nothing is written."""
     defaults = defaults or ImportDefaults()
     now = now or datetime.now()
-    headers, body = read_table(path)
+    table = table_of(path, _text)
+    headers, body = table.headers, table.rows
     columns, unknown = map_columns(headers)
     preview = ImportPreview(str(path), [], unknown_columns=unknown)
+    for zh, en in table.notes:  # e.g. the encoding a CSV was read in
+        preview.file_problems.append(RowProblem(0, "", "file_note", zh, en, warning=True))
     missing = [k for k in REQUIRED_COLUMNS if k not in columns]
     for key in missing:
         label = header(key, "zh")

@@ -13,6 +13,7 @@ import posixpath
 import zipfile
 from datetime import datetime
 from pathlib import Path
+from collections.abc import Iterator
 from typing import IO, Any
 from xml.etree.ElementTree import Element, iterparse, parse
 
@@ -26,21 +27,67 @@ _PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationsh
 _LOCALE_DATES = frozenset(range(27, 37)) | frozenset(range(50, 59))
 
 
+class NotAWorkbook(ValueError):
+    """A zip archive that is not an Excel workbook, or a workbook without a worksheet."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh, self.en = zh, en
+        super().__init__(en)
+
+
+# A zip archive's tell-tale member → what it is (zh, en).
+_OTHER_ZIPS = (
+    ("word/document.xml", "Word 文档（.docx）", "a Word document (.docx)"),
+    ("ppt/presentation.xml", "PowerPoint 演示文稿（.pptx）", "a PowerPoint presentation (.pptx)"),
+    ("content.xml", "OpenDocument 文件（如 WPS/LibreOffice 的 .ods）", "an OpenDocument file (.ods)"),
+)
+# sharedStrings.xml is held in memory: a bigger one is a bomb, not a worksheet.
+MAX_SHARED_STRINGS_BYTES = 512 * 1024 * 1024
+
+
 def read_xlsx(path: str | Path) -> list[list[Any]]:
     """The first worksheet's rows, row 1 first; every row a list of values (None if empty)."""
+    rows: list[list[Any]] = []
+    for number, cells in iter_xlsx(path):
+        while len(rows) < number - 1:
+            rows.append([])
+        rows.append(cells)
+    return rows
+
+
+def iter_xlsx(path: str | Path, max_columns: int | None = None) -> Iterator[tuple[int, list[Any]]]:
+    """The first worksheet's stored rows as (row number, values), streamed.
+
+    Cells past ``max_columns`` are skipped without being built; rows Excel did not store
+    (blank ones) do not come at all. NotAWorkbook for a zip that is not a workbook.
+    """
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
+        if "xl/workbook.xml" not in names:
+            _not_a_workbook(names)
         strings = _shared_strings(zf) if "xl/sharedStrings.xml" in names else []
         dates = _date_styles(zf) if "xl/styles.xml" in names else frozenset()
         with zf.open(_first_sheet(zf)) as fh:
-            return _rows(fh, strings, dates)
+            yield from _rows(fh, strings, dates, max_columns)
+
+
+def _not_a_workbook(names: set[str]) -> None:
+    for member, zh, en in _OTHER_ZIPS:
+        if member in names:
+            raise NotAWorkbook(
+                f"这是{zh}，不是 Excel 工作簿。", f"it is {en}, not an Excel workbook."
+            )
+    raise NotAWorkbook(
+        "这是 zip 压缩包，但里面没有 Excel 工作簿。",
+        "it is a zip archive with no Excel workbook inside.",
+    )
 
 
 def _first_sheet(zf: zipfile.ZipFile) -> str:
     with zf.open("xl/workbook.xml") as fh:
         sheet = parse(fh).getroot().find(f"{_NS}sheets/{_NS}sheet")
     if sheet is None:
-        raise ValueError("the workbook has no worksheet")
+        raise NotAWorkbook("工作簿里没有工作表。", "the workbook has no worksheet.")
     with zf.open("xl/_rels/workbook.xml.rels") as fh:
         targets = {r.get("Id"): r.get("Target", "") for r in parse(fh).getroot().iter(_PKG)}
     target = targets[sheet.get(_REL)]
@@ -58,6 +105,11 @@ def _text_of(item: Element) -> str:
 
 
 def _shared_strings(zf: zipfile.ZipFile) -> list[str]:
+    if zf.getinfo("xl/sharedStrings.xml").file_size > MAX_SHARED_STRINGS_BYTES:
+        raise NotAWorkbook(
+            "工作簿的文字部分大得不正常（超过 512 MB），不像是工单表。",
+            "the workbook's text part is abnormally large (over 512 MB); not a worksheet.",
+        )
     strings: list[str] = []
     with zf.open("xl/sharedStrings.xml") as fh:
         for _, el in iterparse(fh):
@@ -126,19 +178,27 @@ def _value(c: Element, strings: list[str], dates: frozenset[int]) -> Any:
     return number
 
 
-def _rows(fh: IO[bytes], strings: list[str], dates: frozenset[int]) -> list[list[Any]]:
-    rows: list[list[Any]] = []
-    row_tag, cell_tag = f"{_NS}row", f"{_NS}c"
-    for _, el in iterparse(fh):
+def _rows(
+    fh: IO[bytes], strings: list[str], dates: frozenset[int], max_columns: int | None = None
+) -> Iterator[tuple[int, list[Any]]]:
+    row_tag, cell_tag, data_tag = f"{_NS}row", f"{_NS}c", f"{_NS}sheetData"
+    limit = max_columns if max_columns is not None else 1 << 14  # Excel's 16,384 columns
+    sheet_data: Element | None = None
+    last = 0
+    for event, el in iterparse(fh, ("start", "end")):
+        if event == "start":
+            if el.tag == data_tag:
+                sheet_data = el
+            continue
         if el.tag != row_tag:
             continue
-        number = int(el.get("r", len(rows) + 1))
-        while len(rows) < number - 1:
-            rows.append([])
+        last = number = int(el.get("r", last + 1))
         cells: list[Any] = []
         for c in el.iterfind(cell_tag):
             ref = c.get("r")
             col = _column(ref) if ref else len(cells)
+            if col >= limit:
+                continue
             if col > len(cells):
                 cells.extend([None] * (col - len(cells)))
             value = _value(c, strings, dates)
@@ -148,6 +208,8 @@ def _rows(fh: IO[bytes], strings: list[str], dates: frozenset[int]) -> list[list
                 cells.append(value)
         while cells and cells[-1] is None:
             cells.pop()
-        rows.append(cells)
-        el.clear()
-    return rows
+        if sheet_data is not None:
+            sheet_data.clear()  # the parsed rows are not kept: memory stays flat
+        else:
+            el.clear()
+        yield number, cells

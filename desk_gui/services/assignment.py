@@ -50,9 +50,13 @@ def weighted_loads(names: list[str] | None = None) -> dict[str, int]:
         .where(pw.SQL(schema.OPEN_STATUS_SQL), Ticket.assignee.is_null(False))
         .group_by(Ticket.assignee)
     )
-    if names is not None:
-        query = query.where(Ticket.assignee.in_(names))
-    return {str(name): int(total or 0) for name, total in rows_of(query)}
+    if names is None:
+        return {str(name): int(total or 0) for name, total in rows_of(query)}
+    loads: dict[str, int] = {}
+    for start in range(0, len(names), 500):  # an import can add thousands of staff names
+        chunk = query.where(Ticket.assignee.in_(names[start : start + 500]))
+        loads.update((str(name), int(total or 0)) for name, total in rows_of(chunk))
+    return loads
 
 
 def rank(category: Category, tier: Tier, exclude: str | None = None) -> list[Suggestion]:

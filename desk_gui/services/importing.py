@@ -29,6 +29,8 @@ from desk_gui.store.models import Ticket
 __all__ = ["CLOSED_REASON", "CLOSED_REASON_EN", "ImportRefused", "ImportResult", "ImportService"]
 
 Progress = Callable[[int, int], None]
+IN_CHUNK = 500
+"""Values bound in one SQL ``IN`` list (SQLite before 3.32 allows 999 variables in all)."""
 IndexRowMaker = Callable[[int, str, NewTicket], tuple[object, ...]]
 
 
@@ -63,11 +65,13 @@ class ImportService:
 
     def check_numbers(self, preview: ImportPreview) -> None:
         """Warn, per row, where a ticket number will be replaced (malformed or already used)."""
-        numbers = [r.number for r in preview.rows if r.number]
+        numbers = sorted({r.number for r in preview.rows if r.number})
+        used: set[str] = set()
         with translate_errors():
-            query = Ticket.select(Ticket.number).where(Ticket.number.in_(numbers))
-            found: list[Any] = list(query.tuples()) if numbers else []
-        used = {str(t[0]) for t in found}
+            for start in range(0, len(numbers), IN_CHUNK):  # never one unbounded IN list
+                chunk = numbers[start : start + IN_CHUNK]
+                query = Ticket.select(Ticket.number).where(Ticket.number.in_(chunk))
+                used.update(str(t[0]) for t in query.tuples())
         seen: set[str] = set()
         for row in preview.rows:
             if not row.number:

@@ -179,7 +179,8 @@ def test_missing_columns_and_unreadable_files_are_told_plainly(
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a zip file")
     assert not load(qtbot, dialog, broken)
-    assert "Cannot read broken.xlsx" in dialog.summary_label.text()
+    assert "Cannot import broken.xlsx" in dialog.summary_label.text()
+    assert "not an Excel workbook" in dialog.summary_label.text()
     assert dialog.table.model().rowCount() == 0 and not dialog.import_button.isEnabled()
 
 

@@ -33,6 +33,7 @@ from desk_gui.domain.enums import Category, Impact, LabelledEnum
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.lang import pick
 from desk_gui.exchange.importer import ImportDefaults, ImportPreview, preview_file
+from desk_gui.exchange.table import SheetUnreadable
 from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportResult, ImportService
 from desk_gui.ui.common.background import Job, Jobs, ProgressJob
@@ -222,13 +223,16 @@ class ImportDialog(QDialog):
         self.path_edit.setText(str(self.path))
         self.preview, self._spent = None, False
         self._show_state()
-        source, defaults, ctx = self.path, self.defaults(), self.ctx
+        source, defaults, ctx, lang = self.path, self.defaults(), self.ctx, self.lang
+        unreadable = self.tr("Cannot read {name} as a spreadsheet: {reason}")
 
         def check(job: Job) -> ImportPreview | str:
             try:
                 preview = preview_file(source, defaults)
+            except SheetUnreadable as exc:  # what the file is, said plainly
+                return exc.message(lang)
             except UNREADABLE as exc:
-                return str(exc)
+                return unreadable.format(name=source.name, reason=exc)
             job.check()
             ImportService(ctx).check_numbers(preview)
             return preview
@@ -242,12 +246,7 @@ class ImportDialog(QDialog):
 
     def _on_checked(self, outcome: ImportPreview | str) -> None:
         if isinstance(outcome, str):
-            assert self.path is not None
-            self._show_state(
-                self.tr("Cannot read {name} as a spreadsheet: {reason}").format(
-                    name=self.path.name, reason=outcome
-                )
-            )
+            self._show_state(outcome)
             return
         self.preview = outcome
         self._show_state()
