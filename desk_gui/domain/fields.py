@@ -157,7 +157,7 @@ FIELDS: tuple[Field, ...] = (
         required=True,
         column=Column(aliases=("描述", "description"), required=True, width=48),
         printed=Printed(4, blank_lines=4),
-        max_length=1000,
+        max_length=250,
     ),
     Field(
         "urgency", "紧急程度", "Urgency", Kind.ENUM, Entry.INTAKE, _T, required=True,
@@ -169,7 +169,7 @@ FIELDS: tuple[Field, ...] = (
         "requester", "提交人", "Requester", Kind.TEXT, Entry.INTAKE, _T, required=True,
         column=Column(aliases=("提报人", "报告人", "requester"), required=True),
         printed=Printed(6),
-        max_length=30,
+        max_length=20,
     ),
     Field(
         "contact", "联系方式", "Contact", Kind.TEXT, Entry.INTAKE, _T, required=True,
@@ -193,7 +193,7 @@ FIELDS: tuple[Field, ...] = (
         "assignee", "负责人", "Assignee", Kind.TEXT, Entry.ACTION, _T,
         column=Column(aliases=("处理人", "assignee")),
         printed=Printed(10),
-        max_length=30,
+        max_length=20,
     ),
     Field(
         "log", "处理过程记录", "Handling log", Kind.LOG, Entry.ACTION, _T,
@@ -205,7 +205,7 @@ FIELDS: tuple[Field, ...] = (
         "solution", "解决方案", "Solution", Kind.MULTILINE, Entry.ACTION, _T,
         column=Column(aliases=("solution",), width=40),
         printed=Printed(16, blank_lines=3),
-        max_length=1000,
+        max_length=200,
     ),
     Field(
         "resolved_at", "解决时间", "Resolved at", Kind.DATETIME, Entry.ACTION, _T,
@@ -222,7 +222,7 @@ FIELDS: tuple[Field, ...] = (
         "remarks", "备注", "Remarks", Kind.MULTILINE, Entry.INTAKE, _T,
         column=Column(aliases=("remarks", "notes", "note"), width=24),
         printed=Printed(19, blank_lines=2),
-        max_length=300,
+        max_length=100,
     ),
     # Beside the template: classification, deadlines, waiting, links, device and error.
     Field(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -25,6 +26,7 @@ from desk_gui.domain.enums import YES_NO, Satisfaction, Status
 from desk_gui.domain.fields import Kind, column_fields
 from desk_gui.domain.lang import Lang, is_zh, pick
 from desk_gui.domain.masking import mask_requester
+from desk_gui.domain.text import printable
 from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
 from desk_gui.exchange.dates import format_datetime
 from desk_gui.exchange.xlsx_stream import excel_serial, sample_cell, write_workbook
@@ -49,6 +51,8 @@ _COLUMN_NAMES = tuple(dict.fromkeys(_NAMES))
 _FIELDS = tuple(getattr(Ticket, name) for name in _COLUMN_NAMES)
 Progress = Callable[[int, int], None]
 _IDS = "__desk_ids__"
+# What domain.text.printable takes out: looked for once per row, cleaned only when found.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -273,13 +277,17 @@ def write_csv(
 ) -> int:
     """The tickets as UTF-8 CSV with a BOM, so Excel on Windows shows the Chinese; rows written."""
     n = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+    # errors="replace": a lone surrogate (never stored by Desk itself) becomes "?", not a crash.
+    with open(path, "w", encoding="utf-8-sig", newline="", errors="replace") as fh:
         writer = csv.writer(fh)
         writer.writerow([header(key, options.lang) for key, _, _ in COLUMNS])
         rows: list[list[str]] = []
         for cells in _rows(ids, options, _minute_text, progress):
             # neutralise, inline: a time's text never starts with a dangerous character.
-            rows.append(["" if not c else "'" + c if c[0] in _DANGER else c for c in cells])
+            out = ["" if not c else "'" + c if c[0] in _DANGER else c for c in cells]
+            if _CONTROL.search("\n".join(out)):  # stored text with ESC, NUL …: taken out
+                out = [printable(c) for c in out]
+            rows.append(out)
             n += 1
             if len(rows) >= 1000:
                 writer.writerows(rows)

@@ -41,8 +41,9 @@ def excel_serial(stored: str) -> float:
 
 
 SHEET = "xl/worksheets/sheet1.xml"
-# Characters XML 1.0 cannot hold (openpyxl refuses them with IllegalCharacterError).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters XML 1.0 cannot hold (openpyxl refuses them with IllegalCharacterError), and
+# lone surrogates (UTF-8 cannot hold them): stored text never breaks an export.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 Cell = str | datetime | float | None  # a float is a date's serial number
 # Builds the workbook around one sample row: (the sample row's cells) -> the workbook.
 Template = Callable[[list[object]], Workbook]
