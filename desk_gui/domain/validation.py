@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from desk_gui.domain import text as texts
 from desk_gui.domain.errors import RuleViolation
@@ -348,7 +349,7 @@ def clean_draft(draft: TicketDraft) -> TicketDraft:
 
     The form's save, the worksheet's edit and the import all pass their draft through here.
     """
-    changes = {
+    changes: dict[str, Any] = {
         key: texts.clean(getattr(draft, key), multiline=key in _MULTILINE)
         for key, _, _, _ in _TEXT_FIELDS
     }

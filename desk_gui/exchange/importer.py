@@ -28,8 +28,8 @@ from desk_gui.domain.fields import field as declared
 from desk_gui.domain.lang import Lang, is_zh
 from desk_gui.domain.log_lines import LogLine
 from desk_gui.domain.resolution import check_solution
-from desk_gui.domain.ticket import TicketDraft
 from desk_gui.domain.text import clean
+from desk_gui.domain.ticket import TicketDraft
 from desk_gui.domain.validation import clean_draft, text_field_problem, validate_draft
 from desk_gui.exchange.columns import COLUMNS, COMPUTED, REQUIRED, header, key_for
 from desk_gui.exchange.dates import parse_datetime

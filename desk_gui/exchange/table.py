@@ -183,7 +183,7 @@ def decode_csv(data: bytes) -> tuple[str, tuple[str, str, str]]:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" / "utf-16-be" when most of the sample's odd / even bytes are NUL."""
+    """ "utf-16-le" / "utf-16-be" when most of the sample's odd / even bytes are NUL."""
     sample = data[:4096]
     if len(sample) < 4:
         return None
@@ -229,8 +229,7 @@ def _csv_rows(path: Path, notes: list[tuple[str, str]]) -> Iterator[tuple[int, l
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         # Numbered by record, as Excel numbers the rows (a cell may hold line breaks).
-        for number, cells in enumerate(reader, start=1):
-            yield number, cells
+        yield from enumerate(reader, start=1)
     except csv.Error as exc:
         raise SheetUnreadable(
             path.name,

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from collections.abc import Iterator
 from typing import IO, Any
 from xml.etree.ElementTree import Element, iterparse, parse
 
@@ -39,7 +39,11 @@ class NotAWorkbook(ValueError):
 _OTHER_ZIPS = (
     ("word/document.xml", "Word 文档（.docx）", "a Word document (.docx)"),
     ("ppt/presentation.xml", "PowerPoint 演示文稿（.pptx）", "a PowerPoint presentation (.pptx)"),
-    ("content.xml", "OpenDocument 文件（如 WPS/LibreOffice 的 .ods）", "an OpenDocument file (.ods)"),
+    (
+        "content.xml",
+        "OpenDocument 文件（如 WPS/LibreOffice 的 .ods）",
+        "an OpenDocument file (.ods)",
+    ),
 )
 # sharedStrings.xml is held in memory: a bigger one is a bomb, not a worksheet.
 MAX_SHARED_STRINGS_BYTES = 512 * 1024 * 1024

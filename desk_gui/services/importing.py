@@ -22,7 +22,7 @@ from desk_gui.services.import_plan import CLOSED_REASON, CLOSED_REASON_EN, plan_
 from desk_gui.services.settings import OfficeSettings
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store import search
-from desk_gui.store.database import is_sqlite, translate_errors
+from desk_gui.store.database import is_sqlite, rows_of, translate_errors
 from desk_gui.store.import_write import NewTicket, guess_numbers, write_tickets
 from desk_gui.store.models import Ticket
 
@@ -71,7 +71,7 @@ class ImportService:
             for start in range(0, len(numbers), IN_CHUNK):  # never one unbounded IN list
                 chunk = numbers[start : start + IN_CHUNK]
                 query = Ticket.select(Ticket.number).where(Ticket.number.in_(chunk))
-                used.update(str(t[0]) for t in query.tuples())
+                used.update(str(t[0]) for t in rows_of(query))
         seen: set[str] = set()
         for row in preview.rows:
             if not row.number:

@@ -20,9 +20,9 @@ from desk_gui.domain.enums import (
 )
 from desk_gui.domain.numbering import day_key, format_number, parse_number
 from desk_gui.domain.priority import priority_for
+from desk_gui.domain.text import clean, printable
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.transitions import Action, check
-from desk_gui.domain.text import clean, printable
 from desk_gui.domain.validation import ValidationError, action_text, clean_draft, validate_draft
 from desk_gui.services import escalation, records
 from desk_gui.services.context import Context

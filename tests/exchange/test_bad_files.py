@@ -92,11 +92,19 @@ def _inline(ref: str, text: str) -> str:
 
 def _head_xml() -> str:
     letters = "ABCDEFG"
-    return '<row r="1">' + "".join(_inline(f"{c}1", h) for c, h in zip(letters, HEAD)) + "</row>"
+    return (
+        '<row r="1">'
+        + "".join(_inline(f"{c}1", h) for c, h in zip(letters, HEAD, strict=True))
+        + "</row>"
+    )
 
 
 def _row_xml(n: int, values: list[str] = ROW) -> str:
-    return f'<row r="{n}">' + "".join(_inline(f"{c}{n}", v) for c, v in zip("ABCDEFG", values)) + "</row>"
+    return (
+        f'<row r="{n}">'
+        + "".join(_inline(f"{c}{n}", v) for c, v in zip("ABCDEFG", values, strict=True))
+        + "</row>"
+    )
 
 
 def _malformed(tmp_path: Path) -> dict[str, tuple[Path, str]]:
@@ -167,7 +175,7 @@ def _child_preview(path: Path) -> tuple[str, int]:
 
 
 def _baseline_mb() -> int:
-    first, rss = _child_preview(Path(__file__).with_name("missing.csv"))
+    _, rss = _child_preview(Path(__file__).with_name("missing.csv"))
     return rss
 
 
@@ -197,7 +205,9 @@ def _bomb(path: Path, rows: int, row_xml: object) -> Path:
 def test_sheet_bombs_are_read_in_bounded_memory(tmp_path: Path) -> None:
     base = _baseline_mb()
     # A cell in the last column (XFD) of 20,000 rows: the columns past the header are ignored.
-    xfd = _bomb(tmp_path / "xfd.xlsx", 20_000, lambda n: f'<row r="{n}"><c r="XFD{n}"><v>1</v></c></row>')
+    xfd = _bomb(
+        tmp_path / "xfd.xlsx", 20_000, lambda n: f'<row r="{n}"><c r="XFD{n}"><v>1</v></c></row>'
+    )
     assert xfd.stat().st_size < 400_000
     first, rss = _child_preview(xfd)
     assert first == "rows 0 0" and rss - base < 150, (first, rss, base)
@@ -211,7 +221,9 @@ def test_sheet_bombs_are_read_in_bounded_memory(tmp_path: Path) -> None:
     first, rss = _child_preview(sparse)
     assert first == "rows 2 2" and rss - base < 150, (first, rss, base)
     # 1,048,575 tiny rows: refused with a plain message once past the cap.
-    tiny = _bomb(tmp_path / "tiny.xlsx", last - 1, lambda n: f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>')
+    tiny = _bomb(
+        tmp_path / "tiny.xlsx", last - 1, lambda n: f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>'
+    )
     assert tiny.stat().st_size < 8_000_000
     first, rss = _child_preview(tiny)
     assert first.startswith("refused") and f"more than {MAX_ROWS:,} data rows" in first
@@ -266,8 +278,15 @@ def test_csv_encodings_are_detected(tmp_path: Path, encoding: str, prefix: bytes
 
 def test_a_western_csv_is_read_as_windows_1252_with_a_warning(tmp_path: Path) -> None:
     head = ["Title", "Department", "Description", "Urgency", "Requester", "Contact", "Submitted"]
-    row = ["Printer jam", "Finance", "The HP M404 on floor 3 jams with error 13.1 since 9:00; "
-           "restart did not help", "Medium", "José Müller", "ext 8123", "2024-05-06 09:00"]
+    row = [
+        "Printer jam",
+        "Finance",
+        "The HP M404 on floor 3 jams with error 13.1 since 9:00; restart did not help",
+        "Medium",
+        "José Müller",
+        "ext 8123",
+        "2024-05-06 09:00",
+    ]
     rows = [head, row, [*row[:4], "Renée Dupré", *row[5:]]]
     path = _csv(tmp_path / "latin.csv", rows, "cp1252")  # fmt: skip
     preview = preview_file(path)
@@ -288,7 +307,9 @@ def test_import_of_a_gbk_csv_writes_the_chinese(tmp_path: Path) -> None:
     path = _csv(tmp_path / "gbk.csv", [HEAD, [*ROW[:4], "王小明", *ROW[5:]]], "gbk")
     open_database(tmp_path / "d.db")
     try:
-        service = ImportService(Context(operator="t", workstation="w", clock=lambda: datetime(2024, 6, 1)))
+        service = ImportService(
+            Context(operator="t", workstation="w", clock=lambda: datetime(2024, 6, 1))
+        )
         preview = preview_file(path, now=datetime(2024, 6, 1))
         result = service.run(preview)
         assert len(result.created) == 1

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desk_gui.domain.enums import Satisfaction, Tier, WaitingOn
+from desk_gui.domain.enums import Tier, WaitingOn
 from desk_gui.domain.errors import DeskError, RuleViolation
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.validation import ValidationError

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from desk_gui.domain.enums import Category, Impact, Urgency
 from desk_gui.domain.errors import RuleViolation
-from desk_gui.domain.ticket import TicketDraft
 from desk_gui.domain.text import has_surrogate, is_visible
+from desk_gui.domain.ticket import TicketDraft
 from desk_gui.domain.validation import (
     MAX_TITLE,
     MIN_CONCRETE,
@@ -307,9 +307,7 @@ titles = st.text(min_size=1, max_size=30).filter(lambda t: t.strip() != "")
 
 
 @given(
-    titles.filter(
-        lambda t: title_length(t) <= MAX_TITLE and is_visible(t) and not has_surrogate(t)
-    )
+    titles.filter(lambda t: title_length(t) <= MAX_TITLE and is_visible(t) and not has_surrogate(t))
 )
 def test_any_short_title_passes(title: str) -> None:
     assert validate_draft(replace(good_draft(), title=title), NOW) == []
