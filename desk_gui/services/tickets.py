@@ -213,7 +213,9 @@ class TicketService:
             blocking = [
                 p
                 for p in problems
-                if not p.warning or (not confirm_mobile and merged.contact != old_contact)
+                if (not p.warning or (not confirm_mobile and merged.contact != old_contact))
+                # A text stored before a length rule existed does not block editing another.
+                and (p.field in parsed or not p.code.startswith("text_"))
             ]
             if blocking:
                 raise ValidationError(blocking)

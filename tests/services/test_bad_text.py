@@ -156,3 +156,18 @@ def test_generated_text_never_escapes_and_a_refusal_changes_nothing(
         preview = preview_file(sheet, now=datetime(2030, 1, 1))
         ImportService(desk.ctx).check_numbers(preview)
         assert "\ufffd" not in "".join(r.draft.title for r in preview.rows)
+
+
+def test_a_text_stored_before_the_limits_does_not_block_editing_another_field(
+    desk: WorkflowService,
+) -> None:
+    from desk_gui.store.database import write_transaction
+    from desk_gui.store.models import Ticket
+
+    rec = desk.create(make_draft())
+    with write_transaction():
+        Ticket.update(department="部" * 500).where(Ticket.id == rec.id).execute()
+    rec = desk.update_fields(rec.id, rec.version, {"os": "Windows 11"})
+    assert rec.os == "Windows 11"
+    with pytest.raises(ValidationError):
+        desk.update_fields(rec.id, rec.version, {"department": "部" * 41})
