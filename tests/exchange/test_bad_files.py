@@ -319,7 +319,7 @@ def test_import_of_a_gbk_csv_writes_the_chinese(tmp_path: Path) -> None:
 
 
 def test_control_characters_in_cells_are_taken_out_on_import(tmp_path: Path) -> None:
-    dirty = [f"打印机\x1b[0m卡纸\x07", "财务\x00部", *ROW[2:4], "王\x0b小明", *ROW[5:]]
+    dirty = ["打印机\x1b[0m卡纸\x07", "财务\x00部", *ROW[2:4], "王\x0b小明", *ROW[5:]]
     path = _csv(tmp_path / "dirty.csv", [HEAD, dirty])
     (row,) = preview_file(path).rows
     assert (row.draft.title, row.draft.department, row.draft.requester) == (
