@@ -14,8 +14,8 @@ import peewee as pw
 
 from desk_gui.store import schema
 from desk_gui.store.database import is_server_url
-from desk_gui.store.error_codes import classify
-from desk_gui.store.errors import DatabaseLocked, DatabaseUnreachable, DiskFull, StoreError
+from desk_gui.store.error_codes import classify, classify_os_error
+from desk_gui.store.errors import DatabaseUnreachable, StoreError
 from desk_gui.store.migrations import SCHEMA_VERSION, VERSION_KEY
 from desk_gui.store.models import database_proxy
 from desk_gui.store.sqlite_file import connect_file, copy_database_file
@@ -63,10 +63,9 @@ def backup_database(
     try:
         copy_database_file(source, dest)
     except sqlite3.Error as exc:
-        mapped = classify(exc)
-        if isinstance(mapped, DiskFull | DatabaseLocked):
-            raise mapped from exc
-        raise DatabaseUnreachable(str(exc)) from exc
+        raise (classify(exc, source) or DatabaseUnreachable(str(exc))) from exc
+    except OSError as exc:
+        raise classify_os_error(exc, str(dest)) from exc
     return dest
 
 

@@ -25,7 +25,7 @@ import peewee as pw
 from playhouse import db_url
 
 from desk_gui.store import migrations
-from desk_gui.store.error_codes import classify
+from desk_gui.store.error_codes import classify, classify_os_error
 from desk_gui.store.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -141,7 +141,7 @@ def _check_file(path: Path, *, create: bool) -> None:
         with path.open("rb") as fh:
             head = fh.read(len(_SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseUnreachable(f"{path}: {exc.strerror or exc}") from exc
+        raise classify_os_error(exc, str(path)) from exc
     if head and head != _SQLITE_HEADER:
         raise DatabaseCorrupt(str(path))
 

@@ -17,7 +17,7 @@ import peewee as pw
 
 from desk_gui import __version__
 from desk_gui.store import schema
-from desk_gui.store.errors import DatabaseCorrupt, SchemaTooNew
+from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
 from desk_gui.store.models import ALL_MODELS, Meta, Reminder
 from desk_gui.store.search_rows import write_index_rows
 from desk_gui.store.sqlite_file import copy_database_file
@@ -233,21 +233,21 @@ def _user_tables(db: pw.Database) -> list[str]:
 
 
 def schema_version(db: pw.Database) -> int:
-    """The file's schema version; 0 for an empty database; DatabaseCorrupt for a foreign one."""
+    """The file's schema version; 0 for an empty database; NotDeskDatabase for a foreign one."""
     tables = _user_tables(db)
     if not tables:
         return 0
     if Meta._meta.table_name not in tables:
-        raise DatabaseCorrupt("not a Desk database (no meta table)")
+        raise NotDeskDatabase("not a Desk database (no meta table)")
     cursor = db.execute_sql(f'SELECT "value" FROM "meta" WHERE "key" = {db.param}', (VERSION_KEY,))
     row = cursor.fetchone()
     cursor.close()
     if row is None:
-        raise DatabaseCorrupt("not a Desk database (no schema version)")
+        raise NotDeskDatabase("not a Desk database (no schema version)")
     try:
         return int(row[0])
     except ValueError as exc:
-        raise DatabaseCorrupt(f"bad schema version {row[0]!r}") from exc
+        raise NotDeskDatabase(f"bad schema version {row[0]!r}") from exc
 
 
 def check_version(db: pw.Database) -> int:
