@@ -138,6 +138,10 @@ def _check_file(path: Path, *, create: bool) -> None:
             return
         if path.is_dir():
             raise DatabaseUnreachable(str(path))
+        if not create and path.stat().st_size == 0:
+            # An empty file where the share's database should be is no database: opening it
+            # would create a new, empty one there.
+            raise DatabaseUnreachable(f"{path}: empty file")
         with path.open("rb") as fh:
             head = fh.read(len(_SQLITE_HEADER))
     except OSError as exc:

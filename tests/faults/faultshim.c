@@ -8,6 +8,7 @@
  *   hang    every call blocks until the word changes (a hung share), then goes on
  *   enospc  writes that need space fail with ENOSPC (the share is full; opens still work)
  *   erofs   writes and opens for writing fail with EROFS (the share went read-only)
+ *   eacces  opens fail with EACCES (permission withdrawn; root cannot be refused otherwise)
  * The control file is read with raw system calls so the interposer never calls itself.
  */
 #define _GNU_SOURCE
@@ -24,7 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { OK, EIO_, HANG, NOSPACE, READONLY };
+enum { OK, EIO_, HANG, NOSPACE, READONLY, DENIED };
 
 static int mode(void) {
   const char *ctl = getenv("DESK_FAULT_CTL");
@@ -39,6 +40,7 @@ static int mode(void) {
   if (!strncmp(buf, "hang", 4)) return HANG;
   if (!strncmp(buf, "enospc", 6)) return NOSPACE;
   if (!strncmp(buf, "erofs", 5)) return READONLY;
+  if (!strncmp(buf, "eacces", 6)) return DENIED;
   return OK;
 }
 
@@ -78,6 +80,7 @@ static int fault(int writes) {
 
 static int open_fault(const char *path, int flags) {
   if (!under_dir(path)) return 0;
+  if (mode() == DENIED) { errno = EACCES; return -1; }
   return fault((flags & (O_WRONLY | O_RDWR | O_CREAT)) != 0);
 }
 
