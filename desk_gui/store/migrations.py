@@ -280,6 +280,14 @@ def backup_path(src: Path, version: int, backup_dir: Path | None = None) -> Path
     return candidate
 
 
+def _backup_before(db: pw.SqliteDatabase, version: int, backup_dir: Path | None) -> Path:
+    src = Path(db.database)
+    backup = backup_path(src, version, backup_dir)
+    backup.parent.mkdir(parents=True, exist_ok=True)
+    copy_database_file(src, backup)
+    return backup
+
+
 _PG_MIGRATION_LOCK = 0x4445534B  # "DESK"
 
 
@@ -309,24 +317,34 @@ def migrate(
                 create_latest(db)
                 _stamp(db, SCHEMA_VERSION, fresh=True)
         return None
-    backup: Path | None = None
-    if version > 0 and isinstance(db, pw.SqliteDatabase):
-        src = Path(db.database)
-        backup = backup_path(src, version, backup_dir)
-        backup.parent.mkdir(parents=True, exist_ok=True)
-        copy_database_file(src, backup)
+    if not isinstance(db, pw.SqliteDatabase):
+        _run_steps(db, goal)  # queued per step by the advisory lock; no file to copy
+        return None
+    # One write lock over the copy and every step: a workstation that waited for it finds the
+    # file migrated and neither copies nor migrates again (each step stays atomic with its
+    # stamp as a savepoint; readers may read meanwhile, so the copy's connection can).
+    with db.atomic():
+        current = schema_version(db)
+        if current >= goal:
+            return None
+        backup = _backup_before(db, current, backup_dir) if current > 0 else None
+        vacuum = _run_steps(db, goal)
+    if vacuum:
+        db.execute_sql("VACUUM")  # outside any transaction; the backup was made before
+    return backup
+
+
+def _run_steps(db: pw.Database, goal: int) -> bool:
+    """The steps up to ``goal`` not done yet, each atomic with its stamp; whether to VACUUM."""
     vacuum = False
     for step in MIGRATIONS:
         if step.version > goal:
             break
         with db.atomic():
             _serialise(db)
-            current = schema_version(db)
-            if current >= step.version:
-                continue  # done meanwhile by another workstation
+            if schema_version(db) >= step.version:
+                continue  # done meanwhile by another workstation (PostgreSQL)
             step.apply(db)
             _stamp(db, step.version, fresh=step.version == 1)
             vacuum = vacuum or step.vacuum
-    if vacuum and isinstance(db, pw.SqliteDatabase):
-        db.execute_sql("VACUUM")  # outside any transaction; the backup was made before
-    return backup
+    return vacuum
