@@ -287,6 +287,7 @@ class TicketService:
         with write_transaction():
             row = records.load(ticket_id)
             self._allowed(row, Action.ADD_LOG)
+            self._check_lock(row)
             records.add_log(self.ctx, row.id, LogKind.NOTE, text)
             records.reindex(row.id)
             return records.to_record(row)
@@ -305,6 +306,7 @@ class TicketService:
         with write_transaction():
             row = records.load(ticket_id)
             self._allowed(row, Action.ATTACH)
+            self._check_lock(row)
             Attachment.create(
                 ticket=row.id,
                 filename=filename,
@@ -341,12 +343,15 @@ class TicketService:
 
     def lock_holder(self, ticket_id: int) -> tuple[str, str, datetime] | None:
         """Who else is editing this ticket right now, if anyone."""
-        held = locks.holder_of(ticket_id, self.ctx.now())
+        held = locks.holder_of(ticket_id, self.ctx.now(), self.ctx.workstation)
         if held and held[1] == self.ctx.workstation and held[0] == self.ctx.operator:
             return None
         return held
 
     def _check_lock(self, row: Ticket) -> None:
+        """The edit lock covers every change to the ticket: its fields, its status, its log
+        (notes, progress updates) and its attachments; only a follow-up, a new ticket, is not
+        held up by it."""
         held = self.lock_holder(row.id)
         if held:
             raise LockedByOther(row.number, held[0], held[1], held[2])

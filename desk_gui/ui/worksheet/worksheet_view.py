@@ -185,7 +185,9 @@ class WorksheetView(QWidget):
         self.edit_button.setEnabled(Action.EDIT in allowed and not locked)
         self.save_button.setVisible(self.editing)
         self.cancel_button.setVisible(self.editing)
-        self.attachment_panel.set_can_add(Action.ATTACH in allowed and not self.editing)
+        self.attachment_panel.set_can_add(
+            Action.ATTACH in allowed and not self.editing and not locked
+        )
 
     def refresh_lock(self) -> None:
         """Poll who else holds the edit lock; show it and refuse editing while they do."""
@@ -196,7 +198,11 @@ class WorksheetView(QWidget):
         if self.lock_holder is not None:
             holder, workstation, until = self.lock_holder
             self.lock_banner.setText(
-                self.tr("Being edited by %1 (%2) until %3. Editing is not possible meanwhile.")
+                self.tr(
+                    "Being edited by %1 (%2) until %3 at the latest. Until then nobody else can "
+                    "change this ticket: no edits, status actions, log entries, progress "
+                    "updates or attachments."
+                )
                 .replace("%1", holder)
                 .replace("%2", workstation)
                 .replace("%3", until.strftime("%H:%M"))
