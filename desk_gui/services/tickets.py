@@ -28,9 +28,13 @@ from desk_gui.services import escalation, records
 from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings, OfficeSettingsCache
 from desk_gui.store import locks
-from desk_gui.store.database import translate_errors, write_transaction
+from desk_gui.store.database import (
+    release_thread_connection,
+    translate_errors,
+    write_transaction,
+)
 from desk_gui.store.errors import AttachmentTooLarge, LockedByOther, NotFound
-from desk_gui.store.models import Attachment, DailySequence, Staff, Ticket
+from desk_gui.store.models import Attachment, DailySequence, IntakeToken, Staff, Ticket
 
 # Fields an edit may change, with the enum that parses each coded one.
 EDITABLE: dict[str, type | None] = {
@@ -118,10 +122,13 @@ class TicketService:
         confirm_mobile: bool = False,
         number: str | None = None,
         log_line: log_lines.LogLine | None = None,
+        token: str | None = None,
     ) -> TicketRecord:
         """Log a new ticket: number, priority and deadlines assigned in the same transaction.
 
         ``log_line`` replaces the usual first log line (an import says where the row came from).
+        ``token``: the form's own id of this save; a save with a token already saved returns
+        the ticket it made instead of making another (a retry after a hung share).
         """
         self.validate(draft, confirm_mobile=confirm_mobile)
         now = self.ctx.now()
@@ -129,6 +136,10 @@ class TicketService:
         assert draft.impact and draft.urgency and draft.category  # checked by validate
         priority = priority_for(draft.impact, draft.urgency, self.settings.matrix)
         with write_transaction():
+            if token:
+                saved = IntakeToken.get_or_none(IntakeToken.token == token)
+                if saved is not None:
+                    return records.read_record(saved.ticket_id)  # type: ignore[attr-defined]
             ticket_no = self._claim_number(submitted, number)
             fields = records.deadline_fields(
                 self.settings, submitted, priority, 0, None, None, Status.PENDING
@@ -158,7 +169,13 @@ class TicketService:
                 for key, value in changes.items():
                     setattr(row, key, value)
             records.reindex(row.id)
+            if token:
+                IntakeToken.create(token=token, ticket=row.id)
             return records.to_record(row)
+
+    def release_thread(self) -> None:
+        """Close the calling (worker) thread's connection once its one save is done."""
+        release_thread_connection()
 
     def _claim_number(self, submitted: datetime, wanted: str | None) -> str:
         """Keep a well-formed unused number; otherwise the next of the day, gap-free."""

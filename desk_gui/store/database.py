@@ -269,6 +269,12 @@ def close_thread_connection(db: pw.Database) -> None:
             db.close()
 
 
+def release_thread_connection() -> None:
+    """Close the calling thread's connection to the bound database, if any (a worker's)."""
+    if _current is not None:
+        close_thread_connection(_current)
+
+
 def is_bound(db: pw.Database) -> bool:
     """Whether the models of this process currently use ``db``."""
     return db is _current

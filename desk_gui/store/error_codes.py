@@ -176,11 +176,11 @@ def _sqlite_kind(exc: BaseException, path: Path | None) -> type[StoreError] | No
         return _plain_corrupt(path)
     if code == SQLITE_READONLY_DBMOVED:
         return DatabaseUnreachable  # the file was replaced or its share remounted meanwhile
-    if primary in (SQLITE_CANTOPEN, SQLITE_IOERR) and code not in _IOERR_READS:
-        # The rollback journal lives beside the file: a read-only folder or mount cannot take
-        # it, and a write to a share made read-only fails as an I/O error.
-        if path is not None and path.parent.is_dir() and not _writable(path):
-            return DatabaseReadOnly
+    # The rollback journal lives beside the file: a read-only folder or mount cannot take it,
+    # and a write to a share made read-only fails as an I/O error.
+    writing = primary in (SQLITE_CANTOPEN, SQLITE_IOERR) and code not in _IOERR_READS
+    if writing and path is not None and path.parent.is_dir() and not _writable(path):
+        return DatabaseReadOnly
     return _SQLITE.get(primary)
 
 
@@ -236,4 +236,3 @@ def classify_os_error(exc: OSError, what: str = "") -> StoreError:
     kind = _OS_ERRNOS.get(exc.errno or 0, DatabaseUnreachable)
     text = exc.strerror or str(exc)
     return kind(f"{what}: {text}" if what else text)
-

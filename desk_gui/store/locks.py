@@ -68,7 +68,7 @@ def lapses_at(lock: EditLock, observer: str, now: datetime) -> datetime:
     lease), or this clock going back, starts the count again.
     """
     lease: _Lease = (lock.holder, lock.workstation, lock.acquired_at, lock.expires_at)
-    key = _key(observer, int(lock.ticket_id))
+    key = _key(observer, int(lock.ticket_id))  # type: ignore[attr-defined]
     with _seen_guard:
         seen = _seen.get(key)
         if seen is None or seen[0] != lease or now < seen[1]:

@@ -197,6 +197,19 @@ def _v8_postgres_search(db: pw.Database) -> None:
         _run(db, schema.postgres_search_sql())
 
 
+# Version 9 as peewee generates it from the model (both engines alike); frozen on purpose.
+_V9_TABLES: tuple[str, ...] = (
+    'CREATE TABLE "intake_token" ("token" VARCHAR(64) NOT NULL PRIMARY KEY, '
+    '"ticket_id" INTEGER NOT NULL, FOREIGN KEY ("ticket_id") REFERENCES "ticket" ("id") '
+    "ON DELETE CASCADE)",
+)
+
+
+def _v9_intake_tokens(db: pw.Database) -> None:
+    """The new-ticket form's id of each save, so a retry after a hung share saves once."""
+    _run(db, _V9_TABLES)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
@@ -206,6 +219,7 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "drop the log index that repeats a prefix of another", _v6_drop_prefix_index),
     Migration(7, "search index without a copy of the text", _v7_contentless_search, vacuum=True),
     Migration(8, "PostgreSQL: trigram search indexes", _v8_postgres_search),
+    Migration(9, "intake tokens: a retried new-ticket save finds its ticket", _v9_intake_tokens),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

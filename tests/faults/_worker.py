@@ -57,7 +57,8 @@ def main() -> int:
         except DeskError as exc:
             answer = {
                 "ok": False,
-                "error": type(exc).__name__, "code": getattr(exc, "detail", ""),
+                "error": type(exc).__name__,
+                "code": getattr(exc, "detail", ""),
                 "en": exc.message("en"),
                 "zh": exc.message("zh"),
             }

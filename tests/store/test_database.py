@@ -28,8 +28,8 @@ from desk_gui.store.errors import (
     DatabaseReadOnly,
     DatabaseUnreachable,
     DatabaseUnreadable,
-    NotDeskDatabase,
     DiskFull,
+    NotDeskDatabase,
     SqliteTooOld,
 )
 from desk_gui.store.models import LogEntry, Ticket
