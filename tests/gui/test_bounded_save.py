@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from desk_gui.services.context import Context
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.intake.ticket_form import TicketFormDialog
+from desk_gui.ui.worksheet.worksheet_view import WorksheetView
 from tests.gui.test_ticket_form import fill_valid, saved_ticket
 
 
@@ -107,3 +108,66 @@ def test_the_same_token_makes_one_ticket_in_the_service(workflow: WorkflowServic
     other = workflow.create(make_draft(1), token="draft-2")
     assert again.id == first.id and other.id != first.id
     assert len(_tickets(workflow)) == 2
+
+
+class HungEdit(WorkflowService):
+    """Field saves stall until ``answer`` is set: inside their transaction, or (``after``)
+    once it committed, while the worker closes its connection to the share."""
+
+    def __init__(self, ctx: Context, after: bool = False) -> None:
+        super().__init__(ctx)
+        self.answer = threading.Event()
+        self.after = after
+        self.stalled = 0
+
+    def _stall(self) -> None:
+        self.stalled += 1
+        if self.stalled == 1:  # the first attempt only; a retry goes through
+            assert self.answer.wait(60), "the test never let the share answer"
+
+    def update_fields(self, *args: Any, **kwargs: Any) -> Any:
+        if not self.after:
+            self._check_lock = lambda row: self._stall()  # type: ignore[method-assign]
+        return super().update_fields(*args, **kwargs)
+
+    def release_thread(self) -> None:
+        if self.after:
+            self._stall()
+        super().release_thread()
+
+
+@pytest.mark.parametrize(
+    ("retry", "after"), [(False, False), (True, False), (True, True)], ids=["wait", "retry", "late"]
+)
+def test_a_worksheet_save_on_a_hung_share_is_bounded_and_applied_once(
+    qtbot: QtBot, workflow: WorkflowService, retry: bool, after: bool
+) -> None:
+    # late: the first attempt committed, then the share hung: its answer comes last, and the
+    # retry's conflict with it is recognised as our own edit, not shown as someone else's.
+    from tests.gui.conftest import make_draft
+
+    record = workflow.create(make_draft(1))
+    hung = HungEdit(workflow.ctx, after=after)
+    view = WorksheetView(hung, record.id)
+    qtbot.addWidget(view)
+    view.show()
+    view.saver.slow_ms, view.saver.limit_ms = 50, 300
+    view.edit_button.click()
+    view.fields.editors["title"].setText("打印机卡纸（三楼）")  # type: ignore[attr-defined]
+    view.save_button.click()
+    assert view.saver.saving and not view.save_button.isEnabled()
+    qtbot.waitUntil(lambda: "has not answered" in view.saver.status.text(), timeout=5000)
+    assert view.editing and view.save_button.isEnabled()
+    assert view.fields.editors["title"].text() == "打印机卡纸（三楼）"  # type: ignore[attr-defined]
+    if retry:
+        view.save_button.click()  # queues behind the hung attempt, then meets its version
+    if after:
+        qtbot.waitUntil(lambda: not view.editing, timeout=10000)  # before the first answers
+    hung.answer.set()
+    qtbot.waitUntil(lambda: not view.editing, timeout=10000)
+    qtbot.wait(200)
+    saved = workflow.get(record.id)
+    assert saved.title == "打印机卡纸（三楼）" and saved.version == record.version + 1
+    assert view.conflict_panel.text() == "" and not view.saver.status.isVisible()
+    edits = [e for e in saved.log if e.kind.value == "edit"]
+    assert len(edits) == 1
