@@ -67,16 +67,25 @@ class FaultyShare:
 
 
 class Worker:
-    """A workstation process on the share: send it a command, read back its JSON answer."""
+    """A workstation process on the share: send it a command, read back its JSON answer.
 
-    def __init__(self, share: FaultyShare, db: Path, operator: str = "李四") -> None:
+    Without a ``FaultyShare`` it runs uninterposed (on a real file system that misbehaves).
+    """
+
+    def __init__(
+        self,
+        share: FaultyShare | None,
+        db: Path,
+        operator: str = "李四",
+    ) -> None:
+        env = share.env() if share is not None else {**os.environ, "PYTHONPATH": str(ROOT)}
         self.proc = subprocess.Popen(
             [sys.executable, str(Path(__file__).with_name("_worker.py")), str(db), operator],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=share.env(),
+            env=env,
             cwd=ROOT,
         )
         self._lines: queue.Queue[str] = queue.Queue()
