@@ -15,10 +15,10 @@ class StoreError(DeskError):
 
 
 class DatabaseLocked(StoreError):
-    zh = "数据库正被其他工作站占用（等待 30 秒后仍未轮到）。本次操作未执行，已保存的数据不受影响。请稍后重试。"
+    zh = "数据库正被其他工作站占用。本次操作未执行，已保存的数据不受影响。请稍后重试。"
     en = (
-        "The database is busy on another workstation (still busy after 30 seconds). This action "
-        "was not carried out; what was saved before is intact. Please try again in a moment."
+        "The database is busy on another workstation. This action was not carried out; what "
+        "was saved before is intact. Please try again in a moment."
     )
 
 
