@@ -312,3 +312,39 @@ def test_pg_real_read_only_transaction_and_statement_timeout(pg: pw.Database) ->
     with pytest.raises(DatabaseLocked), translate_errors(pg), pg.atomic():
         pg.execute_sql("SET LOCAL statement_timeout = 50")
         pg.execute_sql("SELECT pg_sleep(2)")
+
+
+@needs_pg
+def test_pg_dropped_connection_and_read_only_session_through_the_services() -> None:
+    import psycopg2
+
+    from desk_gui.domain.enums import Category, Impact, Urgency
+    from desk_gui.domain.ticket import TicketDraft
+
+    draft = TicketDraft(
+        title="打印机卡纸",
+        department="IT部",
+        description="三楼打印机卡纸，打印任务全部排队，已重启打印机无效",
+        category=Category.HARDWARE,
+        urgency=Urgency.MEDIUM,
+        impact=Impact.INDIVIDUAL,
+        requester="小明",
+        contact="内线8888",
+    )
+    with Workspace.open(PG_URL, "李四") as ws:
+        number = ws.tickets.create(draft).number
+        pid = ws._db.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+        admin = psycopg2.connect(PG_URL)
+        try:
+            admin.autocommit = True
+            with admin.cursor() as cursor:
+                cursor.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        finally:
+            admin.close()
+        with pytest.raises(DatabaseUnreachable) as lost:  # the server dropped us: no damage
+            ws.tickets.get_by_number(number)
+        assert "damaged" not in lost.value.message("en")
+    with Workspace.open(PG_URL, "李四") as ws:
+        ws._db.execute_sql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        with pytest.raises(DatabaseReadOnly):
+            ws.tickets.create(draft)
