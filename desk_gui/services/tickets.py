@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -123,14 +124,18 @@ class TicketService:
         number: str | None = None,
         log_line: log_lines.LogLine | None = None,
         token: str | None = None,
+        attachments: Sequence[tuple[str, bytes, str | None]] = (),
     ) -> TicketRecord:
         """Log a new ticket: number, priority and deadlines assigned in the same transaction.
 
         ``log_line`` replaces the usual first log line (an import says where the row came from).
         ``token``: the form's own id of this save; a save with a token already saved returns
         the ticket it made instead of making another (a retry after a hung share).
+        ``attachments`` (filename, data, mime) are stored in the same transaction.
         """
         self.validate(draft, confirm_mobile=confirm_mobile)
+        for filename, data, _mime in attachments:
+            self._check_size(filename, data)
         now = self.ctx.now()
         submitted = (draft.submitted_at or now).replace(second=0, microsecond=0)
         assert draft.impact and draft.urgency and draft.category  # checked by validate
@@ -171,6 +176,8 @@ class TicketService:
             records.reindex(row.id)
             if token:
                 IntakeToken.create(token=token, ticket=row.id)
+            for filename, data, mime in attachments:
+                self._store_attachment(row.id, filename, data, mime)
             return records.to_record(row)
 
     def release_thread(self) -> None:
@@ -313,29 +320,37 @@ class TicketService:
         self, ticket_id: int, filename: str, data: bytes, mime: str | None = None
     ) -> TicketRecord:
         """Store a screenshot or log file in the database, within the office's size cap."""
+        self._check_size(filename, data)
+        with write_transaction():
+            row = records.load(ticket_id)
+            self._allowed(row, Action.ATTACH)
+            self._check_lock(row)
+            self._store_attachment(row.id, filename, data, mime)
+            return records.to_record(row)
+
+    def _check_size(self, filename: str, data: bytes) -> None:
         limit = self.settings.attachment_limit
         if len(data) > limit:
             raise AttachmentTooLarge(
                 zh=f"附件 {filename} 为 {len(data) / 1048576:.1f} MB，超过上限 {limit / 1048576:.0f} MB。",
                 en=f"{filename} is {len(data) / 1048576:.1f} MB; the limit is {limit / 1048576:.0f} MB.",
             )
+
+    def _store_attachment(
+        self, ticket_id: int, filename: str, data: bytes, mime: str | None
+    ) -> None:
         mime = mime or mimetypes.guess_type(filename)[0] or "application/octet-stream"
-        with write_transaction():
-            row = records.load(ticket_id)
-            self._allowed(row, Action.ATTACH)
-            self._check_lock(row)
-            Attachment.create(
-                ticket=row.id,
-                filename=filename,
-                mime=mime,
-                size=len(data),
-                data=data,
-                added_at=self.ctx.now(),
-                added_by=self.ctx.operator,
-            )
-            line = log_lines.attachment(filename, len(data))
-            records.add_line(self.ctx, row.id, LogKind.ATTACHMENT, line)
-            return records.to_record(row)
+        Attachment.create(
+            ticket=ticket_id,
+            filename=filename,
+            mime=mime,
+            size=len(data),
+            data=data,
+            added_at=self.ctx.now(),
+            added_by=self.ctx.operator,
+        )
+        line = log_lines.attachment(filename, len(data))
+        records.add_line(self.ctx, ticket_id, LogKind.ATTACHMENT, line)
 
     def _allowed(self, row: Ticket, action: Action) -> None:
         """The status rules for this action (closed is final for desk staff)."""

@@ -42,6 +42,7 @@ def form(qtbot: QtBot, hung: HungShare) -> TicketFormDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     fill_valid(dialog.fields)
+    assert dialog.fields.attachments.add("error.png", b"\x89PNG screenshot")
     return dialog
 
 
@@ -84,6 +85,7 @@ def test_retry_while_the_first_attempt_hangs_saves_one_ticket(
     record = saved_ticket(form)  # waits for the retry too: it found the first's ticket
     assert record is not None
     assert [t.number for t in _tickets(workflow)] == [record.number]
+    assert [a.filename for a in workflow.get(record.id).attachments] == ["error.png"]
 
 
 def test_retry_after_the_share_recovers_saves_once(
@@ -97,6 +99,7 @@ def test_retry_after_the_share_recovers_saves_once(
     assert record is not None
     qtbot.wait(200)  # whichever answer comes second must change nothing
     assert [t.number for t in _tickets(workflow)] == [record.number]
+    assert [a.filename for a in workflow.get(record.id).attachments] == ["error.png"]
     assert form.created == record
 
 

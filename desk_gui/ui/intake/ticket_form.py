@@ -197,8 +197,16 @@ class TicketFormDialog(QDialog):
             return
         self.save_draft()  # whatever happens to the save, what was typed is kept
         service, token = self._service, self.draft_id
+        files = [(a.filename, a.data, a.mime) for a in self.fields.attachments.attachments()]
+
+        def save() -> TicketRecord:
+            # The files go in the ticket's own transaction: a retry finds both or neither.
+            return service.create(
+                draft, confirm_mobile=confirm_mobile, token=token, attachments=files
+            )
+
         call = BoundedCall(
-            lambda: service.create(draft, confirm_mobile=confirm_mobile, token=token),
+            save,
             service.release_thread,
             self,
             slow_ms=self.slow_ms,
@@ -235,11 +243,11 @@ class TicketFormDialog(QDialog):
             ).replace("%1", f"{self.limit_ms / 1000:g}")
         )
 
-    def _on_save_finished(self, call: BoundedCall, record: object, error: object) -> None:
+    def _on_save_finished(self, call: BoundedCall, outcome: object, error: object) -> None:
         if self.created is not None:
             return  # an earlier attempt landed already: the same ticket, by its token
-        if isinstance(record, TicketRecord):
-            self._saved(record)
+        if isinstance(outcome, TicketRecord):
+            self._saved(outcome)
             return
         if call is not self._save or not isinstance(error, DeskError):
             return  # a late failure of an attempt given up on: the newer attempt decides
@@ -258,18 +266,10 @@ class TicketFormDialog(QDialog):
     def _saved(self, record: TicketRecord) -> None:
         self.show_banner("")
         self.fields.show_problems([])
-        self._save_attachments(record)
         self.created = record
         self._store.discard(self.draft_id)
         self.ticket_created.emit(record)
         self.accept()
-
-    def _save_attachments(self, record: TicketRecord) -> None:
-        for item in self.fields.attachments.attachments():
-            try:
-                self._service.add_attachment(record.id, item.filename, item.data, item.mime)
-            except DeskError as exc:
-                self.attachment_errors.append(f"{item.filename}: {exc.message(self._lang)}")
 
     # -- closing ----------------------------------------------------------------------------
 
