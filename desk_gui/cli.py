@@ -86,10 +86,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     Workspace.refuse_server(args.db)  # PostgreSQL: pg_amcheck / pg_dump, not this command
     Workspace.check_engine()
     path = Path(args.db)
-    if not path.exists():
-        print(f"{path}: no such file", file=sys.stderr)
-        return 2
-    problems = Workspace.check_target(path)
+    problems = Workspace.check_target(path)  # DeskError: run_command prints it plainly
     for p in problems:
         print(f"{path}: {p}", file=sys.stderr)
     if problems:

@@ -44,10 +44,14 @@ def ensure_gui_app() -> Any:
 
 
 def _open(args: argparse.Namespace) -> Workspace:
-    """The verb's one open database, acting as its operator."""
+    """The verb's one open database, acting as its operator; never creates one.
+
+    A missing file is an unmounted share's empty mount point far more often than a wish for a
+    new database: only ``demo`` creates one.
+    """
     from desk_gui.services.workspace import Workspace
 
-    return Workspace.open(args.db, _author(args))
+    return Workspace.open(args.db, _author(args), create=False)
 
 
 def _cmd_print(args: argparse.Namespace) -> int:

@@ -207,8 +207,9 @@ def add_line(
 def save(ctx: Context, row: Ticket, expected_version: int, changes: dict[str, Any]) -> None:
     """Write ``changes`` only if the ticket is still at ``expected_version``; else ConflictError."""
     values: dict[Any, Any] = {getattr(Ticket, k): v for k, v in changes.items()}
+    now = ctx.now()
     values[Ticket.version] = Ticket.version + 1
-    values[Ticket.updated_at] = ctx.now()
+    values[Ticket.updated_at] = now
     values[Ticket.updated_by] = ctx.operator
     n = (
         Ticket.update(values)
@@ -223,6 +224,8 @@ def save(ctx: Context, row: Ticket, expected_version: int, changes: dict[str, An
     for k, v in changes.items():
         setattr(row, k, v)
     row.version = expected_version + 1
+    row.updated_at = now  # the record returned names this save's author, as the file does
+    row.updated_by = ctx.operator
 
 
 def check_version(row: Ticket, expected_version: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -28,9 +29,13 @@ from desk_gui.services import escalation, records
 from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings, OfficeSettingsCache
 from desk_gui.store import locks
-from desk_gui.store.database import translate_errors, write_transaction
+from desk_gui.store.database import (
+    release_thread_connection,
+    translate_errors,
+    write_transaction,
+)
 from desk_gui.store.errors import AttachmentTooLarge, LockedByOther, NotFound
-from desk_gui.store.models import Attachment, DailySequence, Staff, Ticket
+from desk_gui.store.models import Attachment, DailySequence, IntakeToken, Staff, Ticket
 
 # Fields an edit may change, with the enum that parses each coded one.
 EDITABLE: dict[str, type | None] = {
@@ -118,18 +123,29 @@ class TicketService:
         confirm_mobile: bool = False,
         number: str | None = None,
         log_line: log_lines.LogLine | None = None,
+        token: str | None = None,
+        attachments: Sequence[tuple[str, bytes, str | None]] = (),
     ) -> TicketRecord:
         """Log a new ticket: number, priority and deadlines assigned in the same transaction.
 
         ``log_line`` replaces the usual first log line (an import says where the row came from).
+        ``token``: the form's own id of this save; a save with a token already saved returns
+        the ticket it made instead of making another (a retry after a hung share).
+        ``attachments`` (filename, data, mime) are stored in the same transaction.
         """
         draft = clean_draft(draft)
         self.validate(draft, confirm_mobile=confirm_mobile)
+        for filename, data, _mime in attachments:
+            self._check_size(filename, data)
         now = self.ctx.now()
         submitted = (draft.submitted_at or now).replace(second=0, microsecond=0)
         assert draft.impact and draft.urgency and draft.category  # checked by validate
         priority = priority_for(draft.impact, draft.urgency, self.settings.matrix)
         with write_transaction():
+            if token:
+                saved = IntakeToken.get_or_none(IntakeToken.token == token)
+                if saved is not None:
+                    return records.read_record(saved.ticket_id)  # type: ignore[attr-defined]
             ticket_no = self._claim_number(submitted, number)
             fields = records.deadline_fields(
                 self.settings, submitted, priority, 0, None, None, Status.PENDING
@@ -159,7 +175,15 @@ class TicketService:
                 for key, value in changes.items():
                     setattr(row, key, value)
             records.reindex(row.id)
+            if token:
+                IntakeToken.create(token=token, ticket=row.id)
+            for filename, data, mime in attachments:
+                self._store_attachment(row.id, filename, data, mime)
             return records.to_record(row)
+
+    def release_thread(self) -> None:
+        """Close the calling (worker) thread's connection once its one save is done."""
+        release_thread_connection()
 
     def _claim_number(self, submitted: datetime, wanted: str | None) -> str:
         """Keep a well-formed unused number; otherwise the next of the day, gap-free."""
@@ -287,6 +311,7 @@ class TicketService:
         with write_transaction():
             row = records.load(ticket_id)
             self._allowed(row, Action.ADD_LOG)
+            self._check_lock(row)
             records.add_log(self.ctx, row.id, LogKind.NOTE, text)
             records.reindex(row.id)
             return records.to_record(row)
@@ -295,30 +320,39 @@ class TicketService:
         self, ticket_id: int, filename: str, data: bytes, mime: str | None = None
     ) -> TicketRecord:
         """Store a screenshot or log file in the database, within the office's size cap."""
-        # A file's name is not typed: one from a file system that is not UTF-8 is mended.
-        filename = printable(clean(filename, multiline=False)).strip()[:200] or "attachment"
+        self._check_size(filename, data)
+        with write_transaction():
+            row = records.load(ticket_id)
+            self._allowed(row, Action.ATTACH)
+            self._check_lock(row)
+            self._store_attachment(row.id, filename, data, mime)
+            return records.to_record(row)
+
+    def _check_size(self, filename: str, data: bytes) -> None:
         limit = self.settings.attachment_limit
         if len(data) > limit:
             raise AttachmentTooLarge(
                 zh=f"附件 {filename} 为 {len(data) / 1048576:.1f} MB，超过上限 {limit / 1048576:.0f} MB。",
                 en=f"{filename} is {len(data) / 1048576:.1f} MB; the limit is {limit / 1048576:.0f} MB.",
             )
+
+    def _store_attachment(
+        self, ticket_id: int, filename: str, data: bytes, mime: str | None
+    ) -> None:
+        # A file's name is not typed: one from a file system that is not UTF-8 is mended.
+        filename = printable(clean(filename, multiline=False)).strip()[:200] or "attachment"
         mime = mime or mimetypes.guess_type(filename)[0] or "application/octet-stream"
-        with write_transaction():
-            row = records.load(ticket_id)
-            self._allowed(row, Action.ATTACH)
-            Attachment.create(
-                ticket=row.id,
-                filename=filename,
-                mime=mime,
-                size=len(data),
-                data=data,
-                added_at=self.ctx.now(),
-                added_by=self.ctx.operator,
-            )
-            line = log_lines.attachment(filename, len(data))
-            records.add_line(self.ctx, row.id, LogKind.ATTACHMENT, line)
-            return records.to_record(row)
+        Attachment.create(
+            ticket=ticket_id,
+            filename=filename,
+            mime=mime,
+            size=len(data),
+            data=data,
+            added_at=self.ctx.now(),
+            added_by=self.ctx.operator,
+        )
+        line = log_lines.attachment(filename, len(data))
+        records.add_line(self.ctx, ticket_id, LogKind.ATTACHMENT, line)
 
     def _allowed(self, row: Ticket, action: Action) -> None:
         """The status rules for this action (closed is final for desk staff)."""
@@ -343,12 +377,15 @@ class TicketService:
 
     def lock_holder(self, ticket_id: int) -> tuple[str, str, datetime] | None:
         """Who else is editing this ticket right now, if anyone."""
-        held = locks.holder_of(ticket_id, self.ctx.now())
+        held = locks.holder_of(ticket_id, self.ctx.now(), self.ctx.workstation)
         if held and held[1] == self.ctx.workstation and held[0] == self.ctx.operator:
             return None
         return held
 
     def _check_lock(self, row: Ticket) -> None:
+        """The edit lock covers every change to the ticket: its fields, its status, its log
+        (notes, progress updates) and its attachments; only a follow-up, a new ticket, is not
+        held up by it."""
         held = self.lock_holder(row.id)
         if held:
             raise LockedByOther(row.number, held[0], held[1], held[2])

@@ -150,6 +150,7 @@ class WorkflowService(TicketService):
         with write_transaction():
             row = records.load(ticket_id)
             check(Status(row.status), Action.PROGRESS, supervisor=self.ctx.supervisor)
+            self._check_lock(row)
             records.add_log(self.ctx, row.id, LogKind.PROGRESS, text)
             changes: dict[str, Any] = {}
             self._responded(row, changes)

@@ -14,11 +14,18 @@ import peewee as pw
 
 from desk_gui.store import schema
 from desk_gui.store.database import is_server_url
-from desk_gui.store.error_codes import classify
-from desk_gui.store.errors import DatabaseLocked, DatabaseUnreachable, DiskFull, StoreError
+from desk_gui.store.error_codes import classify, classify_os_error
+from desk_gui.store.errors import (
+    DatabaseCorrupt,
+    DatabaseUnreachable,
+    DatabaseUnreadable,
+    StoreError,
+)
 from desk_gui.store.migrations import SCHEMA_VERSION, VERSION_KEY
 from desk_gui.store.models import database_proxy
 from desk_gui.store.sqlite_file import connect_file, copy_database_file
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class SqliteOnly(StoreError):
@@ -47,6 +54,15 @@ def _current_file() -> Path:
     return Path(name)
 
 
+def _require_file(path: Path) -> None:
+    """Refuse a missing or empty file: where a share's database should be, it is none."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            raise DatabaseUnreachable(f"{path}: no database file")
+    except OSError as exc:
+        raise classify_os_error(exc, str(path)) from exc
+
+
 def backup_database(
     dest: Path, src: str | os.PathLike[str] | None = None, *, overwrite: bool = False
 ) -> Path:
@@ -54,8 +70,7 @@ def backup_database(
     if src is not None:
         refuse_server_url(src)
     source = Path(src) if src is not None else _current_file()
-    if not source.is_file():
-        raise DatabaseUnreachable(str(source))
+    _require_file(source)
     if dest.exists() and not overwrite:
         raise FileExistsError(dest)
     if not dest.parent.is_dir():
@@ -63,10 +78,9 @@ def backup_database(
     try:
         copy_database_file(source, dest)
     except sqlite3.Error as exc:
-        mapped = classify(exc)
-        if isinstance(mapped, DiskFull | DatabaseLocked):
-            raise mapped from exc
-        raise DatabaseUnreachable(str(exc)) from exc
+        raise (classify(exc, source) or DatabaseUnreachable(str(exc))) from exc
+    except OSError as exc:
+        raise classify_os_error(exc, str(dest)) from exc
     return dest
 
 
@@ -79,19 +93,33 @@ def _rows(conn: sqlite3.Connection, sql: str) -> list[tuple[object, ...]]:
 
 
 def check_database(target: str | os.PathLike[str]) -> list[str]:
-    """Problems found in the file at ``target``; an empty list means healthy."""
+    """Problems found in the file at ``target``; an empty list means healthy.
+
+    A file that cannot be checked at all (missing, unreadable, not a database) raises the
+    StoreError that says why, so the caller prints one plain line.
+    """
     refuse_server_url(target)
     path = Path(target)
-    if not path.is_file():
-        return [f"file not found: {path}"]
+    _require_file(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise classify_os_error(exc, str(path)) from exc
+    if head != _SQLITE_HEADER:
+        raise DatabaseCorrupt(f"{path}: not an SQLite database")
     try:
         conn = connect_file(path, readonly=True)
     except sqlite3.Error as exc:
-        return [f"cannot open: {exc}"]
+        raise (classify(exc, path) or DatabaseUnreachable(str(exc))) from exc
     try:
         return _check(conn)
-    except sqlite3.DatabaseError as exc:
-        return [f"not a readable database: {exc}"]
+    except sqlite3.Error as exc:
+        found = classify(exc, path)
+        if found is None or isinstance(found, DatabaseUnreadable | DatabaseCorrupt):
+            # Reading every page is the check: SQLite finding one malformed is the verdict.
+            return [f"damaged: {' '.join(str(exc).split())}"]
+        raise found from exc
     finally:
         conn.close()
 
@@ -109,9 +137,11 @@ def _check(conn: sqlite3.Connection) -> list[str]:
     for table, rowid, parent, _fk in _rows(conn, "PRAGMA foreign_key_check"):
         problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
     found = _rows(conn, f"SELECT value FROM meta WHERE key = '{VERSION_KEY}'")
-    version = int(str(found[0][0])) if found else 0
-    if version != SCHEMA_VERSION:
-        problems.append(f"schema version {version}, this program expects {SCHEMA_VERSION}")
+    stamp = str(found[0][0]) if found else "0"
+    if not stamp.strip().isdigit():
+        return [*problems, f"schema version {stamp!r} is not a number"]
+    if int(stamp) != SCHEMA_VERSION:
+        problems.append(f"schema version {int(stamp)}, this program expects {SCHEMA_VERSION}")
     problems.extend(
         f"log guard trigger missing: {name}"
         for name in schema.LOG_TRIGGER_NAMES

@@ -25,7 +25,7 @@ import peewee as pw
 from playhouse import db_url
 
 from desk_gui.store import migrations
-from desk_gui.store.error_codes import classify
+from desk_gui.store.error_codes import classify, classify_os_error
 from desk_gui.store.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -138,10 +138,14 @@ def _check_file(path: Path, *, create: bool) -> None:
             return
         if path.is_dir():
             raise DatabaseUnreachable(str(path))
+        if not create and path.stat().st_size == 0:
+            # An empty file where the share's database should be is no database: opening it
+            # would create a new, empty one there.
+            raise DatabaseUnreachable(f"{path}: empty file")
         with path.open("rb") as fh:
             head = fh.read(len(_SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseUnreachable(f"{path}: {exc.strerror or exc}") from exc
+        raise classify_os_error(exc, str(path)) from exc
     if head and head != _SQLITE_HEADER:
         raise DatabaseCorrupt(str(path))
 
@@ -263,6 +267,12 @@ def close_thread_connection(db: pw.Database) -> None:
     with contextlib.suppress(pw.PeeweeException, sqlite3.Error):
         if not db.is_closed():
             db.close()
+
+
+def release_thread_connection() -> None:
+    """Close the calling thread's connection to the bound database, if any (a worker's)."""
+    if _current is not None:
+        close_thread_connection(_current)
 
 
 def is_bound(db: pw.Database) -> bool:

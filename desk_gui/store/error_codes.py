@@ -10,10 +10,16 @@ or was lost (libpq reports those without a SQLSTATE).
 |----------------------------------------------|-------------------|
 | SQLITE_BUSY, SQLITE_LOCKED                   | DatabaseLocked    |
 | SQLITE_READONLY, SQLITE_PERM                 | DatabaseReadOnly  |
+| SQLITE_READONLY_DBMOVED (file gone under us) | DatabaseUnreachable |
 | SQLITE_FULL                                  | DiskFull          |
-| SQLITE_CORRUPT, SQLITE_NOTADB                | DatabaseCorrupt   |
-| SQLITE_CANTOPEN (folder not writable)        | DatabaseReadOnly  |
-| SQLITE_CANTOPEN, SQLITE_IOERR                | DatabaseUnreachable |
+| SQLITE_NOTADB, SQLITE_CORRUPT_{VTAB,SEQUENCE,INDEX}, | DatabaseCorrupt |
+|   plain SQLITE_CORRUPT when the header is bad |                   |
+| plain SQLITE_CORRUPT, the file unreadable now | DatabaseIOError   |
+| plain SQLITE_CORRUPT otherwise               | DatabaseUnreadable |
+| SQLITE_CANTOPEN, SQLITE_IOERR_* on a write,  | DatabaseReadOnly  |
+|   when the file or its folder is not writable |                   |
+| SQLITE_CANTOPEN                              | DatabaseUnreachable |
+| SQLITE_IOERR and its extended codes          | DatabaseIOError   |
 | 08*, 28*, 3D000, 57P*, no pgcode (connection) | DatabaseUnreachable |
 | 53100 disk full                              | DiskFull          |
 | 53* other (memory, too many connections)     | DatabaseLocked    |
@@ -24,6 +30,7 @@ or was lost (libpq reports those without a SQLSTATE).
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -31,12 +38,15 @@ from pathlib import Path
 
 from desk_gui.store.errors import (
     DatabaseCorrupt,
+    DatabaseIOError,
     DatabaseLocked,
     DatabaseReadOnly,
     DatabaseUnreachable,
+    DatabaseUnreadable,
     DiskFull,
     StoreError,
 )
+from desk_gui.store.sqlite_file import connect_file
 
 # SQLite primary result codes (https://sqlite.org/rescode.html).
 SQLITE_PERM = 3
@@ -48,6 +58,9 @@ SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
+SQLITE_READONLY_DBMOVED = SQLITE_READONLY | (4 << 8)
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_IOERR_READS = (SQLITE_IOERR | (1 << 8), SQLITE_IOERR | (2 << 8))  # IOERR_READ, _SHORT_READ
 
 _SQLITE: dict[int, type[StoreError]] = {
     SQLITE_BUSY: DatabaseLocked,
@@ -57,7 +70,7 @@ _SQLITE: dict[int, type[StoreError]] = {
     SQLITE_FULL: DiskFull,
     SQLITE_CORRUPT: DatabaseCorrupt,
     SQLITE_NOTADB: DatabaseCorrupt,
-    SQLITE_IOERR: DatabaseUnreachable,
+    SQLITE_IOERR: DatabaseIOError,  # a blip of the share: nothing was lost, retry
     SQLITE_CANTOPEN: DatabaseUnreachable,
 }
 
@@ -111,14 +124,62 @@ def _pg_kind(exc: BaseException) -> type[StoreError] | None:
     return None
 
 
+def _writable(path: Path) -> bool:
+    """Whether the file (if there) and its folder take writes (false on a read-only mount)."""
+    try:
+        folder_ok = os.access(path.parent, os.W_OK)
+        return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+    except OSError:
+        return False
+
+
+def _plain_corrupt(path: Path | None) -> type[StoreError]:
+    """What a plain SQLITE_CORRUPT means: SQLite reports a read failing with EIO this way.
+
+    The file's header is read again: an I/O error now is the share's blip; a header that is
+    not SQLite's is damage; a readable header leaves it open (``DatabaseUnreadable`` sends
+    the user to ``desk-gui check``, whose integrity check decides).
+    """
+    if path is None:
+        return DatabaseUnreadable
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        return DatabaseIOError if exc.errno == errno.EIO else DatabaseUnreachable
+    if head != _SQLITE_HEADER:
+        return DatabaseCorrupt
+    return DatabaseCorrupt if _schema_unreadable(path) else DatabaseUnreadable
+
+
+def _schema_unreadable(path: Path) -> bool:
+    """Whether a fresh connection, the share answering, still finds the schema page damaged."""
+    try:
+        conn = connect_file(path, readonly=True)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        return getattr(exc, "sqlite_errorcode", 0) in (SQLITE_CORRUPT, SQLITE_NOTADB)
+    finally:
+        conn.close()
+    return False
+
+
 def _sqlite_kind(exc: BaseException, path: Path | None) -> type[StoreError] | None:
     code = getattr(exc, "sqlite_errorcode", None)
     if not isinstance(code, int):
         return None
     primary = code & 0xFF
-    writable = path is None or not path.exists() or os.access(path.parent, os.W_OK)
-    if primary == SQLITE_CANTOPEN and not writable:
-        # The rollback journal lives beside the file: a read-only folder cannot take it.
+    if code == SQLITE_CORRUPT:
+        return _plain_corrupt(path)
+    if code == SQLITE_READONLY_DBMOVED:
+        return DatabaseUnreachable  # the file was replaced or its share remounted meanwhile
+    # The rollback journal lives beside the file: a read-only folder or mount cannot take it,
+    # and a write to a share made read-only fails as an I/O error.
+    writing = primary in (SQLITE_CANTOPEN, SQLITE_IOERR) and code not in _IOERR_READS
+    if writing and path is not None and path.parent.is_dir() and not _writable(path):
         return DatabaseReadOnly
     return _SQLITE.get(primary)
 
@@ -148,6 +209,8 @@ def classify(exc: BaseException, path: Path | None = None) -> StoreError | None:
             kind = _sqlite_kind(e, path)
         else:
             continue
+        if kind is DatabaseIOError and getattr(e, "sqlite_errorcode", None) == SQLITE_CORRUPT:
+            return kind("a read failed with EIO; SQLite reported it as SQLITE_CORRUPT")
         if kind is not None:
             return kind(_detail(e))
     return None
@@ -158,3 +221,18 @@ def _detail(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     code = getattr(exc, "sqlite_errorname", None) or getattr(exc, "pgcode", None)
     return f"{text} [{code}]" if code and text else text or str(code or "")
+
+
+_OS_ERRNOS: dict[int, type[StoreError]] = {
+    errno.EIO: DatabaseIOError,
+    errno.ENOSPC: DiskFull,
+    errno.EDQUOT: DiskFull,
+    errno.EROFS: DatabaseReadOnly,
+}
+
+
+def classify_os_error(exc: OSError, what: str = "") -> StoreError:
+    """The actionable error a failed file operation on the share stands for (by its errno)."""
+    kind = _OS_ERRNOS.get(exc.errno or 0, DatabaseUnreachable)
+    text = exc.strerror or str(exc)
+    return kind(f"{what}: {text}" if what else text)

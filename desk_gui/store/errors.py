@@ -15,28 +15,101 @@ class StoreError(DeskError):
 
 
 class DatabaseLocked(StoreError):
-    zh = "数据库正被其他工作站占用，请稍后重试。"
-    en = "The database is busy on another workstation. Please try again in a moment."
+    zh = "数据库正被其他工作站占用。本次操作未执行，已保存的数据不受影响。请稍后重试。"
+    en = (
+        "The database is busy on another workstation. This action was not carried out; what "
+        "was saved before is intact. Please try again in a moment."
+    )
 
 
 class DatabaseUnreachable(StoreError):
-    zh = "无法打开数据库文件：路径不存在或网络共享不可用。"
-    en = "The database file cannot be reached: the path does not exist or the network share is unavailable."
+    zh = (
+        "无法访问数据库：路径不存在、网络共享不可用或没有打开它的权限。本次操作未执行，"
+        "已保存的数据不受影响。请检查网络共享（或数据库服务器）后重试。"
+    )
+    en = (
+        "The database cannot be reached: the path does not exist, the network share (or database "
+        "server) is unavailable, or you lack permission to open it. This action was not carried "
+        "out; what was saved before is intact. Check the share or server, then try again."
+    )
+
+
+class DatabaseIOError(StoreError):
+    """The share failed a read or a write (SQLITE_IOERR): a blip, not damage."""
+
+    zh = (
+        "网络共享读写数据库时出错（I/O 错误），这不是文件损坏。本次操作未完成，"
+        "已保存的数据没有丢失。请重试；若反复出现，请检查网络连接或联系 IT。"
+    )
+    en = (
+        "The share had a read/write error (I/O error); that is not damage to the file. This "
+        "action did not complete; nothing that was saved was lost. Try again; if it keeps "
+        "happening, check the network connection or ask IT."
+    )
+
+
+class DatabaseUnreadable(StoreError):
+    """Plain SQLITE_CORRUPT while the file still reads: SQLite reports an EIO on a read so.
+
+    SQLite (3.37+) turns a read that fails with EIO into "database disk image is malformed";
+    only ``desk-gui check`` (the integrity check) can tell a blip from real damage.
+    """
+
+    zh = (
+        "数据库内容读取不正确。通常是网络共享出现了读取错误：这种情况下没有丢失任何数据，"
+        "重试即可。请重试；若此提示反复出现，请运行 desk-gui check 检查文件——"
+        "只有检查报告文件损坏时才需要从备份恢复。"
+    )
+    en = (
+        "The database could not be read correctly. Usually the share had a read error; then "
+        "nothing was lost and trying again works. Try again; if this keeps coming back, run "
+        "desk-gui check, which tells whether the file is damaged — restore a backup only if it "
+        "says so."
+    )
 
 
 class DatabaseReadOnly(StoreError):
-    zh = "数据库文件为只读，无法保存。请检查文件或共享文件夹的写权限。"
-    en = "The database file is read-only. Check write permission on the file or the shared folder."
+    zh = (
+        "数据库为只读（文件、共享文件夹或账户没有写权限，或共享被设为只读）。本次更改未保存，"
+        "已保存的数据不受影响。请联系 IT 恢复写权限后重试。"
+    )
+    en = (
+        "The database is read-only (no write permission on the file, the shared folder or the "
+        "account, or the share was made read-only). This change was not saved; what was saved "
+        "before is intact. Ask IT to restore write access, then try again."
+    )
 
 
 class DiskFull(StoreError):
-    zh = "磁盘已满，无法保存。请释放空间后重试；已保存的数据不受影响。"
-    en = "The disk is full. Free some space and try again; what was saved is safe."
+    zh = "数据库所在的磁盘或共享已满。本次更改未保存，已保存的数据不受影响。请释放空间后重试。"
+    en = (
+        "The disk or share holding the database is full. This change was not saved; what was "
+        "saved before is intact. Free some space, then try again."
+    )
 
 
 class DatabaseCorrupt(StoreError):
-    zh = "数据库文件已损坏或不是 Desk 数据库。请从备份恢复。"
-    en = "The database file is damaged or is not a Desk database. Restore it from a backup."
+    """SQLite reports damage (SQLITE_CORRUPT / SQLITE_NOTADB) or the integrity check failed."""
+
+    zh = (
+        "数据库文件已损坏或不是数据库（SQLite 报告损坏）。请在所有工作站停止使用它，"
+        "运行 desk-gui check 检查，并请 IT 从最近的备份恢复。"
+    )
+    en = (
+        "The database file is damaged or is not a database (SQLite reports corruption). Stop "
+        "using it on every workstation, run desk-gui check, and ask IT to restore the latest "
+        "backup."
+    )
+
+
+class NotDeskDatabase(StoreError):
+    """A readable database that Desk did not write (no meta table, an unreadable version)."""
+
+    zh = "这不是 Desk 数据库（或其版本标记无法识别）。没有做任何更改。请确认选择的是正确的文件。"
+    en = (
+        "This is not a Desk database (or its version stamp cannot be read). Nothing was "
+        "changed. Check that you chose the right file."
+    )
 
 
 class SchemaTooNew(StoreError):

@@ -17,7 +17,7 @@ import peewee as pw
 
 from desk_gui import __version__
 from desk_gui.store import schema
-from desk_gui.store.errors import DatabaseCorrupt, SchemaTooNew
+from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
 from desk_gui.store.models import ALL_MODELS, Meta, Reminder
 from desk_gui.store.search_rows import write_index_rows
 from desk_gui.store.sqlite_file import copy_database_file
@@ -197,6 +197,19 @@ def _v8_postgres_search(db: pw.Database) -> None:
         _run(db, schema.postgres_search_sql())
 
 
+# Version 9 as peewee generates it from the model (both engines alike); frozen on purpose.
+_V9_TABLES: tuple[str, ...] = (
+    'CREATE TABLE "intake_token" ("token" VARCHAR(64) NOT NULL PRIMARY KEY, '
+    '"ticket_id" INTEGER NOT NULL, FOREIGN KEY ("ticket_id") REFERENCES "ticket" ("id") '
+    "ON DELETE CASCADE)",
+)
+
+
+def _v9_intake_tokens(db: pw.Database) -> None:
+    """The new-ticket form's id of each save, so a retry after a hung share saves once."""
+    _run(db, _V9_TABLES)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
@@ -206,6 +219,7 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "drop the log index that repeats a prefix of another", _v6_drop_prefix_index),
     Migration(7, "search index without a copy of the text", _v7_contentless_search, vacuum=True),
     Migration(8, "PostgreSQL: trigram search indexes", _v8_postgres_search),
+    Migration(9, "intake tokens: a retried new-ticket save finds its ticket", _v9_intake_tokens),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
@@ -233,21 +247,21 @@ def _user_tables(db: pw.Database) -> list[str]:
 
 
 def schema_version(db: pw.Database) -> int:
-    """The file's schema version; 0 for an empty database; DatabaseCorrupt for a foreign one."""
+    """The file's schema version; 0 for an empty database; NotDeskDatabase for a foreign one."""
     tables = _user_tables(db)
     if not tables:
         return 0
     if Meta._meta.table_name not in tables:
-        raise DatabaseCorrupt("not a Desk database (no meta table)")
+        raise NotDeskDatabase("not a Desk database (no meta table)")
     cursor = db.execute_sql(f'SELECT "value" FROM "meta" WHERE "key" = {db.param}', (VERSION_KEY,))
     row = cursor.fetchone()
     cursor.close()
     if row is None:
-        raise DatabaseCorrupt("not a Desk database (no schema version)")
+        raise NotDeskDatabase("not a Desk database (no schema version)")
     try:
         return int(row[0])
     except ValueError as exc:
-        raise DatabaseCorrupt(f"bad schema version {row[0]!r}") from exc
+        raise NotDeskDatabase(f"bad schema version {row[0]!r}") from exc
 
 
 def check_version(db: pw.Database) -> int:
@@ -280,6 +294,14 @@ def backup_path(src: Path, version: int, backup_dir: Path | None = None) -> Path
     return candidate
 
 
+def _backup_before(db: pw.SqliteDatabase, version: int, backup_dir: Path | None) -> Path:
+    src = Path(db.database)
+    backup = backup_path(src, version, backup_dir)
+    backup.parent.mkdir(parents=True, exist_ok=True)
+    copy_database_file(src, backup)
+    return backup
+
+
 _PG_MIGRATION_LOCK = 0x4445534B  # "DESK"
 
 
@@ -309,24 +331,34 @@ def migrate(
                 create_latest(db)
                 _stamp(db, SCHEMA_VERSION, fresh=True)
         return None
-    backup: Path | None = None
-    if version > 0 and isinstance(db, pw.SqliteDatabase):
-        src = Path(db.database)
-        backup = backup_path(src, version, backup_dir)
-        backup.parent.mkdir(parents=True, exist_ok=True)
-        copy_database_file(src, backup)
+    if not isinstance(db, pw.SqliteDatabase):
+        _run_steps(db, goal)  # queued per step by the advisory lock; no file to copy
+        return None
+    # One write lock over the copy and every step: a workstation that waited for it finds the
+    # file migrated and neither copies nor migrates again (each step stays atomic with its
+    # stamp as a savepoint; readers may read meanwhile, so the copy's connection can).
+    with db.atomic():
+        current = schema_version(db)
+        if current >= goal:
+            return None
+        backup = _backup_before(db, current, backup_dir) if current > 0 else None
+        vacuum = _run_steps(db, goal)
+    if vacuum:
+        db.execute_sql("VACUUM")  # outside any transaction; the backup was made before
+    return backup
+
+
+def _run_steps(db: pw.Database, goal: int) -> bool:
+    """The steps up to ``goal`` not done yet, each atomic with its stamp; whether to VACUUM."""
     vacuum = False
     for step in MIGRATIONS:
         if step.version > goal:
             break
         with db.atomic():
             _serialise(db)
-            current = schema_version(db)
-            if current >= step.version:
-                continue  # done meanwhile by another workstation
+            if schema_version(db) >= step.version:
+                continue  # done meanwhile by another workstation (PostgreSQL)
             step.apply(db)
             _stamp(db, step.version, fresh=step.version == 1)
             vacuum = vacuum or step.vacuum
-    if vacuum and isinstance(db, pw.SqliteDatabase):
-        db.execute_sql("VACUUM")  # outside any transaction; the backup was made before
-    return backup
+    return vacuum

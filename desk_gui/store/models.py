@@ -180,6 +180,17 @@ class Reminder(BaseModel):
         indexes = ((("ticket", "kind", "due_at", "operator"), True),)
 
 
+class IntakeToken(BaseModel):
+    """The new-ticket form's own id of a save: a retried save finds the ticket it already made.
+
+    A save that outlived the form's wait (a hung share) may still land; the retry carries the
+    same token, so the ticket is written once.
+    """
+
+    token = pw.CharField(max_length=64, primary_key=True)
+    ticket = pw.ForeignKeyField(Ticket, on_delete="CASCADE", index=False)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Meta,
     Setting,
@@ -190,4 +201,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Attachment,
     EditLock,
     Reminder,
+    IntakeToken,
 )

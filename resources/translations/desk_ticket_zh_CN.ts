@@ -738,8 +738,8 @@ What you typed stays in a local draft; New ticket offers to restore it.</source>
     </message>
     <message>
         <location filename="../../desk_gui/ui/worksheet/worksheet_view.py" line="209" />
-        <source>Being edited by %1 (%2) until %3. Editing is not possible meanwhile.</source>
-        <translation>正在由 %1（%2）编辑，锁定至 %3，期间无法修改。</translation>
+        <source>Being edited by %1 (%2) until %3 at the latest. Until then nobody else can change this ticket: no edits, status actions, log entries, progress updates or attachments.</source>
+        <translation>正在由 %1（%2）编辑，最迟锁定至 %3。在此之前其他人不能更改此工单：不能修改字段、执行状态操作、添加处理记录、进度更新或附件。</translation>
     </message>
     <message>
         <location filename="../../desk_gui/ui/worksheet/worksheet_view.py" line="350" />

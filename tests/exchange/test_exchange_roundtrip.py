@@ -230,6 +230,7 @@ def test_cli_import_refuses_invalid_file_and_leaves_database_unchanged(tmp_path:
         w.writerow(GOOD)
         w.writerow([*GOOD[:3], "", *GOOD[4:]])
     db = tmp_path / "desk.db"
+    assert desk("demo", "--db", str(db), "--tickets", "0", "--quiet").returncode == 0
     done = desk("import", "--db", str(db), str(sheet), "--lang", "zh")
     assert done.returncode == 1
     assert "第 3 行，问题描述" in done.stderr and "Traceback" not in done.stderr

@@ -107,7 +107,7 @@ def test_test_connection_button(
     assert dialog.test_result.text().startswith("✔ Connected")
     dialog.db_edit.setText(str(tmp_path / "missing-folder" / "desk.db"))
     dialog.test_button.click()
-    assert dialog.test_result.text().startswith("✖ The database file cannot be reached")
+    assert dialog.test_result.text().startswith("✖ The database cannot be reached")
     assert dialog.apply().database == str(tmp_path / "missing-folder" / "desk.db")
 
 
@@ -165,7 +165,7 @@ def test_newer_schema_gives_plain_message(tmp_path: Path) -> None:
 def test_unreachable_share_gives_plain_message(tmp_path: Path) -> None:
     opened, message = launcher.open_workspace(str(tmp_path / "gone" / "desk.db"), "en")
     assert opened is None
-    assert message is not None and message.startswith("The database file cannot be reached")
+    assert message is not None and message.startswith("The database cannot be reached")
 
 
 def test_error_dialog_shows_plain_text(qtbot: Any) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desk_gui.domain import fields as F
@@ -51,6 +53,28 @@ def other_workstation(
     return WorkflowService(
         Context(operator, workstation="WS-B", clock=lambda: datetime.now() + ahead)
     )
+
+
+def after_the_lease_lapsed(ticket_id: int) -> WorkflowService:
+    """A second workstation that has watched the view's lock go unrenewed for a lease period
+    on its own clock (the view's renewal timer does not fire within a test)."""
+    ahead = [timedelta(0)]
+    other = WorkflowService(
+        Context("李工程师", workstation="WS-B", clock=lambda: datetime.now() + ahead[0])
+    )
+    assert other.lock_holder(ticket_id) is not None
+    ahead[0] = timedelta(minutes=4)
+    assert other.lock_holder(ticket_id) is None
+    return other
+
+
+def click_save(view: WorksheetView) -> None:
+    """Save and wait for the outcome (the save runs off the window's thread)."""
+    view.save_button.click()
+    deadline = time.monotonic() + 60
+    while view.saver.saving and time.monotonic() < deadline:
+        QTest.qWait(5)
+    assert not view.saver.saving, "the save did not end"
 
 
 def offered(view: WorksheetView) -> set[Action]:
@@ -250,7 +274,7 @@ def test_edit_shows_validation_beside_the_field(
     view = view_of(ticket.id)
     view.edit_button.click()
     view.fields.editors["title"].setText("")  # type: ignore[attr-defined]
-    view.save_button.click()
+    click_save(view)
     assert view.editing
     assert view.fields.field_error("title")
 
@@ -261,11 +285,11 @@ def test_conflict_shows_who_and_when_and_reload_works(
     view = view_of(ticket.id)
     view.edit_button.click()
     view.fields.editors["remarks"].setPlainText("待供应商确认")  # type: ignore[attr-defined]
-    # B's workstation sees A's lock as lapsed (its clock is past the lock's expiry) and saves.
-    other = other_workstation(ahead=timedelta(minutes=10))
+    # B's workstation saw A's lock lapse (A stopped renewing) and saves.
+    other = after_the_lease_lapsed(ticket.id)
     fresh = other.get(ticket.id)
     other.update_fields(ticket.id, fresh.version, {"title": "打印机无法联网"})
-    view.save_button.click()
+    click_save(view)
     text = view.conflict_panel.text()
     assert "李工程师" in text
     assert "打印机无法联网" in text and "Title" in text
@@ -283,12 +307,12 @@ def test_conflict_reapply_puts_my_edits_on_the_fresh_version(
     view = view_of(ticket.id)
     view.edit_button.click()
     view.fields.editors["remarks"].setPlainText("待供应商确认")  # type: ignore[attr-defined]
-    other_workstation().progress_update(ticket.id, "已告知提交人正在处理")
-    view.save_button.click()
+    after_the_lease_lapsed(ticket.id).progress_update(ticket.id, "已告知提交人正在处理")
+    click_save(view)
     assert "已告知提交人正在处理" in view.conflict_panel.text()
     view.conflict_panel.reapply_button.click()
     assert view.fields.editors["remarks"].toPlainText() == "待供应商确认"  # type: ignore[attr-defined]
-    view.save_button.click()
+    click_save(view)
     saved = workflow.get(ticket.id)
     assert saved.remarks == "待供应商确认"
     assert any(e.text == "已告知提交人正在处理" for e in saved.log)
@@ -305,7 +329,10 @@ def test_lock_held_elsewhere_is_shown_and_editing_refused(
     assert view.lock_banner.isVisible()
     assert not view.edit_button.isEnabled()
     assert not view.action_buttons[Action.TAKE].isEnabled()
-    assert view.action_buttons[Action.ADD_LOG].isEnabled()
+    # The lock covers every change: no log entry or attachment either, and the banner says so.
+    assert not view.action_buttons[Action.ADD_LOG].isEnabled()
+    assert not view.attachment_panel.add_button.isEnabled()
+    assert "log entries" in view.lock_banner.text() and "attachments" in view.lock_banner.text()
     other.unlock(ticket.id)
     view.refresh_lock()
     assert not view.lock_banner.isVisible()

@@ -248,6 +248,9 @@ def test_import_writes_as_the_workstations_operator(tmp_path: Path, _workstation
     row = ",打印机卡纸,财务部,二楼打印机卡纸报错E3，已取出纸张仍报错,中,王芳,内线6021,2024-06-03 09:00"
     sheet.write_text(f"{header}\n{row}\n", encoding="utf-8-sig")
     db = tmp_path / "desk.db"
+    assert desk("import", "--db", str(db), str(sheet)).returncode != 0  # never creates one
+    assert not db.exists()
+    assert desk("demo", "--db", str(db), "--tickets", "0", "--quiet").returncode == 0
     remember_in_window(_workstation, "en", "王五")
     done = desk("import", "--db", str(db), str(sheet), env=SYSTEM_ZH)
     assert done.returncode == 0, done.stderr

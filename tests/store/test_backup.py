@@ -13,7 +13,7 @@ import pytest
 
 from desk_gui.store.backup import backup_database, check_database
 from desk_gui.store.database import close_database, open_database
-from desk_gui.store.errors import DatabaseUnreachable
+from desk_gui.store.errors import DatabaseCorrupt, DatabaseUnreachable
 from tests.conftest import TicketFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,8 +96,10 @@ def test_check_finds_problems(make_ticket: TicketFactory, db_path: Path) -> None
 def test_check_of_non_databases(tmp_path: Path) -> None:
     text = tmp_path / "notes.txt"
     text.write_text("hello " * 1000)
-    assert check_database(text)[0].startswith("not a readable database")
-    assert check_database(tmp_path / "missing.db")[0].startswith("file not found")
+    with pytest.raises(DatabaseCorrupt):
+        check_database(text)
+    with pytest.raises(DatabaseUnreachable):
+        check_database(tmp_path / "missing.db")
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE x(y)").connection.commit()
     assert check_database(other) == ["not a Desk database (no meta table)"]

@@ -23,10 +23,13 @@ from desk_gui.store.database import (
 )
 from desk_gui.store.errors import (
     DatabaseCorrupt,
+    DatabaseIOError,
     DatabaseLocked,
     DatabaseReadOnly,
     DatabaseUnreachable,
+    DatabaseUnreadable,
     DiskFull,
+    NotDeskDatabase,
     SqliteTooOld,
 )
 from desk_gui.store.models import LogEntry, Ticket
@@ -51,7 +54,7 @@ def test_wal_file_is_switched_back(db_path: Path) -> None:
     conn.execute("PRAGMA journal_mode=wal")
     conn.execute("CREATE TABLE t(x)")
     conn.close()
-    with pytest.raises(DatabaseCorrupt):  # foreign tables, but the journal mode comes first
+    with pytest.raises(NotDeskDatabase):  # foreign tables, but the journal mode comes first
         open_database(db_path)
     assert sqlite3.connect(db_path).execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
@@ -113,7 +116,7 @@ def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
     conn.execute("CREATE TABLE songs(x)")
     conn.commit()
     conn.close()
-    with pytest.raises(DatabaseCorrupt):
+    with pytest.raises(NotDeskDatabase):
         open_database(path)
 
 
@@ -163,11 +166,11 @@ def _sqlite_error(message: str, code: int) -> sqlite3.OperationalError:
         ("database table is locked", 6, DatabaseLocked),  # SQLITE_LOCKED
         ("attempt to write a readonly database", 8, DatabaseReadOnly),
         ("database or disk is full", 13, DiskFull),
-        ("database disk image is malformed", 11, DatabaseCorrupt),
+        ("database disk image is malformed", 11, DatabaseUnreadable),  # no file to look at
         ("file is not a database", 26, DatabaseCorrupt),
         ("unable to open database file", 14, DatabaseUnreachable),
-        ("disk I/O error", 10, DatabaseUnreachable),
-        ("disk I/O error", 10 | (4 << 8), DatabaseUnreachable),  # SQLITE_IOERR_READ
+        ("disk I/O error", 10, DatabaseIOError),
+        ("disk I/O error", 10 | (4 << 8), DatabaseIOError),  # SQLITE_IOERR_FSYNC
     ],
 )
 def test_translation_of_engine_errors(message: str, code: int, expected: type[Exception]) -> None:

@@ -30,9 +30,11 @@ from desk_gui.store.database import (
 from desk_gui.store.error_codes import classify
 from desk_gui.store.errors import (
     DatabaseCorrupt,
+    DatabaseIOError,
     DatabaseLocked,
     DatabaseReadOnly,
     DatabaseUnreachable,
+    DatabaseUnreadable,
     DiskFull,
     StoreError,
 )
@@ -118,6 +120,56 @@ def test_a_missing_folder_is_unreachable(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.Error) as info:
         sqlite3.connect(tmp_path / "gone" / "desk.db")
     assert isinstance(classify(info.value), DatabaseUnreachable)
+
+
+def _coded(code: int) -> sqlite3.Error:
+    exc = sqlite3.OperationalError("some words")
+    exc.sqlite_errorcode = code  # type: ignore[attr-defined]
+    return exc
+
+
+@pytest.mark.parametrize("code", [10, 266, 522, 778, 1034, 1290, 1546, 2570, 3850])
+def test_io_errors_are_io_errors_not_unreachable_or_damage(db_path: Path, code: int) -> None:
+    # SQLITE_IOERR and its extended codes (READ, SHORT_READ, WRITE, FSYNC, …, LOCK).
+    found = classify(_coded(code), db_path)
+    assert type(found) is DatabaseIOError
+    for lang in ("en", "zh"):
+        assert "backup" not in found.message(lang) and "备份" not in found.message(lang)
+
+
+def test_a_plain_corrupt_code_on_a_readable_file_is_not_called_damage(db_path: Path) -> None:
+    # SQLite reports a read failing with EIO as plain SQLITE_CORRUPT; the file reads now.
+    found = classify(_coded(11), db_path)
+    assert type(found) is DatabaseUnreadable
+    assert "desk-gui check" in found.message("en")
+
+
+def test_a_plain_corrupt_code_with_a_foreign_header_is_damage(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    path.write_bytes(b"\0" * 4096)
+    assert type(classify(_coded(11), path)) is DatabaseCorrupt
+    assert type(classify(_coded(26), path)) is DatabaseCorrupt  # SQLITE_NOTADB
+    assert type(classify(_coded(779), path)) is DatabaseCorrupt  # SQLITE_CORRUPT_INDEX
+
+
+def test_a_write_error_on_a_read_only_mount_is_read_only(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "access", lambda path, mode: not mode & os.W_OK)
+    assert type(classify(_coded(778), db_path)) is DatabaseReadOnly  # IOERR_WRITE
+    assert type(classify(_coded(14), db_path)) is DatabaseReadOnly  # CANTOPEN (journal)
+    assert type(classify(_coded(266), db_path)) is DatabaseIOError  # a read stays a read
+
+
+def test_os_errors_of_the_share_by_errno(tmp_path: Path) -> None:
+    import errno
+
+    from desk_gui.store.error_codes import classify_os_error
+
+    assert type(classify_os_error(OSError(errno.EIO, "I/O"))) is DatabaseIOError
+    assert type(classify_os_error(OSError(errno.ENOSPC, "full"))) is DiskFull
+    assert type(classify_os_error(OSError(errno.EROFS, "ro"))) is DatabaseReadOnly
+    assert type(classify_os_error(OSError(errno.EACCES, "no"))) is DatabaseUnreachable
 
 
 def test_the_code_decides_not_the_words() -> None:
@@ -260,3 +312,39 @@ def test_pg_real_read_only_transaction_and_statement_timeout(pg: pw.Database) ->
     with pytest.raises(DatabaseLocked), translate_errors(pg), pg.atomic():
         pg.execute_sql("SET LOCAL statement_timeout = 50")
         pg.execute_sql("SELECT pg_sleep(2)")
+
+
+@needs_pg
+def test_pg_dropped_connection_and_read_only_session_through_the_services() -> None:
+    import psycopg2
+
+    from desk_gui.domain.enums import Category, Impact, Urgency
+    from desk_gui.domain.ticket import TicketDraft
+
+    draft = TicketDraft(
+        title="打印机卡纸",
+        department="IT部",
+        description="三楼打印机卡纸，打印任务全部排队，已重启打印机无效",
+        category=Category.HARDWARE,
+        urgency=Urgency.MEDIUM,
+        impact=Impact.INDIVIDUAL,
+        requester="小明",
+        contact="内线8888",
+    )
+    with Workspace.open(PG_URL, "李四") as ws:
+        number = ws.tickets.create(draft).number
+        pid = ws._db.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+        admin = psycopg2.connect(PG_URL)
+        try:
+            admin.autocommit = True
+            with admin.cursor() as cursor:
+                cursor.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        finally:
+            admin.close()
+        with pytest.raises(DatabaseUnreachable) as lost:  # the server dropped us: no damage
+            ws.tickets.get_by_number(number)
+        assert "damaged" not in lost.value.message("en")
+    with Workspace.open(PG_URL, "李四") as ws:
+        ws._db.execute_sql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        with pytest.raises(DatabaseReadOnly):
+            ws.tickets.create(draft)

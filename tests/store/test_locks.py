@@ -43,7 +43,8 @@ def test_other_gets_locked_by_other(ticket: Ticket) -> None:
         "小王",
         "PC-01",
     )
-    assert err.value.expires_at == T0 + timedelta(minutes=3)
+    # Until one lease period after PC-02 first saw this lease, on PC-02's clock.
+    assert err.value.expires_at == T0 + timedelta(minutes=1) + locks.LEASE
     assert "小王" in err.value.message("zh")
 
 
@@ -55,8 +56,9 @@ def test_same_person_other_workstation_is_refused(ticket: Ticket) -> None:
 
 def test_expired_lock_is_taken_over(ticket: Ticket) -> None:
     locks.acquire(ticket.id, "小王", "PC-01", T0)
-    after = T0 + timedelta(minutes=3)
-    assert locks.holder_of(ticket.id, after) is None
+    assert locks.holder_of(ticket.id, T0, "PC-02") is not None  # PC-02 sees the lease
+    after = T0 + timedelta(minutes=3)  # and still the same one, unrenewed, a lease later
+    assert locks.holder_of(ticket.id, after, "PC-02") is None
     lock = locks.acquire(ticket.id, "小李", "PC-02", after, ttl=timedelta(minutes=5))
     assert (lock.holder, lock.acquired_at, lock.expires_at) == (
         "小李",

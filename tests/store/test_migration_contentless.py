@@ -8,6 +8,7 @@ from pathlib import Path
 from desk_gui.store import search, search_rows
 from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database, write_transaction
+from desk_gui.store.migrations import MIGRATIONS
 from desk_gui.store.models import Ticket
 from tests.store.test_migration_reminders import INSERT_TICKET
 from tests.store.test_migrations import _migrated_to
@@ -72,5 +73,7 @@ def test_step_seven_keeps_what_every_query_finds(tmp_path: Path) -> None:
     finally:
         close_database()
     assert check_database(path) == []
-    assert path.stat().st_size <= size  # VACUUM after the step
+    # VACUUM after the step: no larger than before, but for a page per table a later step adds.
+    later = [m for m in MIGRATIONS if m.version > 7]
+    assert path.stat().st_size <= size + 4096 * len(later)
     assert len(list((tmp_path / "backups").iterdir())) == 1

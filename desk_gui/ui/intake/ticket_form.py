@@ -18,6 +18,7 @@ from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.validation import ValidationError, validate_draft
 from desk_gui.services.tickets import TicketService
+from desk_gui.ui.common.bounded import LIMIT_MS, SLOW_MS, BoundedCall
 from desk_gui.ui.common.form_fields import ui_lang
 from desk_gui.ui.intake.drafts import DraftStore, SavedDraft, is_empty, mark_in_use
 from desk_gui.ui.intake.form_ticket_fields import TicketFieldsWidget
@@ -53,6 +54,8 @@ class TicketFormDialog(QDialog):
         self.destroyed.connect(lambda *_: mark_in_use(draft_id, False))
         self.created: TicketRecord | None = None
         self.attachment_errors: list[str] = []
+        self._save: BoundedCall | None = None
+        self.slow_ms, self.limit_ms = SLOW_MS, LIMIT_MS
         # The contact the user chose to keep although it looks like a personal mobile.
         self._mobile_confirmed = ""
         self._autosave = QTimer(self)
@@ -179,34 +182,94 @@ class TicketFormDialog(QDialog):
         box.finished.connect(answered)
         box.open()
 
+    @property
+    def saving(self) -> bool:
+        """Whether a save is running and the form still waits for it."""
+        return self._save is not None and self._save.running and not self._save.abandoned
+
     def _create(self, draft: TicketDraft, confirm_mobile: bool) -> None:
-        try:
-            record = self._service.create(draft, confirm_mobile=confirm_mobile)
-        except ValidationError as exc:
-            self.fields.show_problems(exc.problems)
+        """Save off the window's thread, waiting a bounded time (see ui/common/bounded.py).
+
+        Every attempt carries the form's draft id as its token: a first attempt that outlived
+        the wait and lands later, and the retry, make one ticket between them.
+        """
+        if self.saving:
             return
-        except DeskError as exc:
-            self.save_draft()
-            self.show_banner(
-                self.tr(
-                    "Not saved: %1\nEverything you typed is still here and kept in a local "
-                    "draft. Save again when the database can be reached."
-                ).replace("%1", exc.message(self._lang))
+        self.save_draft()  # whatever happens to the save, what was typed is kept
+        service, token = self._service, self.draft_id
+        files = [(a.filename, a.data, a.mime) for a in self.fields.attachments.attachments()]
+
+        def save() -> TicketRecord:
+            # The files go in the ticket's own transaction: a retry finds both or neither.
+            return service.create(
+                draft, confirm_mobile=confirm_mobile, token=token, attachments=files
             )
+
+        call = BoundedCall(
+            save,
+            service.release_thread,
+            self,
+            slow_ms=self.slow_ms,
+            limit_ms=self.limit_ms,
+        )
+        call.slow.connect(self._on_save_slow)
+        call.gave_up.connect(self._on_save_gave_up)
+        call.finished.connect(lambda result, error: self._on_save_finished(call, result, error))
+        self._save = call
+        self._set_saving(True)
+        call.start()
+
+    def _set_saving(self, saving: bool) -> None:
+        self.save_button.setEnabled(not saving)
+        self.save_button.setText(self.tr("Saving…") if saving else self.tr("Save"))
+
+    def _on_save_slow(self) -> None:
+        self.show_banner(
+            self.tr(
+                "Still saving… the database is answering slowly. Everything you typed is kept "
+                "in a local draft."
+            )
+        )
+
+    def _on_save_gave_up(self) -> None:
+        self._set_saving(False)
+        self.save_button.setText(self.tr("Retry"))
+        self.show_banner(
+            self.tr(
+                "The database has not answered for %1 seconds (the share may be hanging), so "
+                "this ticket may not be saved yet. Everything you typed is still here and in a "
+                "local draft. Retry saves it once: if the first attempt gets through meanwhile, "
+                "the form closes with that ticket instead of saving a second one."
+            ).replace("%1", f"{self.limit_ms / 1000:g}")
+        )
+
+    def _on_save_finished(self, call: BoundedCall, outcome: object, error: object) -> None:
+        if self.created is not None:
+            return  # an earlier attempt landed already: the same ticket, by its token
+        if isinstance(outcome, TicketRecord):
+            self._saved(outcome)
             return
+        if call is not self._save or not isinstance(error, DeskError):
+            return  # a late failure of an attempt given up on: the newer attempt decides
+        self._set_saving(False)
+        if isinstance(error, ValidationError):
+            self.fields.show_problems(error.problems)
+            return
+        self.save_draft()
+        self.show_banner(
+            self.tr(
+                "Not saved: %1\nEverything you typed is still here and kept in a local "
+                "draft. Save again when the database can be reached."
+            ).replace("%1", error.message(self._lang))
+        )
+
+    def _saved(self, record: TicketRecord) -> None:
+        self.show_banner("")
         self.fields.show_problems([])
-        self._save_attachments(record)
         self.created = record
         self._store.discard(self.draft_id)
         self.ticket_created.emit(record)
         self.accept()
-
-    def _save_attachments(self, record: TicketRecord) -> None:
-        for item in self.fields.attachments.attachments():
-            try:
-                self._service.add_attachment(record.id, item.filename, item.data, item.mime)
-            except DeskError as exc:
-                self.attachment_errors.append(f"{item.filename}: {exc.message(self._lang)}")
 
     # -- closing ----------------------------------------------------------------------------
 

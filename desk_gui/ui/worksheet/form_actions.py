@@ -22,14 +22,9 @@ from desk_gui.ui.worksheet.action_resolve import ResolveDialog
 from desk_gui.ui.worksheet.action_text import TextActionDialog
 from desk_gui.ui.worksheet.action_wait import WaitDialog
 
-# Actions the service refuses while another workstation holds the edit lock.
-# A follow-up writes a new ticket; the closed one only gains a log line.
-LOCK_CHECKED = frozenset(Action) - {
-    Action.ADD_LOG,
-    Action.PROGRESS,
-    Action.ATTACH,
-    Action.FOLLOW_UP,
-}
+# Actions the service refuses while another workstation holds the edit lock: every change to
+# the ticket. A follow-up writes a new ticket; the closed one only gains a log line.
+LOCK_CHECKED = frozenset(Action) - {Action.FOLLOW_UP}
 _DIALOGS: dict[Action, type[ActionDialog]] = {
     Action.ASSIGN: AssignDialog,
     Action.ESCALATE: EscalateDialog,

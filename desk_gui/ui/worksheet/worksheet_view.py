@@ -31,6 +31,7 @@ from desk_gui.ui.intake.form_ticket_fields import PRIORITY_COLOURS
 from desk_gui.ui.worksheet.form_actions import TicketActionBar
 from desk_gui.ui.worksheet.form_attachment_panel import AttachmentPanel
 from desk_gui.ui.worksheet.form_conflict import ConflictPanel, record_differences
+from desk_gui.ui.worksheet.form_save import FieldSave
 from desk_gui.ui.worksheet.form_worksheet_fields import WorksheetFieldsPanel, ticket_link_id
 
 RENEW_MS = 60_000
@@ -106,6 +107,13 @@ class WorksheetView(QWidget):
         self.action_bar = TicketActionBar(self.service)
         self.action_buttons = self.action_bar.buttons
         self.conflict_panel = ConflictPanel()
+        self.saver = FieldSave(self.service, self.ticket_id, self)
+        self.saver.is_mine = lambda fresh: not self.fields.changes(fresh)
+        self.saver.saved.connect(self._on_saver_saved)
+        self.saver.refused.connect(self._on_saver_refused)
+        self.saver.conflicted.connect(self._on_saver_conflicted)
+        self.saver.failed.connect(self._on_saver_failed)
+        self.saver.waiting.connect(lambda busy: self.save_button.setEnabled(not busy))
         self.fields = WorksheetFieldsPanel(self.lang, self.labels())
         self.fields.build(TEMPLATE_KEYS)
         self.fields.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
@@ -127,6 +135,7 @@ class WorksheetView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.lock_banner)
+        layout.addWidget(self.saver.status)
         layout.addLayout(bar)
         layout.addWidget(self.conflict_panel)
         layout.addWidget(scroll, 1)
@@ -185,7 +194,9 @@ class WorksheetView(QWidget):
         self.edit_button.setEnabled(Action.EDIT in allowed and not locked)
         self.save_button.setVisible(self.editing)
         self.cancel_button.setVisible(self.editing)
-        self.attachment_panel.set_can_add(Action.ATTACH in allowed and not self.editing)
+        self.attachment_panel.set_can_add(
+            Action.ATTACH in allowed and not self.editing and not locked
+        )
 
     def refresh_lock(self) -> None:
         """Poll who else holds the edit lock; show it and refuse editing while they do."""
@@ -196,7 +207,11 @@ class WorksheetView(QWidget):
         if self.lock_holder is not None:
             holder, workstation, until = self.lock_holder
             self.lock_banner.setText(
-                self.tr("Being edited by %1 (%2) until %3. Editing is not possible meanwhile.")
+                self.tr(
+                    "Being edited by %1 (%2) until %3 at the latest. Until then nobody else can "
+                    "change this ticket: no edits, status actions, log entries, progress "
+                    "updates or attachments."
+                )
                 .replace("%1", holder)
                 .replace("%2", workstation)
                 .replace("%3", until.strftime("%H:%M"))
@@ -254,35 +269,37 @@ class WorksheetView(QWidget):
         self.reload()
 
     def _on_save_button_clicked(self, confirm_mobile: bool = False) -> None:
-        if self._base is None:
+        if self._base is None or self.saver.saving:
             return
         changes = self.fields.changes(self._base)
         if not changes:
             self._on_cancel_button_clicked()
             return
-        try:
-            saved = self.service.update_fields(
-                self.ticket_id, self._base.version, changes, confirm_mobile=confirm_mobile
-            )
-        except ValidationError as exc:
-            if not confirm_mobile and exc.problems and all(p.warning for p in exc.problems):
-                if self._confirm("\n\n".join(p.message(self.lang) for p in exc.problems)):
-                    self._on_save_button_clicked(confirm_mobile=True)
-                return
-            if not self.fields.show_problems(exc.problems):
-                self._show_error(exc)
-            return
-        except ConflictError as exc:
-            self._show_conflict(exc, changes)
-            return
-        except DeskError as exc:
-            self._show_error(exc)
-            self.refresh_lock()
-            return
+        self.saver.start(self._base.version, changes, confirm_mobile)
+
+    def _on_saver_saved(self, saved: TicketRecord) -> None:
+        if not self.editing:
+            return  # an earlier attempt's ticket, shown already
         self._stop_editing()
         self._show(saved)
         self.refresh_lock()
         self.ticket_saved.emit(self.ticket_id)
+
+    def _on_saver_refused(self, exc: ValidationError, confirm_mobile: bool) -> None:
+        if not confirm_mobile and exc.problems and all(p.warning for p in exc.problems):
+            if self._confirm("\n\n".join(p.message(self.lang) for p in exc.problems)):
+                self._on_save_button_clicked(confirm_mobile=True)
+            return
+        if not self.fields.show_problems(exc.problems):
+            self._show_error(exc)
+
+    def _on_saver_conflicted(self, exc: ConflictError, changes: dict[str, object]) -> None:
+        if self.editing:
+            self._show_conflict(exc, changes)
+
+    def _on_saver_failed(self, exc: DeskError) -> None:
+        self._show_error(exc)
+        self.refresh_lock()
 
     def _show_conflict(self, exc: ConflictError, changes: dict[str, object]) -> None:
         assert self._base is not None
