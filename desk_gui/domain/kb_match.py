@@ -11,6 +11,7 @@ body.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -170,6 +171,42 @@ for _en, _zh in _BILINGUAL.items():
         _CHINESE_TO_EN.setdefault(_word, _en)
 
 
+# Pinyin initials without a dictionary: GB2312's 3,755 level-1 characters (the common ones) are
+# ordered by pinyin, so the first code of each initial letter bounds its range.
+_GB_STARTS = (45217, 45253, 45761, 46318, 46826, 47010, 47297, 47614, 48119, 49062, 49324,
+              49896, 50371, 50614, 50622, 50906, 51387, 51446, 52218, 52698, 52980, 53689,
+              54481, 55290)  # fmt: skip
+_GB_LETTERS = "abcdefghjklmnopqrstwxyz"
+PINYIN_PREFIX = "py"
+
+
+def initial(ch: str) -> str | None:
+    """The pinyin initial of a common character (打 → d); None for a rare or non-CJK one."""
+    try:
+        code = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return None
+    if len(code) != 2:
+        return None
+    value = code[0] * 256 + code[1]
+    if not _GB_STARTS[0] <= value < _GB_STARTS[-1]:
+        return None
+    return _GB_LETTERS[bisect.bisect_right(_GB_STARTS, value) - 1]
+
+
+def pinyin_tokens(text: str) -> list[str]:
+    """Initials of every 2- to 4-character stretch of CJK text, prefixed (打印机 → pydyj)."""
+    out: list[str] = []
+    for run in _CJK.findall(text):
+        letters = [initial(ch) for ch in run]
+        for size in (2, 3, 4):
+            for i in range(len(run) - size + 1):
+                part = letters[i : i + size]
+                if all(part):
+                    out.append(PINYIN_PREFIX + "".join(part))  # type: ignore[arg-type]
+    return out
+
+
 def normalise(text: str) -> str:
     """NFKC (full-width letters and digits become ASCII) and lower case."""
     return unicodedata.normalize("NFKC", text).lower()
@@ -244,17 +281,30 @@ def tokens(text: str, *, expand: bool = True) -> list[str]:
 
 
 def query_tokens(text: str, limit: int = 48) -> list[str]:
-    """The distinct tokens of a query, longest (most telling) first, at most ``limit``."""
+    """The distinct tokens of a query, longest (most telling) first, at most ``limit``.
+
+    A short all-letter word may be typed pinyin initials (dyj for 打印机): it also looks for
+    the indexed initials of titles and keywords.
+    """
     seen: dict[str, None] = {}
     for token in tokens(text):
         seen.setdefault(token, None)
+    for word in _ASCII_WORD.findall(normalise(text)):
+        if 2 <= len(word) <= 5 and word.isalpha() and word not in _BILINGUAL:
+            seen.setdefault(PINYIN_PREFIX + word, None)
     ordered = sorted(seen, key=lambda t: (-len(t), list(seen).index(t)))
     return ordered[:limit]
 
 
-def index_text(text: str) -> str:
-    """A field as the index stores it: its tokens space-joined (unicode61 keeps each whole)."""
-    return " ".join(tokens(text))
+def index_text(text: str, *, pinyin: bool = False) -> str:
+    """A field as the index stores it: its tokens space-joined (unicode61 keeps each whole).
+
+    ``pinyin``: add the initials of its Chinese (titles and keywords: what a caller names).
+    """
+    found = tokens(text)
+    if pinyin:
+        found += pinyin_tokens(normalise(text))
+    return " ".join(found)
 
 
 def fts_match(query: Iterable[str]) -> str | None:

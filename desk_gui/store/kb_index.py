@@ -32,7 +32,11 @@ class Hit:
 
 def index_row(title: str, keywords: str, body: str) -> tuple[str, str, str]:
     """The three indexed columns of an article."""
-    return kb_match.index_text(title), kb_match.index_text(keywords), kb_match.index_text(body)
+    return (
+        kb_match.index_text(title, pinyin=True),
+        kb_match.index_text(keywords, pinyin=True),
+        kb_match.index_text(body),
+    )
 
 
 def write(article_id: int, title: str, keywords: str, body: str) -> None:
