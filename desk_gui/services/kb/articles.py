@@ -11,6 +11,7 @@ from desk_gui.domain.enums import Category, LogKind, Status
 from desk_gui.domain.errors import DeskError, RuleViolation
 from desk_gui.domain.kb import Article, ArticleDraft, ArticleLink, ArticleStatus, LinkKind, Revision
 from desk_gui.domain.log_lines import LogLine
+from desk_gui.exchange.kb_sheet import ArticleSheet
 from desk_gui.services import records
 from desk_gui.services.context import Context
 from desk_gui.store import kb_index
@@ -22,6 +23,11 @@ from desk_gui.store.models import KbArticle, KbLink, KbRevision, LogEntry, Ticke
 class ArticleNotFound(NotFound):
     zh = "找不到该知识库文章。"
     en = "No such knowledge-base article."
+
+
+class ImportRefused(DeskError):
+    zh = "表格中有错误的行，未导入任何文章。"
+    en = "The sheet has rows with errors; no article was imported."
 
 
 class ArticleConflict(DeskError):
@@ -246,6 +252,28 @@ class ArticleService:
                 .tuples()
             )
             return [(int(i), str(t), LinkKind(k)) for k, i, t in query]
+
+    # -- exchange ------------------------------------------------------------------------
+
+    def import_sheet(self, sheet: ArticleSheet) -> list[int]:
+        """Create every article of a read sheet in one transaction; none while any row is bad."""
+        if sheet.errors:
+            raise ImportRefused(str(len(sheet.errors)))
+        ids = []
+        with write_transaction():
+            for row in sheet.rows:
+                article = self.create(row.draft)
+                if row.status is ArticleStatus.PUBLISHED:
+                    article = self.publish(article.id, article.version)
+                elif row.status is ArticleStatus.RETIRED:
+                    article = self.retire(article.id, article.version)
+                ids.append(article.id)
+        return ids
+
+    def all_articles(self) -> list[Article]:
+        """Every article, oldest first (an export)."""
+        with read_transaction():
+            return [to_article(r) for r in KbArticle.select().order_by(KbArticle.id)]
 
     # -- lists ---------------------------------------------------------------------------
 
