@@ -95,3 +95,12 @@ def test_apply_links_and_logs(kb: KnowledgeService, desk: WorkflowService) -> No
     assert kb.articles_of_ticket(rec.id) == [(art.id, art.title, LinkKind.HELPED)]
     lines = [e for e in desk.get(rec.id).log if e.kind is LogKind.KB]
     assert "Applied KB article" in (lines[0].text_en or "")
+
+
+def test_resolve_with_article_at_first_contact(kb: KnowledgeService, desk: WorkflowService) -> None:
+    art = kb.create(_draft())
+    rec = desk.create(make_draft())
+    kb.resolve_with_article(rec.id, art.id)
+    done = desk.get(rec.id)
+    assert done.status.value == "resolved" and done.solution == art.solution
+    assert kb.articles_of_ticket(rec.id) == [(art.id, art.title, LinkKind.HELPED)]

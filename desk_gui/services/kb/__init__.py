@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desk_gui.domain.enums import Status
 from desk_gui.services.context import Context
 from desk_gui.services.kb.articles import (
     ArticleConflict,
@@ -35,3 +36,20 @@ class KnowledgeService(ArticleService, SuggestService):
     def __init__(self, ctx: Context) -> None:
         ArticleService.__init__(self, ctx)
         SuggestService.__init__(self, ctx)
+
+    def resolve_with_article(self, ticket_id: int, article_id: int) -> None:
+        """First-contact resolution: the article applied, its solution the ticket's solution.
+
+        The ticket is taken by the operator and resolved at once (L1, on this call); with the
+        'helped' link this is what the reports count as resolved at first contact with the
+        knowledge base.
+        """
+        from desk_gui.services.workflow import WorkflowService
+
+        self.apply_to_ticket(article_id, ticket_id)
+        article = self.get(article_id)
+        flow = WorkflowService(self.ctx)
+        record = flow.get(ticket_id)
+        if record.status is Status.PENDING:
+            record = flow.take(ticket_id, record.version)
+        flow.resolve(ticket_id, record.version, article.solution)
