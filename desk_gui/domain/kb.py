@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from desk_gui.domain.enums import Category
 from desk_gui.domain.errors import RuleViolation
@@ -143,6 +144,6 @@ def validate_article(draft: ArticleDraft) -> None:
         )
 
 
-def body_text(draft: ArticleDraft | Article) -> str:
+def body_text(draft: ArticleDraft | Article | Any) -> str:
     """The text matched as the article's body: symptom, cause, solution and applies-to."""
     return "\n".join((draft.symptom, draft.cause, draft.solution, draft.applies_to))

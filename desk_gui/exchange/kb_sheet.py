@@ -62,11 +62,15 @@ class ArticleSheet:
         return [p for p in self.problems if not p.warning]
 
 
-def _problem(line: int, column: str, code: str, zh: str, en: str, warning: bool = False) -> RowProblem:
+def _problem(
+    line: int, column: str, code: str, zh: str, en: str, warning: bool = False
+) -> RowProblem:
     return RowProblem(line, column, code, zh, en, warning)
 
 
-def read_articles(path: str | Path, default_status: ArticleStatus = ArticleStatus.PUBLISHED) -> ArticleSheet:
+def read_articles(
+    path: str | Path, default_status: ArticleStatus = ArticleStatus.PUBLISHED
+) -> ArticleSheet:
     """Every row of the sheet as an article draft, with its problems."""
     headers, body = read_table(path)
     sheet = ArticleSheet()

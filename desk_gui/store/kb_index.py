@@ -69,7 +69,7 @@ def delete(article_id: int) -> None:
 
 
 def _filters(statuses: Sequence[str], category: str | None, p: str) -> tuple[str, list[object]]:
-    sql, params = "", []
+    sql, params = "", list[object]()
     if statuses:
         sql += f" AND a.status IN ({', '.join(p for _ in statuses)})"
         params += list(statuses)
@@ -140,7 +140,10 @@ def rank(
 ) -> list[Hit]:
     """FTS5's BM25 in Python over (id, columns' tokens, length); ``docs`` hold every match."""
     tokens = list(tokens)
-    freq = [[sum(WEIGHTS[c] * cols[c].count(t) for c in range(3)) for t in tokens] for _, cols, _ in docs]
+    freq = [
+        [sum(WEIGHTS[c] * cols[c].count(t) for c in range(3)) for t in tokens]
+        for _, cols, _ in docs
+    ]
     hits: list[Hit] = []
     idf = []
     for j in range(len(tokens)):
@@ -158,9 +161,7 @@ def rank(
 def rebuild(rows: Iterable[tuple[int, str, str, str]]) -> int:
     """Index every (id, title, keywords, body) afresh; how many."""
     db = current_database()
-    db.execute_sql(
-        f'DELETE FROM "{schema.KB_FTS_TABLE if is_sqlite() else schema.KB_PG_TABLE}"'
-    )
+    db.execute_sql(f'DELETE FROM "{schema.KB_FTS_TABLE if is_sqlite() else schema.KB_PG_TABLE}"')
     n = 0
     for article_id, title, keywords, body in rows:
         write(article_id, title, keywords, body)

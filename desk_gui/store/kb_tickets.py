@@ -35,7 +35,9 @@ def similar_resolved(words: Sequence[str], limit: int = 5) -> list[tuple[dict[st
     if not df:
         return []
     rare = sorted(df, key=lambda w: (df[w], -len(w)))[:4]
-    queries = [w for w in rare if df[w] < COUNT_CAP] + [f"{a} {b}" for a, b in combinations(rare, 2)]
+    queries = [w for w in rare if df[w] < COUNT_CAP] + [
+        f"{a} {b}" for a, b in combinations(rare, 2)
+    ]
     ids: set[int] = set()
     for q in queries:
         ids.update(search.search_ticket_ids(q, limit=PER_QUERY))

@@ -234,7 +234,7 @@ _V9_TABLES: tuple[str, ...] = (
     'FOREIGN KEY ("other_id") REFERENCES "ticket" ("id") ON DELETE CASCADE)',
     'CREATE INDEX "ticket_link_other_id" ON "ticket_link" ("other_id")',
     'CREATE UNIQUE INDEX "ticket_link_ticket_id_other_id" ON "ticket_link" ("ticket_id", "other_id")',
-    "CREATE VIRTUAL TABLE \"kb_fts\" USING fts5(title, keywords, body, "
+    'CREATE VIRTUAL TABLE "kb_fts" USING fts5(title, keywords, body, '
     "tokenize='unicode61 remove_diacritics 0')",
 )
 

@@ -41,7 +41,9 @@ def jobs(workspace: Workspace) -> Iterator[Jobs]:
 
 
 @pytest.fixture
-def form(qtbot: QtBot, workflow: WorkflowService, kb: KnowledgeService, jobs: Jobs) -> TicketFormDialog:
+def form(
+    qtbot: QtBot, workflow: WorkflowService, kb: KnowledgeService, jobs: Jobs
+) -> TicketFormDialog:
     dialog = TicketFormDialog(workflow, kb=kb, jobs=jobs)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -115,4 +117,6 @@ def test_duplicate_question_save_anyway_links(
     new = next(b for b in box.buttons() if "new ticket" in b.text())
     new.click()
     assert form.created is not None
-    assert kb.linked_tickets(first.id) == [(form.created.id, form.created.number, form.created.title)]
+    assert kb.linked_tickets(first.id) == [
+        (form.created.id, form.created.number, form.created.title)
+    ]

@@ -75,7 +75,7 @@ def test_archive_resolved_ticket(kb: KnowledgeService, desk: WorkflowService) ->
     art = kb.archive_ticket(ticket_id)
     assert art.title == "VPN错误809" and "错误809" in art.symptom
     assert "IPSec直通限制" in art.cause and "L2TP" in art.solution
-    assert [(l.ticket_id, l.kind) for l in art.links] == [(ticket_id, LinkKind.SOURCE)]
+    assert [(link.ticket_id, link.kind) for link in art.links] == [(ticket_id, LinkKind.SOURCE)]
     assert kb.articles_of_ticket(ticket_id) == [(art.id, art.title, LinkKind.SOURCE)]
     log = desk.get(ticket_id).log
     assert log[-1].kind is LogKind.KB and f"KB{art.id}" in log[-1].text

@@ -20,7 +20,9 @@ def _resolve(desk: WorkflowService, title: str, description: str, solution: str)
 def test_similar_resolved_tickets_with_solutions(
     kb: KnowledgeService, desk: WorkflowService
 ) -> None:
-    vpn = _resolve(desk, "VPN报错809", "在家连接VPN报错809无法连接", "路由器开启IPSec直通后恢复正常")
+    vpn = _resolve(
+        desk, "VPN报错809", "在家连接VPN报错809无法连接", "路由器开启IPSec直通后恢复正常"
+    )
     _resolve(desk, "打印机卡纸", "二楼打印机卡纸无法打印", "取出卡纸，更换搓纸轮后恢复")
     desk.create(make_draft(title="VPN报错809", description="VPN报错809，仍在处理中的工单"))
     hits = kb.tickets("同事在家连VPN一直提示809")
@@ -33,7 +35,9 @@ def test_duplicate_by_requester_and_department(
     kb: KnowledgeService, desk: WorkflowService, clock: Clock
 ) -> None:
     first = desk.create(make_draft(title="打印机显示脱机", requester="王芳", department="财务部"))
-    other = desk.create(make_draft(title="打印机离线无法打印", requester="赵六", department="财务部"))
+    other = desk.create(
+        make_draft(title="打印机离线无法打印", requester="赵六", department="财务部")
+    )
     desk.create(make_draft(title="电脑蓝屏", requester="王芳", department="财务部"))
     dups = kb.duplicates("三楼打印机脱机了", "打印不了", "王芳", "财务部")
     assert [(d.id, d.reason) for d in dups][:1] == [(first.id, "requester")]

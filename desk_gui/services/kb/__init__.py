@@ -13,8 +13,8 @@ from desk_gui.services.kb.articles import (
 from desk_gui.services.kb.suggest import (
     ArticleHit,
     Duplicate,
-    SuggestService,
     Suggestions,
+    SuggestService,
     TicketHit,
 )
 

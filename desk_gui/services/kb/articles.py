@@ -15,7 +15,12 @@ from desk_gui.exchange.kb_sheet import ArticleSheet
 from desk_gui.services import records
 from desk_gui.services.context import Context
 from desk_gui.store import kb_index
-from desk_gui.store.database import read_transaction, translate_errors, write_transaction
+from desk_gui.store.database import (
+    read_transaction,
+    rows_of,
+    translate_errors,
+    write_transaction,
+)
 from desk_gui.store.errors import NotFound
 from desk_gui.store.models import KbArticle, KbLink, KbRevision, LogEntry, Ticket
 
@@ -72,8 +77,9 @@ def _category(value: str) -> Category:
 
 def to_article(row: KbArticle) -> Article:
     revisions = tuple(
-        Revision(r.version, r.title, r.symptom, r.cause, r.solution, r.keywords, r.edited_at,
-                 r.edited_by)  # fmt: skip
+        Revision(
+            r.version, r.title, r.symptom, r.cause, r.solution, r.keywords, r.edited_at, r.edited_by
+        )
         for r in KbRevision.select().where(KbRevision.article == row.id).order_by(KbRevision.id)
     )
     links = tuple(
@@ -249,9 +255,8 @@ class ArticleService:
                 .join(KbArticle)
                 .where(KbLink.ticket == ticket_id)
                 .order_by(KbLink.id)
-                .tuples()
             )
-            return [(int(i), str(t), LinkKind(k)) for k, i, t in query]
+            return [(int(i), str(t), LinkKind(k)) for k, i, t in rows_of(query)]
 
     # -- exchange ------------------------------------------------------------------------
 
@@ -302,8 +307,12 @@ class ArticleService:
                 scores = {}
         return [
             ArticleSummary(
-                int(r.id), r.title, _category(r.category), ArticleStatus(r.status),
-                r.updated_at, scores.get(r.id, 0.0),
-            )  # fmt: skip
+                int(r.id),
+                r.title,
+                _category(r.category),
+                ArticleStatus(r.status),
+                r.updated_at,
+                scores.get(r.id, 0.0),
+            )
             for r in rows
         ]

@@ -11,7 +11,12 @@ from desk_gui.domain.log_lines import LogLine
 from desk_gui.services import records
 from desk_gui.services.context import Context
 from desk_gui.store import kb_index, kb_tickets
-from desk_gui.store.database import read_transaction, translate_errors, write_transaction
+from desk_gui.store.database import (
+    read_transaction,
+    rows_of,
+    translate_errors,
+    write_transaction,
+)
 from desk_gui.store.errors import NotFound
 from desk_gui.store.models import KbArticle, Ticket, TicketLink
 
@@ -97,8 +102,14 @@ class SuggestService:
         with translate_errors():
             found = kb_tickets.similar_resolved(kb_match.phrases(text), limit)
         return [
-            TicketHit(int(r["id"]), r["number"], r["title"], Status(r["status"]), score,
-                      r["solution"] or "")  # fmt: skip
+            TicketHit(
+                int(r["id"]),
+                r["number"],
+                r["title"],
+                Status(r["status"]),
+                score,
+                r["solution"] or "",
+            )
             for r, score in found
         ]
 
@@ -121,7 +132,9 @@ class SuggestService:
                 continue
             same_person = requester.strip() and row["requester"] == requester.strip()
             reason = "requester" if same_person else "department"
-            out.append(Duplicate(int(row["id"]), row["number"], row["title"], reason, round(alike, 3)))
+            out.append(
+                Duplicate(int(row["id"]), row["number"], row["title"], reason, round(alike, 3))
+            )
         out.sort(key=lambda d: (d.reason != "requester", -d.similarity))
         return out
 
@@ -149,9 +162,9 @@ class SuggestService:
     def linked_tickets(self, ticket_id: int) -> list[tuple[int, str, str]]:
         """(id, number, title) of the tickets linked to this one, either way."""
         with translate_errors():
-            ids = [
-                int(r.other_id) for r in TicketLink.select().where(TicketLink.ticket == ticket_id)
-            ] + [int(r.ticket_id) for r in TicketLink.select().where(TicketLink.other == ticket_id)]
+            one = TicketLink.select(TicketLink.other).where(TicketLink.ticket == ticket_id)
+            two = TicketLink.select(TicketLink.ticket).where(TicketLink.other == ticket_id)
+            ids = [int(r[0]) for r in rows_of(one)] + [int(r[0]) for r in rows_of(two)]
             if not ids:
                 return []
             query = Ticket.select(Ticket.id, Ticket.number, Ticket.title).where(Ticket.id.in_(ids))

@@ -48,8 +48,9 @@ class IntakeKnowledge(QObject):
     def _on_panel_applied(self, hit: ArticleHit, resolve: bool) -> None:
         self.applied = [(h, r) for h, r in self.applied if h.id != hit.id] + [(hit, resolve)]
         lines = [
-            (self.tr("Applied, resolved on this call: %1") if r else self.tr("Applied: %1"))
-            .replace("%1", f"KB{h.id} {h.title}")
+            (
+                self.tr("Applied, resolved on this call: %1") if r else self.tr("Applied: %1")
+            ).replace("%1", f"KB{h.id} {h.title}")
             for h, r in self.applied
         ]
         self.applied_label.setText("\n".join(lines))
@@ -101,7 +102,9 @@ class IntakeKnowledge(QObject):
         box.open()
         return False
 
-    def _add_call(self, dup: Duplicate, draft: TicketDraft, added: Callable[[Duplicate], None]) -> None:
+    def _add_call(
+        self, dup: Duplicate, draft: TicketDraft, added: Callable[[Duplicate], None]
+    ) -> None:
         text = " / ".join(x for x in (draft.requester, draft.contact, draft.title,
                                       draft.description) if x.strip())  # fmt: skip
         try:

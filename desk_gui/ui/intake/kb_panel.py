@@ -37,7 +37,7 @@ class SuggestionList(QListWidget):
     read_requested = Signal()
     apply_requested = Signal(bool)  # resolve on this call
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.read_requested.emit()
