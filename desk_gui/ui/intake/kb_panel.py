@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desk_gui.domain.errors import DeskError
 from desk_gui.services.kb import ArticleHit, Duplicate, KnowledgeService, Suggestions, TicketHit
 from desk_gui.ui.common.background import Job, Runner
+from desk_gui.ui.kb.article_view import article_html
 
 DEBOUNCE_MS = 250
 KIND = "kb-suggest"
@@ -197,8 +198,7 @@ class KnowledgePanel(QWidget):
 
         def done(article: Any) -> None:
             if self.current() is hit:
-                self.reader.setHtml(article_html(article, self.tr("Symptom"), self.tr("Cause"),
-                                                 self.tr("Solution")))  # fmt: skip
+                self.reader.setHtml(article_html(article, self._lang()))
 
         self._jobs.submit("kb-read", lambda job: kb.get(hit.id), done, self._on_failed)
 
@@ -218,17 +218,3 @@ class KnowledgePanel(QWidget):
 
         return ui_lang()
 
-
-def article_html(article: Any, symptom: str, cause: str, solution: str) -> str:
-    """An article for reading: title, then its three parts (newlines kept)."""
-
-    def part(label: str, text: str) -> str:
-        body = html.escape(text).replace("\n", "<br>")
-        return f"<p><b>{html.escape(label)}</b><br>{body}</p>" if text.strip() else ""
-
-    return (
-        f"<h3>KB{article.id} {html.escape(article.title)}</h3>"
-        + part(symptom, article.symptom)
-        + part(cause, article.cause)
-        + part(solution, article.solution)
-    )
