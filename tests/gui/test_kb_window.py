@@ -76,7 +76,9 @@ def test_editor_conflict_then_reload(
     editor = ArticleEditorDialog(kb, window, article=article)
     qtbot.addWidget(editor)
     other = KnowledgeService(Context(operator="王五", workstation="PC-9"))
-    other.update(article.id, article.version, ArticleDraft(title=article.title, solution="他们的步骤"))
+    other.update(
+        article.id, article.version, ArticleDraft(title=article.title, solution="他们的步骤")
+    )
     editor.solution_edit.setPlainText("我的步骤")
     editor.save()
     assert editor.saved is None and "王五" in editor.banner.text()
@@ -90,7 +92,10 @@ def test_editor_conflict_then_reload(
 
 
 def test_import_export_and_pdf(
-    window: KnowledgeBaseWindow, kb: KnowledgeService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: KnowledgeBaseWindow,
+    kb: KnowledgeService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     assert window.import_path(str(EVAL)) == 64
     assert window.model.rowCount() == 67

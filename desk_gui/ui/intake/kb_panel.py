@@ -217,4 +217,3 @@ class KnowledgePanel(QWidget):
         from desk_gui.ui.common.form_fields import ui_lang
 
         return ui_lang()
-

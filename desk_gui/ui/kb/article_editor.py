@@ -107,7 +107,9 @@ class ArticleEditorDialog(QDialog):
 
     def set_draft(self, draft: ArticleDraft) -> None:
         self.title_edit.setText(draft.title)
-        self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(draft.category.value)))
+        self.category_combo.setCurrentIndex(
+            max(0, self.category_combo.findData(draft.category.value))
+        )
         self.keywords_edit.setText(draft.keywords)
         self.applies_edit.setText(draft.applies_to)
         self.symptom_edit.setPlainText(draft.symptom)
