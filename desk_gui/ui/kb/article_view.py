@@ -5,9 +5,17 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "ArticleView"
+PARTS: tuple[tuple[str, str], ...] = (
+    ("symptom", QT_TRANSLATE_NOOP("ArticleView", "Symptom")),
+    ("cause", QT_TRANSLATE_NOOP("ArticleView", "Cause")),
+    ("solution", QT_TRANSLATE_NOOP("ArticleView", "Solution")),
+    ("keywords", QT_TRANSLATE_NOOP("ArticleView", "Keywords")),
+    ("applies_to", QT_TRANSLATE_NOOP("ArticleView", "Applies to")),
+)
+LINKED = QT_TRANSLATE_NOOP("ArticleView", "Linked tickets")
 
 
 def _t(text: str) -> str:
@@ -35,10 +43,6 @@ def article_html(article: Any, lang: str = "en") -> str:
     return (
         f"<h3>KB{article.id} {html.escape(article.title)}</h3>"
         f"<p style='color:gray'>{html.escape(facts)}</p>"
-        + part(_t("Symptom"), article.symptom)
-        + part(_t("Cause"), article.cause)
-        + part(_t("Solution"), article.solution)
-        + part(_t("Keywords"), article.keywords)
-        + part(_t("Applies to"), article.applies_to)
-        + (f"<p><b>{html.escape(_t('Linked tickets'))}</b></p><ul>{links}</ul>" if links else "")
+        + "".join(part(_t(label), getattr(article, key)) for key, label in PARTS)
+        + (f"<p><b>{html.escape(_t(LINKED))}</b></p><ul>{links}</ul>" if links else "")
     )
