@@ -94,7 +94,9 @@ def layout_article(
     when = (printed_at or datetime.now()).strftime("%Y-%m-%d %H:%M")
     total = len(out.pages)
     for n, page in enumerate(out.pages, start=1):
-        footer = pick(lang, f"打印于 {when}　第 {n}/{total} 页", f"Printed {when}  page {n}/{total}")
+        footer = pick(
+            lang, f"打印于 {when}　第 {n}/{total} 页", f"Printed {when}  page {n}/{total}"
+        )
         page.items.append(Text(LEFT, PAGE_H - 14, CONTENT_W, 5, footer, "small", tone=90))
     return out.pages
 

@@ -50,6 +50,7 @@ class Duplicate:
     title: str
     reason: str  # "requester" or "department"
     similarity: float
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,14 @@ class SuggestService:
             same_person = requester.strip() and row["requester"] == requester.strip()
             reason = "requester" if same_person else "department"
             out.append(
-                Duplicate(int(row["id"]), row["number"], row["title"], reason, round(alike, 3))
+                Duplicate(
+                    int(row["id"]),
+                    row["number"],
+                    row["title"],
+                    reason,
+                    round(alike, 3),
+                    row["description"],
+                )  # fmt: skip
             )
         out.sort(key=lambda d: (d.reason != "requester", -d.similarity))
         return out

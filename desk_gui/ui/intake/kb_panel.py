@@ -29,6 +29,7 @@ from desk_gui.ui.common.background import Job, Runner
 from desk_gui.ui.kb.article_view import article_html
 
 DEBOUNCE_MS = 250
+SNIPPET = 40
 KIND = "kb-suggest"
 
 
@@ -71,6 +72,8 @@ class KnowledgePanel(QWidget):
         self.list = SuggestionList(self)
         self.list.setObjectName("kbSuggestions")
         self.list.setAccessibleName(self.tr("Suggested solutions"))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.reader = QTextBrowser(self)
         self.reader.setObjectName("kbReader")
         self.reader.setOpenLinks(False)
@@ -93,6 +96,7 @@ class KnowledgePanel(QWidget):
         self.apply_button.clicked.connect(lambda: self.apply_current(False))
         self.resolve_button.clicked.connect(lambda: self.apply_current(True))
         self._show_hint()
+        self._enable()
 
     # -- asking ---------------------------------------------------------------------------
 
@@ -160,7 +164,9 @@ class KnowledgePanel(QWidget):
 
     @staticmethod
     def _ticket_text(t: TicketHit) -> str:
-        return f"{t.number} {t.title}"
+        solution = " ".join(t.solution.split())
+        short = solution if len(solution) <= SNIPPET else solution[: SNIPPET - 1] + "…"
+        return f"{t.number} {t.title} — {short}" if short else f"{t.number} {t.title}"
 
     def _show_hint(self) -> None:
         self.reader.setPlainText(
@@ -191,7 +197,16 @@ class KnowledgePanel(QWidget):
         elif isinstance(value, TicketHit):
             self.reader.setHtml(self._ticket_html(value))
         elif isinstance(value, Duplicate):
-            self.reader.setHtml(f"<b>{html.escape(value.number)}</b> {html.escape(value.title)}")
+            self.reader.setHtml(
+                f"<b>{html.escape(value.number)}</b> {html.escape(value.title)}<br>"
+                + html.escape(value.description).replace("\n", "<br>")
+            )
+        self._enable()
+
+    def _enable(self) -> None:
+        article = isinstance(self.current(), ArticleHit)
+        self.apply_button.setEnabled(article)
+        self.resolve_button.setEnabled(article)
 
     def _read_article(self, hit: ArticleHit) -> None:
         kb = self._kb
