@@ -35,3 +35,30 @@ def test_postgres_ranks_like_sqlite(pg_url: str, tmp_path: Path) -> None:  # noq
     on_sqlite = _run(str(tmp_path / "kb.db"))
     assert on_pg[1] >= 0.90 and on_pg[0] >= 0.70
     assert on_pg == on_sqlite
+
+
+def _tickets_and_duplicates(target: str) -> tuple[list[str], list[str]]:
+    from datetime import datetime
+
+    from desk_gui.services.workflow import WorkflowService
+    from tests.services.conftest import Clock, make_draft
+
+    open_database(target)
+    try:
+        ctx = Context(operator="t", workstation="w", clock=Clock(datetime(2024, 5, 6, 9, 15)))
+        desk, kb = WorkflowService(ctx), KnowledgeService(ctx)
+        rec = desk.create(make_draft(title="VPN报错809", description="在家连VPN报错809"))
+        rec = desk.take(rec.id, rec.version)
+        desk.resolve(rec.id, rec.version, "路由器开启IPSec直通后恢复")
+        desk.create(make_draft(title="打印机显示脱机", requester="王芳"))
+        tickets = [t.title for t in kb.tickets("同事在家连VPN提示809")]
+        dups = [d.title for d in kb.duplicates("打印机脱机了", "", "王芳", "")]
+        return tickets, dups
+    finally:
+        close_database()
+
+
+def test_postgres_tickets_and_duplicates(pg_url: str, tmp_path: Path) -> None:  # noqa: F811
+    on_pg = _tickets_and_duplicates(pg_url)
+    assert on_pg == (["VPN报错809"], ["打印机显示脱机"])
+    assert on_pg == _tickets_and_duplicates(str(tmp_path / "kb.db"))
