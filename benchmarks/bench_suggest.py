@@ -76,9 +76,9 @@ def ensure_articles(kb: KnowledgeService, n: int) -> int:
     return KbArticle.select().count()
 
 
-def timed(fn: Callable[[], object]) -> float:
+def timed(fn: Callable[..., object], *args: object, **kwargs: object) -> float:
     t0 = time.perf_counter()
-    fn()
+    fn(*args, **kwargs)
     return time.perf_counter() - t0
 
 
@@ -110,12 +110,11 @@ def bench(path: Path, articles: int) -> None:
         parts: dict[str, list[float]] = {"suggest": [], "articles": [], "tickets": [], "dups": []}
         for title, description in strokes:
             text = f"{title}\n{description}"
-            parts["suggest"].append(timed(lambda: kb.suggest(
-                title, description, requester="王芳", department="财务部/上海总部")))  # fmt: skip
-            parts["articles"].append(timed(lambda: kb.articles(text)))
-            parts["tickets"].append(timed(lambda: kb.tickets(text)))
-            parts["dups"].append(timed(
-                lambda: kb.duplicates(title, description, "王芳", "财务部/上海总部")))  # fmt: skip
+            who = {"requester": "王芳", "department": "财务部/上海总部"}
+            parts["suggest"].append(timed(kb.suggest, title, description, **who))
+            parts["articles"].append(timed(kb.articles, text))
+            parts["tickets"].append(timed(kb.tickets, text))
+            parts["dups"].append(timed(kb.duplicates, title, description, *who.values()))
     finally:
         close_database()
     con = sqlite3.connect(path)
@@ -126,11 +125,15 @@ def bench(path: Path, articles: int) -> None:
         "SELECT rowid, bm25(kb_fts, 10.0, 8.0, 1.0) AS r FROM kb_fts WHERE kb_fts MATCH ? "
         "ORDER BY r LIMIT 5"
     )
-    base_ticket = [timed(lambda: con.execute(raw_ticket, ('"打 印"',)).fetchall()) for _ in strokes]
-    base_kb = []
-    for title, description in strokes:
-        match = kb_match.fts_match(kb_match.query_tokens(f"{title}\n{description}"))
-        base_kb.append(timed(lambda: con.execute(raw_kb, (match,)).fetchall()))
+
+    def raw(sql: str, param: object) -> None:
+        con.execute(sql, (param,)).fetchall()
+
+    base_ticket = [timed(raw, raw_ticket, '"打 印"') for _ in strokes]
+    base_kb = [
+        timed(raw, raw_kb, kb_match.fts_match(kb_match.query_tokens(f"{t}\n{d}")))
+        for t, d in strokes
+    ]
     con.close()
     print(f"  {len(strokes)} keystrokes")
     print(f"  suggest (all three)      {stats(parts['suggest'])}")
