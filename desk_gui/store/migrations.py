@@ -21,6 +21,7 @@ from desk_gui.store.errors import DatabaseCorrupt, SchemaTooNew
 from desk_gui.store.models import (
     ALL_MODELS,
     KbArticle,
+    KbEditLock,
     KbLink,
     KbRevision,
     Meta,
@@ -234,6 +235,10 @@ _V9_TABLES: tuple[str, ...] = (
     'FOREIGN KEY ("other_id") REFERENCES "ticket" ("id") ON DELETE CASCADE)',
     'CREATE INDEX "ticket_link_other_id" ON "ticket_link" ("other_id")',
     'CREATE UNIQUE INDEX "ticket_link_ticket_id_other_id" ON "ticket_link" ("ticket_id", "other_id")',
+    'CREATE TABLE "kb_edit_lock" ("article_id" INTEGER NOT NULL PRIMARY KEY, '
+    '"holder" VARCHAR(64) NOT NULL, "workstation" VARCHAR(128) NOT NULL, '
+    '"acquired_at" DATETIME NOT NULL, "expires_at" DATETIME NOT NULL, FOREIGN KEY ("article_id") '
+    'REFERENCES "kb_article" ("id") ON DELETE CASCADE)',
     'CREATE VIRTUAL TABLE "kb_fts" USING fts5(title, keywords, body, '
     "tokenize='unicode61 remove_diacritics 0')",
 )
@@ -244,7 +249,7 @@ def _v9_knowledge_base(db: pw.Database) -> None:
     if isinstance(db, pw.SqliteDatabase):
         _run(db, _V9_TABLES)
         return
-    models = [KbArticle, KbRevision, KbLink, TicketLink]
+    models = [KbArticle, KbRevision, KbLink, TicketLink, KbEditLock]
     with db.bind_ctx(models):
         db.create_tables(models, safe=False)
     _run(db, schema.kb_index_sql(postgres=True))

@@ -247,6 +247,16 @@ class TicketLink(BaseModel):
         indexes = ((("ticket", "other"), True),)
 
 
+class KbEditLock(BaseModel):
+    """An expiring claim that one workstation is editing one article (schema 9)."""
+
+    article = pw.ForeignKeyField(KbArticle, primary_key=True, on_delete="CASCADE")
+    holder = pw.CharField(max_length=64)
+    workstation = pw.CharField(max_length=128)
+    acquired_at = pw.DateTimeField()
+    expires_at = pw.DateTimeField()
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Meta,
     Setting,
@@ -261,4 +271,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     KbRevision,
     KbLink,
     TicketLink,
+    KbEditLock,
 )

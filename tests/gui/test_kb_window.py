@@ -73,12 +73,12 @@ def test_editor_conflict_then_reload(
 ) -> None:
     article = window.article
     assert article is not None
-    editor = ArticleEditorDialog(kb, window, article=article)
-    qtbot.addWidget(editor)
     other = KnowledgeService(Context(operator="王五", workstation="PC-9"))
     other.update(
         article.id, article.version, ArticleDraft(title=article.title, solution="他们的步骤")
     )
+    editor = ArticleEditorDialog(kb, window, article=article)  # opened from the stale copy
+    qtbot.addWidget(editor)
     editor.solution_edit.setPlainText("我的步骤")
     editor.save()
     assert editor.saved is None and "王五" in editor.banner.text()
@@ -117,3 +117,19 @@ def test_import_export_and_pdf(
     window.save_pdf()
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert window.article is not None and window.article.title in text
+
+
+def test_editor_takes_the_edit_lock(qtbot: QtBot, window: KnowledgeBaseWindow) -> None:
+    article = window.article
+    assert article is not None
+    other = KnowledgeService(Context(operator="王五", workstation="PC-9"))
+    mine = ArticleEditorDialog(window._kb, window, article=article)
+    qtbot.addWidget(mine)
+    theirs = ArticleEditorDialog(other, window, article=article)
+    qtbot.addWidget(theirs)
+    assert mine.save_button.isEnabled()
+    assert not theirs.save_button.isEnabled() and "张三" in theirs.banner.text()
+    mine.reject()  # closing releases the lock
+    again = ArticleEditorDialog(other, window, article=article)
+    qtbot.addWidget(again)
+    assert again.save_button.isEnabled()

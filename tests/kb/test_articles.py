@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from desk_gui.domain.enums import Category, LogKind
 from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.kb import ArticleDraft, ArticleStatus, LinkKind
-from desk_gui.services.kb import ArticleConflict, KnowledgeService
+from desk_gui.services.kb import ArticleConflict, ArticleLocked, KnowledgeService
 from desk_gui.services.workflow import WorkflowService
-from tests.services.conftest import make_draft
+from tests.services.conftest import Clock, make_draft
 
 
 def _draft(**kw: object) -> ArticleDraft:
@@ -104,3 +106,20 @@ def test_resolve_with_article_at_first_contact(kb: KnowledgeService, desk: Workf
     done = desk.get(rec.id)
     assert done.status.value == "resolved" and done.solution == art.solution
     assert kb.articles_of_ticket(rec.id) == [(art.id, art.title, LinkKind.HELPED)]
+
+
+def test_edit_lock_between_workstations(
+    kb: KnowledgeService, kb2: KnowledgeService, clock: Clock
+) -> None:
+    art = kb.create(_draft())
+    kb.lock(art.id)
+    with pytest.raises(ArticleLocked) as err:
+        kb2.lock(art.id)
+    assert "李工程师" in err.value.message("zh")
+    with pytest.raises(ArticleLocked):
+        kb2.update(art.id, art.version, _draft(cause="别人的修改"))
+    kb.update(art.id, art.version, _draft(cause="持锁者的修改"))  # the holder may save
+    clock.now += timedelta(minutes=4)  # a crashed workstation's lock runs out
+    kb2.lock(art.id)
+    kb2.unlock(art.id)
+    kb.lock(art.id)

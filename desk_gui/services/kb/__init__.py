@@ -6,6 +6,7 @@ from desk_gui.domain.enums import Status
 from desk_gui.services.context import Context
 from desk_gui.services.kb.articles import (
     ArticleConflict,
+    ArticleLocked,
     ArticleNotFound,
     ArticleService,
     ArticleSummary,
@@ -21,6 +22,7 @@ from desk_gui.services.kb.suggest import (
 __all__ = [
     "ArticleConflict",
     "ArticleHit",
+    "ArticleLocked",
     "ArticleNotFound",
     "ArticleSummary",
     "Duplicate",

@@ -14,7 +14,7 @@ from desk_gui.domain.log_lines import LogLine
 from desk_gui.exchange.kb_sheet import ArticleSheet
 from desk_gui.services import records
 from desk_gui.services.context import Context
-from desk_gui.store import kb_index
+from desk_gui.store import kb_index, kb_locks
 from desk_gui.store.database import (
     read_transaction,
     rows_of,
@@ -33,6 +33,18 @@ class ArticleNotFound(NotFound):
 class ImportRefused(DeskError):
     zh = "表格中有错误的行，未导入任何文章。"
     en = "The sheet has rows with errors; no article was imported."
+
+
+class ArticleLocked(DeskError):
+    """Another workstation is editing the article."""
+
+    def __init__(self, article_id: int, holder: str, workstation: str, until: datetime) -> None:
+        self.holder, self.workstation = holder, workstation
+        when = until.strftime("%H:%M:%S")
+        super().__init__(
+            zh=f"文章 KB{article_id} 正在由 {holder}（{workstation}）编辑，锁定至 {when}。",
+            en=f"Article KB{article_id} is being edited by {holder} ({workstation}) until {when}.",
+        )
 
 
 class ArticleConflict(DeskError):
@@ -141,10 +153,29 @@ class ArticleService:
                 records.add_line(self.ctx, source_ticket, LogKind.KB, line)
             return to_article(row)
 
+    # -- edit locks ----------------------------------------------------------------------
+
+    def lock(self, article_id: int) -> None:
+        """Take or renew this workstation's edit lock; ArticleLocked if another holds it."""
+        other = kb_locks.acquire(
+            article_id, self.ctx.operator, self.ctx.workstation, self.ctx.now()
+        )
+        if other is not None:
+            raise ArticleLocked(article_id, *other)
+
+    def unlock(self, article_id: int) -> None:
+        kb_locks.release(article_id, self.ctx.workstation)
+
+    def _check_lock(self, article_id: int) -> None:
+        held = kb_locks.holder_of(article_id, self.ctx.now())
+        if held and (held[0], held[1]) != (self.ctx.operator, self.ctx.workstation):
+            raise ArticleLocked(article_id, *held)
+
     def update(self, article_id: int, expected_version: int, draft: ArticleDraft) -> Article:
         """Save an edit if nobody saved in between; the old text becomes a revision."""
         kb.validate_article(draft)
         with write_transaction():
+            self._check_lock(article_id)
             row = _load(article_id)
             if row.version != expected_version:
                 raise ArticleConflict(article_id, row.updated_by or "?", row.updated_at)

@@ -141,7 +141,7 @@ class SuggestService:
                     reason,
                     round(alike, 3),
                     row["description"],
-                )  # fmt: skip
+                )
             )
         out.sort(key=lambda d: (d.reason != "requester", -d.similarity))
         return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,7 @@ from desk_gui.domain.kb import Article, ArticleDraft
 from desk_gui.services.kb import ArticleConflict, KnowledgeService
 from desk_gui.ui.common.form_fields import ui_lang
 
+RENEW_MS = 60_000
 BANNER_STYLE = "background:#fdecea; color:#7a0010; border:1px solid #e8a3a8; padding:6px;"
 
 
@@ -50,8 +51,39 @@ class ArticleEditorDialog(QDialog):
             if article
             else self.tr("New article")
         )
+        self._locked = False  # this workstation holds the article's edit lock
+        self._renew = QTimer(self)
+        self._renew.setInterval(RENEW_MS)
+        self._renew.timeout.connect(self._take_lock)
         self._build()
         self.set_draft(article.draft() if article else draft or ArticleDraft())
+        if article is not None:
+            self._take_lock()
+
+    def _take_lock(self) -> None:
+        """Hold the edit lock while the editor is open; read-only while another holds it."""
+        assert self.article is not None
+        try:
+            self._kb.lock(self.article.id)
+        except DeskError as exc:
+            self._locked = False
+            self._renew.stop()
+            self.show_banner(exc.message(self._lang))
+            self.save_button.setEnabled(False)
+            return
+        self._locked = True
+        self.save_button.setEnabled(True)
+        self._renew.start()
+
+    def done(self, result: int) -> None:
+        self._renew.stop()
+        if self._locked and self.article is not None:
+            try:
+                self._kb.unlock(self.article.id)
+            except DeskError:
+                pass  # it expires on its own
+            self._locked = False
+        super().done(result)
 
     def _build(self) -> None:
         self.title_edit = QLineEdit()
