@@ -31,7 +31,7 @@ class ArticleColumn(IntEnum):
     UPDATED = 4
 
 
-HEADERS: dict[ArticleColumn, str] = {
+HEADERS: dict[ArticleColumn, object] = {
     ArticleColumn.ID: QT_TRANSLATE_NOOP("ArticleTableModel", "No."),
     ArticleColumn.TITLE: QT_TRANSLATE_NOOP("ArticleTableModel", "Title"),
     ArticleColumn.CATEGORY: QT_TRANSLATE_NOOP("ArticleTableModel", "Category"),
@@ -94,5 +94,5 @@ class ArticleTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(_CTX, HEADERS[ArticleColumn(section)])
+            return QCoreApplication.translate(_CTX, str(HEADERS[ArticleColumn(section)]))
         return None

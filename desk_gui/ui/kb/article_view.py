@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "ArticleView"
-PARTS: tuple[tuple[str, str], ...] = (
+PARTS: tuple[tuple[str, object], ...] = (
     ("symptom", QT_TRANSLATE_NOOP("ArticleView", "Symptom")),
     ("cause", QT_TRANSLATE_NOOP("ArticleView", "Cause")),
     ("solution", QT_TRANSLATE_NOOP("ArticleView", "Solution")),
@@ -18,8 +18,8 @@ PARTS: tuple[tuple[str, str], ...] = (
 LINKED = QT_TRANSLATE_NOOP("ArticleView", "Linked tickets")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def _t(text: object) -> str:
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
 def article_html(article: Any, lang: str = "en") -> str:
