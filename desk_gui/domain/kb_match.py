@@ -377,11 +377,19 @@ def fts_match(query: Iterable[str]) -> str | None:
     return " OR ".join(quoted) if quoted else None
 
 
+# Characters in half of all tickets: a bigram with one is costly to look up in the ticket index
+# (two long position lists) and says little; the canonical words of _COLLOQUIAL replace them.
+_COMMON_CHARS = frozenset("不上下来去过到有无没法能用后时")
+
+
 def phrases(text: str, limit: int = 12) -> list[str]:
     """Words worth looking for in the ticket search: CJK bigrams and ASCII words of 2+ letters."""
     out: dict[str, None] = {}
     for token in tokens(text):
-        if (len(token) == 2 and _CJK.fullmatch(token)) or (token.isascii() and len(token) > 1):
+        if len(token) == 2 and _CJK.fullmatch(token):
+            if not _COMMON_CHARS & set(token):
+                out.setdefault(token, None)
+        elif token.isascii() and len(token) > 1:
             out.setdefault(token, None)
     return list(out)[:limit]
 

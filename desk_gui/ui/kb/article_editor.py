@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -78,10 +80,8 @@ class ArticleEditorDialog(QDialog):
     def done(self, result: int) -> None:
         self._renew.stop()
         if self._locked and self.article is not None:
-            try:
+            with contextlib.suppress(DeskError):  # else it expires on its own
                 self._kb.unlock(self.article.id)
-            except DeskError:
-                pass  # it expires on its own
             self._locked = False
         super().done(result)
 
