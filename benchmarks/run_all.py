@@ -29,6 +29,7 @@ def main() -> int:
     codes = [run("bench_store.py", "--sizes", *sizes, "--dir", str(DIR))]
     demos = [arg for size in sizes for arg in ("--db", str(DIR / f"demo-{size}.db"))]
     codes.append(run("bench_search.py", *demos))
+    codes.append(run("bench_suggest.py", *demos))
     dbs = [arg for size in sizes for arg in ("--db", str(DIR / f"demo-{size}.db"))]
     codes.append(run("bench_gui.py", *dbs))
     codes.append(run("bench_triage.py", "--size", sizes[-1], "--dir", str(DIR)))

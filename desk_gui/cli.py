@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk_gui import __version__
+from desk_gui.cli_kb import add_kb_commands
 from desk_gui.commands import add_commands
 from desk_gui.domain.errors import DeskError
 
@@ -134,10 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     backup.set_defaults(func=_cmd_backup)
 
     add_commands(sub)
+    add_kb_commands(sub)
     return parser
 
 
-VERBS_WITH_WORKSTATION = frozenset({"print", "export", "import"})
+VERBS_WITH_WORKSTATION = frozenset({"print", "export", "import", "kb", "suggest"})
 """The verbs that speak the workstation's language and act as its operator."""
 
 

@@ -158,6 +158,7 @@ class LogKind(LabelledEnum):
     WAIT = "wait"
     IMPORT = "import"
     FOLLOW_UP = "follow_up"
+    KB = "kb"  # a knowledge-base article applied, archived or a linked duplicate call
 
 
 # (zh, en) per enum class name and value. The zh texts are the worksheet's own terms.
@@ -232,6 +233,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "wait": ("等待", "Waiting"),
         "import": ("导入", "Import"),
         "follow_up": ("跟进", "Follow-up"),
+        "kb": ("知识库", "Knowledge base"),
     },
 }
 

@@ -20,6 +20,7 @@ from desk_gui.exchange.export import ExportOptions, Progress, export_tickets
 from desk_gui.services import directory
 from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportService
+from desk_gui.services.kb import KnowledgeService
 from desk_gui.services.queue import QueueFilter, QueueService, SortKey
 from desk_gui.services.reminders import ReminderService
 from desk_gui.services.settings import OfficeSettings, load_settings, save_settings
@@ -53,6 +54,11 @@ class Workspace:
         self.queue = QueueService()
         self.tickets = WorkflowService(ctx, auto_escalate_p1=True)
         self._closed = False
+
+    @property
+    def kb(self) -> KnowledgeService:
+        """The knowledge base, for the current operator."""
+        return KnowledgeService(self.ctx)
 
     # -- life cycle ------------------------------------------------------------------------
 

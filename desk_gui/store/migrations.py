@@ -18,7 +18,16 @@ import peewee as pw
 from desk_gui import __version__
 from desk_gui.store import schema
 from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
-from desk_gui.store.models import ALL_MODELS, Meta, Reminder
+from desk_gui.store.models import (
+    ALL_MODELS,
+    KbArticle,
+    KbEditLock,
+    KbLink,
+    KbRevision,
+    Meta,
+    Reminder,
+    TicketLink,
+)
 from desk_gui.store.search_rows import write_index_rows
 from desk_gui.store.sqlite_file import copy_database_file
 
@@ -210,6 +219,55 @@ def _v9_intake_tokens(db: pw.Database) -> None:
     _run(db, _V9_TABLES)
 
 
+# Version 10 as peewee generated it for SQLite, and the article index; frozen on purpose.
+_V10_TABLES: tuple[str, ...] = (
+    'CREATE TABLE "kb_article" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(128) NOT NULL, '
+    '"symptom" TEXT NOT NULL, "cause" TEXT NOT NULL, "solution" TEXT NOT NULL, '
+    '"category" VARCHAR(16) NOT NULL, "keywords" TEXT NOT NULL, "applies_to" TEXT NOT NULL, '
+    '"status" VARCHAR(16) NOT NULL, "author" VARCHAR(64) NOT NULL, "version" INTEGER NOT NULL, '
+    '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, '
+    '"updated_by" VARCHAR(64) NOT NULL)',
+    'CREATE INDEX "kb_article_status" ON "kb_article" ("status")',
+    'CREATE TABLE "kb_revision" ("id" INTEGER NOT NULL PRIMARY KEY, "article_id" INTEGER NOT NULL, '
+    '"version" INTEGER NOT NULL, "title" VARCHAR(128) NOT NULL, "symptom" TEXT NOT NULL, '
+    '"cause" TEXT NOT NULL, "solution" TEXT NOT NULL, "category" VARCHAR(16) NOT NULL, '
+    '"keywords" TEXT NOT NULL, "applies_to" TEXT NOT NULL, "edited_at" DATETIME NOT NULL, '
+    '"edited_by" VARCHAR(64) NOT NULL, FOREIGN KEY ("article_id") REFERENCES "kb_article" ("id") '
+    "ON DELETE CASCADE)",
+    'CREATE INDEX "kb_revision_article_id" ON "kb_revision" ("article_id")',
+    'CREATE TABLE "kb_link" ("id" INTEGER NOT NULL PRIMARY KEY, "article_id" INTEGER NOT NULL, '
+    '"ticket_id" INTEGER NOT NULL, "kind" VARCHAR(16) NOT NULL, "at" DATETIME NOT NULL, '
+    '"by" VARCHAR(64) NOT NULL, FOREIGN KEY ("article_id") REFERENCES "kb_article" ("id") '
+    'ON DELETE CASCADE, FOREIGN KEY ("ticket_id") REFERENCES "ticket" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "kb_link_ticket_id" ON "kb_link" ("ticket_id")',
+    'CREATE UNIQUE INDEX "kb_link_article_id_ticket_id_kind" ON "kb_link" '
+    '("article_id", "ticket_id", "kind")',
+    'CREATE TABLE "ticket_link" ("id" INTEGER NOT NULL PRIMARY KEY, "ticket_id" INTEGER NOT NULL, '
+    '"other_id" INTEGER NOT NULL, "at" DATETIME NOT NULL, "by" VARCHAR(64) NOT NULL, '
+    'FOREIGN KEY ("ticket_id") REFERENCES "ticket" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("other_id") REFERENCES "ticket" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "ticket_link_other_id" ON "ticket_link" ("other_id")',
+    'CREATE UNIQUE INDEX "ticket_link_ticket_id_other_id" ON "ticket_link" ("ticket_id", "other_id")',
+    'CREATE TABLE "kb_edit_lock" ("article_id" INTEGER NOT NULL PRIMARY KEY, '
+    '"holder" VARCHAR(64) NOT NULL, "workstation" VARCHAR(128) NOT NULL, '
+    '"acquired_at" DATETIME NOT NULL, "expires_at" DATETIME NOT NULL, FOREIGN KEY ("article_id") '
+    'REFERENCES "kb_article" ("id") ON DELETE CASCADE)',
+    'CREATE VIRTUAL TABLE "kb_fts" USING fts5(title, keywords, body, '
+    "tokenize='unicode61 remove_diacritics 0')",
+)
+
+
+def _v10_knowledge_base(db: pw.Database) -> None:
+    """Knowledge-base articles, their revisions, ticket links, linked tickets, article index."""
+    if isinstance(db, pw.SqliteDatabase):
+        _run(db, _V10_TABLES)
+        return
+    models = [KbArticle, KbRevision, KbLink, TicketLink, KbEditLock]
+    with db.bind_ctx(models):
+        db.create_tables(models, safe=False)
+    _run(db, schema.kb_index_sql(postgres=True))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
@@ -220,6 +278,7 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "search index without a copy of the text", _v7_contentless_search, vacuum=True),
     Migration(8, "PostgreSQL: trigram search indexes", _v8_postgres_search),
     Migration(9, "intake tokens: a retried new-ticket save finds its ticket", _v9_intake_tokens),
+    Migration(10, "knowledge base", _v10_knowledge_base),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
@@ -236,6 +295,7 @@ def create_latest(db: pw.Database) -> None:
         _run(db, schema.SQLITE_LOG_TRIGGERS)
         db.execute_sql(schema.SQLITE_FTS_SQL)
         db.execute_sql(schema.SQLITE_FTS_DOC_SQL)
+    _run(db, schema.kb_index_sql(postgres=postgres))
     _run(db, schema.queue_index_sql(postgres=postgres))
     _run(db, schema.triage_index_sql())
     if postgres:

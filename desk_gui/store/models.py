@@ -189,6 +189,81 @@ class IntakeToken(BaseModel):
 
     token = pw.CharField(max_length=64, primary_key=True)
     ticket = pw.ForeignKeyField(Ticket, on_delete="CASCADE", index=False)
+class KbArticle(BaseModel):
+    """A knowledge-base article (schema 10): the problem, its cause and the steps that fix it."""
+
+    id = pw.AutoField()  # explicit so type checkers know it
+
+    title = pw.CharField(max_length=128)
+    symptom = pw.TextField(default="")
+    cause = pw.TextField(default="")
+    solution = pw.TextField(default="")
+    category = pw.CharField(max_length=16, default="other")
+    keywords = pw.TextField(default="")
+    applies_to = pw.TextField(default="")
+    status = pw.CharField(max_length=16, default="draft", index=True)
+    author = pw.CharField(max_length=64, default="")
+    version = pw.IntegerField(default=1)
+    created_at = pw.DateTimeField(default=datetime.now)
+    updated_at = pw.DateTimeField(default=datetime.now)
+    updated_by = pw.CharField(max_length=64, default="")
+
+
+class KbRevision(BaseModel):
+    """The text an article had before an edit (schema 10): an edit never loses the old words."""
+
+    id = pw.AutoField()  # explicit so type checkers know it
+
+    article = pw.ForeignKeyField(KbArticle, on_delete="CASCADE")
+    version = pw.IntegerField()
+    title = pw.CharField(max_length=128)
+    symptom = pw.TextField()
+    cause = pw.TextField()
+    solution = pw.TextField()
+    category = pw.CharField(max_length=16)
+    keywords = pw.TextField()
+    applies_to = pw.TextField()
+    edited_at = pw.DateTimeField()
+    edited_by = pw.CharField(max_length=64)
+
+
+class KbLink(BaseModel):
+    """A ticket an article came from ("source") or helped ("helped") (schema 10)."""
+
+    id = pw.AutoField()  # explicit so type checkers know it
+
+    article = pw.ForeignKeyField(KbArticle, on_delete="CASCADE", index=False)
+    ticket = pw.ForeignKeyField(Ticket, on_delete="CASCADE")
+    kind = pw.CharField(max_length=16)
+    at = pw.DateTimeField()
+    by = pw.CharField(max_length=64)
+
+    class Meta:
+        indexes = ((("article", "ticket", "kind"), True),)
+
+
+class TicketLink(BaseModel):
+    """Two tickets about the same problem (schema 10): a duplicate call added to an open one."""
+
+    id = pw.AutoField()  # explicit so type checkers know it
+
+    ticket = pw.ForeignKeyField(Ticket, on_delete="CASCADE", index=False)
+    other = pw.ForeignKeyField(Ticket, on_delete="CASCADE")
+    at = pw.DateTimeField()
+    by = pw.CharField(max_length=64)
+
+    class Meta:
+        indexes = ((("ticket", "other"), True),)
+
+
+class KbEditLock(BaseModel):
+    """An expiring claim that one workstation is editing one article (schema 10)."""
+
+    article = pw.ForeignKeyField(KbArticle, primary_key=True, on_delete="CASCADE")
+    holder = pw.CharField(max_length=64)
+    workstation = pw.CharField(max_length=128)
+    acquired_at = pw.DateTimeField()
+    expires_at = pw.DateTimeField()
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
@@ -202,4 +277,9 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     EditLock,
     Reminder,
     IntakeToken,
+    KbArticle,
+    KbRevision,
+    KbLink,
+    TicketLink,
+    KbEditLock,
 )

@@ -204,3 +204,23 @@ def postgres_search_sql() -> list[str]:
         f'CREATE INDEX "ticket_search_trgm" ON "ticket" USING gin ({PG_SEARCH_EXPR} gin_trgm_ops)',
         'CREATE INDEX "log_entry_text_trgm" ON "log_entry" USING gin ("text" gin_trgm_ops)',
     ]
+
+
+KB_FTS_TABLE = "kb_fts"
+KB_PG_TABLE = "kb_index"
+KB_COLUMNS: tuple[str, ...] = ("title", "keywords", "body")
+"""The article index (schema 10): each column holds its field's tokens (domain.kb_match)."""
+
+
+def kb_index_sql(*, postgres: bool = False) -> list[str]:
+    """SQLite: an FTS5 table ranked with bm25; PostgreSQL: the same tokens in a plain table."""
+    if not postgres:
+        return [
+            f'CREATE VIRTUAL TABLE "{KB_FTS_TABLE}" USING fts5({", ".join(KB_COLUMNS)}, '
+            "tokenize='unicode61 remove_diacritics 0')"
+        ]
+    return [
+        f'CREATE TABLE "{KB_PG_TABLE}" ("article_id" INTEGER NOT NULL PRIMARY KEY '
+        'REFERENCES "kb_article" ("id") ON DELETE CASCADE, "title" TEXT NOT NULL, '
+        '"keywords" TEXT NOT NULL, "body" TEXT NOT NULL, "length" INTEGER NOT NULL)'
+    ]

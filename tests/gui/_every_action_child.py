@@ -120,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         action.trigger()
         wait_jobs(app, window)
         settle(app)
+        closer.close_open_dialogs()  # a window that is not modal: seen in its own context
         report["actions"].append(action.objectName())
 
     # The worksheet view of a ticket in each status, every button it offers.
@@ -158,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         view.window().close()
         settle(app)
 
+    click_knowledge_base(app, window, workspace, closer, report)
     report["dialogs"] = closer.seen
     report["alive"] = window.isVisible()
     assert quit_action is not None
@@ -168,6 +170,31 @@ def main(argv: list[str] | None = None) -> int:
     report["qt_messages"] = messages
     Path(args.report).write_text(json.dumps(report, ensure_ascii=False, indent=1), "utf-8")
     return 0
+
+
+def click_knowledge_base(
+    app: QApplication, window: Any, workspace: Any, closer: DialogCloser, report: dict[str, Any]
+) -> None:
+    """The knowledge-base window (Tools menu): every button it offers, on one article."""
+    from desk_gui.domain.kb import ArticleDraft
+    from desk_gui.ui.kb.kb_window import KnowledgeBaseWindow
+
+    workspace.kb.create(ArticleDraft(title="打印机显示脱机", solution="改打印机端口"))
+    kb_window = KnowledgeBaseWindow(workspace.kb, window.jobs, window)
+    kb_window.setProperty("everyActionSeen", True)  # stays open while its buttons are clicked
+    kb_window.show()
+    wait_jobs(app, window)
+    settle(app)
+    for name, button in kb_window.buttons.items():
+        if not button.isVisible() or not button.isEnabled():
+            continue
+        closer.context = f"kb:{name}"
+        button.click()
+        wait_jobs(app, window)
+        settle(app)
+        report["buttons"].append(name)
+    kb_window.close()
+    settle(app)
 
 
 def settle(app: QApplication, rounds: int = 6) -> None:

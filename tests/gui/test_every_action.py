@@ -36,6 +36,7 @@ EXPECTED_DIALOGS = {
     "actionSettings": "SettingsDialog",
     "actionAbout": "QMessageBox",
     "actionSlaSettings": "SlaSettingsDialog",
+    "actionKnowledgeBase": "KnowledgeBaseWindow",
 }
 # Worksheet buttons whose dialog must have been opened by clicking them.
 EXPECTED_WORKSHEET_DIALOGS = {
@@ -49,6 +50,16 @@ EXPECTED_WORKSHEET_DIALOGS = {
     "action_feedback",
     "action_reopen",
     "action_follow_up",
+    "archiveToKb",
+}
+# Knowledge-base window buttons whose dialog must have been opened by clicking them.
+EXPECTED_KB_DIALOGS = {
+    "kbNew": "ArticleEditorDialog",
+    "kbEdit": "ArticleEditorDialog",
+    "kbPrint": "QPrintDialog",
+    "kbPdf": "QFileDialog",
+    "kbExport": "QFileDialog",
+    "kbImport": "QFileDialog",
 }
 
 
@@ -111,4 +122,6 @@ def test_every_action_opens_its_dialog_and_the_program_lives(
         assert dialog in opened.get(action, set()), f"{action} opened {opened.get(action)}"
     for button in EXPECTED_WORKSHEET_DIALOGS:
         assert opened.get(f"worksheet:{button}"), f"the worksheet's {button} opened no dialog"
+    for button, dialog in EXPECTED_KB_DIALOGS.items():
+        assert dialog in opened.get(f"kb:{button}", set()), f"{button} opened no {dialog}"
     assert report["closed_by_quit"], "File → Quit did not close the window"

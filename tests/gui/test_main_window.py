@@ -251,7 +251,9 @@ def _save_through_the_form(
     from desk_gui.ui.intake.ticket_form import TicketFormDialog
 
     monkeypatch.setattr(
-        TicketFormDialog, "ask", classmethod(lambda cls, parent, service: service.create(draft))
+        TicketFormDialog,
+        "ask",
+        classmethod(lambda cls, parent, service, **_kw: service.create(draft)),
     )
 
 

@@ -23,6 +23,13 @@ MODULES = (
     "desk_gui/ui/reminders/reminder_panel.py",
     "desk_gui/ui/queue/main_notice_banner.py",
     "desk_gui/ui/queue/hidden_ticket_notice.py",
+    "desk_gui/ui/intake/kb_panel.py",
+    "desk_gui/ui/intake/form_kb.py",
+    "desk_gui/ui/kb/article_editor.py",
+    "desk_gui/ui/kb/article_model.py",
+    "desk_gui/ui/kb/article_view.py",
+    "desk_gui/ui/kb/kb_window.py",
+    "desk_gui/ui/kb/ticket_knowledge.py",
 )
 
 

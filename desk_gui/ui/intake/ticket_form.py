@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.validation import ValidationError, validate_draft
+from desk_gui.services.kb import KnowledgeService
 from desk_gui.services.tickets import TicketService
 from desk_gui.ui.common.bounded import LIMIT_MS, SLOW_MS, BoundedCall
+from desk_gui.ui.common.background import Runner
 from desk_gui.ui.common.form_fields import ui_lang
 from desk_gui.ui.intake.drafts import DraftStore, SavedDraft, is_empty, mark_in_use
+from desk_gui.ui.intake.form_kb import IntakeKnowledge
 from desk_gui.ui.intake.form_ticket_fields import TicketFieldsWidget
 
 AUTOSAVE_MS = 1000
@@ -40,6 +43,8 @@ class TicketFormDialog(QDialog):
         draft: TicketDraft | None = None,
         restore: SavedDraft | None = None,
         store: DraftStore | None = None,
+        kb: KnowledgeService | None = None,
+        jobs: Runner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ticketForm")
@@ -63,6 +68,10 @@ class TicketFormDialog(QDialog):
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft)
         self.fields = TicketFieldsWidget(service.settings, service.ctx.now)
+        self.knowledge = (
+            IntakeKnowledge(self, self.fields, kb, jobs) if kb is not None and jobs else None
+        )
+        self.added_to: str | None = None  # the open ticket this call was added to instead
         self._build()
         now = service.ctx.now()
         if restore is not None:
@@ -98,7 +107,14 @@ class TicketFormDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         outer = QVBoxLayout(self)
-        outer.addWidget(self.fields)
+        if self.knowledge is None:
+            outer.addWidget(self.fields)
+        else:
+            row = QHBoxLayout()
+            row.addWidget(self.fields, 3)
+            row.addWidget(self.knowledge.panel, 2)
+            outer.addLayout(row)
+            outer.addWidget(self.knowledge.applied_label)
         outer.addWidget(self.banner)
         outer.addLayout(buttons)
         QWidget.setTabOrder(self.fields.tab_chain()[-1], self.save_button)
@@ -106,7 +122,7 @@ class TicketFormDialog(QDialog):
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save_button.click)
-        self.resize(1000, 620)
+        self.resize(1000 if self.knowledge is None else 1360, 620)
 
     # -- the local draft --------------------------------------------------------------------
 
@@ -150,7 +166,18 @@ class TicketFormDialog(QDialog):
         if warnings and draft.contact.strip() != self._mobile_confirmed:
             self._ask_mobile(draft.contact.strip())
             return
+        if self.knowledge is not None and not self.knowledge.ask_duplicate(
+            draft, self._on_save_button_clicked, self._on_call_added
+        ):
+            return
         self._create(draft, confirm_mobile=bool(warnings))
+
+    def _on_call_added(self, dup: object) -> None:
+        """The call went into an open ticket's log: no new ticket, no draft to keep."""
+        self.added_to = getattr(dup, "number", "")
+        self._store.discard(self.draft_id)
+        self.created = None
+        QDialog.reject(self)
 
     def _ask_mobile(self, contact: str) -> None:
         """The one question about a personal mobile; the safe answer is the default."""
@@ -266,6 +293,9 @@ class TicketFormDialog(QDialog):
     def _saved(self, record: TicketRecord) -> None:
         self.show_banner("")
         self.fields.show_problems([])
+        if self.knowledge is not None:
+            self.knowledge.after_create(record, self._lang)
+            self.attachment_errors.extend(self.knowledge.errors)
         self.created = record
         self._store.discard(self.draft_id)
         self.ticket_created.emit(record)
@@ -312,7 +342,7 @@ class TicketFormDialog(QDialog):
 
     def done(self, result: int) -> None:
         """Keep the draft when closing without saving; it was removed after a successful save."""
-        if self.created is None:
+        if self.created is None and self.added_to is None:
             self.save_draft()
         self._autosave.stop()
         mark_in_use(self.draft_id, False)
@@ -359,12 +389,18 @@ class TicketFormDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, service: TicketService, draft: TicketDraft | None = None
+        cls,
+        parent: QWidget | None,
+        service: TicketService,
+        draft: TicketDraft | None = None,
+        *,
+        kb: KnowledgeService | None = None,
+        jobs: Runner | None = None,
     ) -> TicketRecord | None:
         """Show the form modally (offering an unsaved draft first); the created ticket or None."""
         store = DraftStore()
         restore = cls.offer_restore(parent, store) if draft is None else None
-        dialog = cls(service, parent, draft=draft, restore=restore, store=store)
+        dialog = cls(service, parent, draft=draft, restore=restore, store=store, kb=kb, jobs=jobs)
         dialog.exec()
         created = dialog.created
         if created is not None and dialog.attachment_errors:

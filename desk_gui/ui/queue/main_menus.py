@@ -72,6 +72,9 @@ class MainMenus(QObject):
         self.operator = self._act("actionOperator", self.tr("Change &operator…"), w.change_operator)
         self.settings = self._act("actionSettings", self.tr("&Settings…"), w.open_settings)
         self.about = self._act("actionAbout", self.tr("&About Desk"), self._about)
+        self.knowledge_base = self._act(
+            "actionKnowledgeBase", self.tr("&Knowledge base…"), self.open_knowledge_base, "Ctrl+K"
+        )
         self.new_ticket.setToolTip(self.tr("Log a new ticket (Ctrl+N)"))
         self.refresh.setToolTip(self.tr("Refresh the queue (F5)"))
         self.settings.setShortcut(QKeySequence(std.Preferences))
@@ -89,6 +92,7 @@ class MainMenus(QObject):
         view_menu.addActions([self.find, self.refresh, self.clear])
         self.tools_menu = tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.operator, self.settings])
+        tools_menu.addAction(self.knowledge_base)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about)
 
@@ -240,3 +244,14 @@ class MainMenus(QObject):
             self.tr("About Desk"),
             self.tr("Desk {version}: the service-desk workstation.").format(version=__version__),
         )
+
+    def open_knowledge_base(self) -> None:
+        """The knowledge-base window (one per main window, raised when open)."""
+        from desk_gui.ui.kb.kb_window import KnowledgeBaseWindow
+
+        found = self.w.findChild(KnowledgeBaseWindow, "kbWindow")
+        if found is None:
+            found = KnowledgeBaseWindow(self.w.session.workspace.kb, self.w.jobs, self.w)
+        found.show()
+        found.raise_()
+        found.activateWindow()

@@ -329,7 +329,9 @@ class MainWindow(QueueWindow):
         """Ctrl+N: the ticket form; the created ticket is selected in the queue."""
         from desk_gui.ui.intake.ticket_form import TicketFormDialog
 
-        created = TicketFormDialog.ask(self, self.session.tickets)
+        created = TicketFormDialog.ask(
+            self, self.session.tickets, kb=self.session.workspace.kb, jobs=self.jobs
+        )
         if created is not None:
             self.live.note_own_write()
             self.refresh()

@@ -25,9 +25,11 @@ from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action
 from desk_gui.domain.validation import ValidationError
 from desk_gui.services.errors import ConflictError, LockedByOther
+from desk_gui.services.kb import KnowledgeService
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.common.form_fields import format_when, ui_lang
 from desk_gui.ui.intake.form_ticket_fields import PRIORITY_COLOURS
+from desk_gui.ui.kb.ticket_knowledge import TicketKnowledgeStrip
 from desk_gui.ui.worksheet.form_actions import TicketActionBar
 from desk_gui.ui.worksheet.form_attachment_panel import AttachmentPanel
 from desk_gui.ui.worksheet.form_conflict import ConflictPanel, record_differences
@@ -117,6 +119,8 @@ class WorksheetView(QWidget):
         self.fields = WorksheetFieldsPanel(self.lang, self.labels())
         self.fields.build(TEMPLATE_KEYS)
         self.fields.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
+        self.knowledge = TicketKnowledgeStrip(KnowledgeService(self.service.ctx))
+        self.knowledge.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
         self.attachment_panel = AttachmentPanel(self.service, self.lang)
         self.fields.add_heading(self.tr("Attachments"))
         self.fields.add_wide(self.attachment_panel)
@@ -138,6 +142,7 @@ class WorksheetView(QWidget):
         layout.addWidget(self.saver.status)
         layout.addLayout(bar)
         layout.addWidget(self.conflict_panel)
+        layout.addWidget(self.knowledge)
         layout.addWidget(scroll, 1)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
@@ -170,6 +175,7 @@ class WorksheetView(QWidget):
         self.record = record
         self.fields.show_record(record, self.service.ctx.now())
         self.attachment_panel.set_attachments(record.id, record.attachments)
+        self.knowledge.show_record(record)
         colour = PRIORITY_COLOURS.get(record.priority.value, "#333")
         self.header.setText(
             f'<span style="font-size:15pt; font-weight:bold;">{record.number}</span>'

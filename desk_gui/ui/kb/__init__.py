@@ -1,0 +1,1 @@
+"""The knowledge-base window: search, read, edit, publish and retire, print, exchange articles."""

@@ -1,0 +1,210 @@
+"""Writing or editing one article; a save from a stale copy is refused and can be reloaded."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_gui.domain.enums import Category
+from desk_gui.domain.errors import DeskError
+from desk_gui.domain.kb import Article, ArticleDraft
+from desk_gui.services.kb import ArticleConflict, KnowledgeService
+from desk_gui.ui.common.form_fields import ui_lang
+
+RENEW_MS = 60_000
+BANNER_STYLE = "background:#fdecea; color:#7a0010; border:1px solid #e8a3a8; padding:6px;"
+
+
+class ArticleEditorDialog(QDialog):
+    """The article's text; Save creates a draft or saves an edit (Ctrl+S)."""
+
+    def __init__(
+        self,
+        kb: KnowledgeService,
+        parent: QWidget | None = None,
+        *,
+        article: Article | None = None,
+        draft: ArticleDraft | None = None,
+        source_ticket: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleEditor")
+        self._kb = kb
+        self._lang = ui_lang()
+        self.article = article
+        self._source_ticket = source_ticket
+        self.saved: Article | None = None
+        self.setWindowTitle(
+            self.tr("Edit article KB%1").replace("%1", str(article.id))
+            if article
+            else self.tr("New article")
+        )
+        self._locked = False  # this workstation holds the article's edit lock
+        self._renew = QTimer(self)
+        self._renew.setInterval(RENEW_MS)
+        self._renew.timeout.connect(self._take_lock)
+        self._build()
+        self.set_draft(article.draft() if article else draft or ArticleDraft())
+        if article is not None:
+            self._take_lock()
+
+    def _take_lock(self) -> None:
+        """Hold the edit lock while the editor is open; read-only while another holds it."""
+        assert self.article is not None
+        try:
+            self._kb.lock(self.article.id)
+        except DeskError as exc:
+            self._locked = False
+            self._renew.stop()
+            self.show_banner(exc.message(self._lang))
+            self.save_button.setEnabled(False)
+            return
+        self._locked = True
+        self.save_button.setEnabled(True)
+        self._renew.start()
+
+    def done(self, result: int) -> None:
+        self._renew.stop()
+        if self._locked and self.article is not None:
+            with contextlib.suppress(DeskError):  # else it expires on its own
+                self._kb.unlock(self.article.id)
+            self._locked = False
+        super().done(result)
+
+    def _build(self) -> None:
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("articleTitle")
+        self.category_combo = QComboBox()
+        for cat in Category:
+            self.category_combo.addItem(cat.label(self._lang), cat.value)
+        self.keywords_edit = QLineEdit()
+        self.keywords_edit.setPlaceholderText(self.tr("words callers use, error codes, English"))
+        self.applies_edit = QLineEdit()
+        self.applies_edit.setPlaceholderText(self.tr("device, system or software version"))
+        self.symptom_edit, self.cause_edit, self.solution_edit = (
+            self._text("articleSymptom"), self._text("articleCause"), self._text("articleSolution")
+        )  # fmt: skip
+        form = QFormLayout()
+        form.addRow(self.tr("Title *"), self.title_edit)
+        form.addRow(self.tr("Category"), self.category_combo)
+        form.addRow(self.tr("Keywords"), self.keywords_edit)
+        form.addRow(self.tr("Applies to"), self.applies_edit)
+        form.addRow(self.tr("Symptom"), self.symptom_edit)
+        form.addRow(self.tr("Cause"), self.cause_edit)
+        form.addRow(self.tr("Solution *"), self.solution_edit)
+        self.banner = QLabel()
+        self.banner.setObjectName("articleBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        self.reload_button = QPushButton(self.tr("Reload their version"))
+        self.reload_button.setObjectName("articleReload")
+        self.reload_button.hide()
+        self.reload_button.clicked.connect(self.reload)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("articleSave")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(buttons)
+        self.resize(720, 640)
+
+    @staticmethod
+    def _text(name: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setObjectName(name)
+        edit.setTabChangesFocus(True)
+        return edit
+
+    def set_draft(self, draft: ArticleDraft) -> None:
+        self.title_edit.setText(draft.title)
+        self.category_combo.setCurrentIndex(
+            max(0, self.category_combo.findData(draft.category.value))
+        )
+        self.keywords_edit.setText(draft.keywords)
+        self.applies_edit.setText(draft.applies_to)
+        self.symptom_edit.setPlainText(draft.symptom)
+        self.cause_edit.setPlainText(draft.cause)
+        self.solution_edit.setPlainText(draft.solution)
+
+    def draft(self) -> ArticleDraft:
+        return ArticleDraft(
+            title=self.title_edit.text(),
+            symptom=self.symptom_edit.toPlainText(),
+            cause=self.cause_edit.toPlainText(),
+            solution=self.solution_edit.toPlainText(),
+            category=Category(self.category_combo.currentData()),
+            keywords=self.keywords_edit.text(),
+            applies_to=self.applies_edit.text(),
+        )
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def save(self) -> None:
+        self.show_banner("")
+        try:
+            if self.article is None:
+                self.saved = self._kb.create(self.draft(), source_ticket=self._source_ticket)
+            else:
+                self.saved = self._kb.update(self.article.id, self.article.version, self.draft())
+        except ArticleConflict as exc:
+            self.show_banner(exc.message(self._lang))
+            self.reload_button.show()
+            return
+        except DeskError as exc:
+            self.show_banner(exc.message(self._lang))
+            return
+        self.accept()
+
+    def reload(self) -> None:
+        """Take the saved version (theirs) into the form; what was typed here is replaced."""
+        if self.article is None:
+            return
+        try:
+            self.article = self._kb.get(self.article.id)
+        except DeskError as exc:
+            self.show_banner(exc.message(self._lang))
+            return
+        self.set_draft(self.article.draft())
+        self.reload_button.hide()
+        self.show_banner("")
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        kb: KnowledgeService,
+        *,
+        article: Article | None = None,
+        draft: ArticleDraft | None = None,
+        source_ticket: int | None = None,
+    ) -> Article | None:
+        """Show the editor modally; the saved article or None."""
+        dialog = cls(kb, parent, article=article, draft=draft, source_ticket=source_ticket)
+        dialog.exec()
+        saved = dialog.saved
+        dialog.deleteLater()
+        return saved

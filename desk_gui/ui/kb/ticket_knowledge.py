@@ -1,0 +1,81 @@
+"""A worksheet's knowledge-base line: its articles, the tickets linked to it, and "Archive"."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from desk_gui.domain.enums import Status
+from desk_gui.domain.errors import DeskError
+from desk_gui.domain.kb import LinkKind
+from desk_gui.domain.ticket import TicketRecord
+from desk_gui.services.kb import KnowledgeService
+from desk_gui.ui.common.form_fields import ui_lang
+from desk_gui.ui.kb.article_editor import ArticleEditorDialog
+
+HREF = "desk-ticket:"
+
+
+class TicketKnowledgeStrip(QWidget):
+    """Articles archived from or applied to the ticket, linked tickets, and the archive button."""
+
+    ticket_link_activated = Signal(int)
+
+    def __init__(self, kb: KnowledgeService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ticketKnowledge")
+        self._kb, self._lang = kb, ui_lang()
+        self.record: TicketRecord | None = None
+        self.label = QLabel()
+        self.label.setObjectName("ticketKnowledgeText")
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)
+        self.label.linkActivated.connect(self._on_label_link_activated)
+        self.archive_button = QPushButton(self.tr("Archive to knowledge base…"))
+        self.archive_button.setObjectName("archiveToKb")
+        self.archive_button.clicked.connect(self.archive)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.archive_button)
+
+    def show_record(self, record: TicketRecord) -> None:
+        self.record = record
+        try:
+            articles = self._kb.articles_of_ticket(record.id)
+            linked = self._kb.linked_tickets(record.id)
+        except DeskError:
+            articles, linked = [], []
+        parts = []
+        if articles:
+            how = {LinkKind.SOURCE: self.tr("archived"), LinkKind.HELPED: self.tr("applied")}
+            items = ", ".join(f"KB{i} {html.escape(t)} ({how[k]})" for i, t, k in articles)
+            parts.append(f"<b>{html.escape(self.tr('Knowledge base'))}:</b> {items}")
+        if linked:
+            items = ", ".join(
+                f'<a href="{HREF}{i}">{html.escape(n)}</a> {html.escape(t)}' for i, n, t in linked
+            )
+            parts.append(f"<b>{html.escape(self.tr('Linked tickets'))}:</b> {items}")
+        self.label.setText("<br>".join(parts))
+        solved = record.status in (Status.RESOLVED, Status.CLOSED)
+        archived = any(k is LinkKind.SOURCE for _, _, k in articles)
+        self.archive_button.setVisible(solved and not archived)
+        self.setVisible(bool(parts) or self.archive_button.isVisibleTo(self))
+
+    def _on_label_link_activated(self, href: str) -> None:
+        if href.startswith(HREF) and href[len(HREF) :].isdigit():
+            self.ticket_link_activated.emit(int(href[len(HREF) :]))
+
+    def archive(self) -> None:
+        """Draft an article from the ticket, then let the agent edit it."""
+        if self.record is None:
+            return
+        try:
+            article = self._kb.archive_ticket(self.record.id)
+        except DeskError as exc:
+            QMessageBox.warning(self, self.tr("Knowledge base"), exc.message(self._lang))
+            return
+        self.show_record(self.record)
+        ArticleEditorDialog.ask(self.window(), self._kb, article=article)
