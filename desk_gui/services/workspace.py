@@ -11,7 +11,7 @@ file, is torn down (see ``Workspace.open(..., bind=False)`` and ``bind()``).
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import peewee as pw
@@ -22,6 +22,13 @@ from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportService
 from desk_gui.services.queue import QueueFilter, QueueService, SortKey
 from desk_gui.services.reminders import ReminderService
+from desk_gui.services.review.compute import (
+    Period,
+    Report,
+    ReportFilter,
+    build_report,
+    filter_values,
+)
 from desk_gui.services.settings import OfficeSettings, load_settings, save_settings
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store.backup import backup_database, check_database, refuse_server_url
@@ -219,3 +226,21 @@ class Workspace:
     ) -> Path:
         """A consistent copy of the file at ``target`` (it is not migrated first)."""
         return backup_database(dest, src=target, overwrite=overwrite)
+
+    # -- review ---------------------------------------------------------------------------
+
+    def review_report(
+        self,
+        period: Period,
+        flt: ReportFilter | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Report:
+        """The review report of ``period`` (and the one before) on the office's calendar."""
+        with translate_errors(self._db):
+            calendar = load_settings().calendar
+            return build_report(period, calendar, flt, progress=progress)
+
+    def review_filter_values(self) -> dict[str, list[str]]:
+        """Values the report's filters offer: departments, assignees, categories, priorities."""
+        with translate_errors(self._db):
+            return filter_values()

@@ -1,0 +1,295 @@
+"""The review report of one period beside the previous one: counts in SQL, times in Python.
+
+Counts, rates, breakdowns and day series are SQL aggregates (store/report.py). Durations need
+medians and business hours, so they are read as (submitted, responded, resolved) triples and
+measured here; business time is a running total of the office calendar's open seconds per
+day, so each ticket costs two look-ups whatever its span.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from desk_gui.domain.calendar import BusinessCalendar
+from desk_gui.services.review.problems import ArticleLookup, ProblemGroup, group_titles
+from desk_gui.store import report as sql
+from desk_gui.store.database import read_transaction
+from desk_gui.store.report import BREAKDOWNS, ReportFilter
+
+__all__ = ["Figures", "Period", "Report", "ReportFilter", "build_report", "filter_values"]
+
+Progress = Callable[[int, int], None]
+STEPS = 6
+"""Progress steps of one report (each period's counts and durations, series, problems)."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days ``first`` to ``last`` inclusive."""
+
+    first: date
+    last: date
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise ValueError(f"period ends before it starts: {self.first} – {self.last}")
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    @property
+    def start(self) -> datetime:
+        return datetime.combine(self.first, time())
+
+    @property
+    def end(self) -> datetime:
+        """The first moment after the period (exclusive bound)."""
+        return datetime.combine(self.last + timedelta(days=1), time())
+
+    def previous(self) -> Period:
+        """The period of the same length just before this one."""
+        return Period(self.first - timedelta(days=self.days), self.first - timedelta(days=1))
+
+
+class BusinessClock:
+    """Business seconds between two moments by a running total of open seconds per day."""
+
+    def __init__(self, calendar: BusinessCalendar) -> None:
+        self.calendar = calendar
+        self._open = calendar.open_time.hour * 3600 + calendar.open_time.minute * 60
+        self._day = calendar.day_seconds
+        self._base: int | None = None
+        self._totals: list[int] = []
+        self._working: list[bool] = []
+
+    def _before(self, ordinal: int) -> int:
+        """Business seconds from the first day seen to the start of day ``ordinal``."""
+        if self._base is None or ordinal < self._base:
+            high = ordinal if self._base is None else self._base + len(self._totals) - 1
+            self._base, self._totals, self._working = ordinal, [0], []
+            self._extend(high)
+        self._extend(ordinal)
+        return self._totals[ordinal - self._base]
+
+    def _extend(self, ordinal: int) -> None:
+        assert self._base is not None
+        while self._base + len(self._totals) <= ordinal + 1:
+            day = date.fromordinal(self._base + len(self._working))
+            self._working.append(self.calendar.is_working_day(day))
+            self._totals.append(self._totals[-1] + (self._day if self._working[-1] else 0))
+
+    def at(self, t: datetime) -> int:
+        """Business seconds from the origin to ``t``."""
+        ordinal = t.toordinal()
+        total = self._before(ordinal)
+        assert self._base is not None
+        if not self._working[ordinal - self._base]:
+            return total
+        into = t.hour * 3600 + t.minute * 60 + t.second - self._open
+        return total + min(max(into, 0), self._day)
+
+    def between(self, a: datetime, b: datetime) -> int:
+        """Business seconds from ``a`` to ``b`` (0 unless b is later).
+
+        ``a`` is placed first: an earlier day moves the origin, which only ``a`` can do here.
+        """
+        if b <= a:
+            return 0
+        since = self.at(a)
+        return self.at(b) - since
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Mean and median of a list of durations (None when empty)."""
+
+    mean: float | None
+    median: float | None
+
+    @classmethod
+    def of(cls, values: list[float], unit: float) -> Spread:
+        if not values:
+            return cls(None, None)
+        return cls(
+            round(statistics.fmean(values) / unit, 2), round(statistics.median(values) / unit, 2)
+        )
+
+
+@dataclass
+class Figures:
+    """One period's figures (counts from store/report.py plus measured times)."""
+
+    period: Period
+    counts: dict[str, int]
+    by: dict[str, dict[str, int]] = field(default_factory=dict)
+    times: dict[str, Spread] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> int:
+        return self.counts[key]
+
+    def pct(self, part: str, whole: str) -> float | None:
+        n = self.counts[whole]
+        return None if n == 0 else round(100.0 * self.counts[part] / n, 1)
+
+    def kpis(self) -> dict[str, float | None]:
+        """The headline figures, by key (see ``labels.KPI_LABELS``)."""
+        c = self.counts
+        score = round(c["score_sum"] / c["score_answers"], 2) if c["score_answers"] else None
+        t = self.times
+        return {
+            "received": c["received"],
+            "resolved": c["resolved"],
+            "closed": c["closed"],
+            "backlog_end": c["backlog_end"],
+            "first_response_minutes_mean": t["response"].mean,
+            "first_response_minutes_median": t["response"].median,
+            "first_response_business_minutes_mean": t["response_business"].mean,
+            "resolution_hours_mean": t["resolution"].mean,
+            "resolution_hours_median": t["resolution"].median,
+            "resolution_business_hours_mean": t["resolution_business"].mean,
+            "resolution_business_hours_median": t["resolution_business"].median,
+            "response_met_pct": self.pct("response_met", "response_due_known"),
+            "resolution_met_pct": self.pct("resolution_met", "resolution_due_known"),
+            "fcr_pct": self.pct("fcr", "resolved"),
+            "escalation_rate_pct": self.pct("escalated", "received"),
+            "reopen_rate_pct": self.pct("reopened", "resolved"),
+            "csat_answers": c["csat_answers"],
+            "csat_satisfied_pct": self.pct("csat_satisfied", "csat_answers"),
+            "score_mean": score,
+        }
+
+
+@dataclass
+class Report:
+    """The period's figures beside the previous period's, with series and top problems."""
+
+    current: Figures
+    previous: Figures
+    flt: ReportFilter
+    per_day: list[tuple[str, int, int]] = field(default_factory=list)  # bucket, in, resolved
+    trend: list[tuple[str, float | None, float | None]] = field(default_factory=list)
+    top_problems: list[ProblemGroup] = field(default_factory=list)
+    open_problems: list[Any] = field(default_factory=list)  # problem records (services)
+
+    @property
+    def period(self) -> Period:
+        return self.current.period
+
+    def changes(self) -> list[tuple[str, float | None, float | None, float | None]]:
+        """(key, this period, previous period, change) for every headline figure."""
+        now, before = self.current.kpis(), self.previous.kpis()
+        out = []
+        for key, value in now.items():
+            old = before[key]
+            change = None if value is None or old is None else round(value - old, 2)
+            out.append((key, value, old, change))
+        return out
+
+
+def _spreads(rows: Iterable[tuple[datetime, datetime | None, datetime | None]],
+             clock: BusinessClock) -> dict[str, Spread]:  # fmt: skip
+    response: list[float] = []
+    response_b: list[float] = []
+    resolution: list[float] = []
+    resolution_b: list[float] = []
+    for submitted, responded, resolved in rows:
+        if responded is not None:
+            response.append(max(0.0, (responded - submitted).total_seconds()))
+            response_b.append(clock.between(submitted, responded))
+        if resolved is not None:
+            resolution.append(max(0.0, (resolved - submitted).total_seconds()))
+            resolution_b.append(clock.between(submitted, resolved))
+    return {
+        "response": Spread.of(response, 60),
+        "response_business": Spread.of(response_b, 60),
+        "resolution": Spread.of(resolution, 3600),
+        "resolution_business": Spread.of(resolution_b, 3600),
+    }
+
+
+def figures(period: Period, flt: ReportFilter, clock: BusinessClock,
+            step: Callable[[], None]) -> Figures:  # fmt: skip
+    """Counts, breakdowns and times of one period."""
+    start, end = period.start, period.end
+    with read_transaction():
+        counts = sql.counts(start, end, flt)
+        by = {column: sql.breakdown(column, start, end, flt) for column in BREAKDOWNS}
+    step()
+    times = _spreads(sql.durations(start, end, flt), clock)
+    step()
+    return Figures(period, counts, by, times)
+
+
+def _bucket(day: str, period: Period) -> str:
+    """Days for a period up to 31 days, ISO weeks (their Monday) up to 92, else months."""
+    if period.days <= 31:
+        return day
+    d = date.fromisoformat(day)
+    if period.days <= 92:
+        return (d - timedelta(days=d.weekday())).isoformat()
+    return day[:7]
+
+
+def _series(period: Period, flt: ReportFilter) -> tuple[list[tuple[str, int, int]], list[Any]]:
+    start, end = period.start, period.end
+    received = sql.received_per_day(start, end, flt)
+    resolved = sql.resolved_per_day(start, end, flt)
+    buckets: dict[str, list[int]] = {}
+    for i in range(period.days):
+        buckets.setdefault(_bucket((period.first + timedelta(days=i)).isoformat(), period), [0] * 5)
+    for day, n in received.items():
+        buckets.setdefault(_bucket(day, period), [0] * 5)[0] += n
+    for day, values in resolved.items():
+        row = buckets.setdefault(_bucket(day, period), [0] * 5)
+        for i, v in enumerate(values):
+            row[1 + i] += v
+    keys = sorted(buckets)
+    per_day = [(k, buckets[k][0], buckets[k][1]) for k in keys]
+    trend = [
+        (k, _share(buckets[k][3], buckets[k][2]), _share(buckets[k][4], buckets[k][1]))
+        for k in keys
+    ]
+    return per_day, trend
+
+
+def _share(part: int, whole: int) -> float | None:
+    return None if whole == 0 else round(100.0 * part / whole, 1)
+
+
+def build_report(
+    period: Period,
+    calendar: BusinessCalendar,
+    flt: ReportFilter | None = None,
+    *,
+    progress: Progress | None = None,
+    article: ArticleLookup | None = None,
+    top: int = 10,
+) -> Report:
+    """The report of ``period`` (and the previous one) on the bound database."""
+    flt = flt or ReportFilter()
+    clock = BusinessClock(calendar)
+    done = [0]
+
+    def step() -> None:
+        done[0] += 1
+        if progress is not None:
+            progress(done[0], STEPS)
+
+    current = figures(period, flt, clock, step)
+    previous = figures(period.previous(), flt, clock, step)
+    per_day, trend = _series(period, flt)
+    titles = sql.titles_received(period.start, period.end, flt)
+    step()
+    report = Report(current, previous, flt, per_day, trend, group_titles(titles, top, article))
+    step()
+    return report
+
+
+def filter_values() -> dict[str, list[str]]:
+    """Values present in the filterable columns (the report window's choices)."""
+    return {c: sql.distinct_values(c) for c in ("category", "department", "assignee", "priority")}

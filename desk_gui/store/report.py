@@ -1,0 +1,239 @@
+"""The review report's SQL: counts, breakdowns, daily series and durations for one period.
+
+Every figure is an aggregate over ``ticket`` in the same SQL on SQLite and PostgreSQL (days
+are cut as text, ``YYYY-MM-DD``, with each engine's own function). A period is ``[start, end)``
+in the office's wall-clock time. The definitions (services/review/definitions.py) are these:
+received = submitted in the period; resolved = resolution time in the period; closed = closure
+in the period; backlog at the end = submitted before the end and not resolved by then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import peewee as pw
+
+from desk_gui.store.database import fetch_all, is_sqlite, rows_of
+from desk_gui.store.models import Ticket
+
+AGING_DAYS = (1, 3, 7)
+"""Backlog aging buckets: 0–1, 1–3, 3–7 and 7+ days since submission at the period's end."""
+
+BREAKDOWNS = ("category", "department", "priority", "assignee", "channel")
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """Optional restrictions; None means every value."""
+
+    category: str | None = None
+    department: str | None = None
+    assignee: str | None = None
+    priority: str | None = None
+
+    def condition(self) -> Any:
+        cond: Any = pw.SQL("1 = 1")
+        for name in ("category", "department", "assignee", "priority"):
+            value = getattr(self, name)
+            if value:
+                cond &= getattr(Ticket, name) == value
+        return cond
+
+
+def _count_if(condition: Any) -> Any:
+    return pw.fn.SUM(pw.Case(None, [(condition, 1)], 0))
+
+
+def _received(start: datetime, end: datetime) -> Any:
+    return (Ticket.submitted_at >= start) & (Ticket.submitted_at < end)
+
+
+def _resolved(start: datetime, end: datetime) -> Any:
+    return (Ticket.resolved_at >= start) & (Ticket.resolved_at < end)
+
+
+def _open_at(end: datetime) -> Any:
+    """Submitted before ``end`` and not resolved by then (the backlog at ``end``)."""
+    return (Ticket.submitted_at < end) & (
+        Ticket.resolved_at.is_null() | (Ticket.resolved_at >= end)
+    )
+
+
+def first_contact_condition() -> Any:
+    """First-contact resolution: resolved by the first tier (L1) without any escalation.
+
+    The seam for a later "answered by a knowledge-base article" marker: OR it in here.
+    """
+    return (Ticket.tier == "l1") & (Ticket.escalation_count == 0)
+
+
+def _touches(start: datetime, end: datetime) -> Any:
+    """Rows any figure of the period can count (lets the engine skip the rest early)."""
+    return (Ticket.submitted_at < end) & (
+        (Ticket.submitted_at >= start)
+        | Ticket.resolved_at.is_null()
+        | (Ticket.resolved_at >= start)
+        | (Ticket.closed_at >= start)
+    )
+
+
+def _count_columns(start: datetime, end: datetime) -> dict[str, Any]:
+    got, done = _received(start, end), _resolved(start, end)
+    backlog = _open_at(end)
+    limits = [end - timedelta(days=d) for d in AGING_DAYS]
+    responded = got & Ticket.first_response_at.is_null(False) & Ticket.respond_due.is_null(False)
+    due_known = done & Ticket.resolve_due.is_null(False)
+    answered = done & Ticket.satisfaction.is_null(False)
+    return {
+        "received": got,
+        "resolved": done,
+        "closed": (Ticket.closed_at >= start) & (Ticket.closed_at < end),
+        "backlog_end": backlog,
+        "aging_0_1": backlog & (Ticket.submitted_at >= limits[0]),
+        "aging_1_3": backlog
+        & (Ticket.submitted_at < limits[0])
+        & (Ticket.submitted_at >= limits[1]),
+        "aging_3_7": backlog
+        & (Ticket.submitted_at < limits[1])
+        & (Ticket.submitted_at >= limits[2]),
+        "aging_7_plus": backlog & (Ticket.submitted_at < limits[2]),
+        "escalated": got & (Ticket.escalation_count > 0),
+        "reopened": done & (Ticket.reopen_count > 0),
+        "fcr": done & first_contact_condition(),
+        "response_due_known": responded,
+        "response_met": responded & (Ticket.first_response_at <= Ticket.respond_due),
+        "resolution_due_known": due_known,
+        "resolution_met": due_known & (Ticket.resolved_at <= Ticket.resolve_due),
+        "csat_answers": answered,
+        "csat_satisfied": answered & (Ticket.satisfaction == "satisfied"),
+        "csat_basic": answered & (Ticket.satisfaction == "basic"),
+        "csat_dissatisfied": answered & (Ticket.satisfaction == "dissatisfied"),
+        "score_answers": done & Ticket.feedback_score.is_null(False),
+    }
+
+
+def counts(start: datetime, end: datetime, flt: ReportFilter) -> dict[str, int]:
+    """Every count of the period in one scan, plus ``score_sum`` (feedback scores, resolved)."""
+    columns = _count_columns(start, end)
+    done_score = pw.Case(None, [(_resolved(start, end), Ticket.feedback_score)], None)
+    query = Ticket.select(*[_count_if(c) for c in columns.values()], pw.fn.SUM(done_score)).where(
+        _touches(start, end) & flt.condition()
+    )
+    values = rows_of(query)[0]
+    result = {name: int(v or 0) for name, v in zip(columns, values, strict=False)}
+    result["score_sum"] = int(values[-1] or 0)
+    return result
+
+
+def breakdown(column: str, start: datetime, end: datetime, flt: ReportFilter) -> dict[str, int]:
+    """Tickets received in the period per value of ``column`` (no value: "")."""
+    field = getattr(Ticket, column)
+    query = (
+        Ticket.select(field, pw.fn.COUNT(Ticket.id))
+        .where(_received(start, end) & flt.condition())
+        .group_by(field)
+    )
+    out: dict[str, int] = {}
+    for value, n in rows_of(query):
+        key = value or ""
+        out[key] = out.get(key, 0) + int(n)
+    return out
+
+
+def _day(field: pw.Field) -> Any:
+    if is_sqlite():
+        return pw.fn.SUBSTR(field, 1, 10).coerce(False)
+    return pw.fn.TO_CHAR(field, "YYYY-MM-DD").coerce(False)
+
+
+def received_per_day(start: datetime, end: datetime, flt: ReportFilter) -> dict[str, int]:
+    day = _day(Ticket.submitted_at)
+    query = (
+        Ticket.select(day, pw.fn.COUNT(Ticket.id))
+        .where(_received(start, end) & flt.condition())
+        .group_by(day)
+    )
+    return {str(d): int(n) for d, n in rows_of(query)}
+
+
+def resolved_per_day(
+    start: datetime, end: datetime, flt: ReportFilter
+) -> dict[str, tuple[int, int, int, int]]:
+    """Per day of resolution: (resolved, deadline known, deadline met, first-contact)."""
+    day = _day(Ticket.resolved_at)
+    known = Ticket.resolve_due.is_null(False)
+    query = (
+        Ticket.select(
+            day,
+            pw.fn.COUNT(Ticket.id),
+            _count_if(known),
+            _count_if(known & (Ticket.resolved_at <= Ticket.resolve_due)),
+            _count_if(first_contact_condition()),
+        )
+        .where(_resolved(start, end) & flt.condition())
+        .group_by(day)
+    )
+    return {
+        str(d): (int(a), int(b or 0), int(c or 0), int(e or 0)) for d, a, b, c, e in rows_of(query)
+    }
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def durations(
+    start: datetime, end: datetime, flt: ReportFilter
+) -> Iterator[tuple[datetime, datetime | None, datetime | None]]:
+    """(submitted, first response if received in the period, resolved if in the period)."""
+    got, done = _received(start, end), _resolved(start, end)
+    query = Ticket.select(
+        Ticket.submitted_at,
+        pw.Case(None, [(got, Ticket.first_response_at)], None),
+        pw.Case(None, [(done, Ticket.resolved_at)], None),
+    ).where(((got & Ticket.first_response_at.is_null(False)) | done) & flt.condition())
+    sql, params = query.sql()
+    for submitted, responded, resolved in fetch_all(sql, params):
+        sub = _as_datetime(submitted)
+        assert sub is not None
+        yield sub, _as_datetime(responded), _as_datetime(resolved)
+
+
+def titles_received(start: datetime, end: datetime, flt: ReportFilter) -> list[tuple[str, int]]:
+    """Distinct titles of the tickets received in the period, with their counts."""
+    query = (
+        Ticket.select(Ticket.title, pw.fn.COUNT(Ticket.id))
+        .where(_received(start, end) & flt.condition())
+        .group_by(Ticket.title)
+    )
+    return [(str(t), int(n)) for t, n in rows_of(query)]
+
+
+TICKET_COLUMNS = (
+    "number", "title", "department", "category", "priority", "channel", "assignee", "status",
+    "tier", "submitted_at", "first_response_at", "resolved_at", "closed_at", "respond_due",
+    "resolve_due", "escalation_count", "reopen_count", "satisfaction", "feedback_score",
+)  # fmt: skip
+
+
+def tickets_behind(start: datetime, end: datetime, flt: ReportFilter) -> list[tuple[Any, ...]]:
+    """The tickets the period's figures count (``TICKET_COLUMNS``), in submission order."""
+    fields = [getattr(Ticket, c) for c in TICKET_COLUMNS]
+    query = (
+        Ticket.select(*fields)
+        .where((_received(start, end) | _resolved(start, end) | _open_at(end)) & flt.condition())
+        .order_by(Ticket.submitted_at, Ticket.id)
+    )
+    return rows_of(query)
+
+
+def distinct_values(column: str) -> list[str]:
+    """Values present in ``column`` (for the report window's filters)."""
+    field = getattr(Ticket, column)
+    query = Ticket.select(field).where(field.is_null(False)).distinct().order_by(field)
+    return [str(v) for (v,) in rows_of(query) if v]

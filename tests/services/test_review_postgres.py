@@ -1,0 +1,32 @@
+"""The review report on PostgreSQL equals SQLite's on the hand-built week.
+
+Runs against ``DESK_TEST_PG_URL`` like tests/store/test_postgres.py (skipped without it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from desk_gui.services.review.compute import ReportFilter, build_report
+from desk_gui.services.review.output import report_json
+from desk_gui.store.database import close_database, open_database
+from tests.services.review_data import CALENDAR, EXPECTED, WEEK, insert_week
+from tests.store.test_postgres import pg_url  # noqa: F401  (skips the module without a server)
+
+
+def _report(target: str, flt: ReportFilter | None = None) -> dict[str, Any]:
+    open_database(target)
+    try:
+        insert_week()
+        return report_json(build_report(WEEK, CALENDAR, flt))
+    finally:
+        close_database()
+
+
+def test_postgres_report_equals_sqlite(pg_url: str, tmp_path: Path) -> None:  # noqa: F811
+    on_pg = _report(pg_url)
+    on_sqlite = _report(str(tmp_path / "x.db"))
+    assert on_pg == on_sqlite
+    assert on_pg["received"] == EXPECTED["received"]
+    assert on_pg["per_day"][0] == {"day": "2026-11-16", "received": 2, "resolved": 1}
