@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk_gui import __version__
+from desk_gui.cli_report import add_report_commands
 from desk_gui.commands import add_commands
 from desk_gui.domain.errors import DeskError
 
@@ -137,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.set_defaults(func=_cmd_backup)
 
     add_commands(sub)
+    add_report_commands(sub)
     return parser
 
 

@@ -244,3 +244,7 @@ class Workspace:
         """Values the report's filters offer: departments, assignees, categories, priorities."""
         with translate_errors(self._db):
             return filter_values()
+
+    def review_open_items(self) -> list[dict[str, object]]:
+        """Open problem records and improvement actions due, for the report (none yet)."""
+        return []
