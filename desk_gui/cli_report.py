@@ -41,13 +41,18 @@ def _language(args: argparse.Namespace) -> str:
     lang = getattr(args, "lang", None)
     if lang in ("zh", "en"):
         return str(lang)
-    from desk_gui.cli import workstation_prefs  # the window's choice on this workstation
+    from PySide6.QtCore import QSettings
 
-    return workstation_prefs().effective_language()
+    from desk_gui.ui.common.prefs import WorkstationPrefs
+
+    settings = QSettings(  # the window's choice on this workstation (as cli.workstation_prefs)
+        QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "Desk", "Desk"
+    )
+    return WorkstationPrefs(settings).effective_language()
 
 
 def _filter(args: argparse.Namespace) -> Any:
-    from desk_gui.services.review.compute import ReportFilter
+    from desk_gui.domain.review import ReportFilter
 
     return ReportFilter(
         category=args.category, department=args.department,
@@ -57,7 +62,7 @@ def _filter(args: argparse.Namespace) -> Any:
 
 def _write(report: Any, fmt: str, out: Path, lang: str) -> None:
     if fmt == "json":
-        from desk_gui.services.review.output import report_json
+        from desk_gui.domain.review_json import report_json
 
         text = json.dumps(report_json(report), ensure_ascii=False, indent=2)
         out.write_text(text + "\n", encoding="utf-8")
@@ -74,7 +79,7 @@ def _write(report: Any, fmt: str, out: Path, lang: str) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from desk_gui.services.review.compute import Period
+    from desk_gui.domain.review import Period
     from desk_gui.services.workspace import Workspace
 
     if args.date_to < args.date_from:

@@ -2,7 +2,7 @@
 
 Every figure is an aggregate over ``ticket`` in the same SQL on SQLite and PostgreSQL (days
 are cut as text, ``YYYY-MM-DD``, with each engine's own function). A period is ``[start, end)``
-in the office's wall-clock time. The definitions (services/review/definitions.py) are these:
+in the office's wall-clock time. The definitions (domain/review_text.py) are these:
 received = submitted in the period; resolved = resolution time in the period; closed = closure
 in the period; backlog at the end = submitted before the end and not resolved by then.
 """
@@ -10,37 +10,21 @@ in the period; backlog at the end = submitted before the end and not resolved by
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import peewee as pw
 
+from desk_gui.domain.review import AGING_DAYS, ReportFilter
 from desk_gui.store.database import fetch_all, is_sqlite, rows_of
 from desk_gui.store.models import Ticket
 
-AGING_DAYS = (1, 3, 7)
-"""Backlog aging buckets: 0–1, 1–3, 3–7 and 7+ days since submission at the period's end."""
 
-BREAKDOWNS = ("category", "department", "priority", "assignee", "channel")
-
-
-@dataclass(frozen=True)
-class ReportFilter:
-    """Optional restrictions; None means every value."""
-
-    category: str | None = None
-    department: str | None = None
-    assignee: str | None = None
-    priority: str | None = None
-
-    def condition(self) -> Any:
-        cond: Any = pw.SQL("1 = 1")
-        for name in ("category", "department", "assignee", "priority"):
-            value = getattr(self, name)
-            if value:
-                cond &= getattr(Ticket, name) == value
-        return cond
+def _condition(flt: ReportFilter) -> Any:
+    cond: Any = pw.SQL("1 = 1")
+    for name, value in flt.given().items():
+        cond &= getattr(Ticket, name) == value
+    return cond
 
 
 def _count_if(condition: Any) -> Any:
@@ -120,7 +104,7 @@ def counts(start: datetime, end: datetime, flt: ReportFilter) -> dict[str, int]:
     columns = _count_columns(start, end)
     done_score = pw.Case(None, [(_resolved(start, end), Ticket.feedback_score)], None)
     query = Ticket.select(*[_count_if(c) for c in columns.values()], pw.fn.SUM(done_score)).where(
-        _touches(start, end) & flt.condition()
+        _touches(start, end) & _condition(flt)
     )
     values = rows_of(query)[0]
     result = {name: int(v or 0) for name, v in zip(columns, values, strict=False)}
@@ -133,7 +117,7 @@ def breakdown(column: str, start: datetime, end: datetime, flt: ReportFilter) ->
     field = getattr(Ticket, column)
     query = (
         Ticket.select(field, pw.fn.COUNT(Ticket.id))
-        .where(_received(start, end) & flt.condition())
+        .where(_received(start, end) & _condition(flt))
         .group_by(field)
     )
     out: dict[str, int] = {}
@@ -153,7 +137,7 @@ def received_per_day(start: datetime, end: datetime, flt: ReportFilter) -> dict[
     day = _day(Ticket.submitted_at)
     query = (
         Ticket.select(day, pw.fn.COUNT(Ticket.id))
-        .where(_received(start, end) & flt.condition())
+        .where(_received(start, end) & _condition(flt))
         .group_by(day)
     )
     return {str(d): int(n) for d, n in rows_of(query)}
@@ -173,7 +157,7 @@ def resolved_per_day(
             _count_if(known & (Ticket.resolved_at <= Ticket.resolve_due)),
             _count_if(first_contact_condition()),
         )
-        .where(_resolved(start, end) & flt.condition())
+        .where(_resolved(start, end) & _condition(flt))
         .group_by(day)
     )
     return {
@@ -196,7 +180,7 @@ def durations(
         Ticket.submitted_at,
         pw.Case(None, [(got, Ticket.first_response_at)], None),
         pw.Case(None, [(done, Ticket.resolved_at)], None),
-    ).where(((got & Ticket.first_response_at.is_null(False)) | done) & flt.condition())
+    ).where(((got & Ticket.first_response_at.is_null(False)) | done) & _condition(flt))
     sql, params = query.sql()
     for submitted, responded, resolved in fetch_all(sql, params):
         sub = _as_datetime(submitted)
@@ -208,7 +192,7 @@ def titles_received(start: datetime, end: datetime, flt: ReportFilter) -> list[t
     """Distinct titles of the tickets received in the period, with their counts."""
     query = (
         Ticket.select(Ticket.title, pw.fn.COUNT(Ticket.id))
-        .where(_received(start, end) & flt.condition())
+        .where(_received(start, end) & _condition(flt))
         .group_by(Ticket.title)
     )
     return [(str(t), int(n)) for t, n in rows_of(query)]
@@ -226,7 +210,7 @@ def tickets_behind(start: datetime, end: datetime, flt: ReportFilter) -> list[tu
     fields = [getattr(Ticket, c) for c in TICKET_COLUMNS]
     query = (
         Ticket.select(*fields)
-        .where((_received(start, end) | _resolved(start, end) | _open_at(end)) & flt.condition())
+        .where((_received(start, end) | _resolved(start, end) | _open_at(end)) & _condition(flt))
         .order_by(Ticket.submitted_at, Ticket.id)
     )
     return rows_of(query)

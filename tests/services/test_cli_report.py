@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from desk_gui.domain.review_json import report_json
 from desk_gui.services.review.compute import build_report
-from desk_gui.services.review.output import report_json
 from desk_gui.services.settings import load_settings
 from desk_gui.store.database import close_database, open_database
 from tests.services.review_data import EXPECTED, WEEK, insert_week

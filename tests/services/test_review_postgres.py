@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from desk_gui.domain.review_json import report_json
 from desk_gui.services.review.compute import ReportFilter, build_report
-from desk_gui.services.review.output import report_json
 from desk_gui.store.database import close_database, open_database
 from tests.services.review_data import CALENDAR, EXPECTED, WEEK, insert_week
 from tests.store.test_postgres import pg_url  # noqa: F401  (skips the module without a server)

@@ -10,12 +10,12 @@ import openpyxl
 import peewee as pw
 import pytest
 
+from desk_gui.domain.review_json import report_json
+from desk_gui.domain.review_problems import group_titles, normalise
 from desk_gui.exchange.importer import preview_file
 from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportService
 from desk_gui.services.review.compute import BusinessClock, Period, ReportFilter, build_report
-from desk_gui.services.review.output import report_json
-from desk_gui.services.review.problems import group_titles, normalise
 from tests.services.review_data import CALENDAR, EXPECTED, EXPECTED_PREVIOUS, WEEK, insert_week
 
 

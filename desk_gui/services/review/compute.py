@@ -8,52 +8,21 @@ day, so each ticket costs two look-ups whatever its span.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from desk_gui.domain.calendar import BusinessCalendar
-from desk_gui.services.review.problems import ArticleLookup, ProblemGroup, group_titles
+from desk_gui.domain.review import BREAKDOWNS, Figures, Period, Report, ReportFilter, Spread
+from desk_gui.domain.review_problems import ArticleLookup, group_titles
 from desk_gui.store import report as sql
 from desk_gui.store.database import read_transaction
-from desk_gui.store.report import BREAKDOWNS, ReportFilter
 
 __all__ = ["Figures", "Period", "Report", "ReportFilter", "build_report", "filter_values"]
 
 Progress = Callable[[int, int], None]
 STEPS = 6
 """Progress steps of one report (each period's counts and durations, series, problems)."""
-
-
-@dataclass(frozen=True)
-class Period:
-    """Days ``first`` to ``last`` inclusive."""
-
-    first: date
-    last: date
-
-    def __post_init__(self) -> None:
-        if self.last < self.first:
-            raise ValueError(f"period ends before it starts: {self.first} – {self.last}")
-
-    @property
-    def days(self) -> int:
-        return (self.last - self.first).days + 1
-
-    @property
-    def start(self) -> datetime:
-        return datetime.combine(self.first, time())
-
-    @property
-    def end(self) -> datetime:
-        """The first moment after the period (exclusive bound)."""
-        return datetime.combine(self.last + timedelta(days=1), time())
-
-    def previous(self) -> Period:
-        """The period of the same length just before this one."""
-        return Period(self.first - timedelta(days=self.days), self.first - timedelta(days=1))
 
 
 class BusinessClock:
@@ -102,93 +71,6 @@ class BusinessClock:
             return 0
         since = self.at(a)
         return self.at(b) - since
-
-
-@dataclass(frozen=True)
-class Spread:
-    """Mean and median of a list of durations (None when empty)."""
-
-    mean: float | None
-    median: float | None
-
-    @classmethod
-    def of(cls, values: list[float], unit: float) -> Spread:
-        if not values:
-            return cls(None, None)
-        return cls(
-            round(statistics.fmean(values) / unit, 2), round(statistics.median(values) / unit, 2)
-        )
-
-
-@dataclass
-class Figures:
-    """One period's figures (counts from store/report.py plus measured times)."""
-
-    period: Period
-    counts: dict[str, int]
-    by: dict[str, dict[str, int]] = field(default_factory=dict)
-    times: dict[str, Spread] = field(default_factory=dict)
-
-    def __getitem__(self, key: str) -> int:
-        return self.counts[key]
-
-    def pct(self, part: str, whole: str) -> float | None:
-        n = self.counts[whole]
-        return None if n == 0 else round(100.0 * self.counts[part] / n, 1)
-
-    def kpis(self) -> dict[str, float | None]:
-        """The headline figures, by key (see ``labels.KPI_LABELS``)."""
-        c = self.counts
-        score = round(c["score_sum"] / c["score_answers"], 2) if c["score_answers"] else None
-        t = self.times
-        return {
-            "received": c["received"],
-            "resolved": c["resolved"],
-            "closed": c["closed"],
-            "backlog_end": c["backlog_end"],
-            "first_response_minutes_mean": t["response"].mean,
-            "first_response_minutes_median": t["response"].median,
-            "first_response_business_minutes_mean": t["response_business"].mean,
-            "resolution_hours_mean": t["resolution"].mean,
-            "resolution_hours_median": t["resolution"].median,
-            "resolution_business_hours_mean": t["resolution_business"].mean,
-            "resolution_business_hours_median": t["resolution_business"].median,
-            "response_met_pct": self.pct("response_met", "response_due_known"),
-            "resolution_met_pct": self.pct("resolution_met", "resolution_due_known"),
-            "fcr_pct": self.pct("fcr", "resolved"),
-            "escalation_rate_pct": self.pct("escalated", "received"),
-            "reopen_rate_pct": self.pct("reopened", "resolved"),
-            "csat_answers": c["csat_answers"],
-            "csat_satisfied_pct": self.pct("csat_satisfied", "csat_answers"),
-            "score_mean": score,
-        }
-
-
-@dataclass
-class Report:
-    """The period's figures beside the previous period's, with series and top problems."""
-
-    current: Figures
-    previous: Figures
-    flt: ReportFilter
-    per_day: list[tuple[str, int, int]] = field(default_factory=list)  # bucket, in, resolved
-    trend: list[tuple[str, float | None, float | None]] = field(default_factory=list)
-    top_problems: list[ProblemGroup] = field(default_factory=list)
-    open_problems: list[Any] = field(default_factory=list)  # problem records (services)
-
-    @property
-    def period(self) -> Period:
-        return self.current.period
-
-    def changes(self) -> list[tuple[str, float | None, float | None, float | None]]:
-        """(key, this period, previous period, change) for every headline figure."""
-        now, before = self.current.kpis(), self.previous.kpis()
-        out = []
-        for key, value in now.items():
-            old = before[key]
-            change = None if value is None or old is None else round(value - old, 2)
-            out.append((key, value, old, change))
-        return out
 
 
 def _spreads(rows: Iterable[tuple[datetime, datetime | None, datetime | None]],

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desk_gui.services.review.compute import Figures, Report
-
-AGING_KEYS = ("aging_0_1", "aging_1_3", "aging_3_7", "aging_7_plus")
+from desk_gui.domain.review import AGING_KEYS, Figures, Report
 
 
 def _csat(f: Figures) -> dict[str, Any]:
@@ -46,7 +44,7 @@ def figures_json(f: Figures) -> dict[str, Any]:
 def report_json(report: Report) -> dict[str, Any]:
     """The period's figures at the top level, the previous period's and the changes beside."""
     out = figures_json(report.current)
-    out["filters"] = {k: v for k, v in vars(report.flt).items() if v}
+    out["filters"] = report.flt.given()
     out["previous"] = figures_json(report.previous)
     out["change"] = {key: change for key, _, _, change in report.changes()}
     out["per_day"] = [{"day": d, "received": a, "resolved": b} for d, a, b in report.per_day]
