@@ -90,8 +90,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
             period = Period(args.date_from, args.date_to)
             report = workspace.review_report(period, _filter(args))
             report.open_problems = workspace.review_open_items()
-        out = Path(args.output)
-        _write(report, _format(args), out, lang)
+            out = Path(args.output)
+            _write(report, _format(args), out, lang)  # the xlsx reads the tickets behind
     except DeskError as exc:
         return _fail(exc.message(lang))
     except OSError as exc:

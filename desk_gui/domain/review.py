@@ -9,7 +9,6 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from desk_gui.domain.review_problems import ProblemGroup
 
@@ -123,6 +122,19 @@ class Figures:
         }
 
 
+@dataclass(frozen=True)
+class OpenItem:
+    """An open problem record or an improvement action due, as the report lists it."""
+
+    kind: str  # "problem" or "action"
+    number: str  # the problem record's number
+    title: str  # the problem's title, or the action's what
+    owner: str = ""
+    due: date | None = None
+    status: str = ""
+    tickets: int = 0
+
+
 @dataclass
 class Report:
     """The period's figures beside the previous period's, with series and top problems."""
@@ -133,7 +145,8 @@ class Report:
     per_day: list[tuple[str, int, int]] = field(default_factory=list)  # bucket, in, resolved
     trend: list[tuple[str, float | None, float | None]] = field(default_factory=list)
     top_problems: list[ProblemGroup] = field(default_factory=list)
-    open_problems: list[Any] = field(default_factory=list)  # problem records (services)
+    open_problems: list[OpenItem] = field(default_factory=list)  # problem records
+    office: str = ""  # the office's name, for the printed heading
 
     @property
     def period(self) -> Period:

@@ -55,5 +55,8 @@ def report_json(report: Report) -> dict[str, Any]:
         {"title": g.title, "count": g.count, "titles": g.titles, "article": g.article}
         for g in report.top_problems
     ]
-    out["open_problems"] = [p if isinstance(p, dict) else vars(p) for p in report.open_problems]
+    out["open_problems"] = [
+        {**vars(item), "due": item.due.isoformat() if item.due else None}
+        for item in report.open_problems
+    ]
     return out

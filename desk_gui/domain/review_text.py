@@ -88,6 +88,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filters": ("筛选", "Filters"),
     "all": ("全部", "All"),
     "per_day": ("受理与解决", "Received and resolved"),
+    "breakdowns": ("本期受理分布", "Received, broken down"),
     "by_category": ("按类别受理", "Received by category"),
     "aging": ("期末积压账龄(天)", "Backlog aging at end (days)"),
     "trend": ("达标率与首次解决率趋势", "Deadline met and first-contact trend"),
@@ -118,3 +119,40 @@ def text(key: str, lang: Lang) -> str:
 def kpi_label(key: str, lang: Lang) -> str:
     zh, en = KPI_LABELS[key]
     return zh if is_zh(lang) else en
+
+
+def fmt_value(key: str, value: float | None) -> str:
+    """A figure as printed: counts whole, shares with one decimal and %, times with one."""
+    if value is None:
+        return "—"
+    if key in PERCENT_KEYS:
+        return f"{value:.1f}%"
+    if isinstance(value, int) or (float(value).is_integer() and key in INTEGER_KEYS):
+        return f"{int(value):,}"
+    return f"{value:,.1f}"
+
+
+def fmt_change(key: str, change: float | None) -> str:
+    """The change as printed: signed, "±0" when equal."""
+    if change is None:
+        return "—"
+    if change == 0:
+        return "±0"
+    sign = "+" if change > 0 else "−"
+    if key in PERCENT_KEYS:
+        return f"{sign}{abs(change):.1f} pt"
+    if key in INTEGER_KEYS:
+        return f"{sign}{abs(int(change)):,}"
+    return f"{sign}{abs(change):,.1f}"
+
+
+def change_is_better(key: str, change: float | None) -> bool | None:
+    """True when the change is an improvement, False when worse, None when neither."""
+    if not change:
+        return None
+    if key in ("received", "closed", "csat_answers", "resolved"):
+        return None  # volume: neither good nor bad by itself
+    return (change < 0) if key in LOWER_IS_BETTER else (change > 0)
+
+
+INTEGER_KEYS = frozenset({"received", "resolved", "closed", "backlog_end", "csat_answers"})

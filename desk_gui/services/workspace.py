@@ -16,6 +16,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from desk_gui.domain.review import OpenItem
 from desk_gui.exchange.export import ExportOptions, Progress, export_tickets
 from desk_gui.services import directory
 from desk_gui.services.context import Context
@@ -237,14 +238,16 @@ class Workspace:
     ) -> Report:
         """The review report of ``period`` (and the one before) on the office's calendar."""
         with translate_errors(self._db):
-            calendar = load_settings().calendar
-            return build_report(period, calendar, flt, progress=progress)
+            settings = load_settings()
+            report = build_report(period, settings.calendar, flt, progress=progress)
+            report.office = settings.office_name
+            return report
 
     def review_filter_values(self) -> dict[str, list[str]]:
         """Values the report's filters offer: departments, assignees, categories, priorities."""
         with translate_errors(self._db):
             return filter_values()
 
-    def review_open_items(self) -> list[dict[str, object]]:
+    def review_open_items(self) -> list[OpenItem]:
         """Open problem records and improvement actions due, for the report (none yet)."""
         return []

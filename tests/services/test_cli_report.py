@@ -65,3 +65,47 @@ def test_reversed_dates_are_refused(week_db: Path, tmp_path: Path) -> None:
     done = desk("report", "--db", str(week_db), "--from", "2026-11-22", "--to", "2026-11-16",
                 "-o", str(tmp_path / "r.json"))  # fmt: skip
     assert done.returncode == 2 and "before" in done.stderr
+
+
+def _pdf_text(path: Path) -> str:
+    import subprocess
+
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("zh", ("服务台复盘报告", "受理", "首次解决率", "口径说明", "打印机卡纸", "本期受理分布")),
+    ("en", ("Service desk review report", "First-contact resolution", "Definitions", "VPN连不上")),
+])  # fmt: skip
+def test_pdf_is_two_a4_pages_with_figures_and_definitions(
+    week_db: Path, tmp_path: Path, lang: str, words: tuple[str, ...]
+) -> None:
+    out = tmp_path / f"week-{lang}.pdf"
+    _run(week_db, out, "--lang", lang)
+    text = _pdf_text(out)
+    assert text.count("\f") == 2  # two pages
+    for word in words:
+        assert word in text.replace("  ", " "), word
+    assert "66.7%" in text and "−33.3 pt" in text  # response met, and its change
+
+
+def test_xlsx_has_the_figures_and_the_tickets_behind_them(week_db: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "week.xlsx"
+    _run(week_db, out, "--lang", "en")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Figures", "Tickets"]
+    figures = {row[0]: row[1:] for row in wb["Figures"].iter_rows(values_only=True) if row[0]}
+    assert figures["Received"][:3] == (6, 1, 5)
+    assert figures["First-contact resolution %"][0] == 75.0
+    tickets = list(wb["Tickets"].iter_rows(values_only=True))
+    head, body = tickets[0], tickets[1:]
+    assert len(body) == 8  # received, resolved or open at the end: all but none of the week
+    received = head.index("Received in period")
+    assert sum(row[received] == "Yes" for row in body) == 6
+    backlog = head.index("Backlog at end")
+    assert sum(row[backlog] == "Yes" for row in body) == 4
+    assert {row[head.index("Category")] for row in body} >= {"Network", "Software"}
