@@ -57,9 +57,46 @@ class Period:
         """The first moment after the period (exclusive bound)."""
         return datetime.combine(self.last + timedelta(days=1), time())
 
+    def month(self) -> Period:
+        """The calendar month of ``first``."""
+        start = self.first.replace(day=1)
+        following = (start + timedelta(days=32)).replace(day=1)
+        return Period(start, following - timedelta(days=1))
+
+    def previous_month(self) -> Period:
+        """The calendar month before the month of ``first``."""
+        return Period(self.first.replace(day=1) - timedelta(days=1), self.first).month()
+
+    @property
+    def is_month(self) -> bool:
+        """Exactly one calendar month."""
+        after = self.last + timedelta(days=1)
+        return self.first.day == 1 and after.day == 1 and self.first.month == self.last.month
+
     def previous(self) -> Period:
-        """The period of the same length just before this one."""
-        return Period(self.first - timedelta(days=self.days), self.first - timedelta(days=1))
+        """The period just before: the month before a whole month, else the same length."""
+        before = self.first - timedelta(days=1)
+        if self.is_month:
+            return Period(before.replace(day=1), before)
+        return Period(self.first - timedelta(days=self.days), before)
+
+
+PRESETS = ("this_week", "last_week", "this_month", "last_month")
+
+
+def preset_period(preset: str, today: date) -> Period:
+    """This or last week (Monday to Sunday), this or last calendar month."""
+    monday = today - timedelta(days=today.weekday())
+    if preset == "this_week":
+        return Period(monday, monday + timedelta(days=6))
+    if preset == "last_week":
+        return Period(monday - timedelta(days=7), monday - timedelta(days=1))
+    first = today.replace(day=1)
+    if preset == "last_month":
+        return Period(first, first).previous_month()
+    if preset == "this_month":
+        return Period(first, first).month()
+    raise ValueError(f"unknown period preset: {preset!r}")
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,9 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("高频问题：本期受理工单的标题经归一化（去数字、标点、空格）后相似者归为一类。",
      "Top problems: titles of tickets received in the period, normalised (digits, punctuation "
      "and spaces dropped) and grouped when alike."),
-    ("对比：上一期为紧接本期之前、等长的时段。",
-     "Change: against the previous period of the same length, just before this one."),
+    ("对比：上一期为紧接本期之前、等长的时段（整月则为上一个月）。",
+     "Change: against the period of the same length just before this one (for a whole month, "
+     "the month before)."),
 )  # fmt: skip
 
 

@@ -10,6 +10,7 @@ import openpyxl
 import peewee as pw
 import pytest
 
+from desk_gui.domain.review import preset_period
 from desk_gui.domain.review_json import report_json
 from desk_gui.domain.review_problems import group_titles, normalise
 from desk_gui.exchange.importer import preview_file
@@ -69,7 +70,17 @@ def test_business_clock_equals_the_calendar() -> None:
 
 def test_periods_and_the_previous_one() -> None:
     assert WEEK.previous() == Period(date(2026, 11, 9), date(2026, 11, 15))
-    assert Period(date(2026, 10, 1), date(2026, 10, 31)).previous().first == date(2026, 8, 31)
+    october = Period(date(2026, 10, 1), date(2026, 10, 31))
+    assert october.previous() == Period(date(2026, 9, 1), date(2026, 9, 30))
+    assert Period(date(2026, 3, 1), date(2026, 3, 31)).previous().first == date(2026, 2, 1)
+    assert Period(date(2026, 10, 1), date(2026, 10, 15)).previous().first == date(2026, 9, 16)
+    today = date(2026, 11, 25)  # a Wednesday
+    assert preset_period("this_week", today) == Period(date(2026, 11, 23), date(2026, 11, 29))
+    assert preset_period("last_week", today) == Period(date(2026, 11, 16), date(2026, 11, 22))
+    assert preset_period("this_month", today) == Period(date(2026, 11, 1), date(2026, 11, 30))
+    assert preset_period("last_month", date(2026, 1, 5)) == Period(
+        date(2025, 12, 1), date(2025, 12, 31)
+    )
     with pytest.raises(ValueError):
         Period(date(2026, 1, 2), date(2026, 1, 1))
 
