@@ -120,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         action.trigger()
         wait_jobs(app, window)
         settle(app)
+        closer.close_open_dialogs()  # a window the action left open (not modal) counts here
         report["actions"].append(action.objectName())
 
     # The worksheet view of a ticket in each status, every button it offers.
@@ -158,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         view.window().close()
         settle(app)
 
+    report["review_buttons"] = review_report_buttons(app, window, closer)
     report["dialogs"] = closer.seen
     report["alive"] = window.isVisible()
     assert quit_action is not None
@@ -168,6 +170,33 @@ def main(argv: list[str] | None = None) -> int:
     report["qt_messages"] = messages
     Path(args.report).write_text(json.dumps(report, ensure_ascii=False, indent=1), "utf-8")
     return 0
+
+
+def review_report_buttons(app: QApplication, window: Any, closer: DialogCloser) -> list[str]:
+    """Tools → Review report once computed: each of its buttons, their dialogs closed."""
+    from desk_gui.ui.report.report_dialog import ReviewReportDialog
+
+    closer.context = "review"
+    window.menus.review_report()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReviewReportDialog)]
+    dialog = dialogs[0]
+    dialog.setProperty("everyActionSeen", True)  # stays open while its buttons are clicked
+    deadline = time.monotonic() + 60
+    while dialog.report is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    clicked = []
+    for name in ("reviewPreview", "reviewPrint", "reviewPdf", "reviewXlsx", "reviewProblem"):
+        button = dialog.findChild(QPushButton, name)
+        if button is not None and button.isEnabled():
+            closer.context = f"review:{name}"
+            button.click()
+            settle(app)
+            clicked.append(name)
+    dialog.grab()
+    dialog.reject()
+    settle(app)
+    return clicked
 
 
 def settle(app: QApplication, rounds: int = 6) -> None:

@@ -36,6 +36,14 @@ EXPECTED_DIALOGS = {
     "actionSettings": "SettingsDialog",
     "actionAbout": "QMessageBox",
     "actionSlaSettings": "SlaSettingsDialog",
+    "actionReviewReport": "ReviewReportDialog",
+}
+# The review report window's buttons and the dialog each opens.
+EXPECTED_REVIEW_DIALOGS = {
+    "reviewPreview": "QPrintPreviewDialog",
+    "reviewPrint": "QPrintDialog",
+    "reviewPdf": "QFileDialog",
+    "reviewXlsx": "QFileDialog",
 }
 # Worksheet buttons whose dialog must have been opened by clicking them.
 EXPECTED_WORKSHEET_DIALOGS = {
@@ -111,4 +119,7 @@ def test_every_action_opens_its_dialog_and_the_program_lives(
         assert dialog in opened.get(action, set()), f"{action} opened {opened.get(action)}"
     for button in EXPECTED_WORKSHEET_DIALOGS:
         assert opened.get(f"worksheet:{button}"), f"the worksheet's {button} opened no dialog"
+    for button, dialog in EXPECTED_REVIEW_DIALOGS.items():
+        assert button in report["review_buttons"], f"the review report's {button} was not clicked"
+        assert dialog in opened.get(f"review:{button}", set()), f"review {button}: {opened}"
     assert report["closed_by_quit"], "File → Quit did not close the window"

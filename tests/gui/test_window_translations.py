@@ -23,6 +23,9 @@ MODULES = (
     "desk_gui/ui/reminders/reminder_panel.py",
     "desk_gui/ui/queue/main_notice_banner.py",
     "desk_gui/ui/queue/hidden_ticket_notice.py",
+    "desk_gui/ui/report/report_dialog.py",
+    "desk_gui/ui/report/period_bar.py",
+    "desk_gui/ui/report/kpi_table.py",
 )
 
 

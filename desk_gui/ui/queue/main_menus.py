@@ -89,6 +89,10 @@ class MainMenus(QObject):
         view_menu.addActions([self.find, self.refresh, self.clear])
         self.tools_menu = tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.operator, self.settings])
+        self.review = self._act(
+            "actionReviewReport", self.tr("&Review report…"), self.review_report
+        )
+        tools_menu.addAction(self.review)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about)
 
@@ -240,3 +244,26 @@ class MainMenus(QObject):
             self.tr("About Desk"),
             self.tr("Desk {version}: the service-desk workstation.").format(version=__version__),
         )
+
+    def review_report(self) -> None:
+        """Tools → Review report: one window, raised if already open."""
+        from desk_gui.ui.queue import print_actions
+        from desk_gui.ui.report.report_dialog import ReviewReportDialog  # loads on first use
+
+        shown = getattr(self, "_review_dialog", None)
+        if shown is not None:
+            shown.raise_()
+            shown.activateWindow()
+            return
+        prefs = self.w.session.prefs
+
+        def ask_path(title: str, name: str, filters: str) -> Path | None:
+            dialog = print_actions.save_dialog(self.w, title, prefs, name, filters)
+            chosen = print_actions.ask_save_path(dialog, prefs)
+            return chosen[0] if chosen else None
+
+        dialog = ReviewReportDialog(self.w.session, self.w.jobs, ask_path=ask_path, parent=self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._review_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "_review_dialog", None))
+        dialog.show()
