@@ -74,28 +74,28 @@ def _number(value: float) -> str:
     return f"{value:.0f}" if abs(value - round(value)) < 1e-9 else f"{value:.1f}"
 
 
+def _legend_width(p: QPainter, chart: Chart) -> float:
+    return sum(p.fontMetrics().horizontalAdvance(s.label) + 74 for s in chart.series)
+
+
 def _head(p: QPainter, chart: Chart, w: float) -> None:
+    """The title, and the legend beside it (below it when both do not fit on one line)."""
+    left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     p.setPen(QColor(*INK))
     p.setFont(_font(34, bold=True))
-    p.drawText(
-        QRectF(0, 0, w, TITLE_H),
-        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-        chart.title,
-    )
+    p.drawText(QRectF(0, 0, w, TITLE_H), left, chart.title)
+    title_w = p.fontMetrics().horizontalAdvance(chart.title)
     if len(chart.series) < 2:
         return
     p.setFont(_font(28))
+    top = 0.0 if title_w + _legend_width(p, chart) + 20 <= w else TITLE_H - 8
     x = w
     for s in reversed(chart.series):
         width = p.fontMetrics().horizontalAdvance(s.label) + 10
         x -= width
-        p.drawText(
-            QRectF(x, 0, width, TITLE_H),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            s.label,
-        )
+        p.drawText(QRectF(x, top, width, TITLE_H), left, s.label)
         x -= 34
-        p.fillRect(QRectF(x, TITLE_H / 2 - 10, 24, 20), QColor(*s.color))
+        p.fillRect(QRectF(x, top + TITLE_H / 2 - 10, 24, 20), QColor(*s.color))
         x -= 30
 
 

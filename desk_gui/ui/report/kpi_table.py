@@ -36,6 +36,7 @@ class KpiTable(QTableWidget):
         self.setObjectName("reviewFigures")
         self.setHorizontalHeaderLabels(_heads())
         self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(True)
