@@ -89,7 +89,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         with Workspace.open(args.db, create=False) as workspace:
             period = Period(args.date_from, args.date_to)
             report = workspace.review_report(period, _filter(args))
-            report.open_problems = workspace.review_open_items()
+            report.open_problems = workspace.review_open_items(period, lang)
             out = Path(args.output)
             _write(report, _format(args), out, lang)  # the xlsx reads the tickets behind
     except DeskError as exc:

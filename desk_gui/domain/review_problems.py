@@ -36,6 +36,21 @@ def _bigrams(key: str) -> frozenset[str]:
     return frozenset(key[i : i + 2] for i in range(len(key) - 1))
 
 
+def similarity(a: str, b: str) -> float:
+    """Bigram Jaccard overlap of two titles' normalised keys (1.0: the same problem)."""
+    ka, kb = normalise(a) or a.strip(), normalise(b) or b.strip()
+    if ka == kb:
+        return 1.0
+    ga, gb = _bigrams(ka), _bigrams(kb)
+    union = len(ga | gb)
+    return len(ga & gb) / union if union else 0.0
+
+
+def alike(a: str, b: str) -> bool:
+    """Whether two titles name one problem (as the top-problems grouping decides)."""
+    return similarity(a, b) >= SIMILARITY
+
+
 @dataclass
 class ProblemGroup:
     """Titles that name one problem: the most frequent one stands for all."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from pathlib import Path
 
 import peewee as pw
@@ -21,6 +22,7 @@ from desk_gui.exchange.export import ExportOptions, Progress, export_tickets
 from desk_gui.services import directory
 from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportService
+from desk_gui.services.problems import ProblemService
 from desk_gui.services.queue import QueueFilter, QueueService, SortKey
 from desk_gui.services.reminders import ReminderService
 from desk_gui.services.review.compute import (
@@ -49,6 +51,9 @@ from desk_gui.store.probe import ProbeResult, probe_target
 from desk_gui.store.queue import ticket_ids
 
 __all__ = ["SCHEMA_VERSION", "ProbeResult", "Workspace"]
+
+ACTIONS_AHEAD_DAYS = 7
+"""The review report lists improvement actions due up to this many days after its period."""
 
 
 class Workspace:
@@ -248,6 +253,11 @@ class Workspace:
         with translate_errors(self._db):
             return filter_values()
 
-    def review_open_items(self) -> list[OpenItem]:
-        """Open problem records and improvement actions due, for the report (none yet)."""
-        return []
+    def review_open_items(self, period: Period, lang: str = "zh") -> list[OpenItem]:
+        """Open problem records, and unfinished actions due by a week after the period."""
+        until = period.last + timedelta(days=ACTIONS_AHEAD_DAYS)
+        return ProblemService(self.ctx).open_items(until, lang)
+
+    def problems(self) -> ProblemService:
+        """Problem records for the current operator."""
+        return ProblemService(self.ctx)

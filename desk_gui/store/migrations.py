@@ -18,7 +18,14 @@ import peewee as pw
 from desk_gui import __version__
 from desk_gui.store import schema
 from desk_gui.store.errors import DatabaseCorrupt, SchemaTooNew
-from desk_gui.store.models import ALL_MODELS, Meta, Reminder
+from desk_gui.store.models import (
+    ALL_MODELS,
+    Meta,
+    Problem,
+    ProblemAction,
+    ProblemTicket,
+    Reminder,
+)
 from desk_gui.store.search_rows import write_index_rows
 from desk_gui.store.sqlite_file import copy_database_file
 
@@ -197,6 +204,40 @@ def _v8_postgres_search(db: pw.Database) -> None:
         _run(db, schema.postgres_search_sql())
 
 
+# Version 9 as peewee generates it for SQLite; frozen on purpose.
+_V9_TABLES: tuple[str, ...] = (
+    'CREATE TABLE "problem" ("id" INTEGER NOT NULL PRIMARY KEY, "number" VARCHAR(32) NOT NULL, '
+    '"title" VARCHAR(128) NOT NULL, "match_key" VARCHAR(128) NOT NULL, '
+    '"status" VARCHAR(16) NOT NULL, "whys" TEXT NOT NULL, "workaround" TEXT NOT NULL, '
+    '"permanent_fix" TEXT NOT NULL, "created_at" DATETIME NOT NULL, '
+    '"created_by" VARCHAR(64) NOT NULL, "updated_at" DATETIME NOT NULL, '
+    '"updated_by" VARCHAR(64) NOT NULL, "closed_at" DATETIME, "version" INTEGER NOT NULL)',
+    'CREATE UNIQUE INDEX "problem_number" ON "problem" ("number")',
+    'CREATE TABLE "problem_ticket" ("problem_id" INTEGER NOT NULL, '
+    '"ticket_id" INTEGER NOT NULL, "linked_at" DATETIME NOT NULL, '
+    '"linked_by" VARCHAR(64) NOT NULL, PRIMARY KEY ("problem_id", "ticket_id"), '
+    'FOREIGN KEY ("problem_id") REFERENCES "problem" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("ticket_id") REFERENCES "ticket" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "problem_ticket_ticket_id" ON "problem_ticket" ("ticket_id")',
+    'CREATE TABLE "problem_action" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"problem_id" INTEGER NOT NULL, "what" TEXT NOT NULL, "owner" VARCHAR(64) NOT NULL, '
+    '"due" DATE, "status" VARCHAR(16) NOT NULL, "check_result" TEXT NOT NULL, '
+    '"updated_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("problem_id") REFERENCES "problem" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "problem_action_problem_id" ON "problem_action" ("problem_id")',
+)
+
+
+def _v9_problems(db: pw.Database) -> None:
+    """Problem records: tickets grouped under a problem, its 5-Why chain and actions."""
+    if isinstance(db, pw.SqliteDatabase):
+        _run(db, _V9_TABLES)
+        return
+    # A server database: the tables as the models describe them (as version 3 does).
+    with db.bind_ctx([Problem, ProblemTicket, ProblemAction]):
+        db.create_tables([Problem, ProblemTicket, ProblemAction], safe=False)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
@@ -206,6 +247,7 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "drop the log index that repeats a prefix of another", _v6_drop_prefix_index),
     Migration(7, "search index without a copy of the text", _v7_contentless_search, vacuum=True),
     Migration(8, "PostgreSQL: trigram search indexes", _v8_postgres_search),
+    Migration(9, "problem records and improvement actions", _v9_problems),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

@@ -135,10 +135,11 @@ class ReviewReportDialog(QDialog):
         period, flt = self.bar.period(), self.bar.report_filter()
         workspace = self.session.workspace
         load_choices = not self._choices_loaded
+        lang = self.lang
 
         def work(job: Job) -> tuple[Report, dict[str, list[str]] | None]:
             report = workspace.review_report(period, flt, progress=job.progress)
-            report.open_problems = workspace.review_open_items()
+            report.open_problems = workspace.review_open_items(period, lang)
             return report, workspace.review_filter_values() if load_choices else None
 
         if self._task is not None:
