@@ -53,6 +53,41 @@ class ProblemService:
             store.link(problem_id, ticket_ids, now, self.ctx.operator)
             return store.load(problem_id)
 
+    def save_or_create(self, record: ProblemRecord) -> ProblemRecord:
+        """Save a loaded record, or create a new one (with its tickets) and save the rest."""
+        if record.id is not None:
+            return self.save(record)
+        check_problem(record)
+        with write_transaction():
+            created = self.create(record.title, record.ticket_ids)
+            record.id, record.number, record.version = created.id, created.number, created.version
+            return self.save(record)
+
+    def draft(self, title: str, ticket_ids: Sequence[int]) -> ProblemRecord:
+        """The record to open for ``title`` and tickets: an open alike problem (the tickets
+        linked to it) or a new, unsaved one."""
+        existing = self.find_open(title)
+        if existing is None:
+            return ProblemRecord(title=title.strip(), ticket_ids=sorted(set(ticket_ids)))
+        self.link(existing, ticket_ids)
+        return self.load(existing)
+
+    def draft_from_tickets(self, ticket_ids: Sequence[int]) -> ProblemRecord:
+        """As ``draft``, titled by the most frequent title among the tickets."""
+        with translate_errors():
+            titles = [t[2] for t in store.briefs(ticket_ids)]
+        title = max(titles, key=lambda t: (titles.count(t), -len(t))) if titles else ""
+        return self.draft(title, ticket_ids)
+
+    def tickets_titled(self, titles: Sequence[str], start: datetime, end: datetime) -> list[int]:
+        """Tickets submitted in [start, end) with one of ``titles`` (a top problem's tickets)."""
+        with translate_errors():
+            return store.ids_titled(titles, start, end)
+
+    def briefs(self, ticket_ids: Sequence[int]) -> list[TicketBrief]:
+        with translate_errors():
+            return store.briefs(ticket_ids)
+
     def load(self, problem_id: int) -> ProblemRecord:
         with translate_errors():
             return store.load(problem_id)

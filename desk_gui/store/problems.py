@@ -188,3 +188,12 @@ def titles_between(start: datetime, end: datetime) -> list[tuple[str, int]]:
         .group_by(Ticket.title)
     )
     return [(str(t), int(n)) for t, n in rows_of(query)]
+
+
+def ids_titled(titles: Sequence[str], start: datetime, end: datetime) -> list[int]:
+    query = Ticket.select(Ticket.id).where(
+        Ticket.title.in_(list(titles) or [""])
+        & (Ticket.submitted_at >= start)
+        & (Ticket.submitted_at < end)
+    )
+    return [int(i) for (i,) in rows_of(query.order_by(Ticket.id))]

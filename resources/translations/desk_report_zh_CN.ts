@@ -25,6 +25,18 @@
         <source>&amp;Review report…</source>
         <translation>复盘报告(&amp;R)…</translation>
     </message>
+    <message>
+        <source>Problem record of selected tickets…</source>
+        <translation>用所选工单建问题记录…</translation>
+    </message>
+    <message>
+        <source>Problem record</source>
+        <translation>问题记录</translation>
+    </message>
+    <message>
+        <source>Select one or more tickets first.</source>
+        <translation>请先在队列中选择一张或多张工单。</translation>
+    </message>
 </context>
 <context>
     <name>PeriodBar</name>
@@ -71,6 +83,148 @@
     <message>
         <source>All</source>
         <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemActionsTable</name>
+    <message>
+        <source>What</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due (YYYY-MM-DD)</source>
+        <translation>期限（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation>检查结果</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDialog</name>
+    <message>
+        <source>Problem record</source>
+        <translation>问题记录</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>为什么？</translation>
+    </message>
+    <message>
+        <source>Because…</source>
+        <translation>因为……</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Root cause: 5 Whys</source>
+        <translation>根因分析：5 个为什么</translation>
+    </message>
+    <message>
+        <source>Another why</source>
+        <translation>再问一个为什么</translation>
+    </message>
+    <message>
+        <source>Workaround</source>
+        <translation>临时解决办法</translation>
+    </message>
+    <message>
+        <source>Permanent fix</source>
+        <translation>永久解决方案</translation>
+    </message>
+    <message>
+        <source>Improvement actions (plan → doing → checking → done)</source>
+        <translation>改进措施（计划 → 执行 → 检查 → 完成）</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>添加措施</translation>
+    </message>
+    <message>
+        <source>Remove action</source>
+        <translation>删除措施</translation>
+    </message>
+    <message>
+        <source>Check: did alike tickets go down?</source>
+        <translation>检查：同类工单是否减少？</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Tickets of this problem</source>
+        <translation>本问题的工单</translation>
+    </message>
+    <message>
+        <source>Alike tickets not yet grouped</source>
+        <translation>尚未归入的同类工单</translation>
+    </message>
+    <message>
+        <source>Group the selected</source>
+        <translation>归入所选工单</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>（新建）</translation>
+    </message>
+    <message>
+        <source>(not found yet)</source>
+        <translation>（尚未找到）</translation>
+    </message>
+    <message>
+        <source>Root cause: {cause}</source>
+        <translation>根因：{cause}</translation>
+    </message>
+    <message>
+        <source>A due date is written YYYY-MM-DD.</source>
+        <translation>期限请按 YYYY-MM-DD 填写。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved {number}</source>
+        <translation>已保存 {number}</translation>
+    </message>
+    <message>
+        <source>Grouped when saved.</source>
+        <translation>保存时归入。</translation>
+    </message>
+    <message>
+        <source>{days} days before {day}: {before}; after: {after}</source>
+        <translation>{day} 之前 {days} 天：{before} 张；之后：{after} 张</translation>
     </message>
 </context>
 <context>

@@ -192,6 +192,7 @@ def review_report_buttons(app: QApplication, window: Any, closer: DialogCloser) 
             closer.context = f"review:{name}"
             button.click()
             settle(app)
+            closer.close_open_dialogs()  # the problem record opens beside the report
             clicked.append(name)
     dialog.grab()
     dialog.reject()

@@ -37,6 +37,7 @@ EXPECTED_DIALOGS = {
     "actionAbout": "QMessageBox",
     "actionSlaSettings": "SlaSettingsDialog",
     "actionReviewReport": "ReviewReportDialog",
+    "actionProblemRecord": "ProblemDialog",
 }
 # The review report window's buttons and the dialog each opens.
 EXPECTED_REVIEW_DIALOGS = {
@@ -44,6 +45,7 @@ EXPECTED_REVIEW_DIALOGS = {
     "reviewPrint": "QPrintDialog",
     "reviewPdf": "QFileDialog",
     "reviewXlsx": "QFileDialog",
+    "reviewProblem": "ProblemDialog",
 }
 # Worksheet buttons whose dialog must have been opened by clicking them.
 EXPECTED_WORKSHEET_DIALOGS = {

@@ -26,6 +26,8 @@ MODULES = (
     "desk_gui/ui/report/report_dialog.py",
     "desk_gui/ui/report/period_bar.py",
     "desk_gui/ui/report/kpi_table.py",
+    "desk_gui/ui/report/problem_dialog.py",
+    "desk_gui/ui/report/problem_actions.py",
 )
 
 

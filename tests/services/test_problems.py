@@ -114,3 +114,19 @@ def test_the_check_counts_alike_tickets_before_and_after(
     # 打印机卡纸 (Mon 16), 打印机 卡纸2 (Tue 17), 打印机卡纸！ (Wed 18)
     assert service.recurrence(record.id or 0, date(2026, 11, 18)) == (2, 1)
     assert service.recurrence(record.id or 0, date(2026, 11, 16), days=1) == (0, 1)
+
+
+def test_drafts_open_an_alike_problem_instead_of_a_second_one(
+    service: ProblemService, week: dict[str, int]
+) -> None:
+    fresh = service.draft_from_tickets([week["T2"], week["T7"]])
+    assert fresh.id is None and fresh.title in ("VPN连不上", "vpn 连不上")
+    saved = service.save_or_create(fresh)
+    assert saved.number == "PRB20261125-01" and saved.ticket_ids == sorted([week["T2"], week["T7"]])
+    again = service.draft("VPN 连不上！", [week["T4"]])
+    assert again.id == saved.id and week["T4"] in again.ticket_ids
+    start, end = datetime(2026, 11, 16), datetime(2026, 11, 23)
+    assert service.tickets_titled(["打印机卡纸", "打印机卡纸！"], start, end) == [
+        week["T1"],
+        week["T8"],
+    ]

@@ -93,6 +93,12 @@ class MainMenus(QObject):
             "actionReviewReport", self.tr("&Review report…"), self.review_report
         )
         tools_menu.addAction(self.review)
+        self.problem = self._act(
+            "actionProblemRecord",
+            self.tr("Problem record of selected tickets…"),
+            self.problem_record,
+        )
+        tools_menu.addAction(self.problem)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about)
 
@@ -266,4 +272,19 @@ class MainMenus(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._review_dialog = dialog
         dialog.destroyed.connect(lambda *_: setattr(self, "_review_dialog", None))
+        dialog.show()
+
+    def problem_record(self) -> None:
+        """Tools → Problem record: group the selected tickets under a problem (or an open one
+        alike their title)."""
+        from desk_gui.ui.report.problem_dialog import ProblemDialog  # loads on first use
+
+        ids = self.w.selected_ids()
+        if not ids:
+            QMessageBox.information(
+                self.w, self.tr("Problem record"), self.tr("Select one or more tickets first.")
+            )
+            return
+        dialog = ProblemDialog(self.w.session, self.w.jobs, ticket_ids=ids, parent=self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

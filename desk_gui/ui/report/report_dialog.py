@@ -41,6 +41,7 @@ from desk_gui.ui.report.charts_view import ChartsView
 from desk_gui.ui.report.kpi_table import KpiTable
 from desk_gui.ui.report.named import named
 from desk_gui.ui.report.period_bar import PeriodBar
+from desk_gui.ui.report.problem_dialog import ProblemDialog
 
 AskPath = Callable[[str, str, str], Path | None]
 """(dialog title, suggested file name, filter) → the chosen file, or None."""
@@ -190,6 +191,13 @@ class ReviewReportDialog(QDialog):
         row = max(self.problems.currentRow(), 0)
         group = self.report.top_problems[row]
         self.problem_requested.emit(group.title, group.count)
+        period = self.report.period
+        dialog = ProblemDialog(self.session, self.jobs, title=group.title,
+                               titled=(list(group.titles), period.start, period.end),
+                               parent=self)  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda *_: self._timer.start())  # the open problems listed
+        dialog.show()
 
     # -- output ------------------------------------------------------------------------------
 
