@@ -44,6 +44,9 @@ class ProblemActionsTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(CHECK, QHeaderView.ResizeMode.Stretch)
+        for column in (OWNER, DUE, STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
 
     def set_actions(self, actions: list[Action]) -> None:
         self.setRowCount(0)

@@ -62,7 +62,7 @@ class ProblemDialog(QDialog):
         self.record: ProblemRecord | None = None
         self._suggested: list[int] = []
         self._build()
-        self.resize(980, 760)
+        self.resize(1100, 860)
         self._load(problem_id, title, list(ticket_ids), titled)
 
     # -- layout -------------------------------------------------------------------------------
@@ -76,6 +76,9 @@ class ProblemDialog(QDialog):
         self.whys = named(QTableWidget(5, 2, self), "problemWhys")
         self.whys.setHorizontalHeaderLabels([self.tr("Why?"), self.tr("Because…")])
         self.whys.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        row_h = self.fontMetrics().height() + 8
+        self.whys.verticalHeader().setDefaultSectionSize(row_h)
+        self.whys.setMinimumHeight(row_h * 6 + 4)
         self.whys.itemChanged.connect(lambda *_: self._show_root_cause())
         self.root_cause = named(QLabel(), "problemRootCause")
         self.workaround = named(QPlainTextEdit(), "problemWorkaround")
@@ -88,9 +91,9 @@ class ProblemDialog(QDialog):
         self.message = named(QLabel(), "problemMessage")
         column = QVBoxLayout(self)
         column.addLayout(self._head())
-        column.addWidget(self._analysis(), 3)
+        column.addWidget(self._analysis(), 4)
         column.addWidget(self._action_box(), 2)
-        column.addWidget(self._ticket_box(), 2)
+        column.addWidget(self._ticket_box(), 3)
         column.addLayout(self._buttons())
 
     def _head(self) -> QHBoxLayout:
@@ -139,9 +142,14 @@ class ProblemDialog(QDialog):
             [self.tr("Number"), self.tr("Title"), self.tr("Submitted"), self.tr("Status")]
         )
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        table.setWordWrap(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         return table
 
     def _ticket_box(self) -> QWidget:
