@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from desk_gui.printing.review_print import Sheet
 
 LEFT, RIGHT, ROW = 14.0, 196.0, 4.6
-GOOD, BAD = 40, 170  # green / red tone of a change
+GOOD, BAD = (30, 120, 40), (180, 40, 40)  # a change for the better / the worse
 
 
 def _heading(sheet: Sheet, report: Report) -> float:
@@ -58,9 +58,9 @@ def _kpi_table(sheet: Sheet, report: Report, y: float) -> float:
         sheet.text(cols[1], y, 28, ROW, fmt_value(key, now), 8.5, bold=True, align="right")
         sheet.text(cols[2], y, 28, ROW, fmt_value(key, before), 8.5, align="right", gray=90)
         better = change_is_better(key, change)
-        tone = 90 if better is None else (GOOD if better else BAD)
+        color = None if better is None else (GOOD if better else BAD)
         sheet.text(cols[3], y, RIGHT - cols[3] - 1, ROW, fmt_change(key, change), 8.5,
-                   align="right", gray=tone)  # fmt: skip
+                   align="right", gray=90, color=color)  # fmt: skip
         y += ROW
     sheet.rule(LEFT, y, RIGHT, 0.3, 120)
     return y + 4

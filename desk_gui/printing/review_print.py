@@ -52,10 +52,11 @@ class Sheet:
         return QRectF(x * self.k, y * self.k, w * self.k, h * self.k)
 
     def text(self, x: float, y: float, w: float, h: float, value: str, points: float = 8.5,
-             *, bold: bool = False, align: str = "left", gray: int = 30) -> None:  # fmt: skip
+             *, bold: bool = False, align: str = "left", gray: int = 30,
+             color: tuple[int, int, int] | None = None) -> None:  # fmt: skip
         p = self.painter
         p.setFont(self.font(points, bold))
-        p.setPen(QColor(gray, gray, gray))
+        p.setPen(QColor(*color) if color else QColor(gray, gray, gray))
         flags = ALIGN[align] | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
         p.drawText(self.rect(x, y, w, h), int(flags), value)
 
