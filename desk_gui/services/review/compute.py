@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from desk_gui.domain.calendar import BusinessCalendar
-from desk_gui.domain.review import BREAKDOWNS, Figures, Period, Report, ReportFilter, Spread
+from desk_gui.domain.review import Figures, Period, Report, ReportFilter, Spread
 from desk_gui.domain.review_problems import ArticleLookup, group_titles
 from desk_gui.store import report as sql
 from desk_gui.store.database import read_transaction
@@ -100,7 +100,7 @@ def figures(period: Period, flt: ReportFilter, clock: BusinessClock,
     start, end = period.start, period.end
     with read_transaction():
         counts = sql.counts(start, end, flt)
-        by = {column: sql.breakdown(column, start, end, flt) for column in BREAKDOWNS}
+        by = sql.breakdowns(start, end, flt)
     step()
     times = _spreads(sql.durations(start, end, flt), clock)
     step()
