@@ -7,6 +7,7 @@ the window, the printed report, the .xlsx and the JSON. Definitions: domain/revi
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -107,7 +108,7 @@ class Spread:
     median: float | None
 
     @classmethod
-    def of(cls, values: list[float], unit: float) -> Spread:
+    def of(cls, values: Sequence[float], unit: float) -> Spread:
         if not values:
             return cls(None, None)
         return cls(

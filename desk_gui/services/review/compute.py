@@ -8,7 +8,7 @@ day, so each ticket costs two look-ups whatever its span.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -73,24 +73,69 @@ class BusinessClock:
         return self.at(b) - since
 
 
-def _spreads(rows: Iterable[tuple[datetime, datetime | None, datetime | None]],
-             clock: BusinessClock) -> dict[str, Spread]:  # fmt: skip
-    response: list[float] = []
-    response_b: list[float] = []
-    resolution: list[float] = []
-    resolution_b: list[float] = []
-    for submitted, responded, resolved in rows:
-        if responded is not None:
-            response.append(max(0.0, (responded - submitted).total_seconds()))
-            response_b.append(clock.between(submitted, responded))
-        if resolved is not None:
-            resolution.append(max(0.0, (resolved - submitted).total_seconds()))
-            resolution_b.append(clock.between(submitted, resolved))
+def _seconds(clock_time: str) -> int:
+    """Seconds into the day of "HH:MM:SS"."""
+    if len(clock_time) < 8:
+        return 0
+    return int(clock_time[:2]) * 3600 + int(clock_time[3:5]) * 60 + int(clock_time[6:8])
+
+
+class Moments:
+    """Elapsed and business seconds between stored times, read straight from their text.
+
+    Column-wise over a million times: each distinct day (ordinal, business seconds before it,
+    open or not) and each distinct clock time is worked out once, then looked up; the clock
+    starts at the earliest day so its running total never moves.
+    """
+
+    def __init__(self, clock: BusinessClock, texts: list[str]) -> None:
+        self.clock = clock
+        days = sorted({t[:10] for t in texts})
+        clock.at(datetime.fromisoformat(days[0]))
+        assert clock._base is not None
+        self._days: dict[str, tuple[int, int, bool]] = {}
+        for key in days:
+            ordinal = date.fromisoformat(key).toordinal()
+            before = clock._before(ordinal)
+            self._days[key] = (ordinal, before, clock._working[ordinal - clock._base])
+        self._secs = {x: _seconds(x) for x in {t[11:19] for t in texts}}
+
+    def points(self, texts: list[str]) -> tuple[list[int], list[int]]:
+        """(absolute seconds, business seconds) of each time."""
+        days, secs = self._days, self._secs
+        opening, length = self.clock._open, self.clock._day
+        found = [(days[t[:10]], secs[t[11:19]]) for t in texts]
+        absolute = [d[0] * 86400 + x for d, x in found]
+        business = [d[1] + min(max(x - opening, 0), length) if d[2] else d[1] for d, x in found]
+        return absolute, business
+
+
+def _gaps(moments: Moments, starts: list[str], ends: list[str]) -> tuple[list[int], list[int]]:
+    """Elapsed and business seconds from each start to its end (never negative)."""
+    a_abs, a_bus = moments.points(starts)
+    b_abs, b_bus = moments.points(ends)
+    elapsed = [max(0, b - a) for a, b in zip(a_abs, b_abs, strict=True)]
+    business = [max(0, b - a) for a, b in zip(a_bus, b_bus, strict=True)]
+    return elapsed, business
+
+
+def _spreads(
+    rows: list[tuple[str, str | None, str | None]], clock: BusinessClock
+) -> dict[str, Spread]:
+    answered = [(r[0], r[1]) for r in rows if r[1] is not None]
+    solved = [(r[0], r[2]) for r in rows if r[2] is not None]
+    texts = [t for pairs in (answered, solved) for pair in pairs for t in pair]
+    response: tuple[list[int], list[int]] = ([], [])
+    resolution: tuple[list[int], list[int]] = ([], [])
+    if texts:
+        moments = Moments(clock, texts)
+        response = _gaps(moments, [a for a, _ in answered], [b for _, b in answered])
+        resolution = _gaps(moments, [a for a, _ in solved], [b for _, b in solved])
     return {
-        "response": Spread.of(response, 60),
-        "response_business": Spread.of(response_b, 60),
-        "resolution": Spread.of(resolution, 3600),
-        "resolution_business": Spread.of(resolution_b, 3600),
+        "response": Spread.of(response[0], 60),
+        "response_business": Spread.of(response[1], 60),
+        "resolution": Spread.of(resolution[0], 3600),
+        "resolution_business": Spread.of(resolution[1], 3600),
     }
 
 
