@@ -278,10 +278,6 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>{first} – {last}: {received} received, {resolved} resolved</source>
-        <translation>{first} – {last}：受理 {received}，解决 {resolved}</translation>
-    </message>
-    <message>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -308,6 +304,10 @@
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>{first} – {last}: {received} received, {resolved} resolved; {problems} open problems, {due} actions due</source>
+        <translation>{first} – {last}：受理 {received}，解决 {resolved}；未结问题 {problems} 个，到期措施 {due} 项</translation>
     </message>
 </context>
 </TS>

@@ -52,7 +52,6 @@ class ReviewReportDialog(QDialog):
     """The review report of a period, with its charts, to print, save as PDF or export."""
 
     computed = Signal(object)  # the Report shown
-    problem_requested = Signal(str, int)  # a top problem's title and count
 
     def __init__(self, session: Session, jobs: Jobs, *, ask_path: AskPath | None = None,
                  today: date | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
@@ -170,10 +169,15 @@ class ReviewReportDialog(QDialog):
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.problems.setItem(r, 1, count)
         period = report.period
+        problems = sum(1 for item in report.open_problems if item.kind == "problem")
+        due = len(report.open_problems) - problems
+        text = self.tr(
+            "{first} – {last}: {received} received, {resolved} resolved; {problems} open problems, {due} actions due"
+        )
         self.status.setText(
-            self.tr("{first} – {last}: {received} received, {resolved} resolved").format(
-                first=period.first, last=period.last,
-                received=report.current["received"], resolved=report.current["resolved"],
+            text.format(
+                first=period.first, last=period.last, received=report.current["received"],
+                resolved=report.current["resolved"], problems=problems, due=due,
             )
         )  # fmt: skip
         self._enable(True)
@@ -190,7 +194,6 @@ class ReviewReportDialog(QDialog):
             return
         row = max(self.problems.currentRow(), 0)
         group = self.report.top_problems[row]
-        self.problem_requested.emit(group.title, group.count)
         period = self.report.period
         dialog = ProblemDialog(self.session, self.jobs, title=group.title,
                                titled=(list(group.titles), period.start, period.end),
