@@ -95,6 +95,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "trend": ("达标率与首次解决率趋势", "Deadline met and first-contact trend"),
     "top_problems": ("高频问题", "Top recurring problems"),
     "count": ("次数", "Count"),
+    "tickets": ("张工单", "tickets"),
     "satisfaction": ("满意度", "Satisfaction"),
     "definitions": ("口径说明", "Definitions"),
     "open_problems": ("未结问题记录与到期改进措施", "Open problem records and actions due"),

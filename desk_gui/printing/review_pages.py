@@ -148,6 +148,8 @@ def _open_items(sheet: Sheet, report: Report, y: float) -> float:
         return y + ROW + 4
     for item in report.open_problems[:12]:
         due = f"{item.due}" if item.due else ""
+        if item.kind == "problem":
+            due = f"{item.tickets} {text('tickets', lang)}"
         lead = item.number if item.kind == "problem" else f"  · {item.number}"
         sheet.text(LEFT, y, 30, ROW, lead, 8.5, bold=item.kind == "problem")
         sheet.text(LEFT + 31, y, 95, ROW, item.title, 8.5)
