@@ -8,18 +8,21 @@ day, so each ticket costs two look-ups whatever its span.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from desk_gui.domain.calendar import BusinessCalendar
 from desk_gui.domain.review import Figures, Period, Report, ReportFilter, Spread
 from desk_gui.domain.review_problems import ArticleLookup, group_titles
 from desk_gui.store import report as sql
-from desk_gui.store.database import read_transaction
+from desk_gui.store.database import close_thread_connection, current_database, read_transaction
 
 __all__ = ["Figures", "Period", "Report", "ReportFilter", "build_report", "filter_values"]
 
+T = TypeVar("T")
 Progress = Callable[[int, int], None]
 STEPS = 6
 """Progress steps of one report (each period's counts and durations, series, problems)."""
@@ -188,6 +191,18 @@ def _share(part: int, whole: int) -> float | None:
     return None if whole == 0 else round(100.0 * part / whole, 1)
 
 
+def _on_own_connection(fn: Callable[[], T]) -> Callable[[], T]:
+    """``fn`` for a helper thread: it reads on its own connection and closes it at the end."""
+
+    def run() -> T:
+        try:
+            return fn()
+        finally:
+            close_thread_connection(current_database())
+
+    return run
+
+
 def build_report(
     period: Period,
     calendar: BusinessCalendar,
@@ -197,21 +212,35 @@ def build_report(
     article: ArticleLookup | None = None,
     top: int = 10,
 ) -> Report:
-    """The report of ``period`` (and the previous one) on the bound database."""
+    """The report of ``period`` (and the previous one) on the bound database.
+
+    The previous period and the day series are read by two helper threads on connections of
+    their own while this thread reads the period itself (the engine works outside the GIL).
+    """
     flt = flt or ReportFilter()
-    clock = BusinessClock(calendar)
+    lock = threading.Lock()
     done = [0]
 
     def step() -> None:
-        done[0] += 1
+        with lock:
+            done[0] += 1
+            count = done[0]
         if progress is not None:
-            progress(done[0], STEPS)
+            progress(count, STEPS)
 
-    current = figures(period, flt, clock, step)
-    previous = figures(period.previous(), flt, clock, step)
-    per_day, trend = _series(period, flt)
-    titles = sql.titles_received(period.start, period.end, flt)
-    step()
+    def series() -> tuple[list[tuple[str, int, int]], list[Any], list[tuple[str, int]]]:
+        per_day, trend = _series(period, flt)
+        titles = sql.titles_received(period.start, period.end, flt)
+        step()
+        return per_day, trend, titles
+
+    previous_period = period.previous()
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="review") as pool:
+        before = pool.submit(_on_own_connection(
+            lambda: figures(previous_period, flt, BusinessClock(calendar), step)))  # fmt: skip
+        days = pool.submit(_on_own_connection(series))
+        current = figures(period, flt, BusinessClock(calendar), step)
+        previous, (per_day, trend, titles) = before.result(), days.result()
     report = Report(current, previous, flt, per_day, trend, group_titles(titles, top, article))
     step()
     return report
