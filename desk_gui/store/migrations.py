@@ -229,13 +229,15 @@ _V9_TABLES: tuple[str, ...] = (
 
 
 def _v9_problems(db: pw.Database) -> None:
-    """Problem records: tickets grouped under a problem, its 5-Why chain and actions."""
+    """Problem records (tickets grouped under a problem, its 5-Why chain and actions), and
+    the review report's indexes: tickets resolved or closed within a period."""
     if isinstance(db, pw.SqliteDatabase):
         _run(db, _V9_TABLES)
-        return
-    # A server database: the tables as the models describe them (as version 3 does).
-    with db.bind_ctx([Problem, ProblemTicket, ProblemAction]):
-        db.create_tables([Problem, ProblemTicket, ProblemAction], safe=False)
+    else:
+        # A server database: the tables as the models describe them (as version 3 does).
+        with db.bind_ctx([Problem, ProblemTicket, ProblemAction]):
+            db.create_tables([Problem, ProblemTicket, ProblemAction], safe=False)
+    _run(db, schema.REPORT_INDEX_SQL)
 
 
 MIGRATIONS: list[Migration] = [
@@ -268,6 +270,7 @@ def create_latest(db: pw.Database) -> None:
     _run(db, schema.triage_index_sql())
     if postgres:
         _run(db, schema.postgres_search_sql())
+    _run(db, schema.REPORT_INDEX_SQL)
 
 
 def _user_tables(db: pw.Database) -> list[str]:

@@ -53,61 +53,73 @@ def first_contact_condition() -> Any:
     return (Ticket.tier == "l1") & (Ticket.escalation_count == 0)
 
 
-def _touches(start: datetime, end: datetime) -> Any:
-    """Rows any figure of the period can count (lets the engine skip the rest early)."""
-    return (Ticket.submitted_at < end) & (
-        (Ticket.submitted_at >= start)
-        | Ticket.resolved_at.is_null()
-        | (Ticket.resolved_at >= start)
-        | (Ticket.closed_at >= start)
-    )
-
-
-def _count_columns(start: datetime, end: datetime) -> dict[str, Any]:
-    got, done = _received(start, end), _resolved(start, end)
-    backlog = _open_at(end)
-    limits = [end - timedelta(days=d) for d in AGING_DAYS]
-    responded = got & Ticket.first_response_at.is_null(False) & Ticket.respond_due.is_null(False)
-    due_known = done & Ticket.resolve_due.is_null(False)
-    answered = done & Ticket.satisfaction.is_null(False)
+def _received_columns(start: datetime, end: datetime) -> dict[str, Any]:
+    """Counts over the tickets received in the period (read by the submission index)."""
+    responded = Ticket.first_response_at.is_null(False) & Ticket.respond_due.is_null(False)
     return {
-        "received": got,
-        "resolved": done,
-        "closed": (Ticket.closed_at >= start) & (Ticket.closed_at < end),
-        "backlog_end": backlog,
-        "aging_0_1": backlog & (Ticket.submitted_at >= limits[0]),
-        "aging_1_3": backlog
-        & (Ticket.submitted_at < limits[0])
-        & (Ticket.submitted_at >= limits[1]),
-        "aging_3_7": backlog
-        & (Ticket.submitted_at < limits[1])
-        & (Ticket.submitted_at >= limits[2]),
-        "aging_7_plus": backlog & (Ticket.submitted_at < limits[2]),
-        "escalated": got & (Ticket.escalation_count > 0),
-        "reopened": done & (Ticket.reopen_count > 0),
-        "fcr": done & first_contact_condition(),
+        "received": pw.SQL("1 = 1"),
+        "escalated": Ticket.escalation_count > 0,
         "response_due_known": responded,
         "response_met": responded & (Ticket.first_response_at <= Ticket.respond_due),
+    }
+
+
+def _resolved_columns() -> dict[str, Any]:
+    """Counts over the tickets resolved in the period (read by the resolution index)."""
+    due_known = Ticket.resolve_due.is_null(False)
+    answered = Ticket.satisfaction.is_null(False)
+    return {
+        "resolved": pw.SQL("1 = 1"),
+        "reopened": Ticket.reopen_count > 0,
+        "fcr": first_contact_condition(),
         "resolution_due_known": due_known,
         "resolution_met": due_known & (Ticket.resolved_at <= Ticket.resolve_due),
         "csat_answers": answered,
         "csat_satisfied": answered & (Ticket.satisfaction == "satisfied"),
         "csat_basic": answered & (Ticket.satisfaction == "basic"),
         "csat_dissatisfied": answered & (Ticket.satisfaction == "dissatisfied"),
-        "score_answers": done & Ticket.feedback_score.is_null(False),
+        "score_answers": Ticket.feedback_score.is_null(False),
     }
 
 
+def _backlog_columns(end: datetime) -> dict[str, Any]:
+    """Counts over the backlog at the end, by age (read by the resolution index: open or
+    resolved after the end)."""
+    limits = [end - timedelta(days=d) for d in AGING_DAYS]
+    return {
+        "backlog_end": pw.SQL("1 = 1"),
+        "aging_0_1": Ticket.submitted_at >= limits[0],
+        "aging_1_3": (Ticket.submitted_at < limits[0]) & (Ticket.submitted_at >= limits[1]),
+        "aging_3_7": (Ticket.submitted_at < limits[1]) & (Ticket.submitted_at >= limits[2]),
+        "aging_7_plus": Ticket.submitted_at < limits[2],
+    }
+
+
+def _sums(columns: dict[str, Any], where: Any, extra: tuple[Any, ...] = ()) -> list[Any]:
+    query = Ticket.select(*[_count_if(c) for c in columns.values()], *extra).where(where)
+    return list(rows_of(query)[0])
+
+
 def counts(start: datetime, end: datetime, flt: ReportFilter) -> dict[str, int]:
-    """Every count of the period in one scan, plus ``score_sum`` (feedback scores, resolved)."""
-    columns = _count_columns(start, end)
-    done_score = pw.Case(None, [(_resolved(start, end), Ticket.feedback_score)], None)
-    query = Ticket.select(*[_count_if(c) for c in columns.values()], pw.fn.SUM(done_score)).where(
-        _touches(start, end) & _condition(flt)
-    )
-    values = rows_of(query)[0]
-    result = {name: int(v or 0) for name, v in zip(columns, values, strict=False)}
+    """Every count of the period, plus ``score_sum`` (feedback scores of tickets resolved).
+
+    Four small reads instead of one scan: each reads only the tickets received, resolved or
+    closed in the period, or open at its end, through an index, so a week costs a week.
+    """
+    cond = _condition(flt)
+    result: dict[str, int] = {}
+    received = _received_columns(start, end)
+    values = _sums(received, _received(start, end) & cond)
+    result.update(zip(received, (int(v or 0) for v in values), strict=True))
+    resolved = _resolved_columns()
+    values = _sums(resolved, _resolved(start, end) & cond, (pw.fn.SUM(Ticket.feedback_score),))
+    result.update(zip(resolved, (int(v or 0) for v in values[:-1]), strict=True))
     result["score_sum"] = int(values[-1] or 0)
+    backlog = _backlog_columns(end)
+    values = _sums(backlog, _open_at(end) & cond)
+    result.update(zip(backlog, (int(v or 0) for v in values), strict=True))
+    closed = (Ticket.closed_at >= start) & (Ticket.closed_at < end) & cond
+    result["closed"] = int(rows_of(Ticket.select(pw.fn.COUNT(Ticket.id)).where(closed))[0][0])
     return result
 
 
@@ -179,15 +191,21 @@ def durations(
     start: datetime, end: datetime, flt: ReportFilter
 ) -> list[tuple[str, str | None, str | None]]:
     """(submitted, first response if received in the period, resolved if in the period), as
-    text "YYYY-MM-DD HH:MM:SS": a million rows are measured without making datetimes."""
-    got, done = _received(start, end), _resolved(start, end)
-    query = Ticket.select(
-        Ticket.submitted_at,
-        pw.Case(None, [(got, Ticket.first_response_at)], None),
-        pw.Case(None, [(done, Ticket.resolved_at)], None),
-    ).where(((got & Ticket.first_response_at.is_null(False)) | done) & _condition(flt))
-    sql, params = query.sql()
-    rows = fetch_all(sql, params)
+    text "YYYY-MM-DD HH:MM:SS": a million rows are measured without making datetimes.
+
+    Two index reads: tickets received and answered, tickets resolved (a ticket in both
+    appears twice, once for each figure)."""
+    cond = _condition(flt)
+    answered = Ticket.select(Ticket.submitted_at, Ticket.first_response_at, pw.SQL("NULL")).where(
+        _received(start, end) & Ticket.first_response_at.is_null(False) & cond
+    )
+    solved = Ticket.select(Ticket.submitted_at, pw.SQL("NULL"), Ticket.resolved_at).where(
+        _resolved(start, end) & cond
+    )
+    rows: list[tuple[Any, ...]] = []
+    for query in (answered, solved):
+        sql, params = query.sql()
+        rows.extend(fetch_all(sql, params))
     if is_sqlite():
         return rows
     return [(str(_text(s)), _text(r), _text(d)) for s, r, d in rows]

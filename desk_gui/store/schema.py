@@ -204,3 +204,10 @@ def postgres_search_sql() -> list[str]:
         f'CREATE INDEX "ticket_search_trgm" ON "ticket" USING gin ({PG_SEARCH_EXPR} gin_trgm_ops)',
         'CREATE INDEX "log_entry_text_trgm" ON "log_entry" USING gin ("text" gin_trgm_ops)',
     ]
+
+
+# The review report's periods (schema 9): tickets resolved or closed within a period.
+REPORT_INDEX_SQL: tuple[str, ...] = (
+    'CREATE INDEX "ticket_resolved_at" ON "ticket" ("resolved_at")',
+    'CREATE INDEX "ticket_closed_at" ON "ticket" ("closed_at")',
+)
