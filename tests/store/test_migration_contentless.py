@@ -89,4 +89,3 @@ def _btrees(path: Path) -> set[str]:
         return {name for (name,) in rows}
     finally:
         con.close()
-
