@@ -39,6 +39,7 @@ def main() -> int:
     stall = ["--big"] if args.big else []
     codes.append(run("bench_stall.py", *stall))
     codes.append(run("bench_bundle.py"))
+    codes.append(run("bench_report.py", "--sizes", *sizes, "--dir", str(DIR)))
     return max(codes)
 
 

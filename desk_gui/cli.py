@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from desk_gui import __version__
 from desk_gui.cli_kb import add_kb_commands
+from desk_gui.cli_report import add_report_commands
 from desk_gui.commands import add_commands
 from desk_gui.domain.errors import DeskError
 
@@ -136,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_commands(sub)
     add_kb_commands(sub)
+    add_report_commands(sub)
     return parser
 
 

@@ -44,7 +44,7 @@ SHEET = "xl/worksheets/sheet1.xml"
 # Characters XML 1.0 cannot hold (openpyxl refuses them with IllegalCharacterError), and
 # lone surrogates (UTF-8 cannot hold them): stored text never breaks an export.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-Cell = str | datetime | float | None  # a float is a date's serial number
+Cell = str | datetime | float | int | None  # a float is a date's serial number; an int a count
 # Builds the workbook around one sample row: (the sample row's cells) -> the workbook.
 Template = Callable[[list[object]], Workbook]
 
@@ -80,6 +80,8 @@ class SheetRows:
                 continue
             if value.__class__ is str:
                 parts.append(_text_cell(letter + n, value))
+            elif value.__class__ is int:
+                parts.append(f'<c r="{letter}{n}" t="n"><v>{value}</v></c>')
             else:
                 serial = to_excel(value) if isinstance(value, datetime) else value
                 parts.append(f'<c r="{letter}{n}" s="{self.date_style}" t="n"><v>{serial}</v></c>')
@@ -104,6 +106,7 @@ def write_workbook(
     rows: Iterable[Iterable[Cell]],
     width: int,
     autofilter: Callable[[int], str],
+    sheet_index: int = 0,
 ) -> int:
     """Write ``rows`` under the template's header; ``autofilter(n)`` gives the filter's range.
 
@@ -111,21 +114,22 @@ def write_workbook(
     cell (whose style the data's dates reuse); returns the number of data rows.
     """
     wb = template([datetime(2000, 1, 1)])
-    ws = wb.worksheets[0]
+    ws = wb.worksheets[sheet_index]  # the sheet streamed; the template writes any other
+    part = f"xl/worksheets/sheet{sheet_index + 1}.xml"
     ws.auto_filter.ref = autofilter(1)
     tmp = Path(str(path) + ".part")
     wb.save(str(tmp))
     try:
         with zipfile.ZipFile(tmp) as src:
-            head, tail, style = _sample_style(src.read(SHEET).decode("utf-8"))
+            head, tail, style = _sample_style(src.read(part).decode("utf-8"))
             writer = SheetRows(width, style)
             with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
                 n = 0
                 for info in src.infolist():
-                    if info.filename != SHEET:
+                    if info.filename != part:
                         out.writestr(info, src.read(info.filename))
                         continue
-                    with out.open(SHEET, "w", force_zip64=True) as fh:
+                    with out.open(part, "w", force_zip64=True) as fh:
                         n = _write_sheet(fh, writer, rows, head)
                         fh.write(tail.replace(autofilter(1), autofilter(n)).encode("utf-8"))
     finally:

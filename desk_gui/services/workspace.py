@@ -11,18 +11,28 @@ file, is torn down (see ``Workspace.open(..., bind=False)`` and ``bind()``).
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import timedelta
 from pathlib import Path
 
 import peewee as pw
 
+from desk_gui.domain.review import OpenItem
 from desk_gui.exchange.export import ExportOptions, Progress, export_tickets
 from desk_gui.services import directory
 from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportService
 from desk_gui.services.kb import KnowledgeService
+from desk_gui.services.problems import ProblemService
 from desk_gui.services.queue import QueueFilter, QueueService, SortKey
 from desk_gui.services.reminders import ReminderService
+from desk_gui.services.review.compute import (
+    Period,
+    Report,
+    ReportFilter,
+    build_report,
+    filter_values,
+)
 from desk_gui.services.settings import OfficeSettings, load_settings, save_settings
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store.backup import backup_database, check_database, refuse_server_url
@@ -42,6 +52,9 @@ from desk_gui.store.probe import ProbeResult, probe_target
 from desk_gui.store.queue import ticket_ids
 
 __all__ = ["SCHEMA_VERSION", "ProbeResult", "Workspace"]
+
+ACTIONS_AHEAD_DAYS = 7
+"""The review report lists improvement actions due up to this many days after its period."""
 
 
 class Workspace:
@@ -225,3 +238,32 @@ class Workspace:
     ) -> Path:
         """A consistent copy of the file at ``target`` (it is not migrated first)."""
         return backup_database(dest, src=target, overwrite=overwrite)
+
+    # -- review ---------------------------------------------------------------------------
+
+    def review_report(
+        self,
+        period: Period,
+        flt: ReportFilter | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Report:
+        """The review report of ``period`` (and the one before) on the office's calendar."""
+        with translate_errors(self._db):
+            settings = load_settings()
+            report = build_report(period, settings.calendar, flt, progress=progress)
+            report.office = settings.office_name
+            return report
+
+    def review_filter_values(self) -> dict[str, list[str]]:
+        """Values the report's filters offer: departments, assignees, categories, priorities."""
+        with translate_errors(self._db):
+            return filter_values()
+
+    def review_open_items(self, period: Period, lang: str = "zh") -> list[OpenItem]:
+        """Open problem records, and unfinished actions due by a week after the period."""
+        until = period.last + timedelta(days=ACTIONS_AHEAD_DAYS)
+        return ProblemService(self.ctx).open_items(until, lang)
+
+    def problems(self) -> ProblemService:
+        """Problem records for the current operator."""
+        return ProblemService(self.ctx)

@@ -25,6 +25,9 @@ from desk_gui.store.models import (
     KbLink,
     KbRevision,
     Meta,
+    Problem,
+    ProblemAction,
+    ProblemTicket,
     Reminder,
     TicketLink,
 )
@@ -268,6 +271,42 @@ def _v10_knowledge_base(db: pw.Database) -> None:
     _run(db, schema.kb_index_sql(postgres=True))
 
 
+# Version 11 as peewee generates it for SQLite; frozen on purpose.
+_V11_TABLES: tuple[str, ...] = (
+    'CREATE TABLE "problem" ("id" INTEGER NOT NULL PRIMARY KEY, "number" VARCHAR(32) NOT NULL, '
+    '"title" VARCHAR(128) NOT NULL, "match_key" VARCHAR(128) NOT NULL, '
+    '"status" VARCHAR(16) NOT NULL, "whys" TEXT NOT NULL, "workaround" TEXT NOT NULL, '
+    '"permanent_fix" TEXT NOT NULL, "created_at" DATETIME NOT NULL, '
+    '"created_by" VARCHAR(64) NOT NULL, "updated_at" DATETIME NOT NULL, '
+    '"updated_by" VARCHAR(64) NOT NULL, "closed_at" DATETIME, "version" INTEGER NOT NULL)',
+    'CREATE UNIQUE INDEX "problem_number" ON "problem" ("number")',
+    'CREATE TABLE "problem_ticket" ("problem_id" INTEGER NOT NULL, '
+    '"ticket_id" INTEGER NOT NULL, "linked_at" DATETIME NOT NULL, '
+    '"linked_by" VARCHAR(64) NOT NULL, PRIMARY KEY ("problem_id", "ticket_id"), '
+    'FOREIGN KEY ("problem_id") REFERENCES "problem" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("ticket_id") REFERENCES "ticket" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "problem_ticket_ticket_id" ON "problem_ticket" ("ticket_id")',
+    'CREATE TABLE "problem_action" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"problem_id" INTEGER NOT NULL, "what" TEXT NOT NULL, "owner" VARCHAR(64) NOT NULL, '
+    '"due" DATE, "status" VARCHAR(16) NOT NULL, "check_result" TEXT NOT NULL, '
+    '"updated_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("problem_id") REFERENCES "problem" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "problem_action_problem_id" ON "problem_action" ("problem_id")',
+)
+
+
+def _v11_problems(db: pw.Database) -> None:
+    """Problem records (tickets grouped under a problem, its 5-Why chain and actions), and
+    the review report's indexes: tickets resolved or closed within a period."""
+    if isinstance(db, pw.SqliteDatabase):
+        _run(db, _V11_TABLES)
+    else:
+        # A server database: the tables as the models describe them (as version 3 does).
+        with db.bind_ctx([Problem, ProblemTicket, ProblemAction]):
+            db.create_tables([Problem, ProblemTicket, ProblemAction], safe=False)
+    _run(db, schema.REPORT_INDEX_SQL)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
@@ -279,6 +318,7 @@ MIGRATIONS: list[Migration] = [
     Migration(8, "PostgreSQL: trigram search indexes", _v8_postgres_search),
     Migration(9, "intake tokens: a retried new-ticket save finds its ticket", _v9_intake_tokens),
     Migration(10, "knowledge base", _v10_knowledge_base),
+    Migration(11, "problem records and improvement actions", _v11_problems),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
@@ -300,6 +340,7 @@ def create_latest(db: pw.Database) -> None:
     _run(db, schema.triage_index_sql())
     if postgres:
         _run(db, schema.postgres_search_sql())
+    _run(db, schema.REPORT_INDEX_SQL)
 
 
 def _user_tables(db: pw.Database) -> list[str]:

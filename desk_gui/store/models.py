@@ -264,6 +264,54 @@ class KbEditLock(BaseModel):
     workstation = pw.CharField(max_length=128)
     acquired_at = pw.DateTimeField()
     expires_at = pw.DateTimeField()
+class Problem(BaseModel):
+    """A problem record (问题管理): one recurring problem, its root cause, workaround and fix.
+
+    ``whys`` holds the 5-Why chain as JSON ([[why, because], …], the last because is the root
+    cause); ``match_key`` is the normalised title new tickets are matched on (schema 11).
+    """
+
+    id = pw.AutoField()  # explicit so type checkers know it
+
+    number = pw.CharField(max_length=32, unique=True)
+    title = pw.CharField(max_length=128)
+    match_key = pw.CharField(max_length=128)
+    status = pw.CharField(max_length=16, default="open")
+    whys = pw.TextField(default="[]")
+    workaround = pw.TextField(default="")
+    permanent_fix = pw.TextField(default="")
+    created_at = pw.DateTimeField()
+    created_by = pw.CharField(max_length=64, default="")
+    updated_at = pw.DateTimeField()
+    updated_by = pw.CharField(max_length=64, default="")
+    closed_at = pw.DateTimeField(null=True)
+    version = pw.IntegerField(default=1)
+
+
+class ProblemTicket(BaseModel):
+    """A ticket grouped under a problem record (schema 11)."""
+
+    problem = pw.ForeignKeyField(Problem, on_delete="CASCADE", index=False)
+    ticket = pw.ForeignKeyField(Ticket, on_delete="RESTRICT")
+    linked_at = pw.DateTimeField()
+    linked_by = pw.CharField(max_length=64, default="")
+
+    class Meta:
+        primary_key = pw.CompositeKey("problem", "ticket")
+
+
+class ProblemAction(BaseModel):
+    """An improvement action of a problem: plan → doing → checking → done (schema 11)."""
+
+    id = pw.AutoField()  # explicit so type checkers know it
+
+    problem = pw.ForeignKeyField(Problem, on_delete="CASCADE")
+    what = pw.TextField()
+    owner = pw.CharField(max_length=64, default="")
+    due = pw.DateField(null=True)
+    status = pw.CharField(max_length=16, default="plan")
+    check_result = pw.TextField(default="")
+    updated_at = pw.DateTimeField()
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
@@ -282,4 +330,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     KbLink,
     TicketLink,
     KbEditLock,
+    Problem,
+    ProblemTicket,
+    ProblemAction,
 )

@@ -160,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         settle(app)
 
     click_knowledge_base(app, window, workspace, closer, report)
+    report["review_buttons"] = review_report_buttons(app, window, closer)
     report["dialogs"] = closer.seen
     report["alive"] = window.isVisible()
     assert quit_action is not None
@@ -195,6 +196,32 @@ def click_knowledge_base(
         report["buttons"].append(name)
     kb_window.close()
     settle(app)
+def review_report_buttons(app: QApplication, window: Any, closer: DialogCloser) -> list[str]:
+    """Tools → Review report once computed: each of its buttons, their dialogs closed."""
+    from desk_gui.ui.report.report_dialog import ReviewReportDialog
+
+    closer.context = "review"
+    window.menus.review_report()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReviewReportDialog)]
+    dialog = dialogs[0]
+    dialog.setProperty("everyActionSeen", True)  # stays open while its buttons are clicked
+    deadline = time.monotonic() + 60
+    while dialog.report is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    clicked = []
+    for name in ("reviewPreview", "reviewPrint", "reviewPdf", "reviewXlsx", "reviewProblem"):
+        button = dialog.findChild(QPushButton, name)
+        if button is not None and button.isEnabled():
+            closer.context = f"review:{name}"
+            button.click()
+            settle(app)
+            closer.close_open_dialogs()  # the problem record opens beside the report
+            clicked.append(name)
+    dialog.grab()
+    dialog.reject()
+    settle(app)
+    return clicked
 
 
 def settle(app: QApplication, rounds: int = 6) -> None:

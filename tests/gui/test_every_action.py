@@ -37,6 +37,16 @@ EXPECTED_DIALOGS = {
     "actionAbout": "QMessageBox",
     "actionSlaSettings": "SlaSettingsDialog",
     "actionKnowledgeBase": "KnowledgeBaseWindow",
+    "actionReviewReport": "ReviewReportDialog",
+    "actionProblemRecord": "ProblemDialog",
+}
+# The review report window's buttons and the dialog each opens.
+EXPECTED_REVIEW_DIALOGS = {
+    "reviewPreview": "QPrintPreviewDialog",
+    "reviewPrint": "QPrintDialog",
+    "reviewPdf": "QFileDialog",
+    "reviewXlsx": "QFileDialog",
+    "reviewProblem": "ProblemDialog",
 }
 # Worksheet buttons whose dialog must have been opened by clicking them.
 EXPECTED_WORKSHEET_DIALOGS = {
@@ -124,4 +134,7 @@ def test_every_action_opens_its_dialog_and_the_program_lives(
         assert opened.get(f"worksheet:{button}"), f"the worksheet's {button} opened no dialog"
     for button, dialog in EXPECTED_KB_DIALOGS.items():
         assert dialog in opened.get(f"kb:{button}", set()), f"{button} opened no {dialog}"
+    for button, dialog in EXPECTED_REVIEW_DIALOGS.items():
+        assert button in report["review_buttons"], f"the review report's {button} was not clicked"
+        assert dialog in opened.get(f"review:{button}", set()), f"review {button}: {opened}"
     assert report["closed_by_quit"], "File → Quit did not close the window"

@@ -30,6 +30,11 @@ MODULES = (
     "desk_gui/ui/kb/article_view.py",
     "desk_gui/ui/kb/kb_window.py",
     "desk_gui/ui/kb/ticket_knowledge.py",
+    "desk_gui/ui/report/report_dialog.py",
+    "desk_gui/ui/report/period_bar.py",
+    "desk_gui/ui/report/kpi_table.py",
+    "desk_gui/ui/report/problem_dialog.py",
+    "desk_gui/ui/report/problem_actions.py",
 )
 
 

@@ -79,3 +79,13 @@ def test_step_seven_keeps_what_every_query_finds(tmp_path: Path) -> None:
     # VACUUM after the step, measured on a copy taken to step 7 alone (later steps add tables).
     assert (tmp_path / "v7.db").stat().st_size <= size
     assert len(list((tmp_path / "backups").iterdir())) == 1
+
+
+def _btrees(path: Path) -> set[str]:
+    """Tables and indexes of the file that own pages (virtual tables own none)."""
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute("SELECT name FROM sqlite_master WHERE rootpage > 0").fetchall()
+        return {name for (name,) in rows}
+    finally:
+        con.close()

@@ -93,6 +93,16 @@ class MainMenus(QObject):
         self.tools_menu = tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.operator, self.settings])
         tools_menu.addAction(self.knowledge_base)
+        self.review = self._act(
+            "actionReviewReport", self.tr("&Review report…"), self.review_report
+        )
+        tools_menu.addAction(self.review)
+        self.problem = self._act(
+            "actionProblemRecord",
+            self.tr("Problem record of selected tickets…"),
+            self.problem_record,
+        )
+        tools_menu.addAction(self.problem)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about)
 
@@ -255,3 +265,40 @@ class MainMenus(QObject):
         found.show()
         found.raise_()
         found.activateWindow()
+    def review_report(self) -> None:
+        """Tools → Review report: one window, raised if already open."""
+        from desk_gui.ui.queue import print_actions
+        from desk_gui.ui.report.report_dialog import ReviewReportDialog  # loads on first use
+
+        shown = getattr(self, "_review_dialog", None)
+        if shown is not None:
+            shown.raise_()
+            shown.activateWindow()
+            return
+        prefs = self.w.session.prefs
+
+        def ask_path(title: str, name: str, filters: str) -> Path | None:
+            dialog = print_actions.save_dialog(self.w, title, prefs, name, filters)
+            chosen = print_actions.ask_save_path(dialog, prefs)
+            return chosen[0] if chosen else None
+
+        dialog = ReviewReportDialog(self.w.session, self.w.jobs, ask_path=ask_path, parent=self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._review_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "_review_dialog", None))
+        dialog.show()
+
+    def problem_record(self) -> None:
+        """Tools → Problem record: group the selected tickets under a problem (or an open one
+        alike their title)."""
+        from desk_gui.ui.report.problem_dialog import ProblemDialog  # loads on first use
+
+        ids = self.w.selected_ids()
+        if not ids:
+            QMessageBox.information(
+                self.w, self.tr("Problem record"), self.tr("Select one or more tickets first.")
+            )
+            return
+        dialog = ProblemDialog(self.w.session, self.w.jobs, ticket_ids=ids, parent=self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()

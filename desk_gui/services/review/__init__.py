@@ -1,0 +1,1 @@
+"""The weekly review: the report's figures for a period, its definitions, top problems."""

@@ -1,0 +1,1 @@
+"""The weekly review: the report window, its charts and the problem records."""
