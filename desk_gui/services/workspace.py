@@ -16,8 +16,9 @@ from pathlib import Path
 
 import peewee as pw
 
+from desk_gui.domain.roles import Role
 from desk_gui.exchange.export import ExportOptions, Progress, export_tickets
-from desk_gui.services import directory
+from desk_gui.services import access, accounts, audit, directory
 from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportService
 from desk_gui.services.queue import QueueFilter, QueueService, SortKey
@@ -139,6 +140,29 @@ class Workspace:
     def set_operator(self, name: str) -> None:
         self.ctx.operator = name
         self.tickets = WorkflowService(self.ctx, auto_escalate_p1=True)
+
+    # -- accounts (issue 14) ----------------------------------------------------------------
+
+    def sign_in_required(self) -> bool:
+        """Whether the office requires staff to sign in with a password."""
+        with translate_errors(self._db):
+            return access.sign_in_required()
+
+    def sign_in(self, name: str, password: str) -> accounts.SignedIn:
+        """Check the password (audited, counted) and act as that person with their role."""
+        signed = accounts.authenticate(self.ctx, name, password)
+        self.ctx.role = signed.role
+        self.ctx.supervisor = signed.role.at_least(Role.SUPERVISOR)
+        self.set_operator(signed.name)
+        return signed
+
+    def sign_out(self) -> None:
+        """Nobody is signed in any more (audited); privileged services refuse until sign-in."""
+        if self.ctx.role is not None:
+            audit.record(self.ctx, audit.AuditAction.SIGN_OUT, self.ctx.operator)
+        self.ctx.role = None
+        self.ctx.supervisor = False
+        self.set_operator("")
 
     def reminders(self) -> ReminderService:
         """A reminder service for the current operator."""

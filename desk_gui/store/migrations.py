@@ -18,7 +18,7 @@ import peewee as pw
 from desk_gui import __version__
 from desk_gui.store import schema
 from desk_gui.store.errors import DatabaseCorrupt, SchemaTooNew
-from desk_gui.store.models import ALL_MODELS, Meta, Reminder
+from desk_gui.store.models import ALL_MODELS, Account, AuditEvent, Meta, Reminder
 from desk_gui.store.search_rows import write_index_rows
 from desk_gui.store.sqlite_file import copy_database_file
 
@@ -197,6 +197,31 @@ def _v8_postgres_search(db: pw.Database) -> None:
         _run(db, schema.postgres_search_sql())
 
 
+# Version 9's tables as peewee generated them for SQLite; frozen on purpose.
+_V9_TABLES: tuple[str, ...] = (
+    'CREATE TABLE "account" ("staff_id" INTEGER NOT NULL PRIMARY KEY, '
+    '"role" VARCHAR(16) NOT NULL, "password_hash" VARCHAR(255) NOT NULL, '
+    '"failed_attempts" INTEGER NOT NULL, "locked_until" DATETIME, "disabled" INTEGER NOT NULL, '
+    '"must_change" INTEGER NOT NULL, "changed_at" DATETIME NOT NULL, FOREIGN KEY ("staff_id") '
+    'REFERENCES "staff" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE "audit_event" ("id" INTEGER NOT NULL PRIMARY KEY, "at" DATETIME NOT NULL, '
+    '"action" VARCHAR(32) NOT NULL, "desk_user" VARCHAR(64) NOT NULL, '
+    '"os_user" VARCHAR(128) NOT NULL, "workstation" VARCHAR(128) NOT NULL, '
+    '"target" TEXT NOT NULL, "detail" TEXT NOT NULL, "ok" INTEGER NOT NULL)',
+    'CREATE INDEX "audit_event_at" ON "audit_event" ("at")',
+)
+
+
+def _v9_accounts(db: pw.Database) -> None:
+    """Staff accounts (role, password hash, lock-out) and the audit trail."""
+    if isinstance(db, pw.SqliteDatabase):
+        _run(db, _V9_TABLES)
+    else:
+        # A server database made at version 8: the tables as the models describe them today.
+        with db.bind_ctx([Account, AuditEvent]):
+            db.create_tables([Account, AuditEvent], safe=False)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
@@ -206,6 +231,7 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "drop the log index that repeats a prefix of another", _v6_drop_prefix_index),
     Migration(7, "search index without a copy of the text", _v7_contentless_search, vacuum=True),
     Migration(8, "PostgreSQL: trigram search indexes", _v8_postgres_search),
+    Migration(9, "staff accounts and the audit trail", _v9_accounts),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
