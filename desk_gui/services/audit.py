@@ -8,6 +8,7 @@ action they record where there is one, so a refused or failed action leaves no "
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -200,3 +201,32 @@ def export_events(
     n = write_csv(path, events, lang)
     record(ctx, AuditAction.AUDIT_EXPORTED, str(path), f"{n} events")
     return n
+
+
+def describe_selection(flt: object | None, ids: Sequence[int] | None) -> str:
+    """The export's selection in words for the trail: the filter's set fields, or the count."""
+    if flt is not None:
+        fields = {k: v for k, v in vars(flt).items() if v not in (None, "", False, (), frozenset())}
+        text = "; ".join(f"{k}={_plain(v)}" for k, v in fields.items())
+        return f"filter: {text or 'all'}"
+    if ids is not None:
+        return f"{len(ids)} selected"
+    return "all"
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, (set, frozenset, tuple, list)):
+        return ",".join(sorted(str(v) for v in value))
+    return str(value)
+
+
+def exported(ctx: Context, target: str, selection: str, *, masked: bool, count: int) -> None:
+    """An export: who, which file, what filter, masked or not, how many tickets."""
+    detail = f"{selection}; {'masked' if masked else 'UNMASKED'}; {count} tickets"
+    record(ctx, AuditAction.EXPORT, target, detail)
+
+
+def printed(ctx: Context, numbers: Sequence[str], *, masked: bool, how: str) -> None:
+    """Printed worksheets: who, which tickets, masked or not, to a printer or a PDF."""
+    detail = f"{how}; {'masked' if masked else 'UNMASKED'}; {len(numbers)} worksheets"
+    record(ctx, AuditAction.PRINT, " ".join(numbers) or "(blank)", detail)

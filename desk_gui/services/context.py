@@ -44,5 +44,9 @@ class Context:
     role: Role | None = None
     os_user: str = field(default_factory=default_os_user)
 
+    def __post_init__(self) -> None:
+        if self.role is not None:  # a signed-in person: the role decides
+            self.supervisor = self.role.at_least(Role.SUPERVISOR)
+
     def now(self) -> datetime:
         return self.clock().replace(microsecond=0)

@@ -38,6 +38,7 @@ from desk_gui.store.database import (
     translate_errors,
 )
 from desk_gui.store.migrations import SCHEMA_VERSION, schema_version
+from desk_gui.store.office import office_masks_requester
 from desk_gui.store.probe import ProbeResult, probe_target
 from desk_gui.store.queue import ticket_ids
 
@@ -164,6 +165,13 @@ class Workspace:
         self.ctx.supervisor = False
         self.set_operator("")
 
+    def record_print(self, numbers: Sequence[str], *, masked: bool, how: str) -> None:
+        """Audit printed worksheets; unmasked printing is a supervisor's (AccessDenied)."""
+        access.require(self.ctx, access.Privilege.PRINT)
+        if not masked:
+            access.require(self.ctx, access.Privilege.UNMASKED_EXPORT)
+        audit.printed(self.ctx, numbers, masked=masked, how=how)
+
     def reminders(self) -> ReminderService:
         """A reminder service for the current operator."""
         return ReminderService(self.ctx)
@@ -201,11 +209,21 @@ class Workspace:
         progress: Progress | None = None,
     ) -> int:
         """Export a selection, a filter's tickets in queue order, or every ticket (masking:
-        the office setting unless ``options`` says)."""
-        return export_tickets(
+        the office setting unless ``options`` says; unmasked is a supervisor's). Audited."""
+        with translate_errors(self._db):
+            masked = office_masks_requester()
+        if options is not None and options.mask_requester is not None:
+            masked = options.mask_requester
+        access.require(self.ctx, access.Privilege.EXPORT)
+        if not masked:
+            access.require(self.ctx, access.Privilege.UNMASKED_EXPORT)
+        n = export_tickets(
             path, fmt, flt=flt, ids=ids, sort=sort, descending=descending,
             options=options, progress=progress,
         )  # fmt: skip
+        what = audit.describe_selection(flt, ids)
+        audit.exported(self.ctx, str(path), what, masked=masked, count=n)
+        return n
 
     # -- the file -------------------------------------------------------------------------
 

@@ -375,7 +375,7 @@ class MainWindow(QueueWindow):
         from desk_gui.ui.settings.settings_dialog import SettingsDialog
 
         s = self.session
-        outcome = SettingsDialog.ask(self, s.prefs, s.database, s.ctx.operator, s.lang, s.probe)
+        outcome = SettingsDialog.ask(self, s.prefs, s.database, s.ctx, s.lang, s.probe)
         if outcome is None:
             return
         if outcome.office_changed:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desk_gui.domain.enums import Category, Tier
 from desk_gui.domain.errors import DeskError
+from desk_gui.services.context import Context
 from desk_gui.services.directory import StaffMember, list_staff, save_staff
 from desk_gui.services.settings import OfficeSettings, load_settings, save_settings
 from desk_gui.ui.common.error_dialog import ErrorDialog
@@ -51,7 +52,7 @@ class SettingsDialog(QDialog):
         self,
         prefs: WorkstationPrefs,
         database: str,
-        operator: str,
+        operator: str | Context,
         lang: str,
         probe: Probe,
         parent: QWidget | None = None,
@@ -269,7 +270,7 @@ class SettingsDialog(QDialog):
         before = {m.name: m for m in self._staff}
         for member in self.staff_members():
             if before.get(member.name) != member:
-                save_staff(member)
+                save_staff(member, self._ctx())
         self._staff = list_staff()
         language = self.chosen_language()
         language_changed = language != self._prefs.language_choice()
@@ -283,13 +284,16 @@ class SettingsDialog(QDialog):
         )
         return self.outcome
 
+    def _ctx(self) -> Context | None:
+        return self._operator if isinstance(self._operator, Context) else None
+
     @classmethod
     def ask(
         cls,
         parent: QWidget | None,
         prefs: WorkstationPrefs,
         database: str,
-        operator: str,
+        operator: str | Context,
         lang: str,
         probe: Probe,
     ) -> SettingsOutcome | None:
