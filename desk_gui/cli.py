@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk_gui import __version__
+from desk_gui.cli_accounts import add_accounts_commands, authorize
 from desk_gui.commands import add_commands
 from desk_gui.domain.errors import DeskError
 
@@ -137,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.set_defaults(func=_cmd_backup)
 
     add_commands(sub)
+    add_accounts_commands(sub)  # after add_commands: puts --user on their verbs
     return parser
 
 
@@ -150,6 +152,7 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         if args.command in VERBS_WITH_WORKSTATION:
             _apply_workstation(args)
+        authorize(args)  # --user once the database requires sign-in (cli_accounts)
         return func(args)
     except DeskError as exc:
         print(f"desk-gui {args.command}: {exc.message(_lang(args))}", file=sys.stderr)

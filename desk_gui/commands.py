@@ -45,9 +45,11 @@ def ensure_gui_app() -> Any:
 
 def _open(args: argparse.Namespace) -> Workspace:
     """The verb's one open database, acting as its operator."""
+    from desk_gui.services.context import Context
     from desk_gui.services.workspace import Workspace
 
-    return Workspace.open(args.db, _author(args))
+    role = getattr(args, "signed_role", None)  # set by cli_accounts.authorize after sign-in
+    return Workspace.open(args.db, Context(operator=_author(args), role=role))
 
 
 def _cmd_print(args: argparse.Namespace) -> int:
@@ -70,6 +72,8 @@ def _cmd_print(args: argparse.Namespace) -> int:
         with _open(args) as workspace:
             settings = workspace.settings()
             records = [workspace.tickets.get_by_number(n) for n in args.numbers]
+            masked = settings.mask_requester and not args.no_mask
+            workspace.record_print(args.numbers, masked=masked, how=f"pdf {args.pdf}")
     if args.blank:
         records.extend([None] * max(1, args.copies))
     options = WorksheetOptions(
