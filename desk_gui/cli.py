@@ -142,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-VERBS_WITH_WORKSTATION = frozenset({"print", "export", "import"})
+VERBS_WITH_WORKSTATION = frozenset({"print", "export", "import", "staff", "audit"})
 """The verbs that speak the workstation's language and act as its operator."""
 
 

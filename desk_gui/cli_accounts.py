@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.lang import pick
@@ -191,21 +192,10 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
-def _lang_of(args: argparse.Namespace) -> None:
-    if getattr(args, "lang", None) not in ("zh", "en"):
-        from desk_gui.cli import workstation_prefs
-
-        args.lang = workstation_prefs().effective_language()
-
-
-def _guarded(func: object) -> object:
+def _guarded(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     from desk_gui.commands import _guarded as guarded
 
-    def run(args: argparse.Namespace) -> int:
-        _lang_of(args)
-        return int(guarded(func)(args))
-
-    return run
+    return cast("Callable[[argparse.Namespace], int]", guarded(func))
 
 
 def add_accounts_commands(sub: argparse._SubParsersAction) -> None:

@@ -1,0 +1,117 @@
+"""One account's form: the first administrator, a new account, or a password reset."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_gui.domain.errors import DeskError
+from desk_gui.domain.roles import Role
+from desk_gui.services import accounts
+from desk_gui.services.context import Context
+from desk_gui.ui.accounts.password_dialog import password_edit
+
+
+class Mode(Enum):
+    FIRST_ADMIN = "first"
+    ADD = "add"
+    RESET = "reset"
+
+
+class AccountFormDialog(QDialog):
+    """Name, role and password (twice); saved through the accounts service."""
+
+    def __init__(
+        self, ctx: Context, lang: str, mode: Mode, name: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountFormDialog")
+        self.ctx, self.lang, self.mode = ctx, lang, mode
+        titles = {
+            Mode.FIRST_ADMIN: self.tr("Create the first administrator"),
+            Mode.ADD: self.tr("Add an account"),
+            Mode.RESET: self.tr("Reset password"),
+        }
+        self.setWindowTitle(titles[mode])
+        intros = {
+            Mode.FIRST_ADMIN: self.tr(
+                "The first account is an administrator's. Once it exists, everyone signs in"
+                " with a password (an administrator can turn this off under Staff and accounts)."
+            ),
+            Mode.ADD: self.tr("The new person chooses their own password at the first sign-in."),
+            Mode.RESET: self.tr(
+                "Give {name} a temporary password; they choose their own at the next sign-in."
+            ).format(name=name),
+        }
+        intro = QLabel(intros[mode], self)
+        intro.setWordWrap(True)
+        self.name_edit = QLineEdit(name, self)
+        self.name_edit.setObjectName("accountName")
+        self.name_edit.setReadOnly(mode is Mode.RESET)
+        self.role_combo = QComboBox(self)
+        self.role_combo.setObjectName("accountRole")
+        for role in Role:
+            self.role_combo.addItem(role.label(lang), role.value)
+        self.role_combo.setCurrentIndex(2 if mode is Mode.FIRST_ADMIN else 0)
+        self.role_combo.setEnabled(mode is Mode.ADD)
+        self.password_edit = password_edit(self, "accountPassword")
+        self.repeat_edit = password_edit(self, "accountRepeat")
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("accountError")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.name_edit)
+        form.addRow(self.tr("Role:"), self.role_combo)
+        form.addRow(self.tr("Password:"), self.password_edit)
+        form.addRow(self.tr("Repeat:"), self.repeat_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def _save(self) -> None:
+        name, password = self.name_edit.text().strip(), self.password_edit.text()
+        if self.mode is Mode.FIRST_ADMIN:
+            accounts.create_first_admin(self.ctx, name, password)
+        elif self.mode is Mode.ADD:
+            accounts.add_account(self.ctx, name, Role(self.role_combo.currentData()), password)
+        else:
+            accounts.reset_password(self.ctx, name, password)
+
+    def _on_buttons_accepted(self) -> None:
+        if self.password_edit.text() != self.repeat_edit.text():
+            self.error_label.setText(self.tr("The two passwords differ."))
+            self.error_label.show()
+            return
+        try:
+            self._save()
+        except DeskError as exc:
+            self.error_label.setText(exc.message(self.lang))
+            self.error_label.show()
+            return
+        self.accept()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, ctx: Context, lang: str, mode: Mode, name: str = ""
+    ) -> bool:
+        return cls(ctx, lang, mode, name, parent).exec() == QDialog.DialogCode.Accepted
