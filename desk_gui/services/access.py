@@ -91,7 +91,9 @@ def what(action: Privilege, lang: str = "en") -> str:
 
 def _who_may(action: Privilege) -> tuple[str, str]:
     roles = sorted(ALLOWED[action], key=lambda r: r.rank)
-    return "或".join(r.zh for r in roles), " or ".join(f"a {r.en}" for r in roles)
+    article = {Role.ADMIN: "an"}
+    en = " or ".join(f"{article.get(r, 'a')} {r.en}" for r in roles)
+    return "或".join(r.zh for r in roles), en
 
 
 class AccessDenied(DeskError):

@@ -36,6 +36,15 @@ EXPECTED_DIALOGS = {
     "actionSettings": "SettingsDialog",
     "actionAbout": "QMessageBox",
     "actionSlaSettings": "SlaSettingsDialog",
+    "actionStaffAccounts": "StaffAccountsDialog",
+    "actionAuditTrail": "AuditDialog",
+    # Accounts (issue 14): the first administrator, sign-in, then signed in as that admin.
+    "accounts:first-admin": "AccountFormDialog",
+    "accounts:sign-in": "SignInDialog",
+    "admin:actionChangePassword": "PasswordDialog",
+    "admin:actionStaffAccounts": "StaffAccountsDialog",
+    "admin:actionAuditTrail": "AuditDialog",
+    "admin:actionSignOut": "SignInDialog",
 }
 # Worksheet buttons whose dialog must have been opened by clicking them.
 EXPECTED_WORKSHEET_DIALOGS = {
@@ -112,3 +121,4 @@ def test_every_action_opens_its_dialog_and_the_program_lives(
     for button in EXPECTED_WORKSHEET_DIALOGS:
         assert opened.get(f"worksheet:{button}"), f"the worksheet's {button} opened no dialog"
     assert report["closed_by_quit"], "File → Quit did not close the window"
+    assert report["signed_out_closes"], "signing out with nobody signing in kept the window"

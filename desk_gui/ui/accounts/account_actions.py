@@ -3,16 +3,15 @@ greying-out of what the signed-in person's role does not allow, with the reason 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from desk_gui.domain.roles import Role
-from desk_gui.services import access, audit
+from desk_gui.services import access
 from desk_gui.services.access import Privilege
-from desk_gui.ui.common.background import Job
 
 if TYPE_CHECKING:
     from desk_gui.ui.queue.window_base import QueueWindow
@@ -79,6 +78,8 @@ class AccountActions(QObject):
         from desk_gui.ui.accounts.sign_in_dialog import SignInDialog
 
         workspace = self.session.workspace
+        if self.session.ctx.role is None:
+            return  # nobody signed in (the action is hidden then)
         workspace.sign_out()
         self.w.hide()
         if SignInDialog.ask(None, workspace, self.session.lang) is None:
@@ -90,6 +91,8 @@ class AccountActions(QObject):
     def change_password(self) -> None:
         from desk_gui.ui.accounts.password_dialog import PasswordDialog
 
+        if self.session.ctx.role is None:
+            return  # no account signed in (the action is hidden then)
         if PasswordDialog.ask(self.w, self.session.workspace, self.session.lang):
             self.w.statusBar().showMessage(self.tr("Password changed."), 5000)
 
@@ -106,24 +109,3 @@ class AccountActions(QObject):
         from desk_gui.ui.accounts.audit_dialog import AuditDialog
 
         AuditDialog.ask(self.w, self.session.ctx, self.session.lang)
-
-    # -- the trail of what the window prints and exports ---------------------------------------
-
-    def record_print(self, numbers: Sequence[str], masked: bool, how: str) -> None:
-        """Audit printed worksheets, off the window's thread."""
-        ctx = self.session.ctx
-
-        def work(_job: Job) -> None:
-            audit.printed(ctx, numbers, masked=masked, how=how)
-
-        self.w.jobs.submit(f"audit-{id(numbers)}", work, lambda _r: None, self.w.show_error)
-
-    def record_export(self, target: str, flt: object, masked: bool) -> None:
-        ctx = self.session.ctx
-        selection = audit.describe_selection(flt, None)
-
-        def work(_job: Job) -> None:
-            audit.record(ctx, audit.AuditAction.EXPORT, target,
-                         f"{selection}; {'masked' if masked else 'UNMASKED'}")  # fmt: skip
-
-        self.w.jobs.submit(f"audit-{target}", work, lambda _r: None, self.w.show_error)
