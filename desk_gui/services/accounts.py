@@ -6,8 +6,11 @@ of a second, and on a shared file a write transaction holds the whole file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+
+import peewee as pw
 
 from desk_gui.domain.enums import Tier
 from desk_gui.domain.errors import DeskError, RuleViolation
@@ -16,7 +19,8 @@ from desk_gui.services import passwords
 from desk_gui.services.access import Privilege, require, store_sign_in_required
 from desk_gui.services.audit import AuditAction, record
 from desk_gui.services.context import Context
-from desk_gui.store.database import translate_errors, write_transaction
+from desk_gui.store import pg_roles
+from desk_gui.store.database import current_database, translate_errors, write_transaction
 from desk_gui.store.models import Account, Staff
 
 MAX_FAILURES = 5
@@ -147,6 +151,8 @@ def create_first_admin(ctx: Context, name: str, password: str) -> None:
             raise AccountsExist()
         Account.insert(staff=_staff_id(name), role=Role.ADMIN.value, password_hash=hashed).execute()
         store_sign_in_required(True, name)
+        _on_server(lambda db: pg_roles.install(db))
+        _on_server(lambda db: pg_roles.create_login(db, name, Role.ADMIN.value, password))
         record(ctx, AuditAction.ACCOUNT_ADDED, name, "first administrator", desk_user=name)
 
 
@@ -168,6 +174,7 @@ def add_account(ctx: Context, name: str, role: Role, password: str) -> None:
         Account.insert(
             staff=staff_id, role=role.value, password_hash=hashed, must_change=True
         ).execute()
+        _on_server(lambda db: pg_roles.create_login(db, name, role.value, password))
         record(ctx, AuditAction.ACCOUNT_ADDED, name, role.value)
 
 
@@ -206,6 +213,7 @@ def set_role(ctx: Context, name: str, role: Role) -> None:
         if role != Role.ADMIN:
             _keep_an_admin(account)
         Account.update(role=role.value).where(Account.staff == account.staff_id).execute()
+        _on_server(lambda db: pg_roles.set_group(db, name, role.value))
         record(ctx, AuditAction.ROLE_CHANGED, name, f"{account.role} → {role.value}")
 
 
@@ -216,6 +224,7 @@ def set_disabled(ctx: Context, name: str, disabled: bool) -> None:
         if disabled:
             _keep_an_admin(account)
         Account.update(disabled=disabled).where(Account.staff == account.staff_id).execute()
+        _on_server(lambda db: pg_roles.set_login_allowed(db, name, not disabled))
         action = AuditAction.ACCOUNT_DISABLED if disabled else AuditAction.ACCOUNT_ENABLED
         record(ctx, action, name)
 
@@ -241,6 +250,7 @@ def reset_password(ctx: Context, name: str, temporary: str) -> None:
             password_hash=hashed, must_change=True, failed_attempts=0, locked_until=None,
             changed_at=ctx.now(),
         ).where(Account.staff == account.staff_id).execute()  # fmt: skip
+        _on_server(lambda db: pg_roles.set_password(db, name, temporary))
         record(ctx, AuditAction.PASSWORD_RESET, name)
 
 
@@ -256,11 +266,24 @@ def change_password(ctx: Context, old: str, new: str) -> None:
             "password", field="password", zh="新密码须与旧密码不同。", en="Choose a new password."
         )
     hashed = passwords.hash_password(new)
-    with write_transaction():
-        Account.update(password_hash=hashed, must_change=False, changed_at=ctx.now()).where(
-            Account.staff == account.staff_id
-        ).execute()
+    with write_transaction() as db:
+        if pg_roles.is_postgres(db) and pg_roles.identity(db) is not None:
+            # Connected as one's own login: the server's password is the one that counts
+            # (an agent's login may not write the account table).
+            pg_roles.set_password(db, ctx.operator, new)
+        else:
+            Account.update(password_hash=hashed, must_change=False, changed_at=ctx.now()).where(
+                Account.staff == account.staff_id
+            ).execute()
+            _on_server(lambda db: pg_roles.set_password(db, ctx.operator, new))
         record(ctx, AuditAction.PASSWORD_CHANGED, ctx.operator)
+
+
+def _on_server(change: Callable[[pw.Database], object]) -> None:
+    """On PostgreSQL, mirror an account change in the server's roles (same transaction)."""
+    db = current_database()
+    if pg_roles.is_postgres(db):
+        change(db)
 
 
 _DUMMY_HASH: list[str] = []

@@ -25,6 +25,7 @@ from desk_gui.services.queue import QueueFilter, QueueService, SortKey
 from desk_gui.services.reminders import ReminderService
 from desk_gui.services.settings import OfficeSettings, load_settings, save_settings
 from desk_gui.services.workflow import WorkflowService
+from desk_gui.store import pg_roles
 from desk_gui.store.backup import backup_database, check_database, refuse_server_url
 from desk_gui.store.database import (
     bind_database,
@@ -77,9 +78,28 @@ class Workspace:
         db = connect_database(target, create=create, migrate=migrate, backup_dir=backup_dir)
         ctx = operator if isinstance(operator, Context) else Context(operator=operator)
         workspace = cls(db, os.fspath(target), ctx)
+        workspace._adopt_server_login()
         if bind:
             workspace.bind()
         return workspace
+
+    def _adopt_server_login(self) -> None:
+        """On PostgreSQL with a staff member's own login, the server has signed them in: act
+        as that person with their group's role (no second password)."""
+        if not pg_roles.is_postgres(self._db):
+            return
+        with translate_errors(self._db):
+            found = pg_roles.identity(self._db)
+        if found is not None:
+            name, role = found
+            self.ctx.role = Role(role)
+            self.ctx.supervisor = self.ctx.role.at_least(Role.SUPERVISOR)
+            self.set_operator(name)
+
+    @property
+    def server_signed_in(self) -> bool:
+        """Whether the database server itself identified the person (their own login)."""
+        return pg_roles.is_postgres(self._db) and self.ctx.role is not None
 
     def bind(self) -> None:
         """Make this workspace's database the one the services of this process use."""

@@ -29,6 +29,13 @@ class DatabaseReadOnly(StoreError):
     en = "The database file is read-only. Check write permission on the file or the shared folder."
 
 
+class PermissionRefused(DatabaseReadOnly):
+    """PostgreSQL refused a statement for this login's role (GRANTs or Desk's role guard)."""
+
+    zh = "数据库服务器拒绝了此操作：您的账号角色没有此权限。"
+    en = "The database server refused this: your account's role does not allow it."
+
+
 class DiskFull(StoreError):
     zh = "磁盘已满，无法保存。请释放空间后重试；已保存的数据不受影响。"
     en = "The disk is full. Free some space and try again; what was saved is safe."

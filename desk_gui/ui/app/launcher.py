@@ -233,6 +233,9 @@ def sign_in_or_choose(
 ) -> bool:
     """Who works in ``workspace``: the sign-in dialog when the office requires it, else the
     remembered (or chosen) operator. False when the user gave up."""
+    if workspace.server_signed_in:  # PostgreSQL: connected with the person's own login
+        prefs.set_operator(workspace.ctx.operator)
+        return True
     if workspace.sign_in_required():
         from desk_gui.ui.accounts.sign_in_dialog import SignInDialog
 
