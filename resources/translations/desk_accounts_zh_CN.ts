@@ -95,6 +95,24 @@
         </message>
     </context>
     <context>
+        <name>AttachmentPanel</name>
+        <message>
+            <location filename="../../desk_gui/ui/worksheet/form_attachment_panel.py" line="57" />
+            <source>Delete…</source>
+            <translation>删除…</translation>
+        </message>
+        <message>
+            <location filename="../../desk_gui/ui/worksheet/form_attachment_panel.py" line="167" />
+            <source>Delete attachment</source>
+            <translation>删除附件</translation>
+        </message>
+        <message>
+            <location filename="../../desk_gui/ui/worksheet/form_attachment_panel.py" line="168" />
+            <source>Delete {name}? The handling log and the audit trail will say who did.</source>
+            <translation>删除 {name}？处理记录和审计记录将记下删除人。</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditDialog</name>
         <message>
             <location filename="../../desk_gui/ui/accounts/audit_dialog.py" line="36" />

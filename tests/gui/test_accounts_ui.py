@@ -165,3 +165,52 @@ def test_audit_dialog_lists_and_exports(qtbot: Any, office: Workspace, tmp_path:
     assert {"sign-in", "account added", "password reset"} <= cells
     assert dialog.export_to(str(tmp_path / "a.csv")) >= 5
     assert "王管理" in (tmp_path / "a.csv").read_text("utf-8-sig")
+
+
+def _ticket_of_zhang(office: Workspace) -> Any:
+    from desk_gui.services.workflow import WorkflowService
+    from tests.gui.conftest import make_draft
+
+    zhang = WorkflowService(Context(operator="张坐席", role=Role.AGENT))
+    rec = zhang.create(make_draft(1))
+    rec = zhang.take(rec.id, rec.version)
+    return zhang.add_attachment(rec.id, "a.log", b"log")
+
+
+def test_worksheet_greys_taking_another_persons_ticket_and_deleting_for_an_agent(
+    qtbot: Any, office: Workspace
+) -> None:
+    from desk_gui.domain.transitions import Action
+    from desk_gui.services.workflow import WorkflowService
+    from desk_gui.ui.worksheet.form_actions import TicketActionBar
+    from desk_gui.ui.worksheet.form_attachment_panel import AttachmentPanel
+
+    accounts.add_account(
+        Context(operator="王管理", role=Role.ADMIN), "张坐席", Role.AGENT, "zhang-pass-1"
+    )
+    rec = _ticket_of_zhang(office)
+    agent = WorkflowService(Context(operator="李坐席", role=Role.AGENT))
+    actions = TicketActionBar(agent)
+    qtbot.addWidget(actions)
+    actions.set_state(rec, editing=False, locked=False)
+    assign = actions.buttons[Action.ASSIGN]
+    assert not assign.isEnabled() and "your role is agent" in assign.toolTip()
+    panel = AttachmentPanel(agent, "en")
+    qtbot.addWidget(panel)
+    panel.set_attachments(rec.id, rec.attachments)
+    panel.list_widget.setCurrentRow(0)
+    assert not panel.delete_button.isHidden() and not panel.delete_button.isEnabled()
+    assert "delete attachments" in panel.delete_button.toolTip()
+    assert not panel.delete(rec.attachments[0].id)  # the service refuses as well
+    supervisor = WorkflowService(Context(operator="周主管", role=Role.SUPERVISOR))
+    mine = TicketActionBar(supervisor)
+    qtbot.addWidget(mine)
+    mine.set_state(rec, editing=False, locked=False)
+    assert mine.buttons[Action.ASSIGN].isEnabled()
+    panel = AttachmentPanel(supervisor, "en")
+    qtbot.addWidget(panel)
+    panel.set_attachments(rec.id, rec.attachments)
+    panel.list_widget.setCurrentRow(0)
+    assert panel.delete_button.isEnabled()
+    assert panel.delete(rec.attachments[0].id)
+    assert supervisor.get(rec.id).attachments == ()
