@@ -31,57 +31,57 @@
     <context>
         <name>AccountFormDialog</name>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="41" />
-            <source>Create the first administrator</source>
-            <translation>创建第一个管理员</translation>
-        </message>
-        <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="42" />
-            <source>Add an account</source>
-            <translation>新增账号</translation>
-        </message>
-        <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="43" />
-            <source>Reset password</source>
-            <translation>重置密码</translation>
-        </message>
-        <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="47" />
-            <source>The first account is an administrator's. Once it exists, everyone signs in with a password (an administrator can turn this off under Staff and accounts).</source>
-            <translation>第一个账号是管理员账号。创建后，所有人都须用密码登录（管理员可在“人员与账号”中关闭此要求）。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="51" />
-            <source>The new person chooses their own password at the first sign-in.</source>
-            <translation>新成员首次登录时须设置自己的密码。</translation>
-        </message>
-        <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="80" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="66" />
             <source>Name:</source>
             <translation>姓名：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="81" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="67" />
             <source>Role:</source>
             <translation>角色：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="82" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="68" />
             <source>Password:</source>
             <translation>密码：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="83" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="69" />
             <source>Repeat:</source>
             <translation>再次输入：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="102" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="80" />
+            <source>Create the first administrator</source>
+            <translation>创建第一个管理员</translation>
+        </message>
+        <message>
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="81" />
+            <source>Add an account</source>
+            <translation>新增账号</translation>
+        </message>
+        <message>
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="82" />
+            <source>Reset password</source>
+            <translation>重置密码</translation>
+        </message>
+        <message>
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="85" />
+            <source>The first account is an administrator's. Once it exists, everyone signs in with a password (an administrator can turn this off under Staff and accounts).</source>
+            <translation>第一个账号是管理员账号。创建后，所有人都须用密码登录（管理员可在“人员与账号”中关闭此要求）。</translation>
+        </message>
+        <message>
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="89" />
+            <source>The new person chooses their own password at the first sign-in.</source>
+            <translation>新成员首次登录时须设置自己的密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="107" />
             <source>The two passwords differ.</source>
             <translation>两次输入的密码不一致。</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="52" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="90" />
             <source>Give {name} a temporary password; they choose their own at the next sign-in.</source>
             <translation>为 {name} 设置临时密码；其下次登录时须改为自己的密码。</translation>
         </message>
@@ -241,22 +241,22 @@
             <translation>本办公室要求登录。您的姓名将署在每条处理记录和每条审计记录上。</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="64" />
+            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="56" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="68" />
+            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="60" />
             <source>Name:</source>
             <translation>姓名：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="69" />
+            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="61" />
             <source>Password:</source>
             <translation>密码：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="48" />
+            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="76" />
             <source>Windows account: {user} on {pc} (shown as a hint, it is not proof)</source>
             <translation>Windows 账户：{user}，计算机 {pc}（仅供参考，不能证明身份）</translation>
         </message>
@@ -269,92 +269,92 @@
             <translation>人员与账号</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="60" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="53" />
             <source>Create the first administrator…</source>
             <translation>创建第一个管理员…</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="62" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="55" />
             <source>Add…</source>
             <translation>新增…</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="63" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="56" />
             <source>Role…</source>
             <translation>角色…</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="64" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="57" />
             <source>Reset password…</source>
             <translation>重置密码…</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="65" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="58" />
             <source>Disable</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="66" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="59" />
             <source>Unlock</source>
             <translation>解锁</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="67" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="60" />
             <source>Staff must sign in with a password</source>
             <translation>人员须用密码登录</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="106" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="110" />
             <source>active</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="137" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="141" />
             <source>No accounts yet: anyone may work here under a chosen name.</source>
             <translation>尚无账号：任何人都可以选择姓名在此工作。</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="169" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="173" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="53" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="91" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="53" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="91" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="108" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="112" />
             <source>disabled</source>
             <translation>已停用</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="139" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="143" />
             <source>You are an administrator: select an account to change it.</source>
             <translation>您是管理员：选择一个账号进行修改。</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="134" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="138" />
             <source>Enable</source>
             <translation>启用</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="169" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="173" />
             <source>Role of {name}:</source>
             <translation>{name} 的角色：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="112" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="116" />
             <source>must choose a password</source>
             <translation>须设置新密码</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="110" />
+            <location filename="../../desk_gui/ui/accounts/staff_accounts_dialog.py" line="114" />
             <source>locked until {time}</source>
             <translation>锁定至 {time}</translation>
         </message>

@@ -37,23 +37,9 @@ class AccountFormDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("accountFormDialog")
         self.ctx, self.lang, self.mode = ctx, lang, mode
-        titles = {
-            Mode.FIRST_ADMIN: self.tr("Create the first administrator"),
-            Mode.ADD: self.tr("Add an account"),
-            Mode.RESET: self.tr("Reset password"),
-        }
-        self.setWindowTitle(titles[mode])
-        intros = {
-            Mode.FIRST_ADMIN: self.tr(
-                "The first account is an administrator's. Once it exists, everyone signs in"
-                " with a password (an administrator can turn this off under Staff and accounts)."
-            ),
-            Mode.ADD: self.tr("The new person chooses their own password at the first sign-in."),
-            Mode.RESET: self.tr(
-                "Give {name} a temporary password; they choose their own at the next sign-in."
-            ).format(name=name),
-        }
-        intro = QLabel(intros[mode], self)
+        title, text = self._texts(mode, name)
+        self.setWindowTitle(title)
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         self.name_edit = QLineEdit(name, self)
         self.name_edit.setObjectName("accountName")
@@ -87,6 +73,25 @@ class AccountFormDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
+
+    def _texts(self, mode: Mode, name: str) -> tuple[str, str]:
+        """The window title and the explanation for ``mode``."""
+        titles = {
+            Mode.FIRST_ADMIN: self.tr("Create the first administrator"),
+            Mode.ADD: self.tr("Add an account"),
+            Mode.RESET: self.tr("Reset password"),
+        }
+        intros = {
+            Mode.FIRST_ADMIN: self.tr(
+                "The first account is an administrator's. Once it exists, everyone signs in"
+                " with a password (an administrator can turn this off under Staff and accounts)."
+            ),
+            Mode.ADD: self.tr("The new person chooses their own password at the first sign-in."),
+            Mode.RESET: self.tr(
+                "Give {name} a temporary password; they choose their own at the next sign-in."
+            ).format(name=name),
+        }
+        return titles[mode], intros[mode]
 
     def _save(self) -> None:
         name, password = self.name_edit.text().strip(), self.password_edit.text()

@@ -44,15 +44,7 @@ class SignInDialog(QDialog):
         self.password_edit = QLineEdit(self)
         self.password_edit.setObjectName("signInPassword")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        hint = QLabel(
-            self.tr("Windows account: {user} on {pc} (shown as a hint, it is not proof)").format(
-                user=os_user or "?", pc=workspace.ctx.workstation
-            ),
-            self,
-        )
-        hint.setObjectName("signInHint")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(mid);")
+        hint = self._hint(workspace)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("signInError")
         self.error_label.setWordWrap(True)
@@ -77,6 +69,19 @@ class SignInDialog(QDialog):
         (self.password_edit if self.name_edit.text() else self.name_edit).setFocus(
             Qt.FocusReason.OtherFocusReason
         )
+
+    def _hint(self, workspace: Workspace) -> QLabel:
+        """The Windows account and PC, said to be a hint (anyone can set USERNAME)."""
+        hint = QLabel(
+            self.tr("Windows account: {user} on {pc} (shown as a hint, it is not proof)").format(
+                user=workspace.ctx.os_user or "?", pc=workspace.ctx.workstation
+            ),
+            self,
+        )
+        hint.setObjectName("signInHint")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid);")
+        return hint
 
     def _on_buttons_accepted(self) -> None:
         # The check takes most of a second (a slow hash, on purpose); the dialog waits for it.

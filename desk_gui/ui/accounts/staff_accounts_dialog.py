@@ -48,14 +48,7 @@ class StaffAccountsDialog(QDialog):
         self.setObjectName("staffAccountsDialog")
         self.setWindowTitle(self.tr("Staff and accounts"))
         self.workspace, self.ctx, self.lang = workspace, workspace.ctx, lang
-        self.table = QTableWidget(0, 3, self)
-        self.table.setObjectName("accountsTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("State")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.table = self._table()
         self.first_button = self._button(
             "firstAdminButton", self.tr("Create the first administrator…"), self._on_first
         )
@@ -91,6 +84,17 @@ class StaffAccountsDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.resize(720, 460)
         self.refresh()
+
+    def _table(self) -> QTableWidget:
+        table = QTableWidget(0, 3, self)
+        table.setObjectName("accountsTable")
+        table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("State")])
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().hide()
+        return table
 
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
