@@ -4,23 +4,23 @@
         <name>AccountActions</name>
         <message>
             <location filename="../../desk_gui/ui/accounts/account_actions.py" line="35" />
-            <source>Sign &amp;out</source>
-            <translation>退出登录(&amp;O)</translation>
+            <source>Sign ou&amp;t</source>
+            <translation>退出登录(&amp;T)</translation>
         </message>
         <message>
             <location filename="../../desk_gui/ui/accounts/account_actions.py" line="37" />
-            <source>Change &amp;password…</source>
-            <translation>修改密码(&amp;P)…</translation>
+            <source>Change pass&amp;word…</source>
+            <translation>修改密码(&amp;W)…</translation>
         </message>
         <message>
             <location filename="../../desk_gui/ui/accounts/account_actions.py" line="40" />
-            <source>Staff and &amp;accounts…</source>
-            <translation>人员与账号(&amp;A)…</translation>
+            <source>Staff and a&amp;ccounts…</source>
+            <translation>人员与账号(&amp;C)…</translation>
         </message>
         <message>
             <location filename="../../desk_gui/ui/accounts/account_actions.py" line="42" />
-            <source>&amp;Audit trail…</source>
-            <translation>审计记录(&amp;A)…</translation>
+            <source>A&amp;udit trail…</source>
+            <translation>审计记录(&amp;U)…</translation>
         </message>
         <message>
             <location filename="../../desk_gui/ui/accounts/account_actions.py" line="97" />

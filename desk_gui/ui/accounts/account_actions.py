@@ -32,14 +32,14 @@ class AccountActions(QObject):
         self._restart = restart
         self.session = window.session
         self.sign_in_required = self.session.workspace.sign_in_required()
-        self.sign_out = self._act("actionSignOut", self.tr("Sign &out"), self.do_sign_out)
+        self.sign_out = self._act("actionSignOut", self.tr("Sign ou&t"), self.do_sign_out)
         self.password = self._act(
-            "actionChangePassword", self.tr("Change &password…"), self.change_password
+            "actionChangePassword", self.tr("Change pass&word…"), self.change_password
         )
         self.staff = self._act(
-            "actionStaffAccounts", self.tr("Staff and &accounts…"), self.open_staff_accounts
+            "actionStaffAccounts", self.tr("Staff and a&ccounts…"), self.open_staff_accounts
         )
-        self.audit = self._act("actionAuditTrail", self.tr("&Audit trail…"), self.open_audit)
+        self.audit = self._act("actionAuditTrail", self.tr("A&udit trail…"), self.open_audit)
         tools_menu.addSeparator()
         tools_menu.addActions([self.staff, self.audit, self.password, self.sign_out])
         tools_menu.setToolTipsVisible(True)
