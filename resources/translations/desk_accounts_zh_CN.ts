@@ -31,57 +31,57 @@
     <context>
         <name>AccountFormDialog</name>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="66" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="76" />
             <source>Name:</source>
             <translation>姓名：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="67" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="77" />
             <source>Role:</source>
             <translation>角色：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="68" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="78" />
             <source>Password:</source>
             <translation>密码：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="69" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="79" />
             <source>Repeat:</source>
             <translation>再次输入：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="80" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="91" />
             <source>Create the first administrator</source>
             <translation>创建第一个管理员</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="81" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="92" />
             <source>Add an account</source>
             <translation>新增账号</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="82" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="93" />
             <source>Reset password</source>
             <translation>重置密码</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="85" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="96" />
             <source>The first account is an administrator's. Once it exists, everyone signs in with a password (an administrator can turn this off under Staff and accounts).</source>
             <translation>第一个账号是管理员账号。创建后，所有人都须用密码登录（管理员可在“人员与账号”中关闭此要求）。</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="89" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="100" />
             <source>The new person chooses their own password at the first sign-in.</source>
             <translation>新成员首次登录时须设置自己的密码。</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="107" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="125" />
             <source>The two passwords differ.</source>
             <translation>两次输入的密码不一致。</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="90" />
+            <location filename="../../desk_gui/ui/accounts/account_form_dialog.py" line="101" />
             <source>Give {name} a temporary password; they choose their own at the next sign-in.</source>
             <translation>为 {name} 设置临时密码；其下次登录时须改为自己的密码。</translation>
         </message>
@@ -191,39 +191,47 @@
         </message>
     </context>
     <context>
+        <name>PasswordCheck</name>
+        <message>
+            <location filename="../../desk_gui/ui/accounts/password_check.py" line="44" />
+            <source>Checking…</source>
+            <translation>正在核对…</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="35" />
+            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="36" />
             <source>Change password</source>
             <translation>修改密码</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="39" />
+            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="40" />
             <source>An administrator reset your password: choose your own now.</source>
             <translation>管理员已重置您的密码：请现在设置您自己的密码。</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="41" />
+            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="42" />
             <source>Choose a new password of at least 8 characters.</source>
             <translation>请设置至少 8 个字符的新密码。</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="59" />
+            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="63" />
             <source>Current password:</source>
             <translation>当前密码：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="60" />
+            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="64" />
             <source>New password:</source>
             <translation>新密码：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="61" />
+            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="65" />
             <source>Repeat:</source>
             <translation>再次输入：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="75" />
+            <location filename="../../desk_gui/ui/accounts/password_dialog.py" line="80" />
             <source>The two new passwords differ.</source>
             <translation>两次输入的新密码不一致。</translation>
         </message>
@@ -231,32 +239,32 @@
     <context>
         <name>SignInDialog</name>
         <message>
-            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="29" />
+            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="30" />
             <source>Sign in to Desk</source>
             <translation>登录 Desk</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="35" />
+            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="36" />
             <source>This office requires staff to sign in. Your name signs every handling-log entry and every line of the audit trail.</source>
             <translation>本办公室要求登录。您的姓名将署在每条处理记录和每条审计记录上。</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="56" />
+            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="57" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="60" />
+            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="64" />
             <source>Name:</source>
             <translation>姓名：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="61" />
+            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="65" />
             <source>Password:</source>
             <translation>密码：</translation>
         </message>
         <message>
-            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="76" />
+            <location filename="../../desk_gui/ui/accounts/sign_in_dialog.py" line="81" />
             <source>Windows account: {user} on {pc} (shown as a hint, it is not proof)</source>
             <translation>Windows 账户：{user}，计算机 {pc}（仅供参考，不能证明身份）</translation>
         </message>

@@ -190,7 +190,7 @@ def exercise_accounts(
 
     passwords.COST = passwords.Cost(log_n=10)  # a quick hash: this is about the dialogs
     closer.context = "accounts:first-admin"
-    AccountFormDialog.ask(None, workspace.ctx, lang, Mode.FIRST_ADMIN)
+    AccountFormDialog.ask(None, workspace, lang, Mode.FIRST_ADMIN)
     settle(app)
     report["actions"].append(closer.context)
     accounts.create_first_admin(workspace.ctx, "王管理", "admin-pass-1")

@@ -42,8 +42,11 @@ def office(workspace: Workspace) -> Workspace:
     return workspace
 
 
-def _ok(dialog: Any) -> None:
+def _ok(dialog: Any, qtbot: Any) -> None:
+    """Click OK and wait for the password check, which runs off the window's thread."""
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.buttons.isEnabled()  # busy: the buttons wait
+    qtbot.waitUntil(lambda: not dialog.check.busy, timeout=10000)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -54,13 +57,13 @@ def test_sign_in_dialog_refuses_a_wrong_password_and_says_why(
     qtbot.addWidget(dialog)
     assert dialog.name_edit.text() == "李坐席"
     dialog.password_edit.setText("wrong")
-    _ok(dialog)
+    _ok(dialog, qtbot)
     assert not dialog.isVisible() or dialog.result() == 0
     text = dialog.error_label.text()
     assert ("密码不正确" in text) if lang == "zh" else ("password is wrong" in text)
     assert {a.name: a for a in accounts.list_accounts()}["李坐席"].failed_attempts == 1
     dialog.password_edit.setText("agent-pass-2")
-    _ok(dialog)
+    _ok(dialog, qtbot)
     assert dialog.signed is not None and office.ctx.role is Role.AGENT
     assert office.ctx.operator == "李坐席"
 
@@ -129,13 +132,13 @@ def test_staff_accounts_dialog_adds_resets_and_unlocks(qtbot: Any, office: Works
     dialog = StaffAccountsDialog(office, "en")
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 3 and dialog.required_box.isChecked()
-    form = AccountFormDialog(office.ctx, "en", Mode.ADD)
+    form = AccountFormDialog(office, "en", Mode.ADD)
     qtbot.addWidget(form)
     form.name_edit.setText("赵新人")
     form.role_combo.setCurrentIndex(1)
     form.password_edit.setText("new-person-1")
     form.repeat_edit.setText("new-person-1")
-    _ok(form)
+    _ok(form, qtbot)
     assert form.error_label.isHidden(), form.error_label.text()
     dialog.refresh()
     assert dialog.table.rowCount() == 4

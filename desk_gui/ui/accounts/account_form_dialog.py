@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtWidgets import (
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.roles import Role
 from desk_gui.services import accounts
-from desk_gui.services.context import Context
+from desk_gui.services.workspace import Workspace
+from desk_gui.ui.accounts.password_check import PasswordCheck
 from desk_gui.ui.accounts.password_dialog import password_edit
 
 
@@ -32,11 +34,16 @@ class AccountFormDialog(QDialog):
     """Name, role and password (twice); saved through the accounts service."""
 
     def __init__(
-        self, ctx: Context, lang: str, mode: Mode, name: str = "", parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        lang: str,
+        mode: Mode,
+        name: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("accountFormDialog")
-        self.ctx, self.lang, self.mode = ctx, lang, mode
+        self.ctx, self.lang, self.mode = workspace.ctx, lang, mode
         title, text = self._texts(mode, name)
         self.setWindowTitle(title)
         intro = QLabel(text, self)
@@ -61,6 +68,9 @@ class AccountFormDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.note = QLabel(self)
+        self.note.hide()
+        self.check = PasswordCheck(self, self.buttons, self.note, workspace.release_thread)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name_edit)
@@ -71,6 +81,7 @@ class AccountFormDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
 
@@ -93,30 +104,36 @@ class AccountFormDialog(QDialog):
         }
         return titles[mode], intros[mode]
 
-    def _save(self) -> None:
+    def _save(self) -> Callable[[], None]:
+        """The service call for this mode, with the form's values (run off the thread)."""
+        ctx, mode = self.ctx, self.mode
         name, password = self.name_edit.text().strip(), self.password_edit.text()
-        if self.mode is Mode.FIRST_ADMIN:
-            accounts.create_first_admin(self.ctx, name, password)
-        elif self.mode is Mode.ADD:
-            accounts.add_account(self.ctx, name, Role(self.role_combo.currentData()), password)
-        else:
-            accounts.reset_password(self.ctx, name, password)
+        role = Role(self.role_combo.currentData())
+
+        def save() -> None:
+            if mode is Mode.FIRST_ADMIN:
+                accounts.create_first_admin(ctx, name, password)
+            elif mode is Mode.ADD:
+                accounts.add_account(ctx, name, role, password)
+            else:
+                accounts.reset_password(ctx, name, password)
+
+        return save
 
     def _on_buttons_accepted(self) -> None:
         if self.password_edit.text() != self.repeat_edit.text():
             self.error_label.setText(self.tr("The two passwords differ."))
             self.error_label.show()
             return
-        try:
-            self._save()
-        except DeskError as exc:
-            self.error_label.setText(exc.message(self.lang))
-            self.error_label.show()
-            return
-        self.accept()
+        self.error_label.hide()
+        self.check.run(self._save(), lambda _result: self.accept(), self._failed)
+
+    def _failed(self, exc: DeskError) -> None:
+        self.error_label.setText(exc.message(self.lang))
+        self.error_label.show()
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, ctx: Context, lang: str, mode: Mode, name: str = ""
+        cls, parent: QWidget | None, workspace: Workspace, lang: str, mode: Mode, name: str = ""
     ) -> bool:
-        return cls(ctx, lang, mode, name, parent).exec() == QDialog.DialogCode.Accepted
+        return cls(workspace, lang, mode, name, parent).exec() == QDialog.DialogCode.Accepted

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desk_gui.domain.errors import DeskError
 from desk_gui.services import accounts
 from desk_gui.services.workspace import Workspace
+from desk_gui.ui.accounts.password_check import PasswordCheck
 
 
 def password_edit(parent: QWidget, name: str) -> QLineEdit:
@@ -54,6 +55,9 @@ class PasswordDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.note = QLabel(self)
+        self.note.hide()
+        self.check = PasswordCheck(self, self.buttons, self.note, workspace.release_thread)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Current password:"), self.old_edit)
@@ -63,6 +67,7 @@ class PasswordDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(400)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desk_gui.domain.errors import DeskError
 from desk_gui.services.accounts import SignedIn
 from desk_gui.services.workspace import Workspace
+from desk_gui.ui.accounts.password_check import PasswordCheck
 
 
 class SignInDialog(QDialog):
@@ -55,6 +56,9 @@ class SignInDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.note = QLabel(self)
+        self.note.hide()
+        self.check = PasswordCheck(self, self.buttons, self.note, workspace.release_thread)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name_edit)
@@ -64,6 +68,7 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
         (self.password_edit if self.name_edit.text() else self.name_edit).setFocus(
@@ -84,16 +89,19 @@ class SignInDialog(QDialog):
         return hint
 
     def _on_buttons_accepted(self) -> None:
-        # The check takes most of a second (a slow hash, on purpose); the dialog waits for it.
-        try:
-            self.signed = self.workspace.sign_in(self.name_edit.text(), self.password_edit.text())
-        except DeskError as exc:
-            self.password_edit.clear()
-            self.error_label.setText(exc.message(self.lang))
-            self.error_label.show()
-            self.password_edit.setFocus()
-            return
+        name, password = self.name_edit.text(), self.password_edit.text()
+        self.error_label.hide()
+        self.check.run(lambda: self.workspace.sign_in(name, password), self._signed, self._refused)
+
+    def _signed(self, signed: SignedIn) -> None:
+        self.signed = signed
         self.accept()
+
+    def _refused(self, exc: DeskError) -> None:
+        self.password_edit.clear()
+        self.error_label.setText(exc.message(self.lang))
+        self.error_label.show()
+        self.password_edit.setFocus()
 
     @classmethod
     def ask(

@@ -155,14 +155,14 @@ class StaffAccountsDialog(QDialog):
         self.refresh()
 
     def _on_first(self) -> None:
-        if AccountFormDialog.ask(self, self.ctx, self.lang, Mode.FIRST_ADMIN):
+        if AccountFormDialog.ask(self, self.workspace, self.lang, Mode.FIRST_ADMIN):
             from desk_gui.ui.accounts.sign_in_dialog import SignInDialog
 
             name = accounts.list_accounts()[0].name
             SignInDialog.ask(self, self.workspace, self.lang, name)
 
     def _on_add(self) -> None:
-        AccountFormDialog.ask(self, self.ctx, self.lang, Mode.ADD)
+        AccountFormDialog.ask(self, self.workspace, self.lang, Mode.ADD)
 
     def _on_role(self) -> None:
         chosen = self._selected()
@@ -179,7 +179,7 @@ class StaffAccountsDialog(QDialog):
     def _on_reset(self) -> None:
         chosen = self._selected()
         if chosen is not None:
-            AccountFormDialog.ask(self, self.ctx, self.lang, Mode.RESET, chosen.name)
+            AccountFormDialog.ask(self, self.workspace, self.lang, Mode.RESET, chosen.name)
 
     def _on_disable(self) -> None:
         chosen = self._selected()
