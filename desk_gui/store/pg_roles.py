@@ -80,6 +80,10 @@ def _grants(db: pw.Database) -> list[str]:
         f'GRANT DELETE ON "attachment" TO {supervisor}',
         f'GRANT SELECT ON "audit_event" TO {supervisor}',
         f'GRANT SELECT, INSERT, UPDATE, DELETE ON "account" TO {admin}',
+        # Tables a later migration creates (run by the owner) are readable by every group;
+        # what each group may write there needs its line above.
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {agent}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {agent}",
     ]
 
 
@@ -179,6 +183,8 @@ def drop_all(db: pw.Database, staff_names: list[str]) -> None:
         if _exists(db, name):
             role = _q(name)
             for sql in (
+                f"ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM {role}",
+                f"ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON SEQUENCES FROM {role}",
                 f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role}",
                 f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {role}",
                 f"REVOKE ALL ON SCHEMA public FROM {role}",

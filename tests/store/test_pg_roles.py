@@ -167,3 +167,17 @@ def test_reset_and_disable_change_the_server_login(office: dict[str, int]) -> No
         assert not _refused(conn, "UPDATE setting SET updated_by = '张坐席'")
     finally:
         conn.close()
+
+
+def test_a_table_a_later_migration_adds_is_readable_by_agents(office: dict[str, int]) -> None:
+    db = open_database(PG_URL)  # the owner, as migrations run
+    try:
+        db.execute_sql('CREATE TABLE "later_step" ("id" SERIAL PRIMARY KEY, "x" TEXT)')
+    finally:
+        close_database()
+    conn = _connect("李坐席")
+    try:
+        assert not _refused(conn, "SELECT * FROM later_step")
+        assert _refused(conn, "INSERT INTO later_step (x) VALUES ('y')")
+    finally:
+        conn.close()
