@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI: a local PostgreSQL server for tests/store/test_postgres.py (Debian, run as root).
-# Installs the distribution's server, starts its cluster and creates role desk (password desk)
-# owning database desk_test. Exports nothing: the caller sets
+# Installs the distribution's server, starts its cluster and creates role desk (password desk,
+# CREATEROLE) owning database desk_test. Exports nothing: the caller sets
 #   DESK_TEST_PG_URL=postgresql://desk:desk@127.0.0.1:5432/desk_test
 # Safe to run twice. About 10 s on a warm apt cache (install ~8 s, start ~2 s).
 set -euo pipefail
@@ -30,6 +30,9 @@ psql_admin() { su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -c \"$1\""; }
 if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'desk'")" != 1 ]; then
   psql_admin "CREATE ROLE desk LOGIN PASSWORD 'desk'"
 fi
+# CREATEROLE: Desk makes one login role per staff member and group roles per database
+# (tests/store/test_pg_roles.py); attributes are not inherited, so the owner needs it itself.
+psql_admin "ALTER ROLE desk CREATEROLE"
 if [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname = 'desk_test'")" != 1 ]; then
   psql_admin "CREATE DATABASE desk_test OWNER desk ENCODING 'UTF8' TEMPLATE template0"
 fi

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk_gui import __version__
+from desk_gui.cli_accounts import add_accounts_commands, authorize
 from desk_gui.cli_kb import add_kb_commands
 from desk_gui.cli_report import add_report_commands
 from desk_gui.commands import add_commands
@@ -138,10 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_commands(sub)
     add_kb_commands(sub)
     add_report_commands(sub)
+    add_accounts_commands(sub)  # after add_commands: puts --user on their verbs
     return parser
 
 
-VERBS_WITH_WORKSTATION = frozenset({"print", "export", "import", "kb", "suggest"})
+VERBS_WITH_WORKSTATION = frozenset({"print", "export", "import", "kb", "suggest", "staff", "audit"})
 """The verbs that speak the workstation's language and act as its operator."""
 
 
@@ -151,6 +153,7 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         if args.command in VERBS_WITH_WORKSTATION:
             _apply_workstation(args)
+        authorize(args)  # --user once the database requires sign-in (cli_accounts)
         return func(args)
     except DeskError as exc:
         print(f"desk-gui {args.command}: {exc.message(_lang(args))}", file=sys.stderr)

@@ -49,9 +49,12 @@ def _open(args: argparse.Namespace) -> Workspace:
     A missing file is an unmounted share's empty mount point far more often than a wish for a
     new database: only ``demo`` creates one.
     """
+    from desk_gui.services.context import Context
     from desk_gui.services.workspace import Workspace
 
-    return Workspace.open(args.db, _author(args), create=False)
+    role = getattr(args, "signed_role", None)  # set by cli_accounts.authorize after sign-in
+    ctx = Context(operator=_author(args), role=role)
+    return Workspace.open(args.db, ctx, create=False)
 
 
 def _cmd_print(args: argparse.Namespace) -> int:
@@ -74,6 +77,8 @@ def _cmd_print(args: argparse.Namespace) -> int:
         with _open(args) as workspace:
             settings = workspace.settings()
             records = [workspace.tickets.get_by_number(n) for n in args.numbers]
+            masked = settings.mask_requester and not args.no_mask
+            workspace.record_print(args.numbers, masked=masked, how=f"pdf {args.pdf}")
     if args.blank:
         records.extend([None] * max(1, args.copies))
     options = WorksheetOptions(

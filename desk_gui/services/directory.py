@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from desk_gui.domain.enums import Category, Tier
 from desk_gui.domain.errors import RuleViolation
+from desk_gui.services import audit
+from desk_gui.services.access import Privilege, require
+from desk_gui.services.context import Context
 from desk_gui.store.database import translate_errors, write_transaction
 from desk_gui.store.models import Staff, Ticket
 
@@ -43,13 +46,20 @@ def list_staff(active_only: bool = False) -> list[StaffMember]:
         ]
 
 
-def save_staff(member: StaffMember) -> None:
-    """Add or update a staff member (by name)."""
+def save_staff(member: StaffMember, ctx: Context | None = None) -> None:
+    """Add or update a staff member (by name); a supervisor's action once sign-in is on."""
     name = member.name.strip()
     if not name:
         raise RuleViolation("required", field="name", zh="请填写姓名。", en="Enter a name.")
+    require(ctx, Privilege.STAFF)
     skills = ",".join(c.value for c in member.skills)
     with write_transaction():
+        old = Staff.get_or_none(Staff.name == name)
+        detail = f"{member.tier.value}; {skills}; {'active' if member.active else 'inactive'}"
+        if old is None or (old.tier, old.skills, bool(old.active)) != (
+            member.tier.value, skills, member.active,
+        ):  # fmt: skip
+            audit.record(ctx, audit.AuditAction.STAFF_CHANGED, name, detail)
         Staff.insert(
             name=name, tier=member.tier.value, skills=skills, active=member.active
         ).on_conflict(

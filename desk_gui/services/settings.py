@@ -15,6 +15,9 @@ from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.masking import MASK_BY_DEFAULT
 from desk_gui.domain.numbering import DEFAULT_PREFIX, valid_prefix
 from desk_gui.domain.priority import DEFAULT_MATRIX, DEFAULT_TARGETS, PriorityMatrix, SlaTarget
+from desk_gui.services import audit
+from desk_gui.services.access import Privilege, require
+from desk_gui.services.context import Context
 from desk_gui.store.database import is_sqlite, translate_errors, write_transaction
 from desk_gui.store.errors import SettingsConflict
 from desk_gui.store.models import Setting
@@ -123,8 +126,26 @@ class OfficeSettingsCache:
         self._pinned = False
 
 
-def save_settings(settings: OfficeSettings, operator: str) -> OfficeSettings:
-    """Store the office settings for every workstation; refuses a copy someone else replaced."""
+def _changed_keys(old: OfficeSettings | None, new: OfficeSettings) -> str:
+    """The settings a save changes, named for the audit trail."""
+    before = json.loads(old.to_json()) if old is not None else {}
+    after = json.loads(new.to_json())
+    return ", ".join(k for k in after if k != "revision" and before.get(k) != after[k])
+
+
+def save_settings(
+    settings: OfficeSettings,
+    operator: str | Context,
+    *,
+    action: Privilege = Privilege.OFFICE_SETTINGS,
+) -> OfficeSettings:
+    """Store the office settings for every workstation; refuses a copy someone else replaced.
+
+    A supervisor's action (``services.access``); ``operator`` as a bare name stands for someone
+    not signed in. Audited with the names of the settings changed.
+    """
+    require(operator, action)
+    by = operator if isinstance(operator, Context) else Context(operator=operator)
     if not valid_prefix(settings.prefix):
         raise RuleViolation(
             "prefix",
@@ -141,8 +162,12 @@ def save_settings(settings: OfficeSettings, operator: str) -> OfficeSettings:
         if row is not None and stored != settings.revision:
             raise SettingsConflict(row.updated_by or "?", row.updated_at)
         fresh = replace(settings, revision=stored + 1)
+        before = OfficeSettings.from_json(row.value) if row else None
+        audit.record(
+            by, audit.AuditAction.SETTINGS_CHANGED, action.value, _changed_keys(before, fresh)
+        )
         Setting.insert(
-            key=_KEY, value=fresh.to_json(), updated_at=datetime.now(), updated_by=operator
+            key=_KEY, value=fresh.to_json(), updated_at=datetime.now(), updated_by=by.operator
         ).on_conflict(
             conflict_target=[Setting.key],
             preserve=[Setting.value, Setting.updated_at, Setting.updated_by],

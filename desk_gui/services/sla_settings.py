@@ -14,6 +14,8 @@ from datetime import date, time
 
 from desk_gui.domain.calendar import BusinessCalendar
 from desk_gui.domain.priority import DEFAULT_MATRIX, DEFAULT_TARGETS
+from desk_gui.services.access import Privilege
+from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings, save_settings
 from desk_gui.store.database import translate_errors
 
@@ -103,7 +105,8 @@ def default_sla(settings: OfficeSettings) -> OfficeSettings:
     )
 
 
-def save_sla(settings: OfficeSettings, operator: str) -> None:
-    """Store the office settings (every workstation reads them on its next load)."""
+def save_sla(settings: OfficeSettings, operator: str | Context) -> None:
+    """Store the office settings (every workstation reads them on its next load); a
+    supervisor's action."""
     with translate_errors():
-        save_settings(settings, operator)
+        save_settings(settings, operator, action=Privilege.SLA_SETTINGS)

@@ -25,7 +25,8 @@ from desk_gui.domain.text import clean, printable
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.transitions import Action, check
 from desk_gui.domain.validation import ValidationError, action_text, clean_draft, validate_draft
-from desk_gui.services import escalation, records
+from desk_gui.services import audit, escalation, records
+from desk_gui.services.access import Privilege, require
 from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings, OfficeSettingsCache
 from desk_gui.store import locks
@@ -353,6 +354,21 @@ class TicketService:
         )
         line = log_lines.attachment(filename, len(data))
         records.add_line(self.ctx, ticket_id, LogKind.ATTACHMENT, line)
+
+    def delete_attachment(self, attachment_id: int) -> TicketRecord:
+        """Remove an attachment (a supervisor's action); the log and the audit trail say so."""
+        require(self.ctx, Privilege.DELETE_ATTACHMENT)
+        with write_transaction():
+            item = Attachment.get_or_none(Attachment.id == attachment_id)
+            if item is None:
+                raise NotFound(f"attachment {attachment_id}")
+            row = records.load(item.ticket.id)
+            name = str(item.filename)
+            item.delete_instance()
+            line = log_lines.LogLine(f"删除附件：{name}", f"Attachment deleted: {name}")
+            records.add_line(self.ctx, row.id, LogKind.ATTACHMENT, line)
+            audit.record(self.ctx, audit.AuditAction.ATTACHMENT_DELETED, row.number, name)
+            return records.to_record(row)
 
     def _allowed(self, row: Ticket, action: Action) -> None:
         """The status rules for this action (closed is final for desk staff)."""

@@ -25,7 +25,8 @@ from desk_gui.domain.resolution import feedback_rating
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.transitions import Action, after_feedback, check
 from desk_gui.domain.validation import action_text
-from desk_gui.services import records
+from desk_gui.services import audit, records
+from desk_gui.services.access import Privilege, require
 from desk_gui.services.tickets import TicketService
 from desk_gui.store.database import write_transaction
 from desk_gui.store.models import Ticket
@@ -54,6 +55,14 @@ class WorkflowService(TicketService):
             self.ensure_staff(name or "")
             line = log_lines.assignee_change(row.assignee, name)
             records.add_line(self.ctx, row.id, LogKind.ASSIGN, line)
+
+    def _check_reassign(self, row: Ticket, name: str | None) -> None:
+        """Giving another person's ticket to someone else is a supervisor's decision."""
+        if row.assignee and name != row.assignee and row.assignee != self.ctx.operator:
+            require(self.ctx, Privilege.REASSIGN)
+            audit.record(
+                self.ctx, audit.AuditAction.REASSIGN, row.number, f"{row.assignee} → {name}"
+            )
 
     def _commit(self, row: Ticket, version: int, changes: dict[str, Any]) -> TicketRecord:
         for key, value in changes.items():
@@ -86,6 +95,7 @@ class WorkflowService(TicketService):
         """The operator takes the ticket: in progress, assigned to them; counts as first response."""
         with write_transaction():
             row, new = self._begin(ticket_id, version, Action.TAKE)
+            self._check_reassign(row, self.ctx.operator)
             changes: dict[str, Any] = {}
             self._status_change(row, new or Status.IN_PROGRESS, changes)
             self._assignee_change(row, self.ctx.operator, changes)
@@ -97,6 +107,7 @@ class WorkflowService(TicketService):
         assignee = _required(assignee, "assignee", "请选择负责人。", "Choose an assignee.")
         with write_transaction():
             row, new = self._begin(ticket_id, version, Action.ASSIGN)
+            self._check_reassign(row, assignee)
             changes: dict[str, Any] = {}
             self._status_change(row, new, changes)
             self._assignee_change(row, assignee, changes)
@@ -138,6 +149,7 @@ class WorkflowService(TicketService):
             records.add_line(self.ctx, row.id, LogKind.ESCALATE, line)
             records.add_line(self.ctx, row.id, LogKind.TIER, log_lines.tier_change(old_tier, tier))
             if assignee:  # a named L2/expert has it: handling starts, the desk has responded
+                self._check_reassign(row, assignee)
                 self._status_change(row, new or Status.IN_PROGRESS, changes)
                 self._assignee_change(row, assignee, changes)
                 self._responded(row, changes)
@@ -294,7 +306,11 @@ class WorkflowService(TicketService):
         """Back to handling; a closed ticket only by a supervisor. The log says who and why."""
         reason = action_text("reopen_reason", reason)
         with write_transaction():
+            if records.load(ticket_id).status == Status.CLOSED.value:
+                require(self.ctx, Privilege.REOPEN_CLOSED)
             row, new = self._begin(ticket_id, version, Action.REOPEN, reopen_reason=reason)
+            if row.status == Status.CLOSED.value:
+                audit.record(self.ctx, audit.AuditAction.REOPEN_CLOSED, row.number, reason.strip())
             changes: dict[str, Any] = {
                 "reopen_count": row.reopen_count + 1,
                 "resolved_at": None,

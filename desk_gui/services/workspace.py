@@ -18,8 +18,9 @@ from pathlib import Path
 import peewee as pw
 
 from desk_gui.domain.review import OpenItem
+from desk_gui.domain.roles import Role
 from desk_gui.exchange.export import ExportOptions, Progress, export_tickets
-from desk_gui.services import directory
+from desk_gui.services import access, accounts, audit, directory
 from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportService
 from desk_gui.services.kb import KnowledgeService
@@ -35,6 +36,7 @@ from desk_gui.services.review.compute import (
 )
 from desk_gui.services.settings import OfficeSettings, load_settings, save_settings
 from desk_gui.services.workflow import WorkflowService
+from desk_gui.store import pg_roles
 from desk_gui.store.backup import backup_database, check_database, refuse_server_url
 from desk_gui.store.database import (
     bind_database,
@@ -48,6 +50,7 @@ from desk_gui.store.database import (
     translate_errors,
 )
 from desk_gui.store.migrations import SCHEMA_VERSION, schema_version
+from desk_gui.store.office import office_masks_requester
 from desk_gui.store.probe import ProbeResult, probe_target
 from desk_gui.store.queue import ticket_ids
 
@@ -94,9 +97,28 @@ class Workspace:
         db = connect_database(target, create=create, migrate=migrate, backup_dir=backup_dir)
         ctx = operator if isinstance(operator, Context) else Context(operator=operator)
         workspace = cls(db, os.fspath(target), ctx)
+        workspace._adopt_server_login()
         if bind:
             workspace.bind()
         return workspace
+
+    def _adopt_server_login(self) -> None:
+        """On PostgreSQL with a staff member's own login, the server has signed them in: act
+        as that person with their group's role (no second password)."""
+        if not pg_roles.is_postgres(self._db):
+            return
+        with translate_errors(self._db):
+            found = pg_roles.identity(self._db)
+        if found is not None:
+            name, role = found
+            self.ctx.role = Role(role)
+            self.ctx.supervisor = self.ctx.role.at_least(Role.SUPERVISOR)
+            self.set_operator(name)
+
+    @property
+    def server_signed_in(self) -> bool:
+        """Whether the database server itself identified the person (their own login)."""
+        return pg_roles.is_postgres(self._db) and self.ctx.role is not None
 
     def bind(self) -> None:
         """Make this workspace's database the one the services of this process use."""
@@ -159,6 +181,36 @@ class Workspace:
         self.ctx.operator = name
         self.tickets = WorkflowService(self.ctx, auto_escalate_p1=True)
 
+    # -- accounts (issue 14) ----------------------------------------------------------------
+
+    def sign_in_required(self) -> bool:
+        """Whether the office requires staff to sign in with a password."""
+        with translate_errors(self._db):
+            return access.sign_in_required()
+
+    def sign_in(self, name: str, password: str) -> accounts.SignedIn:
+        """Check the password (audited, counted) and act as that person with their role."""
+        signed = accounts.authenticate(self.ctx, name, password)
+        self.ctx.role = signed.role
+        self.ctx.supervisor = signed.role.at_least(Role.SUPERVISOR)
+        self.set_operator(signed.name)
+        return signed
+
+    def sign_out(self) -> None:
+        """Nobody is signed in any more (audited); privileged services refuse until sign-in."""
+        if self.ctx.role is not None:
+            audit.record(self.ctx, audit.AuditAction.SIGN_OUT, self.ctx.operator)
+        self.ctx.role = None
+        self.ctx.supervisor = False
+        self.set_operator("")
+
+    def record_print(self, numbers: Sequence[str], *, masked: bool, how: str) -> None:
+        """Audit printed worksheets; unmasked printing is a supervisor's (AccessDenied)."""
+        access.require(self.ctx, access.Privilege.PRINT)
+        if not masked:
+            access.require(self.ctx, access.Privilege.UNMASKED_EXPORT)
+        audit.printed(self.ctx, numbers, masked=masked, how=how)
+
     def reminders(self) -> ReminderService:
         """A reminder service for the current operator."""
         return ReminderService(self.ctx)
@@ -196,11 +248,21 @@ class Workspace:
         progress: Progress | None = None,
     ) -> int:
         """Export a selection, a filter's tickets in queue order, or every ticket (masking:
-        the office setting unless ``options`` says)."""
-        return export_tickets(
+        the office setting unless ``options`` says; unmasked is a supervisor's). Audited."""
+        with translate_errors(self._db):
+            masked = office_masks_requester()
+        if options is not None and options.mask_requester is not None:
+            masked = options.mask_requester
+        access.require(self.ctx, access.Privilege.EXPORT)
+        if not masked:
+            access.require(self.ctx, access.Privilege.UNMASKED_EXPORT)
+        n = export_tickets(
             path, fmt, flt=flt, ids=ids, sort=sort, descending=descending,
             options=options, progress=progress,
         )  # fmt: skip
+        what = audit.describe_selection(flt, ids)
+        audit.exported(self.ctx, str(path), what, masked=masked, count=n)
+        return n
 
     # -- the file -------------------------------------------------------------------------
 

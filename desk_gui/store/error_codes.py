@@ -44,6 +44,7 @@ from desk_gui.store.errors import (
     DatabaseUnreachable,
     DatabaseUnreadable,
     DiskFull,
+    PermissionRefused,
     StoreError,
 )
 from desk_gui.store.sqlite_file import connect_file
@@ -81,7 +82,7 @@ _PG_CODES: dict[str, type[StoreError]] = {
     "40P01": DatabaseLocked,  # deadlock_detected
     "55P03": DatabaseLocked,  # lock_not_available (lock_timeout)
     "57014": DatabaseLocked,  # query_canceled (statement_timeout)
-    "42501": DatabaseReadOnly,  # insufficient_privilege
+    "42501": PermissionRefused,  # insufficient_privilege (a DatabaseReadOnly)
     "25006": DatabaseReadOnly,  # read_only_sql_transaction (a standby, or a read-only role)
     "XX001": DatabaseCorrupt,  # data_corrupted
     "XX002": DatabaseCorrupt,  # index_corrupted

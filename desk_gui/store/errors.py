@@ -80,6 +80,13 @@ class DatabaseReadOnly(StoreError):
     )
 
 
+class PermissionRefused(DatabaseReadOnly):
+    """PostgreSQL refused a statement for this login's role (GRANTs or Desk's role guard)."""
+
+    zh = "数据库服务器拒绝了此操作：您的账号角色没有此权限。"
+    en = "The database server refused this: your account's role does not allow it."
+
+
 class DiskFull(StoreError):
     zh = "数据库所在的磁盘或共享已满。本次更改未保存，已保存的数据不受影响。请释放空间后重试。"
     en = (

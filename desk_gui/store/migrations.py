@@ -20,6 +20,8 @@ from desk_gui.store import schema
 from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
 from desk_gui.store.models import (
     ALL_MODELS,
+    Account,
+    AuditEvent,
     KbArticle,
     KbEditLock,
     KbLink,
@@ -307,6 +309,31 @@ def _v11_problems(db: pw.Database) -> None:
     _run(db, schema.REPORT_INDEX_SQL)
 
 
+# Version 9's tables as peewee generated them for SQLite; frozen on purpose.
+_V12_TABLES: tuple[str, ...] = (
+    'CREATE TABLE "account" ("staff_id" INTEGER NOT NULL PRIMARY KEY, '
+    '"role" VARCHAR(16) NOT NULL, "password_hash" VARCHAR(255) NOT NULL, '
+    '"failed_attempts" INTEGER NOT NULL, "locked_until" DATETIME, "disabled" INTEGER NOT NULL, '
+    '"must_change" INTEGER NOT NULL, "changed_at" DATETIME NOT NULL, FOREIGN KEY ("staff_id") '
+    'REFERENCES "staff" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE "audit_event" ("id" INTEGER NOT NULL PRIMARY KEY, "at" DATETIME NOT NULL, '
+    '"action" VARCHAR(32) NOT NULL, "desk_user" VARCHAR(64) NOT NULL, '
+    '"os_user" VARCHAR(128) NOT NULL, "workstation" VARCHAR(128) NOT NULL, '
+    '"target" TEXT NOT NULL, "detail" TEXT NOT NULL, "ok" INTEGER NOT NULL)',
+    'CREATE INDEX "audit_event_at" ON "audit_event" ("at")',
+)
+
+
+def _v12_accounts(db: pw.Database) -> None:
+    """Staff accounts (role, password hash, lock-out) and the audit trail."""
+    if isinstance(db, pw.SqliteDatabase):
+        _run(db, _V12_TABLES)
+    else:
+        # A server database made at version 8: the tables as the models describe them today.
+        with db.bind_ctx([Account, AuditEvent]):
+            db.create_tables([Account, AuditEvent], safe=False)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
@@ -319,6 +346,7 @@ MIGRATIONS: list[Migration] = [
     Migration(9, "intake tokens: a retried new-ticket save finds its ticket", _v9_intake_tokens),
     Migration(10, "knowledge base", _v10_knowledge_base),
     Migration(11, "problem records and improvement actions", _v11_problems),
+    Migration(12, "staff accounts and the audit trail", _v12_accounts),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

@@ -189,6 +189,8 @@ class IntakeToken(BaseModel):
 
     token = pw.CharField(max_length=64, primary_key=True)
     ticket = pw.ForeignKeyField(Ticket, on_delete="CASCADE", index=False)
+
+
 class KbArticle(BaseModel):
     """A knowledge-base article (schema 10): the problem, its cause and the steps that fix it."""
 
@@ -264,6 +266,8 @@ class KbEditLock(BaseModel):
     workstation = pw.CharField(max_length=128)
     acquired_at = pw.DateTimeField()
     expires_at = pw.DateTimeField()
+
+
 class Problem(BaseModel):
     """A problem record (问题管理): one recurring problem, its root cause, workaround and fix.
 
@@ -314,6 +318,35 @@ class ProblemAction(BaseModel):
     updated_at = pw.DateTimeField()
 
 
+class Account(BaseModel):
+    """A staff member's sign-in (schema 9): role and password hash, never the password."""
+
+    staff = pw.ForeignKeyField(Staff, primary_key=True, on_delete="CASCADE")
+    staff_id: int  # the key column peewee exposes beside ``staff`` (declared for mypy)
+    role = pw.CharField(max_length=16)  # domain.roles.Role
+    password_hash = pw.CharField(max_length=255)
+    failed_attempts = pw.IntegerField(default=0)
+    locked_until = pw.DateTimeField(null=True)  # set after repeated failures
+    disabled = pw.BooleanField(default=False)
+    must_change = pw.BooleanField(default=False)  # after an administrator's reset
+    changed_at = pw.DateTimeField(default=datetime.now)
+
+
+class AuditEvent(BaseModel):
+    """One line of the audit trail (schema 9): who did what, from which account and PC."""
+
+    id = pw.AutoField()  # explicit so type checkers know it
+
+    at = pw.DateTimeField(index=True)
+    action = pw.CharField(max_length=32)  # services.audit.AuditAction
+    desk_user = pw.CharField(max_length=64)
+    os_user = pw.CharField(max_length=128)
+    workstation = pw.CharField(max_length=128)
+    target = pw.TextField(default="")  # a ticket number, a staff name, a file …
+    detail = pw.TextField(default="")  # a filter, the changed settings, masked or not …
+    ok = pw.BooleanField(default=True)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Meta,
     Setting,
@@ -333,4 +366,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Problem,
     ProblemTicket,
     ProblemAction,
+    Account,
+    AuditEvent,
 )

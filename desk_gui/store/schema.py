@@ -224,6 +224,8 @@ def kb_index_sql(*, postgres: bool = False) -> list[str]:
         'REFERENCES "kb_article" ("id") ON DELETE CASCADE, "title" TEXT NOT NULL, '
         '"keywords" TEXT NOT NULL, "body" TEXT NOT NULL, "length" INTEGER NOT NULL)'
     ]
+
+
 # The review report's periods (schema 11): tickets resolved or closed within a period.
 REPORT_INDEX_SQL: tuple[str, ...] = (
     'CREATE INDEX "ticket_resolved_at" ON "ticket" ("resolved_at")',

@@ -168,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     quit_action.trigger()
     settle(app)
     report["closed_by_quit"] = not window.isVisible()
+    exercise_accounts(app, closer, workspace, prefs, args.lang, report)
+    report["dialogs"] = closer.seen
     report["qt_messages"] = messages
     Path(args.report).write_text(json.dumps(report, ensure_ascii=False, indent=1), "utf-8")
     return 0
@@ -196,6 +198,8 @@ def click_knowledge_base(
         report["buttons"].append(name)
     kb_window.close()
     settle(app)
+
+
 def review_report_buttons(app: QApplication, window: Any, closer: DialogCloser) -> list[str]:
     """Tools → Review report once computed: each of its buttons, their dialogs closed."""
     from desk_gui.ui.report.report_dialog import ReviewReportDialog
@@ -222,6 +226,57 @@ def review_report_buttons(app: QApplication, window: Any, closer: DialogCloser) 
     dialog.reject()
     settle(app)
     return clicked
+
+
+def exercise_accounts(
+    app: QApplication,
+    closer: DialogCloser,
+    workspace: Any,
+    prefs: Any,
+    lang: str,
+    report: dict[str, Any],
+) -> None:
+    """The accounts' paths (issue 14): the first administrator, sign-in, then a window signed
+    in as that administrator: change password, staff and accounts, audit trail, sign out."""
+    from desk_gui.services import accounts, passwords
+    from desk_gui.ui.accounts.account_form_dialog import AccountFormDialog, Mode
+    from desk_gui.ui.accounts.sign_in_dialog import SignInDialog
+    from desk_gui.ui.common.session import Session
+    from desk_gui.ui.queue.main_window import MainWindow
+
+    passwords.COST = passwords.Cost(log_n=10)  # a quick hash: this is about the dialogs
+    closer.context = "accounts:first-admin"
+    AccountFormDialog.ask(None, workspace, lang, Mode.FIRST_ADMIN)
+    settle(app)
+    report["actions"].append(closer.context)
+    accounts.create_first_admin(workspace.ctx, "王管理", "admin-pass-1")
+    closer.context = "accounts:sign-in"
+    SignInDialog.ask(None, workspace, lang, "王管理")
+    settle(app)
+    report["actions"].append(closer.context)
+    workspace.sign_in("王管理", "admin-pass-1")
+    window = MainWindow(Session(workspace, lang, prefs))
+    window.show()
+    wait_jobs(app, window)
+    settle(app)
+    for name in (
+        "actionChangePassword",
+        "actionStaffAccounts",
+        "actionAuditTrail",
+        "actionSignOut",
+    ):
+        action = window.findChild(QAction, name)
+        if action is None:
+            continue
+        closer.context = f"admin:{name}"
+        action.trigger()
+        wait_jobs(app, window)
+        settle(app)
+        report["actions"].append(f"admin:{name}")
+    report["signed_out_closes"] = not window.isVisible()
+    window.stop_timers()
+    window.close()
+    settle(app)
 
 
 def settle(app: QApplication, rounds: int = 6) -> None:

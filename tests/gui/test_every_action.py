@@ -36,6 +36,15 @@ EXPECTED_DIALOGS = {
     "actionSettings": "SettingsDialog",
     "actionAbout": "QMessageBox",
     "actionSlaSettings": "SlaSettingsDialog",
+    "actionStaffAccounts": "StaffAccountsDialog",
+    "actionAuditTrail": "AuditDialog",
+    # Accounts (issue 14): the first administrator, sign-in, then signed in as that admin.
+    "accounts:first-admin": "AccountFormDialog",
+    "accounts:sign-in": "SignInDialog",
+    "admin:actionChangePassword": "PasswordDialog",
+    "admin:actionStaffAccounts": "StaffAccountsDialog",
+    "admin:actionAuditTrail": "AuditDialog",
+    "admin:actionSignOut": "SignInDialog",
     "actionKnowledgeBase": "KnowledgeBaseWindow",
     "actionReviewReport": "ReviewReportDialog",
     "actionProblemRecord": "ProblemDialog",
@@ -138,3 +147,4 @@ def test_every_action_opens_its_dialog_and_the_program_lives(
         assert button in report["review_buttons"], f"the review report's {button} was not clicked"
         assert dialog in opened.get(f"review:{button}", set()), f"review {button}: {opened}"
     assert report["closed_by_quit"], "File → Quit did not close the window"
+    assert report["signed_out_closes"], "signing out with nobody signing in kept the window"

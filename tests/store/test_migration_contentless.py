@@ -9,7 +9,6 @@ from pathlib import Path
 from desk_gui.store import search, search_rows
 from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database, write_transaction
-from desk_gui.store.migrations import MIGRATIONS
 from desk_gui.store.models import Ticket
 from tests.store.test_migration_reminders import INSERT_TICKET
 from tests.store.test_migrations import _migrated_to
@@ -80,12 +79,3 @@ def test_step_seven_keeps_what_every_query_finds(tmp_path: Path) -> None:
     assert (tmp_path / "v7.db").stat().st_size <= size
     assert len(list((tmp_path / "backups").iterdir())) == 1
 
-
-def _btrees(path: Path) -> set[str]:
-    """Tables and indexes of the file that own pages (virtual tables own none)."""
-    con = sqlite3.connect(path)
-    try:
-        rows = con.execute("SELECT name FROM sqlite_master WHERE rootpage > 0").fetchall()
-        return {name for (name,) in rows}
-    finally:
-        con.close()

@@ -224,6 +224,32 @@ def open_initial_database(
         target = chosen
 
 
+def sign_in_or_choose(
+    workspace: Workspace,
+    prefs: WorkstationPrefs,
+    lang: str,
+    choose: OperatorChooser | None = None,
+    parent: QWidget | None = None,
+) -> bool:
+    """Who works in ``workspace``: the sign-in dialog when the office requires it, else the
+    remembered (or chosen) operator. False when the user gave up."""
+    if workspace.server_signed_in:  # PostgreSQL: connected with the person's own login
+        prefs.set_operator(workspace.ctx.operator)
+        return True
+    if workspace.sign_in_required():
+        from desk_gui.ui.accounts.sign_in_dialog import SignInDialog
+
+        if SignInDialog.ask(parent, workspace, lang, prefs.operator()) is None:
+            return False
+        prefs.set_operator(workspace.ctx.operator)
+        return True
+    operator = (choose or choose_operator)(prefs, parent)
+    if not operator:
+        return False
+    workspace.set_operator(operator)
+    return True
+
+
 def choose_operator(prefs: WorkstationPrefs, parent: QWidget | None = None) -> str | None:
     """The remembered operator if still on the staff list, else ask."""
     name = prefs.operator()
@@ -347,7 +373,12 @@ class Launcher:
         old.close()
         fresh.bind()
         self.prefs.set_last_database(target)
-        fresh.set_operator(self.choose(self.prefs, None) or old.ctx.operator)
+        if fresh.sign_in_required():
+            if not sign_in_or_choose(fresh, self.prefs, self.lang, self.choose):
+                self.app.quit()  # nobody signed in to the new database
+                return
+        else:
+            fresh.set_operator(self.choose(self.prefs, None) or old.ctx.operator)
         self.show_window(fresh)
 
 
@@ -372,10 +403,8 @@ def launch(args: argparse.Namespace) -> int:
         return 2
     launcher = Launcher(app, prefs, lang, hook)
     try:
-        operator = choose_operator(prefs)
-        if not operator:
+        if not sign_in_or_choose(workspace, prefs, lang):
             return 1
-        workspace.set_operator(operator)
         launcher.show_window(workspace)
         return app.exec()
     finally:

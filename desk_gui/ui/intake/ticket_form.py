@@ -19,8 +19,8 @@ from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.validation import ValidationError, validate_draft
 from desk_gui.services.kb import KnowledgeService
 from desk_gui.services.tickets import TicketService
-from desk_gui.ui.common.bounded import LIMIT_MS, SLOW_MS, BoundedCall
 from desk_gui.ui.common.background import Runner
+from desk_gui.ui.common.bounded import LIMIT_MS, SLOW_MS, BoundedCall
 from desk_gui.ui.common.form_fields import ui_lang
 from desk_gui.ui.intake.drafts import DraftStore, SavedDraft, is_empty, mark_in_use
 from desk_gui.ui.intake.form_kb import IntakeKnowledge

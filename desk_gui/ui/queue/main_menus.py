@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QSystemTrayIcon,
 
 from desk_gui import __version__
 from desk_gui.domain.ticket import TicketRecord
+from desk_gui.services import audit
+from desk_gui.services.context import Context
 from desk_gui.ui.common.background import Job, ProgressJob
 
 if TYPE_CHECKING:
@@ -27,6 +30,7 @@ class MainMenus(QObject):
         super().__init__(window)
         self.w = window
         self._tray: QSystemTrayIcon | None = None
+        self._audit_serial = itertools.count()
         self._build()
 
     def _act(
@@ -175,9 +179,12 @@ class MainMenus(QObject):
         from desk_gui.ui.queue import print_actions  # printing loads on first use
 
         lang, options = self.w.session.lang, self.options()
-        self.selected_records(
-            lambda records: print_actions.print_preview(self.w, records, lang, options)
-        )
+
+        def preview(records: list[TicketRecord | None]) -> None:
+            self._audit_print(records, options.mask_requester, "print preview")
+            print_actions.print_preview(self.w, records, lang, options)
+
+        self.selected_records(preview)
 
     def print_selected(self) -> None:
         from desk_gui.ui.queue import print_actions  # printing loads on first use
@@ -185,7 +192,8 @@ class MainMenus(QObject):
         lang, options = self.w.session.lang, self.options()
 
         def print_them(records: list[TicketRecord | None]) -> None:
-            print_actions.print_records(self.w, records, lang, options)
+            if print_actions.print_records(self.w, records, lang, options):
+                self._audit_print(records, options.mask_requester, "printer")
 
         self.selected_records(print_them)
 
@@ -201,6 +209,7 @@ class MainMenus(QObject):
             self.w, records, self.w.session.lang, self.options(), name, self.w.session.prefs
         )
         if target is not None:
+            self._audit_print(records, self.options().mask_requester, f"pdf {target}")
             self.w.statusBar().showMessage(self.tr("Saved {path}").format(path=target), 5000)
 
     def print_blank(self) -> None:
@@ -229,7 +238,29 @@ class MainMenus(QObject):
         )
 
     def _on_exported(self, target: Path) -> None:
+        self._audit_background(
+            lambda ctx: audit.record(
+                ctx, audit.AuditAction.EXPORT, str(target),
+                f"{audit.describe_selection(self.w.model.queue_filter, None)}; "
+                f"{'masked' if self.w.office.mask_requester else 'UNMASKED'}",
+            )
+        )  # fmt: skip
         self.w.statusBar().showMessage(self.tr("Exported to {path}").format(path=target), 5000)
+
+    # -- the audit trail (issue 14): what this window printed and exported --------------------
+
+    def _audit_background(self, write: Callable[[Context], None]) -> None:
+        """Write an audit event on a worker (the window's thread never waits on the database)."""
+        ctx = self.w.session.ctx
+
+        def work(_job: Job) -> None:
+            write(ctx)
+
+        self.w.jobs.submit(f"audit-{next(self._audit_serial)}", work, lambda _r: None)
+
+    def _audit_print(self, records: list[TicketRecord | None], masked: bool, how: str) -> None:
+        numbers = [r.number for r in records if r is not None]
+        self._audit_background(lambda ctx: audit.printed(ctx, numbers, masked=masked, how=how))
 
     def import_spreadsheet(self) -> None:
         from desk_gui.ui.exchange.import_dialog import ImportDialog  # importing loads on first use
@@ -265,6 +296,7 @@ class MainMenus(QObject):
         found.show()
         found.raise_()
         found.activateWindow()
+
     def review_report(self) -> None:
         """Tools → Review report: one window, raised if already open."""
         from desk_gui.ui.queue import print_actions

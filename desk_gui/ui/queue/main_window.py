@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.numbering import parse_number
 from desk_gui.domain.ticket import TicketRecord
+from desk_gui.services.access import Privilege
 from desk_gui.services.queue import QueueRow
 from desk_gui.services.settings import OfficeSettings
+from desk_gui.ui.accounts.account_actions import AccountActions
 from desk_gui.ui.common.background import Jobs
 from desk_gui.ui.common.error_dialog import ErrorDialog
 from desk_gui.ui.common.operator_dialog import OperatorDialog
@@ -68,6 +70,13 @@ COUNT_CAP = 10_000
 """A search counts at most this many matches ("10,000+"): its count never holds the file long."""
 
 
+GUARDED_ACTIONS: dict[str, Privilege] = {
+    "actionSlaSettings": Privilege.SLA_SETTINGS,
+    "actionStaffAccounts": Privilege.STAFF,
+}
+"""Window actions greyed out (with the reason) for a role that may not do them."""
+
+
 class MainWindow(QueueWindow):
     """Queue, filters, search, live refresh and the commands around them."""
 
@@ -94,6 +103,9 @@ class MainWindow(QueueWindow):
         self._build()
         self.menus = MainMenus(self)
         self.triage = MainTriage(self, self.menus)
+        self.accounts = AccountActions(
+            self, self.menus.tools_menu, GUARDED_ACTIONS, self.restart_requested.emit
+        )
         self._connect()
         self._restore_layout()
         self._update_title()
@@ -377,7 +389,7 @@ class MainWindow(QueueWindow):
         from desk_gui.ui.settings.settings_dialog import SettingsDialog
 
         s = self.session
-        outcome = SettingsDialog.ask(self, s.prefs, s.database, s.ctx.operator, s.lang, s.probe)
+        outcome = SettingsDialog.ask(self, s.prefs, s.database, s.ctx, s.lang, s.probe)
         if outcome is None:
             return
         if outcome.office_changed:

@@ -28,8 +28,11 @@ from PySide6.QtWidgets import (
 
 from desk_gui.domain.enums import Category, Tier
 from desk_gui.domain.errors import DeskError
+from desk_gui.services import access
+from desk_gui.services.context import Context
 from desk_gui.services.directory import StaffMember, list_staff, save_staff
 from desk_gui.services.settings import OfficeSettings, load_settings, save_settings
+from desk_gui.ui.accounts.staff_accounts_dialog import honesty_note
 from desk_gui.ui.common.error_dialog import ErrorDialog
 from desk_gui.ui.common.prefs import LANGUAGE_SYSTEM, WorkstationPrefs
 from desk_gui.ui.common.session import Probe
@@ -51,7 +54,7 @@ class SettingsDialog(QDialog):
         self,
         prefs: WorkstationPrefs,
         database: str,
-        operator: str,
+        operator: str | Context,
         lang: str,
         probe: Probe,
         parent: QWidget | None = None,
@@ -81,6 +84,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
+        self._apply_role()
         self.resize(640, 420)
 
     # -- tabs ----------------------------------------------------------------------------------
@@ -135,7 +139,36 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Ticket number prefix:"), self.prefix_edit)
         form.addRow("", self.mask_check)
         form.addRow("", QLabel(self.tr("Office settings are shared by every workstation."), page))
+        self.office_why = QLabel(page)
+        self.office_why.setObjectName("officeWhy")
+        self.office_why.setWordWrap(True)
+        self.office_why.hide()
+        form.addRow("", self.office_why)
+        honesty = QLabel(honesty_note(), page)
+        honesty.setObjectName("honestyNote")
+        honesty.setWordWrap(True)
+        form.addRow("", honesty)
         return page
+
+    def _apply_role(self) -> None:
+        """Grey out the shared settings a role may not change, and say why (the services
+        refuse them anyway)."""
+        ctx = self._ctx()
+        if ctx is None or ctx.role is None:
+            return
+        if not access.may(ctx, access.Privilege.OFFICE_SETTINGS):
+            for edit in (self.office_name_edit, self.prefix_edit, self.mask_check):
+                edit.setEnabled(False)
+            refused = access.AccessDenied(access.Privilege.OFFICE_SETTINGS, ctx.role)
+            self.office_why.setText(refused.message(self._lang))
+            self.office_why.show()
+        if not access.may(ctx, access.Privilege.STAFF):
+            self.staff_table.setEnabled(False)
+            self.add_staff_button.setEnabled(False)
+            why = access.AccessDenied(access.Privilege.STAFF, ctx.role).message(self._lang)
+            self.add_staff_button.setToolTip(why)
+            self.staff_why.setText(why)
+            self.staff_why.show()
 
     def _staff_tab(self) -> QWidget:
         page = QWidget(self)
@@ -148,9 +181,13 @@ class SettingsDialog(QDialog):
         self.staff_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for member in self._staff:
             self._add_staff_row(member)
-        add = QPushButton(self.tr("Add person"), page)
+        self.add_staff_button = add = QPushButton(self.tr("Add person"), page)
         add.setObjectName("addStaff")
         add.clicked.connect(self._on_add_clicked)
+        self.staff_why = QLabel(page)
+        self.staff_why.setObjectName("staffWhy")
+        self.staff_why.setWordWrap(True)
+        self.staff_why.hide()
         skills = ", ".join(c.label(self._lang) for c in Category)
         note = QLabel(
             self.tr("Skills: comma-separated categories ({skills}).").format(skills=skills)
@@ -159,6 +196,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(self.staff_table)
         layout.addWidget(note)
+        layout.addWidget(self.staff_why)
         layout.addWidget(add)
         return page
 
@@ -269,7 +307,7 @@ class SettingsDialog(QDialog):
         before = {m.name: m for m in self._staff}
         for member in self.staff_members():
             if before.get(member.name) != member:
-                save_staff(member)
+                save_staff(member, self._ctx())
         self._staff = list_staff()
         language = self.chosen_language()
         language_changed = language != self._prefs.language_choice()
@@ -283,13 +321,16 @@ class SettingsDialog(QDialog):
         )
         return self.outcome
 
+    def _ctx(self) -> Context | None:
+        return self._operator if isinstance(self._operator, Context) else None
+
     @classmethod
     def ask(
         cls,
         parent: QWidget | None,
         prefs: WorkstationPrefs,
         database: str,
-        operator: str,
+        operator: str | Context,
         lang: str,
         probe: Probe,
     ) -> SettingsOutcome | None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.lang import pick
+from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings
 from desk_gui.services.sla_settings import (
     COUNTRIES,
@@ -55,7 +56,7 @@ class SlaSettingsDialog(QDialog):
     """Four tabs: priority, targets, business hours, holidays; Restore defaults; OK saves."""
 
     def __init__(
-        self, settings: OfficeSettings, operator: str, parent: QWidget | None = None
+        self, settings: OfficeSettings, operator: str | Context, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("slaSettingsDialog")
@@ -253,7 +254,7 @@ class SlaSettingsDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, settings: OfficeSettings, operator: str) -> bool:
+    def ask(cls, parent: QWidget | None, settings: OfficeSettings, operator: str | Context) -> bool:
         """Run the dialog; True when new settings were saved."""
         dialog = cls(settings, operator, parent)
         return dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None
@@ -267,7 +268,7 @@ def open_sla_settings(parent: QWidget | None, service: TicketService) -> bool:
     except DeskError as exc:
         ErrorDialog.show_error(parent, exc, ui_lang())
         return False
-    saved = SlaSettingsDialog.ask(parent, current, service.ctx.operator)
+    saved = SlaSettingsDialog.ask(parent, current, service.ctx)
     if saved:
         service.reload_settings()
     return saved

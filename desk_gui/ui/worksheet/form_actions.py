@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action, allowed_actions
+from desk_gui.services import access
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.common.form_fields import ui_lang
 from desk_gui.ui.worksheet.action_assign import AssignDialog
@@ -90,6 +91,21 @@ class TicketActionBar(QWidget):
             offered = action in allowed
             button.setVisible(offered)
             button.setEnabled(offered and not editing and not (locked and action in LOCK_CHECKED))
+        self._guard_reassign(record)
+
+    def _guard_reassign(self, record: TicketRecord | None) -> None:
+        """Another person's ticket: taking or reassigning it is a supervisor's (services.access);
+        grey the buttons out and say why."""
+        ctx = self.service.ctx
+        theirs = record is not None and bool(record.assignee) and record.assignee != ctx.operator
+        why = ""
+        if theirs and ctx.role is not None and not access.may(ctx, access.Privilege.REASSIGN):
+            why = access.AccessDenied(access.Privilege.REASSIGN, ctx.role).message(self.lang)
+        for action in (Action.TAKE, Action.ASSIGN):
+            button = self.buttons[action]
+            button.setToolTip(why)
+            if why:
+                button.setEnabled(False)
 
     def _text_specs(self, rec: TicketRecord) -> dict[Action, TextSpec]:
         svc = self.service

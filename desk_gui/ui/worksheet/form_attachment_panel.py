@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import AttachmentInfo
+from desk_gui.services import access
 from desk_gui.services.tickets import TicketService
 from desk_gui.ui.common.form_fields import ERROR_STYLE, format_when
 from desk_gui.ui.intake.form_attachments import human_size
@@ -53,13 +54,17 @@ class AttachmentPanel(QWidget):
         self.save_button.setObjectName("saveAttachmentButton")
         self.add_button = QPushButton(self.tr("Add…"))
         self.add_button.setObjectName("addAttachmentButton")
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setObjectName("deleteAttachmentButton")
+        # Deleting is a supervisor's (services.access); offered once staff sign in.
+        self.delete_button.setVisible(service.ctx.role is not None)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for button in (self.open_button, self.save_button, self.add_button):
+        for button in (self.open_button, self.save_button, self.add_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -70,6 +75,7 @@ class AttachmentPanel(QWidget):
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.list_widget.itemActivated.connect(self._on_list_widget_item_activated)
         self.list_widget.currentRowChanged.connect(self._update_buttons)
 
@@ -97,6 +103,12 @@ class AttachmentPanel(QWidget):
         chosen = self._current() is not None
         self.open_button.setEnabled(chosen)
         self.save_button.setEnabled(chosen)
+        ctx = self._service.ctx
+        may = access.may(ctx, access.Privilege.DELETE_ATTACHMENT)
+        self.delete_button.setEnabled(chosen and may)
+        if ctx.role is not None and not may:
+            why = access.AccessDenied(access.Privilege.DELETE_ATTACHMENT, ctx.role)
+            self.delete_button.setToolTip(why.message(self._lang))
 
     def _data(self, info: AttachmentInfo) -> bytes | None:
         try:
@@ -144,6 +156,31 @@ class AttachmentPanel(QWidget):
             self.error_label.show()
             return False
         self.error_label.hide()
+        return True
+
+    def _on_delete_button_clicked(self) -> None:
+        info = self._current()
+        if info is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete attachment"),
+            self.tr("Delete {name}? The handling log and the audit trail will say who did.").format(
+                name=info.filename
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete(info.id)
+
+    def delete(self, attachment_id: int) -> bool:
+        """Delete through the service (refused for an agent); errors are shown plainly."""
+        try:
+            self._service.delete_attachment(attachment_id)
+        except DeskError as exc:
+            self.error_label.setText(exc.message(self._lang))
+            self.error_label.show()
+            return False
+        self.attachment_added.emit()  # the worksheet reloads its attachments and log
         return True
 
     def _on_add_button_clicked(self) -> None:

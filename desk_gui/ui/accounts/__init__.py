@@ -1,0 +1,1 @@
+"""Sign-in, passwords, staff accounts and the audit trail (issue 14)."""

@@ -1,0 +1,60 @@
+"""A password check or change off the window's thread: a scrypt hash takes most of a second on
+purpose, and the window never waits on it (nor on the database write that follows)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+
+from desk_gui.domain.errors import DeskError
+from desk_gui.ui.common.background import Job, Jobs
+
+
+class PasswordCheck(QObject):
+    """Runs one call at a time for a dialog; its buttons are off and a note shows meanwhile."""
+
+    def __init__(
+        self,
+        dialog: QDialog,
+        buttons: QDialogButtonBox,
+        note: QLabel,
+        release: Callable[[], None],
+    ) -> None:
+        super().__init__(dialog)
+        self.buttons = buttons
+        self.note = note
+        self.jobs = Jobs(release, self)
+        dialog.finished.connect(lambda _code: self.jobs.shutdown())
+
+    @property
+    def busy(self) -> bool:
+        return self.jobs.busy
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[DeskError], None],
+    ) -> None:
+        """``fn()`` on a worker; then ``done(result)`` or ``failed(error)`` here."""
+        self.buttons.setEnabled(False)
+        self.note.setText(self.tr("Checking…"))
+        self.note.show()
+
+        def work(_job: Job) -> Any:
+            return fn()
+
+        def finished(result: Any) -> None:
+            self.buttons.setEnabled(True)
+            self.note.hide()
+            done(result)
+
+        def went_wrong(exc: DeskError) -> None:
+            self.buttons.setEnabled(True)
+            self.note.hide()
+            failed(exc)
+
+        self.jobs.submit("password", work, finished, went_wrong)
