@@ -201,12 +201,13 @@ class Workspace:
         return probe_target(target)
 
     def check(self) -> list[str]:
-        """Integrity and schema problems of this workspace's file (SQLite only)."""
+        """Integrity, schema and handling-log problems of this workspace's database."""
         return self.check_target(self.target)
 
     @staticmethod
     def check_target(target: str | os.PathLike[str]) -> list[str]:
-        """Problems of the file at ``target``, read without opening it for work."""
+        """Problems of the file (or PostgreSQL database) at ``target``, read without opening
+        it for work: integrity, schema, the log's guard and hash chain."""
         return check_database(target)
 
     def backup(self, dest: Path, *, overwrite: bool = False) -> Path:

@@ -19,6 +19,7 @@ from typing import Any
 
 import peewee as pw
 
+from desk_gui.domain.log_chain import GENESIS, entry_hash
 from desk_gui.domain.numbering import day_key, format_number, parse_number
 from desk_gui.store import search
 from desk_gui.store.database import (
@@ -138,14 +139,15 @@ class _Prepared:
         """The log lines of tickets ``start`` to ``end`` (their ids in ``ids``)."""
         table = LogEntry._meta.table_name
         sql = (
-            f'INSERT INTO "{table}" ("ticket_id", "author", "kind", "text", "text_en", "at") '
-            f"VALUES ({', '.join([self.db.param] * 6)})"
+            f'INSERT INTO "{table}" ("ticket_id", "author", "kind", "text", "text_en", "at", '
+            f'"chain") VALUES ({", ".join([self.db.param] * 7)})'
         )
-        rows = [
-            (i, *line)
-            for i, lines in zip(ids[start:end], self.logs[start:end], strict=True)
-            for line in lines
-        ]
+        rows = []
+        for i, lines in zip(ids[start:end], self.logs[start:end], strict=True):
+            prev = GENESIS  # a new ticket: its first line starts the chain
+            for author, kind, text, text_en, at in lines:
+                prev = entry_hash(prev, i, at, author, kind, text, text_en)
+                rows.append((i, author, kind, text, text_en, at, prev))
         self.db.cursor().executemany(sql, rows)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import peewee as pw
 
 from desk_gui import __version__
-from desk_gui.store import schema
+from desk_gui.store import log_chain, schema
 from desk_gui.store.errors import DatabaseCorrupt, SchemaTooNew
 from desk_gui.store.models import ALL_MODELS, Meta, Reminder
 from desk_gui.store.search_rows import write_index_rows
@@ -197,6 +197,19 @@ def _v8_postgres_search(db: pw.Database) -> None:
         _run(db, schema.postgres_search_sql())
 
 
+def _v9_log_chain(db: pw.Database) -> None:
+    """The handling log's hash chain: a column, every existing entry's value computed."""
+    if isinstance(db, pw.SqliteDatabase):
+        db.execute_sql('ALTER TABLE "log_entry" ADD COLUMN "chain" BLOB')
+        # The append-only guard refuses the UPDATE that fills the column: lifted for this step.
+        db.execute_sql('DROP TRIGGER "log_entry_no_update"')
+        log_chain.fill_sqlite(db)
+        db.execute_sql(schema.SQLITE_LOG_TRIGGERS[0])
+    else:
+        db.execute_sql('ALTER TABLE "log_entry" ADD COLUMN "chain" BYTEA')
+        log_chain.fill_postgres(db)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
@@ -206,6 +219,7 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "drop the log index that repeats a prefix of another", _v6_drop_prefix_index),
     Migration(7, "search index without a copy of the text", _v7_contentless_search, vacuum=True),
     Migration(8, "PostgreSQL: trigram search indexes", _v8_postgres_search),
+    Migration(9, "hash chain of the handling log", _v9_log_chain),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

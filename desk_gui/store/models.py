@@ -129,6 +129,7 @@ class LogEntry(BaseModel):
     kind = pw.CharField(max_length=16)
     text = pw.TextField()  # Chinese of a generated line, or a note as typed
     text_en = pw.TextField(null=True)  # English of a generated line (schema 4); NULL if typed
+    chain = pw.BlobField(null=True)  # SHA-256 chaining it to the ticket's previous entry (schema 9)
 
     class Meta:
         indexes = ((("ticket", "at"), False),)
