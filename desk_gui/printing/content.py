@@ -201,6 +201,9 @@ def worksheet_content(record: TicketRecord | None, options: WorksheetOptions) ->
         printed.append(_t(lang, "打印时间：", "Printed at: ") + _time(options.printed_at))
     if options.printed_by:
         printed.append(_t(lang, "打印人：", "Printed by: ") + options.printed_by)
+    if record is not None and record.log_chain:
+        # The log's hash chain value as printed: tampering later no longer matches this paper.
+        printed.append(_t(lang, "日志校验值：", "Log chain: ") + record.log_chain)
     return WorksheetContent(
         office=options.office_name,
         title=_t(lang, TITLE_ZH, TITLE_EN),

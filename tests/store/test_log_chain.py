@@ -16,6 +16,7 @@ import peewee as pw
 import pytest
 
 from desk_gui.domain.log_chain import GENESIS, ChainWalker, entry_hash, short
+from desk_gui.printing.content import WorksheetOptions, worksheet_content
 from desk_gui.services import records
 from desk_gui.store import log_append, schema
 from desk_gui.store.backup import check_database
@@ -211,3 +212,16 @@ def test_concurrent_writers_keep_every_chain(tmp_path: Path) -> None:
     conn.close()
     assert lines == 2 * 3 * 15
     assert check_database(path) == []
+
+
+def test_worksheet_footer_carries_the_chain_value(
+    db: pw.Database, make_ticket: TicketFactory
+) -> None:
+    ticket = make_ticket(log=("一", "二"))
+    record = records.read_record(ticket.id)
+    head = fetch_all(f"SELECT chain FROM log_entry WHERE ticket_id = {ticket.id} ORDER BY id")
+    assert len(record.log_chain) == 12 and record.log_chain == bytes(head[-1][0]).hex()[:12]
+    for lang, label in (("zh", "日志校验值："), ("en", "Log chain: ")):
+        content = worksheet_content(record, WorksheetOptions(lang=lang))
+        assert content.footer_left.endswith(label + record.log_chain)
+    assert record.log_chain not in worksheet_content(None, WorksheetOptions()).footer_left
