@@ -24,7 +24,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from desk_gui.domain.enums import YES_NO, Satisfaction, Status
 from desk_gui.domain.fields import Kind, column_fields
 from desk_gui.domain.lang import Lang, is_zh, pick
-from desk_gui.domain.masking import mask_requester
+from desk_gui.domain.masking import TextMasker, mask_requester
 from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
 from desk_gui.exchange.dates import format_datetime
 from desk_gui.exchange.xlsx_stream import excel_serial, sample_cell, write_workbook
@@ -140,6 +140,16 @@ Cells = Callable[[Row, str], Any]
 Time = Callable[[Any], Any]
 
 
+def _free_text_columns() -> tuple[int, ...]:
+    """Positions of the cells people write into (text and the log): what masking scans."""
+    computed = {"number", "requester", "overdue", *ENUMS, *DATE_KEYS}
+    return tuple(
+        i
+        for i, f in enumerate(column_fields())
+        if f.kind is Kind.LOG or (f.kind is not Kind.FEEDBACK and f.key not in computed)
+    )
+
+
 def _column_cells(options: ExportOptions, mask: bool, time: Time) -> list[Cells]:
     """One function per column, chosen once per export: (stored row, log text) -> cell.
 
@@ -199,12 +209,18 @@ def _rows(
         with translate_errors():
             mask = office_masks_requester()
     cells = _column_cells(options, mask, time)
+    free = _free_text_columns() if mask else ()
     for start in range(0, len(ids), options.batch_size):
         with translate_errors():
             tickets, logs = _batch(ids[start : start + options.batch_size], options.lang)
         for row in tickets:
             log = logs.get(row["id"], "")
-            yield [cell(row, log) for cell in cells]
+            out = [cell(row, log) for cell in cells]
+            if free:  # the requester's name wherever written, and every phone number
+                masker = TextMasker(row["requester"])
+                for i in free:
+                    out[i] = masker(out[i])
+            yield out
         if progress:
             progress(min(len(ids), start + options.batch_size), len(ids))
 

@@ -22,7 +22,12 @@ from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportService
 from desk_gui.services.queue import QueueFilter, QueueService, SortKey
 from desk_gui.services.reminders import ReminderService
-from desk_gui.services.settings import OfficeSettings, load_settings, save_settings
+from desk_gui.services.settings import (
+    OfficeSettings,
+    load_settings,
+    save_settings,
+    set_masking,
+)
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store.backup import backup_database, check_database, refuse_server_url
 from desk_gui.store.database import (
@@ -154,6 +159,10 @@ class Workspace:
 
     def save_settings(self, settings: OfficeSettings) -> OfficeSettings:
         return save_settings(settings, self.ctx.operator)
+
+    def set_masking(self, on: bool) -> OfficeSettings:
+        """Masking of names and phone numbers on paper and in exports (a supervisor's call)."""
+        return set_masking(on, self.ctx.operator)
 
     # -- exchange -------------------------------------------------------------------------
 
