@@ -117,6 +117,13 @@ class Ticket(BaseModel):
     )
 
 
+class HashField(pw.BlobField):
+    """A BLOB / BYTEA read back as bytes on every engine (psycopg2 gives a memoryview)."""
+
+    def python_value(self, value: object) -> bytes | None:
+        return None if value is None else bytes(value)  # type: ignore[arg-type]
+
+
 class LogEntry(BaseModel):
     """One append-only line of a ticket's handling log (the audit trail)."""
 
@@ -129,7 +136,7 @@ class LogEntry(BaseModel):
     kind = pw.CharField(max_length=16)
     text = pw.TextField()  # Chinese of a generated line, or a note as typed
     text_en = pw.TextField(null=True)  # English of a generated line (schema 4); NULL if typed
-    chain = pw.BlobField(null=True)  # SHA-256 chaining it to the ticket's previous entry (schema 9)
+    chain = HashField(null=True)  # SHA-256 chaining it to the ticket's previous entry (schema 9)
 
     class Meta:
         indexes = ((("ticket", "at"), False),)
