@@ -42,17 +42,20 @@ def mask_requester(name: str) -> str:
 
 _SEP = r"[ \-\u2010-\u2015\u3000]"  # spaces and dashes people put inside a number
 _MOBILE = rf"(?P<cc>(?:\+|00)?86{_SEP}?)?(?P<mobile>1[3-9]\d(?:{_SEP}?\d){{8}})"
-_EXT = r"(?P<ext_mark>\s*(?:转|分机|ext\.?|x|#|-)\s*)(?P<ext>\d{1,6})"
+_EXT = r"(?P<ext_mark>\s*(?:转|分机|[Ee][Xx][Tt]\.?|[Xx]|#|-)\s*)(?P<ext>\d{1,6})"
 _LANDLINE = (
     rf"(?P<open>[(（])?(?P<area>0\d{{2,3}})(?P<close>[)）])?(?P<sep>{_SEP}?)"
     rf"(?P<local>[1-9]\d{{2,3}}{_SEP}?\d{{4}})(?:{_EXT})?"
 )
-_ALONE = r"(?P<alone_mark>(?:内线|分机|座机|ext\.?|extension)\s*)(?P<alone>\d{5,})"
-PHONE = re.compile(
-    rf"(?<!\d)(?:{_MOBILE}|{_LANDLINE})(?!\d)|(?<![A-Za-z]){_ALONE}(?!\d)",
-    re.IGNORECASE,
+_ALONE = (
+    r"(?P<alone_mark>(?:内线|分机|座机|[Ee][Xx][Tt](?:\.|[Ee][Nn][Ss][Ii][Oo][Nn])?)\s*)"
+    r"(?P<alone>\d{5,})"
 )
+# Letter case spelled out rather than re.IGNORECASE, which makes the scan 1.7 times slower.
+PHONE = re.compile(rf"(?<!\d)(?:{_MOBILE}|{_LANDLINE})(?!\d)|(?<![A-Za-z]){_ALONE}(?!\d)")
 """Every phone-number form above; a run of digits longer than a phone number is left alone."""
+_FOUR_DIGITS = re.compile(rf"\d(?:{_SEP}?\d){{3}}")
+"""What every form above contains: a text without it skips the (slower) full scan."""
 
 
 def _digits(text: str) -> str:
@@ -80,7 +83,7 @@ def _mask_phone(match: re.Match[str]) -> str:
 
 def mask_phones(text: str) -> str:
     """``text`` with every phone number showing only its last digits."""
-    return PHONE.sub(_mask_phone, text) if text else text
+    return PHONE.sub(_mask_phone, text) if text and _FOUR_DIGITS.search(text) else text
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -125,7 +128,16 @@ class TextMasker:
             return text
         if self._pattern is not None:
             text = self._pattern.sub(self._masked, text)
-        return PHONE.sub(_mask_phone, text)
+        return mask_phones(text)
+
+    def many(self, texts: list[str]) -> list[str]:
+        """Each of ``texts`` masked, in one pass over them all (an export masks a dozen cells
+        a row: one call instead of twelve). No name or number spans a NUL."""
+        joined = "\0".join(texts)
+        parts = self(joined).split("\0")
+        if len(parts) != len(texts):  # a text held a NUL itself
+            return [self(t) for t in texts]
+        return parts
 
 
 def mask_text(text: str, requester: str) -> str:

@@ -120,8 +120,8 @@ class Ticket(BaseModel):
 class HashField(pw.BlobField):
     """A BLOB / BYTEA read back as bytes on every engine (psycopg2 gives a memoryview)."""
 
-    def python_value(self, value: object) -> bytes | None:
-        return None if value is None else bytes(value)  # type: ignore[arg-type]
+    def python_value(self, value: bytes | memoryview | None) -> bytes | None:
+        return None if value is None else bytes(value)
 
 
 class LogEntry(BaseModel):
