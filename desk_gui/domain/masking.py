@@ -81,9 +81,57 @@ def _mask_phone(match: re.Match[str]) -> str:
     return match["alone_mark"] + _tail(match["alone"])
 
 
+_RUN_CHARS = frozenset("0123456789 -\u2010\u2011\u2012\u2013\u2014\u2015\u3000()（）+")
+_CANDIDATE = re.compile(r"[\d(（+][\d \-\u2010-\u2015\u3000()（）+]{4,}")
+"""A run of digits, separators and brackets long enough to hold a number: where to look."""
+_LEAD, _TAIL = 16, 16
+"""Room around a run for the words before it (内线, extension) and an extension after it."""
+
+
 def mask_phones(text: str) -> str:
-    """``text`` with every phone number showing only its last digits."""
-    return PHONE.sub(_mask_phone, text) if text and _FOUR_DIGITS.search(text) else text
+    """``text`` with every phone number showing only its last digits.
+
+    PHONE is tried only in windows around runs of digits (a scan of the whole text costs
+    ~0.4 µs a character, which made masked exports three times slower); a window never cuts
+    run of digits and separators, so PHONE sees each number with its neighbours as in the
+    whole text.
+    """
+    if not text or not _FOUR_DIGITS.search(text):
+        return text
+    pieces: list[str] = []
+    done = 0
+    for lo, hi in _windows(text):
+        pieces.append(text[done:lo])
+        pieces.append(PHONE.sub(_mask_phone, text[lo:hi]))
+        done = hi
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Disjoint spans around the runs of digits, widened over any run they would cut."""
+    end = len(text)
+    spans: list[list[int]] = []
+    for run in _CANDIDATE.finditer(text):
+        lo, hi = max(0, run.start() - _LEAD), min(end, run.end() + _TAIL)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    out: list[tuple[int, int]] = []
+    floor = 0
+    for lo, hi in spans:
+        lo = max(lo, floor)
+        while lo > floor and text[lo - 1] in _RUN_CHARS:
+            lo -= 1
+        while hi < end and text[hi] in _RUN_CHARS:
+            hi += 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+        floor = out[-1][1]
+    return out
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

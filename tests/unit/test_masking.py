@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desk_gui.domain.masking import TextMasker, mask_requester, mask_text
+from desk_gui.domain.masking import (
+    PHONE,
+    TextMasker,
+    _mask_phone,
+    mask_phones,
+    mask_requester,
+    mask_text,
+)
 from tests.masking_cases import Case, cases
 
 
@@ -86,3 +93,10 @@ def test_last_four_digits_stay_visible(case: Case) -> None:
         # (an extension written right after a landline is read as that line's, hidden whole)
         if phone.written[0] in "+01(（8":
             assert "*" + phone.tail in out, (phone, out)
+
+
+@settings(max_examples=500)
+@given(cases())
+def test_windowed_scan_equals_a_scan_of_the_whole_text(case: Case) -> None:
+    for text in case.texts:
+        assert mask_phones(text) == PHONE.sub(_mask_phone, text)
