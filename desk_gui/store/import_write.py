@@ -134,6 +134,11 @@ class _Prepared:
             [(author, kind, text, text_en, _stored(db, at)) for kind, text, text_en, at in t.log]
             for t in tickets
         ]
+        # Each log line's chain value for the ticket's guessed id, worked out outside the lock.
+        self.guessed = [t.guess[0] if t.guess else None for t in tickets]
+        self.chains = [
+            _chain(i, lines) if i is not None else [] for i, lines in zip(self.guessed, self.logs)
+        ]
 
     def insert_logs(self, ids: list[int], start: int, end: int) -> None:
         """The log lines of tickets ``start`` to ``end`` (their ids in ``ids``)."""
@@ -142,13 +147,22 @@ class _Prepared:
             f'INSERT INTO "{table}" ("ticket_id", "author", "kind", "text", "text_en", "at", '
             f'"chain") VALUES ({", ".join([self.db.param] * 7)})'
         )
-        rows = []
-        for i, lines in zip(ids[start:end], self.logs[start:end], strict=True):
-            prev = GENESIS  # a new ticket: its first line starts the chain
-            for author, kind, text, text_en, at in lines:
-                prev = entry_hash(prev, i, at, author, kind, text, text_en)
-                rows.append((i, author, kind, text, text_en, at, prev))
+        rows: list[tuple[Any, ...]] = []
+        for k in range(start, min(end, len(ids))):
+            i, lines = ids[k], self.logs[k]
+            chains = self.chains[k] if self.guessed[k] == i else _chain(i, lines)
+            rows.extend((i, *line, value) for line, value in zip(lines, chains, strict=True))
         self.db.cursor().executemany(sql, rows)
+
+
+def _chain(ticket_id: int, lines: list[tuple[Any, ...]]) -> list[bytes]:
+    """The chain values of a new ticket's log lines (author, kind, text, text_en, at)."""
+    out = []
+    prev = GENESIS  # a new ticket: its first line starts the chain
+    for author, kind, text, text_en, at in lines:
+        prev = entry_hash(prev, ticket_id, at, author, kind, text, text_en)
+        out.append(prev)
+    return out
 
 
 def _next_id() -> int:
