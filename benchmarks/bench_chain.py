@@ -2,9 +2,10 @@
 
 Usage: python benchmarks/bench_chain.py --db /tmp/deskbench/v8-100000.db [--work /tmp/deskbench/chain]
 
-``--db`` is a file at the schema before the chain (e.g. a demo written by the main branch:
-``PYTHONPATH=/work/main python -m desk_gui demo --db … --tickets 100000``); it is copied, never
-changed. Rows, each beside a baseline measured in the same run:
+``--db`` is a demo file, copied, never changed: at the schema before the chain (e.g. written by
+an older checkout: ``PYTHONPATH=… python -m desk_gui demo --db … --tickets 100000``) or at the
+latest one, whose copy then has the chain column dropped and the version stamped one back.
+Rows, each beside a baseline measured in the same run:
 - the migration step alone (filling every line's value in one UPDATE) vs the same UPDATE
   writing a constant 32-byte value (the I/O without the hashing);
 - opening the old file (backup copy + migration) vs the backup copy alone;
@@ -25,6 +26,7 @@ from pathlib import Path
 from desk_gui.store import log_chain, schema
 from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, make_sqlite_database, open_database
+from desk_gui.store.migrations import MIGRATIONS
 from desk_gui.store.sqlite_file import connect_file, copy_database_file
 
 
@@ -85,27 +87,42 @@ def _integrity(path: Path) -> None:
         conn.close()
 
 
+def _one_step_back(src: Path, dest: Path) -> None:
+    """``src`` as it was before the chain, in ``dest``."""
+    shutil.copyfile(src, dest)
+    conn = sqlite3.connect(dest)
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(log_entry)")}
+    if "chain" in columns:
+        conn.execute('ALTER TABLE "log_entry" DROP COLUMN "chain"')
+        step = MIGRATIONS[-1].version  # this bench measures the last step: the chain's
+        conn.execute(f"UPDATE meta SET value = '{step - 1}' WHERE key = 'schema_version'")
+        conn.commit()
+    conn.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--work", type=Path, default=Path("/tmp/deskbench/chain"))
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(args.db)
+    source = args.work / "source.db"
+    _one_step_back(args.db, source)
+    conn = sqlite3.connect(source)
     lines = conn.execute("SELECT count(*) FROM log_entry").fetchone()[0]
     tickets = conn.execute("SELECT count(*) FROM ticket").fetchone()[0]
     conn.close()
     print(f"\n== hash chain: {tickets:,} tickets, {lines:,} log lines ==", flush=True)
 
     a, b = args.work / "step.db", args.work / "const.db"
-    shutil.copyfile(args.db, a)
-    shutil.copyfile(args.db, b)
+    shutil.copyfile(source, a)
+    shutil.copyfile(source, b)
     step = _step_only(a, log_chain.fill_sqlite)  # type: ignore[arg-type]
     const = _step_only(b, _constant)
     row("migration step (fill every line's value)", step, const, "UPDATE of a constant blob")
 
     old = args.work / "old.db"
-    shutil.copyfile(args.db, old)
+    shutil.copyfile(source, old)
     backup = args.work / "backup-copy.db"
     copy = clock(lambda: copy_database_file(old, backup))
     backup.unlink()
