@@ -102,19 +102,25 @@ def raw_xlsx(db: Path, ids: list[int], out: Path) -> None:
     wb.save(str(out))
 
 
-def exports(db: Path, work: Path, n: int) -> None:
+def exports(db: Path, work: Path, n: int, mask: bool = False) -> None:
     open_database(db, migrate=False)
     ids = ticket_ids(None)[:n]
-    print(f"\n== export {len(ids):,} tickets ==", flush=True)
-    export_one(db, work, ids, "xlsx", raw_xlsx, "raw openpyxl write-only")
-    export_one(db, work, ids, "csv", raw_csv, "plain csv.writer")
+    print(f"\n== export {len(ids):,} tickets{' (masked)' if mask else ''} ==", flush=True)
+    export_one(db, work, ids, "xlsx", raw_xlsx, "raw openpyxl write-only", mask)
+    export_one(db, work, ids, "csv", raw_csv, "plain csv.writer", mask)
     close_database()
 
 
 def export_one(
-    db: Path, work: Path, ids: list[int], fmt: str, raw: Callable[..., None], name: str
+    db: Path,
+    work: Path,
+    ids: list[int],
+    fmt: str,
+    raw: Callable[..., None],
+    name: str,
+    mask: bool = False,
 ) -> None:
-    secs, _ = clock(lambda: export_tickets(work / f"export.{fmt}", fmt, ids=ids, mask=False))
+    secs, _ = clock(lambda: export_tickets(work / f"export.{fmt}", fmt, ids=ids, mask=mask))
     base, _ = clock(lambda: raw(db, ids, work / f"raw.{fmt}"))
     row(f"export {len(ids):,} to .{fmt}", secs, base, name)
 
@@ -220,6 +226,7 @@ def main() -> None:
     parser.add_argument("--big", action="store_true", help="also import 50,000 rows")
     parser.add_argument("--skip-export", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument("--mask", action="store_true", help="masked exports (names, phones)")
     args = parser.parse_args()
     ensure_demo(args.db, 100_000)
     args.work.mkdir(parents=True, exist_ok=True)
@@ -227,7 +234,7 @@ def main() -> None:
     sizes = [3000, 50_000] if args.big else [3000]
     make_sheets(args.db, args.work, sizes)
     if not args.skip_export:
-        exports(args.db, args.work, args.export_rows)
+        exports(args.db, args.work, args.export_rows, args.mask)
     if not args.skip_import:
         imports(args.db, args.work, 3000, ("xlsx", "csv"))
     if args.big and not args.skip_import:

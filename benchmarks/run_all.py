@@ -36,6 +36,8 @@ def main() -> int:
     exchange = ["--db", str(DIR / "demo-100000.db"), "--work", str(DIR / "exchange")]
     codes.append(run("bench_exchange.py", *exchange, *(["--big"] if args.big else [])))
     codes.append(run("bench_printing.py", "--tickets", "100000"))
+    chain = ["--db", str(DIR / "demo-100000.db"), "--work", str(DIR / "chain")]
+    codes.append(run("bench_chain.py", *chain))
     stall = ["--big"] if args.big else []
     codes.append(run("bench_stall.py", *stall))
     codes.append(run("bench_bundle.py"))

@@ -85,16 +85,20 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from desk_gui.services.workspace import Workspace
+    from desk_gui.store.database import is_server_url, redact_url
 
-    Workspace.refuse_server(args.db)  # PostgreSQL: pg_amcheck / pg_dump, not this command
     Workspace.check_engine()
+    # PostgreSQL: Desk's own checks (schema, log guard, log chain); pg_amcheck checks storage.
+    server = is_server_url(args.db)
     path = Path(args.db)
-    problems = Workspace.check_target(path)  # DeskError: run_command prints it plainly
+    shown = redact_url(args.db) if server else str(path)
+    # A missing or unreadable file: a DeskError that run_command prints plainly.
+    problems = Workspace.check_target(args.db if server else path)
     for p in problems:
-        print(f"{path}: {p}", file=sys.stderr)
+        print(f"{shown}: {p}", file=sys.stderr)
     if problems:
         return 1
-    print(f"{path}: ok")
+    print(f"{shown}: ok")
     return 0
 
 

@@ -10,9 +10,9 @@ from typing import Any
 import peewee as pw
 import pytest
 
-from desk_gui.store import search
+from desk_gui.store import log_append, search
 from desk_gui.store.database import close_database, open_database, write_transaction
-from desk_gui.store.models import LogEntry, Ticket
+from desk_gui.store.models import Ticket
 
 TicketFactory = Callable[..., Ticket]
 
@@ -58,13 +58,7 @@ def make_ticket(db: pw.Database) -> TicketFactory:
         with write_transaction():
             ticket = Ticket.create(**values)
             for i, text in enumerate(log):
-                LogEntry.create(
-                    ticket=ticket,
-                    at=datetime(2026, 11, 21, 9, i),
-                    author="t",
-                    kind="note",
-                    text=text,
-                )
+                log_append.append(ticket.id, datetime(2026, 11, 21, 9, i), "t", "note", text, None)
             search.reindex_ticket(ticket.id)
         return ticket
 

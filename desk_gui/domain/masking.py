@@ -1,18 +1,35 @@
-"""Masking of requester names and staff numbers on printouts and exports.
+"""Masking of requester names, staff numbers and phone numbers on printouts and exports.
 
-The rule keeps the spec's example (小明 → 小明*) and hides most of anything longer:
+The requester field's rule keeps the spec's example (小明 → 小明*) and hides most of anything
+longer:
 - 1 character: the character + "*" (王 → 王*);
 - 2 characters: the name + "*" (小明 → 小明*), exactly as the worksheet shows it;
 - 3 or more: the first and last character, a "*" for each one between
   (王小明 → 王*明, 欧阳小明 → 欧**明, E12345 → E****5, Alice Wang → A********g).
 The whole string is treated as one word, so spaces are hidden too. Surrounding whitespace is
 dropped; an empty name stays empty.
+
+Free text (description, contact, log lines, remarks, …) gets ``TextMasker``: the requester's
+name written anywhere becomes its masked form above (a name of 2+ Chinese characters wherever
+it stands; a Latin name or staff number, in any letter case and spacing, where it stands as a
+word of its own), and every phone number shows only its last four digits:
+- mobiles 1[3-9]… with or without spaces or dashes and +86 / 0086 → 139****5678 (the prefix
+  kept, as the carrier's code identifies nobody);
+- landlines with an area code, brackets, spaces or dashes → 010-****5678, an extension after
+  them (转 / 分机 / ext / - / #) hidden whole;
+- an extension written alone (内线 / 分机 / ext 12345) longer than four digits → *2345.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 MASK_BY_DEFAULT = True
 """Whether an office that never chose masks requester names on paper and in exports."""
+
+SHOWN_DIGITS = 4
+"""The last digits of a phone number left visible."""
 
 
 def mask_requester(name: str) -> str:
@@ -21,3 +38,156 @@ def mask_requester(name: str) -> str:
     if len(text) <= 2:
         return f"{text}*" if text else ""
     return text[0] + "*" * (len(text) - 2) + text[-1]
+
+
+_SEP = r"[ \-\u2010-\u2015\u3000]"  # spaces and dashes people put inside a number
+_MOBILE = rf"(?P<cc>(?:\+|00)?86{_SEP}?)?(?P<mobile>1[3-9]\d(?:{_SEP}?\d){{8}})"
+_EXT = r"(?P<ext_mark>\s*(?:转|分机|[Ee][Xx][Tt]\.?|[Xx]|#|-)\s*)(?P<ext>\d{1,6})"
+_LANDLINE = (
+    rf"(?P<open>[(（])?(?P<area>0\d{{2,3}})(?P<close>[)）])?(?P<sep>{_SEP}?)"
+    rf"(?P<local>[1-9]\d{{2,3}}{_SEP}?\d{{4}})(?:{_EXT})?"
+)
+_ALONE = (
+    r"(?P<alone_mark>(?:内线|分机|座机|[Ee][Xx][Tt](?:\.|[Ee][Nn][Ss][Ii][Oo][Nn])?)\s*)"
+    r"(?P<alone>\d{5,})"
+)
+# Letter case spelled out rather than re.IGNORECASE, which makes the scan 1.7 times slower.
+PHONE = re.compile(rf"(?<!\d)(?:{_MOBILE}|{_LANDLINE})(?!\d)|(?<![A-Za-z]){_ALONE}(?!\d)")
+"""Every phone-number form above; a run of digits longer than a phone number is left alone."""
+_FOUR_DIGITS = re.compile(rf"\d(?:{_SEP}?\d){{3}}")
+"""What every form above contains: a text without it skips the (slower) full scan."""
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _tail(digits: str) -> str:
+    """``digits`` with all but the last SHOWN_DIGITS replaced by '*'."""
+    hidden = max(0, len(digits) - SHOWN_DIGITS)
+    return "*" * hidden + digits[hidden:]
+
+
+def _mask_phone(match: re.Match[str]) -> str:
+    if match["mobile"]:
+        digits = _digits(match["mobile"])
+        return (match["cc"] or "") + digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    if match["local"]:
+        out = (match["open"] or "") + match["area"] + (match["close"] or "") + match["sep"]
+        out += _tail(_digits(match["local"]))
+        if match["ext"]:
+            out += match["ext_mark"] + "*" * len(match["ext"])
+        return out
+    return match["alone_mark"] + _tail(match["alone"])
+
+
+_RUN_CHARS = frozenset("0123456789 -\u2010\u2011\u2012\u2013\u2014\u2015\u3000()（）+")
+_CANDIDATE = re.compile(r"[\d(（+][\d \-\u2010-\u2015\u3000()（）+]{4,}")
+"""A run of digits, separators and brackets long enough to hold a number: where to look."""
+_LEAD, _TAIL = 16, 16
+"""Room around a run for the words before it (内线, extension) and an extension after it."""
+
+
+def mask_phones(text: str) -> str:
+    """``text`` with every phone number showing only its last digits.
+
+    PHONE is tried only in windows around runs of digits (a scan of the whole text costs
+    ~0.4 µs a character, which made masked exports three times slower); a window never cuts
+    run of digits and separators, so PHONE sees each number with its neighbours as in the
+    whole text.
+    """
+    if not text or not _FOUR_DIGITS.search(text):
+        return text
+    pieces: list[str] = []
+    done = 0
+    for lo, hi in _windows(text):
+        pieces.append(text[done:lo])
+        pieces.append(PHONE.sub(_mask_phone, text[lo:hi]))
+        done = hi
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Disjoint spans around the runs of digits, widened over any run they would cut."""
+    end = len(text)
+    spans: list[list[int]] = []
+    for run in _CANDIDATE.finditer(text):
+        lo, hi = max(0, run.start() - _LEAD), min(end, run.end() + _TAIL)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    out: list[tuple[int, int]] = []
+    floor = 0
+    for lo, hi in spans:
+        lo = max(lo, floor)
+        while lo > floor and text[lo - 1] in _RUN_CHARS:
+            lo -= 1
+        while hi < end and text[hi] in _RUN_CHARS:
+            hi += 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+        floor = out[-1][1]
+    return out
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=256)
+def _name_pattern(name: str) -> re.Pattern[str] | None:
+    """How ``name`` is found in free text; None for a name not worth looking for.
+
+    Chinese: wherever it stands (Chinese has no word boundaries), never a single character
+    (too common); a 2-character name's mask keeps the name (小明 → 小明*), so an occurrence
+    already followed by its "*" is left as it is. Latin or a staff number: as a word of its own,
+    any letter case, any spacing between its words.
+    """
+    if _CJK.search(name):
+        if len(name) < 2:
+            return None
+        follows = r"(?!\*)" if mask_requester(name).startswith(name) else ""
+        return re.compile(re.escape(name) + follows)
+    words = name.split()
+    if not words or len("".join(words)) < 2:
+        return None
+    spaced = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![A-Za-z0-9]){spaced}(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+class TextMasker:
+    """Masks one ticket's free text: its requester's name and every phone number.
+
+    Built once per ticket (the name's pattern is cached across tickets); call it on each text.
+    """
+
+    __slots__ = ("_masked", "_pattern")
+
+    def __init__(self, requester: str) -> None:
+        name = requester.strip()
+        self._pattern = _name_pattern(name) if name else None
+        self._masked = mask_requester(name)
+
+    def __call__(self, text: str) -> str:
+        if not text:
+            return text
+        if self._pattern is not None:
+            text = self._pattern.sub(self._masked, text)
+        return mask_phones(text)
+
+    def many(self, texts: list[str]) -> list[str]:
+        """Each of ``texts`` masked, in one pass over them all (an export masks a dozen cells
+        a row: one call instead of twelve). No name or number spans a NUL."""
+        joined = "\0".join(texts)
+        parts = self(joined).split("\0")
+        if len(parts) != len(texts):  # a text held a NUL itself
+            return [self(t) for t in texts]
+        return parts
+
+
+def mask_text(text: str, requester: str) -> str:
+    """``text`` with ``requester``'s name masked and phone numbers shortened (see module doc)."""
+    return TextMasker(requester)(text)

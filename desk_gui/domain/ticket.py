@@ -140,3 +140,4 @@ class TicketRecord:
     attachments: tuple[AttachmentInfo, ...] = field(default=())
     follow_up_of: TicketLink | None = None  # the closed ticket this one continues
     follow_ups: tuple[TicketLink, ...] = field(default=())  # tickets that continue this one
+    log_chain: str = ""  # the log's hash chain value, shortened (domain.log_chain); '' if none

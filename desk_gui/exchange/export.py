@@ -25,7 +25,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from desk_gui.domain.enums import YES_NO, Satisfaction, Status
 from desk_gui.domain.fields import Kind, column_fields
 from desk_gui.domain.lang import Lang, is_zh, pick
-from desk_gui.domain.masking import mask_requester
+from desk_gui.domain.masking import TextMasker, mask_requester
 from desk_gui.domain.text import printable
 from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
 from desk_gui.exchange.dates import format_datetime
@@ -70,16 +70,24 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(DANGEROUS) else text
 
 
-def _log_texts(db: pw.Database, chunk: Sequence[int], lang: Lang) -> dict[int, str]:
+def _log_texts(
+    db: pw.Database, chunk: Sequence[int], lang: Lang, maskers: dict[int, TextMasker] | None
+) -> dict[int, str]:
     """The log cell of each ticket of a batch: one line per entry, in log order, generated
-    lines in the export's language. The one place that reads and renders the stored log."""
+    lines in the export's language. The one place that reads and renders the stored log.
+
+    ``maskers``: each ticket's, applied to what the lines say (not to their times, which would
+    only make the phone-number scan slower)."""
     zh = is_zh(lang)
     colon = "：" if zh else ": "
     query = LogEntry.select(
         LogEntry.ticket, LogEntry.at, LogEntry.author, LogEntry.text, LogEntry.text_en
     ).order_by(LogEntry.ticket, LogEntry.at, LogEntry.id)
+    rows = _fetch_in(db, query, LogEntry.ticket, chunk)
+    if maskers is not None:
+        return _masked_log_texts(rows, zh, colon, maskers)
     lines: dict[int, list[str]] = {}
-    for ticket_id, at, author, text, text_en in _fetch_in(db, query, LogEntry.ticket, chunk):
+    for ticket_id, at, author, text, text_en in rows:
         said = text if zh or not text_en else text_en
         line = f"{_minute_text(at)} {author}{colon}{said}"
         found = lines.get(ticket_id)
@@ -88,6 +96,25 @@ def _log_texts(db: pw.Database, chunk: Sequence[int], lang: Lang) -> dict[int, s
         else:
             found.append(line)
     return {ticket_id: "\n".join(texts) for ticket_id, texts in lines.items()}
+
+
+def _masked_log_texts(
+    rows: list[tuple[Any, ...]], zh: bool, colon: str, maskers: dict[int, TextMasker]
+) -> dict[int, str]:
+    """As _log_texts, what each line says masked: a ticket's lines in one masker call."""
+    heads: dict[int, list[str]] = {}
+    saids: dict[int, list[str]] = {}
+    for ticket_id, at, author, text, text_en in rows:
+        if ticket_id not in heads:
+            heads[ticket_id], saids[ticket_id] = [], []
+        heads[ticket_id].append(f"{_minute_text(at)} {author}{colon}")
+        saids[ticket_id].append(text if zh or not text_en else text_en)
+    return {
+        ticket_id: "\n".join(
+            h + s for h, s in zip(heads[ticket_id], maskers[ticket_id].many(said), strict=True)
+        )
+        for ticket_id, said in saids.items()
+    }
 
 
 def _fetch_in(
@@ -144,6 +171,17 @@ Cells = Callable[[Row, str], Any]
 Time = Callable[[Any], Any]
 
 
+def _free_text_columns() -> tuple[int, ...]:
+    """Positions of the cells people write into: what masking scans (the log is masked line by
+    line as it is read)."""
+    computed = {"number", "requester", "overdue", *ENUMS, *DATE_KEYS}
+    return tuple(
+        i
+        for i, f in enumerate(column_fields())
+        if f.kind not in (Kind.LOG, Kind.FEEDBACK) and f.key not in computed
+    )
+
+
 def _column_cells(options: ExportOptions, mask: bool, time: Time) -> list[Cells]:
     """One function per column, chosen once per export: (stored row, log text) -> cell.
 
@@ -183,14 +221,18 @@ def _text_cell(key: str) -> Cells:
     return lambda row, log: str(row[key] or "")
 
 
-def _batch(chunk: Sequence[int], lang: Lang) -> tuple[list[Row], dict[int, str]]:
-    """Tickets and their logs for one batch of ids, read in one snapshot, cursors closed."""
+def _batch(
+    chunk: Sequence[int], lang: Lang, mask: bool
+) -> tuple[list[Row], dict[int, str], dict[int, TextMasker]]:
+    """Tickets, their logs and (masking) each one's masker for one batch of ids, read in one
+    snapshot, cursors closed."""
     with read_transaction() as db:
         found = _fetch_in(db, Ticket.select(*_FIELDS), Ticket.id, chunk)
         tickets = [dict(zip(_COLUMN_NAMES, r, strict=True)) for r in found]
-        logs = _log_texts(db, chunk, lang)
+        maskers = {t["id"]: TextMasker(t["requester"]) for t in tickets} if mask else {}
+        logs = _log_texts(db, chunk, lang, maskers if mask else None)
     by_id = {t["id"]: t for t in tickets}
-    return [by_id[i] for i in chunk if i in by_id], logs
+    return [by_id[i] for i in chunk if i in by_id], logs, maskers
 
 
 def _rows(
@@ -203,12 +245,19 @@ def _rows(
         with translate_errors():
             mask = office_masks_requester()
     cells = _column_cells(options, mask, time)
+    free = _free_text_columns() if mask else ()
     for start in range(0, len(ids), options.batch_size):
         with translate_errors():
-            tickets, logs = _batch(ids[start : start + options.batch_size], options.lang)
+            chunk = ids[start : start + options.batch_size]
+            tickets, logs, maskers = _batch(chunk, options.lang, mask)
         for row in tickets:
             log = logs.get(row["id"], "")
-            yield [cell(row, log) for cell in cells]
+            out = [cell(row, log) for cell in cells]
+            if free:  # the requester's name wherever written, and every phone number
+                masked = maskers[row["id"]].many([out[i] for i in free])
+                for i, text in zip(free, masked, strict=True):
+                    out[i] = text
+            yield out
         if progress:
             progress(min(len(ids), start + options.batch_size), len(ids))
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from desk_gui.domain.enums import YES_NO, LabelledEnum, Satisfaction, status_text
 from desk_gui.domain.fields import Kind, label, printed_fields
 from desk_gui.domain.lang import Lang, is_zh, pick
-from desk_gui.domain.masking import mask_requester
+from desk_gui.domain.masking import TextMasker, mask_requester
 from desk_gui.domain.ticket import TicketRecord
 
 TITLE_ZH = "技术问题解决与支持工作表"
@@ -110,14 +110,17 @@ def _values(record: TicketRecord, options: WorksheetOptions) -> dict[str, str]:
             values[f.key] = value.label(lang)
         elif isinstance(value, str):
             values[f.key] = value
-    requester = mask_requester(record.requester) if options.mask_requester else record.requester
     values.update(
-        requester=requester,
         status=status_text(record.status, record.waiting_on, lang),
         feedback=feedback_text(record, lang),
         remarks=_remarks(record, lang),
         related=related_text(record, lang),
     )
+    if options.mask_requester:
+        # The name wherever it is written, and every phone number, not only the field.
+        masker = TextMasker(record.requester)
+        values = {k: v if k == "number" else masker(v) for k, v in values.items()}
+        values["requester"] = mask_requester(record.requester)
     return values
 
 
@@ -170,12 +173,17 @@ def _blank_value(kind: Kind, enum: type[LabelledEnum] | None, lang: Lang) -> str
     return ""
 
 
+def _as_is(text: str) -> str:
+    return text
+
+
 def _log_table(record: TicketRecord | None, options: WorksheetOptions) -> LogTable:
     lang = options.lang
     columns = (_t(lang, "时间", "Time"), _t(lang, "记录人", "By"), _t(lang, "内容", "Entry"))
     entries: tuple[tuple[str, str, str], ...] = ()
     if record is not None:
-        entries = tuple((_time(e.at), e.author, e.text_for(lang)) for e in record.log)
+        said = TextMasker(record.requester) if options.mask_requester else _as_is
+        entries = tuple((_time(e.at), e.author, said(e.text_for(lang))) for e in record.log)
     blank = options.blank_log_rows if record is None else 0
     return LogTable(label("log", lang), columns, entries, blank)
 
@@ -201,6 +209,9 @@ def worksheet_content(record: TicketRecord | None, options: WorksheetOptions) ->
         printed.append(_t(lang, "打印时间：", "Printed at: ") + _time(options.printed_at))
     if options.printed_by:
         printed.append(_t(lang, "打印人：", "Printed by: ") + options.printed_by)
+    if record is not None and record.log_chain:
+        # The log's hash chain value as printed: tampering later no longer matches this paper.
+        printed.append(_t(lang, "日志校验值：", "Log chain: ") + record.log_chain)
     return WorksheetContent(
         office=options.office_name,
         title=_t(lang, TITLE_ZH, TITLE_EN),

@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 
 import peewee as pw
 
+from desk_gui.domain.log_chain import GENESIS, entry_hash
 from desk_gui.domain.numbering import day_key
 from desk_gui.services.demo import BATCH, LOG_COLUMNS, DemoGenerator, _Ticket
 from desk_gui.services.demo_data import (
@@ -83,10 +84,26 @@ class _Preparer:
             docs = [search_rows.pack(row) for row in index]
         else:
             log = [(t.values["id"], *line) for t in batch for line in t.log]
+        log = _chained(log)
         prefix, sequences = self.gen.settings.prefix, self.gen.sequences
         days = {t.values["submitted_at"].date() for t in batch}
         keys = [day_key(prefix, day) for day in sorted(days)]
         return _Batch(columns, tickets, log, index, docs, {k: sequences[k] for k in keys})
+
+
+def _chained(log: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """New tickets' log rows (ticket id, at, … in LOG_COLUMNS order), each with its chain value.
+
+    A ticket's rows come together, so its chain starts over at each new ticket id.
+    """
+    out: list[tuple[Any, ...]] = []
+    ticket, prev = None, GENESIS
+    for row in log:
+        if row[0] != ticket:
+            ticket, prev = row[0], GENESIS
+        prev = entry_hash(prev, *row)
+        out.append((*row, prev))
+    return out
 
 
 def _batches(
@@ -184,7 +201,7 @@ def _write_batch(batch: _Batch) -> int:
         for key, last in batch.sequences.items():
             _set_sequence(key, last)
         _insert(Ticket, batch.columns, batch.tickets)
-        _insert(LogEntry, list(LOG_COLUMNS), batch.log)
+        _insert(LogEntry, [*LOG_COLUMNS, "chain"], batch.log)
         if batch.index is not None:
             search.add_index_rows(batch.index, batch.docs)
     return len(batch.tickets)

@@ -18,6 +18,7 @@ from desk_gui.domain.enums import (
     Urgency,
     WaitingOn,
 )
+from desk_gui.domain.log_chain import short
 from desk_gui.domain.log_lines import LogLine
 from desk_gui.domain.ticket import (
     AttachmentInfo,
@@ -28,7 +29,7 @@ from desk_gui.domain.ticket import (
 )
 from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings
-from desk_gui.store import search
+from desk_gui.store import log_append, search
 from desk_gui.store.database import read_transaction
 from desk_gui.store.errors import ConflictError, NotFound
 from desk_gui.store.models import Attachment, LogEntry, Ticket
@@ -96,17 +97,20 @@ def follow_up_links(t: Ticket) -> tuple[TicketLink | None, tuple[TicketLink, ...
 def to_record(t: Ticket, with_log: bool = True) -> TicketRecord:
     """A frozen snapshot of a ticket row, its log, attachments' metadata and linked tickets."""
     log: tuple[LogEntryRecord, ...] = ()
+    chain = ""
     attachments: tuple[AttachmentInfo, ...] = ()
     follow_up_of: TicketLink | None = None
     follow_ups: tuple[TicketLink, ...] = ()
     if with_log:
         follow_up_of, follow_ups = follow_up_links(t)
-        log = tuple(
-            LogEntryRecord(e.at, e.author, LogKind(e.kind), e.text, e.text_en)
-            for e in LogEntry.select()
-            .where(LogEntry.ticket == t.id)
-            .order_by(LogEntry.at, LogEntry.id)
+        entries = list(
+            LogEntry.select().where(LogEntry.ticket == t.id).order_by(LogEntry.at, LogEntry.id)
         )
+        log = tuple(
+            LogEntryRecord(e.at, e.author, LogKind(e.kind), e.text, e.text_en) for e in entries
+        )
+        chained = [(e.id, bytes(e.chain)) for e in entries if e.chain is not None]
+        chain = short(max(chained)[1]) if chained else ""  # the last written: the chain's head
         attachments = tuple(
             AttachmentInfo(a.id, a.filename, a.size, a.mime, a.added_at, a.added_by)
             for a in Attachment.select(
@@ -162,6 +166,7 @@ def to_record(t: Ticket, with_log: bool = True) -> TicketRecord:
         updated_at=t.updated_at,
         updated_by=t.updated_by,
         log=log,
+        log_chain=chain,
         attachments=attachments,
         follow_up_of=follow_up_of,
         follow_ups=follow_ups,
@@ -187,14 +192,7 @@ def add_log(
     ``text`` is the Chinese of a generated line, or a note exactly as typed; ``text_en`` is the
     generated line's English (None for typed text, which has only the one version).
     """
-    LogEntry.create(
-        ticket=ticket_id,
-        at=at or ctx.now(),
-        author=ctx.operator,
-        kind=kind.value,
-        text=text,
-        text_en=text_en,
-    )
+    log_append.append(ticket_id, at or ctx.now(), ctx.operator, kind.value, text, text_en)
 
 
 def add_line(

@@ -142,7 +142,9 @@ def save_settings(
     """Store the office settings for every workstation; refuses a copy someone else replaced.
 
     A supervisor's action (``services.access``); ``operator`` as a bare name stands for someone
-    not signed in. Audited with the names of the settings changed.
+    not signed in. Audited with the names of the settings changed. Masking is not changed here:
+    ``set_masking`` is its one way in, so a copy whose ``mask_requester`` differs from the
+    stored one is a bug.
     """
     require(operator, action)
     by = operator if isinstance(operator, Context) else Context(operator=operator)
@@ -153,23 +155,57 @@ def save_settings(
             zh="问题编号前缀须为 1–8 个英文字母。",
             en="The ticket prefix must be 1–8 ASCII letters.",
         )
-    with write_transaction() as db:
-        query = Setting.select().where(Setting.key == _KEY)
-        if not is_sqlite(db):  # SQLite's BEGIN IMMEDIATE already serialises the read
-            query = query.for_update()
-        row = query.first()
-        stored = OfficeSettings.from_json(row.value).revision if row else 0
-        if row is not None and stored != settings.revision:
-            raise SettingsConflict(row.updated_by or "?", row.updated_at)
-        fresh = replace(settings, revision=stored + 1)
-        before = OfficeSettings.from_json(row.value) if row else None
+    with write_transaction():
+        stored = _stored_for_update()
+        if stored is not None and stored[0].revision != settings.revision:
+            raise SettingsConflict(stored[1] or "?", stored[2])
+        current = stored[0] if stored is not None else OfficeSettings()
+        if settings.mask_requester != current.mask_requester:
+            raise ValueError("masking is changed by set_masking only")
+        before = stored[0] if stored is not None else None
+        changed = _changed_keys(before, replace(settings, revision=current.revision + 1))
+        audit.record(by, audit.AuditAction.SETTINGS_CHANGED, action.value, changed)
+        return _write(settings, current.revision, by.operator)
+
+
+def set_masking(on: bool, operator: str | Context) -> OfficeSettings:
+    """Turn masking of names and phone numbers on paper and in exports on or off for the office.
+
+    The one place that changes it: a supervisor's decision (``services.access``), audited.
+    """
+    require(operator, Privilege.OFFICE_SETTINGS)
+    by = operator if isinstance(operator, Context) else Context(operator=operator)
+    with write_transaction():
+        stored = _stored_for_update()
+        current = stored[0] if stored is not None else OfficeSettings()
+        if current.mask_requester == on:
+            return current
         audit.record(
-            by, audit.AuditAction.SETTINGS_CHANGED, action.value, _changed_keys(before, fresh)
+            by,
+            audit.AuditAction.SETTINGS_CHANGED,
+            Privilege.OFFICE_SETTINGS.value,
+            f"mask_requester={'on' if on else 'off'}",
         )
-        Setting.insert(
-            key=_KEY, value=fresh.to_json(), updated_at=datetime.now(), updated_by=by.operator
-        ).on_conflict(
-            conflict_target=[Setting.key],
-            preserve=[Setting.value, Setting.updated_at, Setting.updated_by],
-        ).execute()
+        return _write(replace(current, mask_requester=on), current.revision, by.operator)
+
+
+def _stored_for_update() -> tuple[OfficeSettings, str, datetime] | None:
+    """The stored settings, who saved them and when, row-locked on PostgreSQL."""
+    query = Setting.select().where(Setting.key == _KEY)
+    if not is_sqlite():  # SQLite's BEGIN IMMEDIATE already serialises the read
+        query = query.for_update()
+    row = query.first()
+    if row is None:
+        return None
+    return OfficeSettings.from_json(row.value), row.updated_by, row.updated_at
+
+
+def _write(settings: OfficeSettings, stored_revision: int, operator: str) -> OfficeSettings:
+    fresh = replace(settings, revision=stored_revision + 1)
+    Setting.insert(
+        key=_KEY, value=fresh.to_json(), updated_at=datetime.now(), updated_by=operator
+    ).on_conflict(
+        conflict_target=[Setting.key],
+        preserve=[Setting.value, Setting.updated_at, Setting.updated_by],
+    ).execute()
     return fresh

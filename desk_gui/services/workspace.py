@@ -34,7 +34,12 @@ from desk_gui.services.review.compute import (
     build_report,
     filter_values,
 )
-from desk_gui.services.settings import OfficeSettings, load_settings, save_settings
+from desk_gui.services.settings import (
+    OfficeSettings,
+    load_settings,
+    save_settings,
+    set_masking,
+)
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store import pg_roles
 from desk_gui.store.backup import backup_database, check_database, refuse_server_url
@@ -224,7 +229,11 @@ class Workspace:
             return load_settings()
 
     def save_settings(self, settings: OfficeSettings) -> OfficeSettings:
-        return save_settings(settings, self.ctx.operator)
+        return save_settings(settings, self.ctx)
+
+    def set_masking(self, on: bool) -> OfficeSettings:
+        """Masking of names and phone numbers on paper and in exports (a supervisor's call)."""
+        return set_masking(on, self.ctx)
 
     # -- exchange -------------------------------------------------------------------------
 
@@ -282,12 +291,13 @@ class Workspace:
         return probe_target(target)
 
     def check(self) -> list[str]:
-        """Integrity and schema problems of this workspace's file (SQLite only)."""
+        """Integrity, schema and handling-log problems of this workspace's database."""
         return self.check_target(self.target)
 
     @staticmethod
     def check_target(target: str | os.PathLike[str]) -> list[str]:
-        """Problems of the file at ``target``, read without opening it for work."""
+        """Problems of the file (or PostgreSQL database) at ``target``, read without opening
+        it for work: integrity, schema, the log's guard and hash chain."""
         return check_database(target)
 
     def backup(self, dest: Path, *, overwrite: bool = False) -> Path:

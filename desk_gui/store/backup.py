@@ -12,8 +12,8 @@ from pathlib import Path
 
 import peewee as pw
 
-from desk_gui.store import schema
-from desk_gui.store.database import is_server_url
+from desk_gui.store import log_chain, schema
+from desk_gui.store.database import connect_database, is_server_url
 from desk_gui.store.error_codes import classify, classify_os_error
 from desk_gui.store.errors import (
     DatabaseCorrupt,
@@ -21,7 +21,7 @@ from desk_gui.store.errors import (
     DatabaseUnreadable,
     StoreError,
 )
-from desk_gui.store.migrations import SCHEMA_VERSION, VERSION_KEY
+from desk_gui.store.migrations import SCHEMA_VERSION, VERSION_KEY, schema_version
 from desk_gui.store.models import database_proxy
 from desk_gui.store.sqlite_file import connect_file, copy_database_file
 
@@ -96,9 +96,12 @@ def check_database(target: str | os.PathLike[str]) -> list[str]:
     """Problems found in the file at ``target``; an empty list means healthy.
 
     A file that cannot be checked at all (missing, unreadable, not a database) raises the
-    StoreError that says why, so the caller prints one plain line.
+    StoreError that says why, so the caller prints one plain line. A PostgreSQL URL gets the
+    checks that are Desk's own (schema version, log guard, log chain); the server's tools check
+    its storage.
     """
-    refuse_server_url(target)
+    if is_server_url(target):
+        return _check_server(os.fspath(target))
     path = Path(target)
     _require_file(path)
     try:
@@ -148,7 +151,35 @@ def _check(conn: sqlite3.Connection) -> list[str]:
         if name not in triggers
     )
     problems.extend(_check_fts(conn, tables))
+    columns = {str(r[1]) for r in _rows(conn, "PRAGMA table_info(log_entry)")}
+    if "chain" in columns:  # schema 13 on
+        problems.extend(log_chain.check_sqlite(conn))
     return problems
+
+
+def _check_server(url: str) -> list[str]:
+    db = connect_database(url, create=False, migrate=False)
+    try:
+        problems = []
+        version = schema_version(db)
+        if version != SCHEMA_VERSION:
+            problems.append(f"schema version {version}, this program expects {SCHEMA_VERSION}")
+        cursor = db.execute_sql(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = 'log_entry'::regclass "
+            "AND tgenabled <> 'D'"
+        )
+        triggers = {str(r[0]) for r in cursor.fetchall()}
+        cursor.close()
+        problems.extend(
+            f"log guard trigger missing: {name}"
+            for name in schema.LOG_TRIGGER_NAMES
+            if name not in triggers
+        )
+        if "chain" in {c.name for c in db.get_columns("log_entry")}:
+            problems.extend(log_chain.check_server(db))
+        return problems
+    finally:
+        db.close()
 
 
 def _check_fts(conn: sqlite3.Connection, tables: set[str]) -> list[str]:

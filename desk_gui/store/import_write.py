@@ -19,6 +19,7 @@ from typing import Any
 
 import peewee as pw
 
+from desk_gui.domain.log_chain import GENESIS, entry_hash
 from desk_gui.domain.numbering import day_key, format_number, parse_number
 from desk_gui.store import search
 from desk_gui.store.database import (
@@ -133,20 +134,36 @@ class _Prepared:
             [(author, kind, text, text_en, _stored(db, at)) for kind, text, text_en, at in t.log]
             for t in tickets
         ]
+        # Each log line's chain value for the ticket's guessed id, worked out outside the lock.
+        self.guessed = [t.guess[0] if t.guess else None for t in tickets]
+        self.chains = [
+            _chain(i, lines) if i is not None else []
+            for i, lines in zip(self.guessed, self.logs, strict=True)
+        ]
 
     def insert_logs(self, ids: list[int], start: int, end: int) -> None:
         """The log lines of tickets ``start`` to ``end`` (their ids in ``ids``)."""
         table = LogEntry._meta.table_name
         sql = (
-            f'INSERT INTO "{table}" ("ticket_id", "author", "kind", "text", "text_en", "at") '
-            f"VALUES ({', '.join([self.db.param] * 6)})"
+            f'INSERT INTO "{table}" ("ticket_id", "author", "kind", "text", "text_en", "at", '
+            f'"chain") VALUES ({", ".join([self.db.param] * 7)})'
         )
-        rows = [
-            (i, *line)
-            for i, lines in zip(ids[start:end], self.logs[start:end], strict=True)
-            for line in lines
-        ]
+        rows: list[tuple[Any, ...]] = []
+        for k in range(start, min(end, len(ids))):
+            i, lines = ids[k], self.logs[k]
+            chains = self.chains[k] if self.guessed[k] == i else _chain(i, lines)
+            rows.extend((i, *line, value) for line, value in zip(lines, chains, strict=True))
         self.db.cursor().executemany(sql, rows)
+
+
+def _chain(ticket_id: int, lines: list[tuple[Any, ...]]) -> list[bytes]:
+    """The chain values of a new ticket's log lines (author, kind, text, text_en, at)."""
+    out = []
+    prev = GENESIS  # a new ticket: its first line starts the chain
+    for author, kind, text, text_en, at in lines:
+        prev = entry_hash(prev, ticket_id, at, author, kind, text, text_en)
+        out.append(prev)
+    return out
 
 
 def _next_id() -> int:

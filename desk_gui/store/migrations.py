@@ -16,7 +16,7 @@ from pathlib import Path
 import peewee as pw
 
 from desk_gui import __version__
-from desk_gui.store import schema
+from desk_gui.store import log_chain, schema
 from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
 from desk_gui.store.models import (
     ALL_MODELS,
@@ -309,7 +309,7 @@ def _v11_problems(db: pw.Database) -> None:
     _run(db, schema.REPORT_INDEX_SQL)
 
 
-# Version 9's tables as peewee generated them for SQLite; frozen on purpose.
+# Version 12's tables as peewee generated them for SQLite; frozen on purpose.
 _V12_TABLES: tuple[str, ...] = (
     'CREATE TABLE "account" ("staff_id" INTEGER NOT NULL PRIMARY KEY, '
     '"role" VARCHAR(16) NOT NULL, "password_hash" VARCHAR(255) NOT NULL, '
@@ -334,6 +334,19 @@ def _v12_accounts(db: pw.Database) -> None:
             db.create_tables([Account, AuditEvent], safe=False)
 
 
+def _v13_log_chain(db: pw.Database) -> None:
+    """The handling log's hash chain: a column, every existing entry's value computed."""
+    if isinstance(db, pw.SqliteDatabase):
+        db.execute_sql('ALTER TABLE "log_entry" ADD COLUMN "chain" BLOB')
+        # The append-only guard refuses the UPDATE that fills the column: lifted for this step.
+        db.execute_sql('DROP TRIGGER "log_entry_no_update"')
+        log_chain.fill_sqlite(db)
+        db.execute_sql(schema.SQLITE_LOG_TRIGGERS[0])
+    else:
+        db.execute_sql('ALTER TABLE "log_entry" ADD COLUMN "chain" BYTEA')
+        log_chain.fill_postgres(db)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
@@ -347,6 +360,7 @@ MIGRATIONS: list[Migration] = [
     Migration(10, "knowledge base", _v10_knowledge_base),
     Migration(11, "problem records and improvement actions", _v11_problems),
     Migration(12, "staff accounts and the audit trail", _v12_accounts),
+    Migration(13, "hash chain of the handling log", _v13_log_chain),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

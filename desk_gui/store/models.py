@@ -117,6 +117,13 @@ class Ticket(BaseModel):
     )
 
 
+class HashField(pw.BlobField):
+    """A BLOB / BYTEA read back as bytes on every engine (psycopg2 gives a memoryview)."""
+
+    def python_value(self, value: bytes | memoryview | None) -> bytes | None:
+        return None if value is None else bytes(value)
+
+
 class LogEntry(BaseModel):
     """One append-only line of a ticket's handling log (the audit trail)."""
 
@@ -129,6 +136,7 @@ class LogEntry(BaseModel):
     kind = pw.CharField(max_length=16)
     text = pw.TextField()  # Chinese of a generated line, or a note as typed
     text_en = pw.TextField(null=True)  # English of a generated line (schema 4); NULL if typed
+    chain = HashField(null=True)  # SHA-256 chaining it to the ticket's previous entry (schema 13)
 
     class Meta:
         indexes = ((("ticket", "at"), False),)
@@ -319,7 +327,7 @@ class ProblemAction(BaseModel):
 
 
 class Account(BaseModel):
-    """A staff member's sign-in (schema 9): role and password hash, never the password."""
+    """A staff member's sign-in (schema 12): role and password hash, never the password."""
 
     staff = pw.ForeignKeyField(Staff, primary_key=True, on_delete="CASCADE")
     staff_id: int  # the key column peewee exposes beside ``staff`` (declared for mypy)
@@ -333,7 +341,7 @@ class Account(BaseModel):
 
 
 class AuditEvent(BaseModel):
-    """One line of the audit trail (schema 9): who did what, from which account and PC."""
+    """One line of the audit trail (schema 12): who did what, from which account and PC."""
 
     id = pw.AutoField()  # explicit so type checkers know it
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView
 from desk_gui.domain.enums import Impact, Urgency
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.printing.render import write_pdf
-from desk_gui.services.settings import load_settings, save_settings
+from desk_gui.services.settings import load_settings, save_settings, set_masking
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.common.session import Session
 from desk_gui.ui.queue import print_actions
@@ -233,7 +233,8 @@ def test_sort_and_widths_remembered_per_workstation(
 def test_office_settings_applied_after_first_paint(
     qtbot: Any, session: Session, tickets: list[TicketRecord]
 ) -> None:
-    save_settings(load_settings().with_changes(mask_requester=False, office_name="北京IT"), "张三")
+    set_masking(False, "主管")
+    save_settings(load_settings().with_changes(office_name="北京IT"), "张三")
     w = MainWindow(session)
     qtbot.addWidget(w)
     w.show()

@@ -11,9 +11,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from desk_gui.store import search
+from desk_gui.store import log_append, search
 from desk_gui.store.database import close_database, fetch_all, open_database, write_transaction
-from desk_gui.store.models import DailySequence, LogEntry, Ticket
+from desk_gui.store.models import DailySequence, Ticket
 
 DAY_KEY = "IT20261121"
 
@@ -42,7 +42,7 @@ def create_ticket(text: str = "", log_lines: int = 0) -> str:
             priority="p3",
         )
         for i in range(log_lines):
-            LogEntry.create(ticket=ticket, at=now, author="w", kind="note", text=f"step {i}")
+            log_append.append(ticket.id, now, "w", "note", f"step {i}", None)
         search.reindex_ticket(ticket.id)
     return number
 
@@ -99,6 +99,16 @@ def run_busy(path: str, seconds: float) -> None:
     close_database()
 
 
+def run_append(path: str, tickets: int, rounds: int) -> None:
+    """Log a line on each of tickets 1..``tickets`` in turn, ``rounds`` times (chain contention)."""
+    open_database(path)
+    for r in range(rounds):
+        for ticket_id in range(1, tickets + 1):
+            with write_transaction():
+                log_append.append(ticket_id, datetime.now(), f"w{path[-5:]}", "note", f"r{r}", None)
+    close_database()
+
+
 def main(argv: list[str]) -> None:
     """Dispatch on the first argument."""
     mode, path, *rest = argv
@@ -110,6 +120,8 @@ def main(argv: list[str]) -> None:
         run_race(path, int(rest[0]), int(rest[1]))
     elif mode == "busy":
         run_busy(path, float(rest[0]))
+    elif mode == "append":
+        run_append(path, int(rest[0]), int(rest[1]))
     else:
         raise SystemExit(f"unknown mode {mode}")
 

@@ -78,4 +78,3 @@ def test_step_seven_keeps_what_every_query_finds(tmp_path: Path) -> None:
     # VACUUM after the step, measured on a copy taken to step 7 alone (later steps add tables).
     assert (tmp_path / "v7.db").stat().st_size <= size
     assert len(list((tmp_path / "backups").iterdir())) == 1
-

@@ -32,7 +32,7 @@ from desk_gui.services.context import Context
 from desk_gui.services.reminders import ReminderService
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store import locks, migrations, schema
-from desk_gui.store.backup import SqliteOnly, backup_database, check_database
+from desk_gui.store.backup import SqliteOnly, backup_database
 from desk_gui.store.changes import ChangeWatcher
 from desk_gui.store.database import (
     close_database,
@@ -679,14 +679,12 @@ def test_four_processes_create_gap_free_numbers(pg_url: str) -> None:
 # -- file-only commands -------------------------------------------------------------------------
 
 
-def test_check_and_backup_refuse_a_server_url(pg: pw.Database, tmp_path: Path) -> None:
-    with pytest.raises(SqliteOnly):
-        check_database(PG_URL)
+def test_backup_refuses_a_server_url(pg: pw.Database, tmp_path: Path) -> None:
     with pytest.raises(SqliteOnly):
         backup_database(tmp_path / "copy.db", src=PG_URL)
     with pytest.raises(SqliteOnly):
         backup_database(tmp_path / "copy.db")  # the open database is PostgreSQL
-    for args in (("check", "--db", PG_URL), ("backup", "--db", PG_URL, str(tmp_path / "c.db"))):
+    for args in (("backup", "--db", PG_URL, str(tmp_path / "c.db")),):
         done = subprocess.run(
             [sys.executable, "-m", "desk_gui", *args],
             cwd=ROOT,

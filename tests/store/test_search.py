@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desk_gui.store import search
+from desk_gui.store import log_append, search
 from desk_gui.store.backup import check_database
 from desk_gui.store.database import database_path, fetch_all, write_transaction
-from desk_gui.store.models import LogEntry, Ticket
+from desk_gui.store.models import Ticket
 from desk_gui.store.search import (
     apply_search,
     fts_query,
@@ -132,9 +132,7 @@ def test_reindex_follows_edits_and_log(corpus: dict[str, int]) -> None:
     tid = corpus["printer"]
     with write_transaction():
         Ticket.update(title="显示器黑屏").where(Ticket.id == tid).execute()
-        LogEntry.create(
-            ticket=tid, at=datetime(2026, 11, 21), author="a", kind="note", text="换线缆"
-        )
+        log_append.append(tid, datetime(2026, 11, 21), "a", "note", "换线缆", None)
         reindex_ticket(tid)
     assert tid not in _find("打印机")
     assert _find("黑屏") == {tid}

@@ -10,9 +10,9 @@ from desk_gui.printing.content import FieldRow, WorksheetOptions, worksheet_cont
 from desk_gui.printing.sample import sample_record
 
 
-def _remarks(lang: str, **changes: object) -> str:
+def _remarks(lang: str, mask: bool = True, **changes: object) -> str:
     record = replace(sample_record(), **changes)  # type: ignore[arg-type]
-    content = worksheet_content(record, WorksheetOptions(lang=lang))
+    content = worksheet_content(record, WorksheetOptions(lang=lang, mask_requester=mask))
     row = next(s for s in content.sections if isinstance(s, FieldRow) and s.key == "remarks")
     return row.value
 
@@ -25,10 +25,13 @@ def test_waiting_on_a_vendor_is_printed_in_the_remarks() -> None:
         "remarks": "待供应商确认补丁发布时间",
     }
     assert _remarks("zh", **waiting) == (
-        "待供应商确认补丁发布时间\n等待供应商：联系人 供应商张经理 13800000000，预计 2024-05-08"
+        "待供应商确认补丁发布时间\n等待供应商：联系人 供应商张经理 138****0000，预计 2024-05-08"
     )
     assert _remarks("en", **waiting).endswith(
-        "Waiting on vendor: contact 供应商张经理 13800000000, expected 2024-05-08"
+        "Waiting on vendor: contact 供应商张经理 138****0000, expected 2024-05-08"
+    )
+    assert _remarks("zh", mask=False, **waiting).endswith(
+        "供应商张经理 13800000000，预计 2024-05-08"
     )
 
 

@@ -31,7 +31,12 @@ from desk_gui.domain.errors import DeskError
 from desk_gui.services import access
 from desk_gui.services.context import Context
 from desk_gui.services.directory import StaffMember, list_staff, save_staff
-from desk_gui.services.settings import OfficeSettings, load_settings, save_settings
+from desk_gui.services.settings import (
+    OfficeSettings,
+    load_settings,
+    save_settings,
+    set_masking,
+)
 from desk_gui.ui.accounts.staff_accounts_dialog import honesty_note
 from desk_gui.ui.common.error_dialog import ErrorDialog
 from desk_gui.ui.common.prefs import LANGUAGE_SYSTEM, WorkstationPrefs
@@ -138,6 +143,17 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Office name:"), self.office_name_edit)
         form.addRow(self.tr("Ticket number prefix:"), self.prefix_edit)
         form.addRow("", self.mask_check)
+        mask_hint = QLabel(
+            self.tr(
+                "Masking also hides the requester's name and every phone number (all but the "
+                "last four digits) written in the description, contact, handling log and other "
+                "text. Turning it off is a supervisor's decision."
+            ),
+            page,
+        )
+        mask_hint.setObjectName("maskHint")
+        mask_hint.setWordWrap(True)
+        form.addRow("", mask_hint)
         form.addRow("", QLabel(self.tr("Office settings are shared by every workstation."), page))
         self.office_why = QLabel(page)
         self.office_why.setObjectName("officeWhy")
@@ -259,10 +275,10 @@ class SettingsDialog(QDialog):
         return members
 
     def office_settings(self) -> OfficeSettings:
+        """The office's name and prefix as edited (masking is saved on its own: set_masking)."""
         return self._office.with_changes(
             office_name=self.office_name_edit.text().strip(),
             prefix=self.prefix_edit.text().strip().upper(),
-            mask_requester=self.mask_check.isChecked(),
         )
 
     # -- slots ---------------------------------------------------------------------------------
@@ -301,9 +317,12 @@ class SettingsDialog(QDialog):
     def apply(self) -> SettingsOutcome:
         """Save what changed; the outcome says what the window must redo."""
         office = self.office_settings()
-        office_changed = office != self._office
-        if office_changed:
+        mask = self.mask_check.isChecked()
+        office_changed = office != self._office or mask != self._office.mask_requester
+        if office != self._office:
             self._office = save_settings(office, self._operator)
+        if mask != self._office.mask_requester:
+            self._office = set_masking(mask, self._operator)
         before = {m.name: m for m in self._staff}
         for member in self.staff_members():
             if before.get(member.name) != member:

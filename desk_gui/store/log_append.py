@@ -1,0 +1,51 @@
+"""Appending to the handling log: each entry chained to its ticket's last one.
+
+SQLite writes one transaction at a time anyway; on PostgreSQL an advisory lock per ticket (held
+to commit) makes two writers of one ticket take turns, so each reads the head the other wrote,
+while writers of different tickets never wait for each other.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from desk_gui.domain.log_chain import GENESIS, entry_hash
+from desk_gui.store.database import current_database, is_sqlite, write_transaction
+from desk_gui.store.models import LogEntry
+
+CHAIN_LOCK_CLASS = 0x4C4F47  # "LOG": pg_advisory_xact_lock(class, ticket id)
+
+
+def head(ticket_id: int) -> bytes | None:
+    """The chain value of the ticket's last chained entry (None for a ticket without one)."""
+    db = current_database()
+    sql = (
+        f'SELECT "chain" FROM "log_entry" WHERE "id" = (SELECT max("id") FROM "log_entry" '
+        f'WHERE "ticket_id" = {db.param} AND "chain" IS NOT NULL)'
+    )
+    cursor = db.execute_sql(sql, (ticket_id,))
+    row = cursor.fetchone()
+    cursor.close()
+    return bytes(row[0]) if row and row[0] is not None else None
+
+
+def append(
+    ticket_id: int, at: datetime, author: str, kind: str, text: str, text_en: str | None
+) -> None:
+    """Insert one entry chained to the ticket's last one."""
+    with write_transaction() as db:
+        if not is_sqlite(db):
+            db.execute_sql(
+                "SELECT pg_advisory_xact_lock(%s, %s)", (CHAIN_LOCK_CLASS, ticket_id)
+            ).close()
+        prev = head(ticket_id)
+        value = entry_hash(prev or GENESIS, ticket_id, at, author, kind, text, text_en)
+        LogEntry.insert(
+            ticket=ticket_id,
+            at=at,
+            author=author,
+            kind=kind,
+            text=text,
+            text_en=text_en,
+            chain=value,
+        ).execute()
