@@ -21,7 +21,7 @@ from desk_gui.domain.roles import Role
 if TYPE_CHECKING:
     from desk_gui.services.workspace import Workspace
 
-VERBS_NEEDING_USER: tuple[str, ...] = ("import", "export", "print")
+VERBS_NEEDING_USER: tuple[str, ...] = ("import", "export", "print", "kb import", "report")
 """The verbs that change data or export: they need ``--user`` once sign-in is required.
 
 A nested verb is written with its parent ("kb import"): it matches ``args.command`` followed by
@@ -81,7 +81,7 @@ def authorize(args: argparse.Namespace) -> None:
     from desk_gui.services.workspace import Workspace
 
     lang = getattr(args, "lang", "en") or "en"
-    with Workspace.open(args.db) as workspace:
+    with Workspace.open(args.db, create=False) as workspace:
         role = sign_in(workspace, getattr(args, "user", None), lang)
         if role is None:
             return
@@ -98,7 +98,7 @@ def _admin_workspace(args: argparse.Namespace) -> Workspace:
     """The database, signed in as ``--user`` (refused when accounts exist and none is given)."""
     from desk_gui.services.workspace import Workspace
 
-    workspace = Workspace.open(args.db)
+    workspace = Workspace.open(args.db, create=False)
     try:
         if not args.user:
             raise _refuse_without_user(args.lang)
@@ -115,7 +115,7 @@ def _cmd_staff_add(args: argparse.Namespace) -> int:
 
     role = Role.parse(args.role)
     password = read_password(f"{args.name} new password: ")
-    with Workspace.open(args.db) as probe:
+    with Workspace.open(args.db, create=False) as probe:
         first = not accounts.has_accounts()
         if first:
             if role is not Role.ADMIN:
@@ -157,7 +157,7 @@ def _cmd_staff_list(args: argparse.Namespace) -> int:
     from desk_gui.services import accounts
     from desk_gui.services.workspace import Workspace
 
-    with Workspace.open(args.db):
+    with Workspace.open(args.db, create=False):
         for a in accounts.list_accounts():
             state = "disabled" if a.disabled else ("locked" if a.locked_until else "active")
             print(f"{a.name}\t{a.role.value}\t{state}")

@@ -40,6 +40,8 @@ class AuditAction(StrEnum):
     REASSIGN = "reassign"
     ATTACHMENT_DELETED = "attachment_deleted"
     AUDIT_EXPORTED = "audit_exported"
+    ARTICLE_PUBLISHED = "article_published"
+    ARTICLE_RETIRED = "article_retired"
 
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -63,6 +65,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "reassign": ("改派工单", "ticket reassigned"),
     "attachment_deleted": ("删除附件", "attachment deleted"),
     "audit_exported": ("导出审计记录", "audit trail exported"),
+    "article_published": ("发布知识库文章", "knowledge-base article published"),
+    "article_retired": ("停用知识库文章", "knowledge-base article retired"),
 }
 
 

@@ -322,7 +322,10 @@ class Workspace:
         """The review report of ``period`` (and the one before) on the office's calendar."""
         with translate_errors(self._db):
             settings = load_settings()
-            report = build_report(period, settings.calendar, flt, progress=progress)
+            answers = self.kb.answering_article  # the top problems' knowledge-base articles
+            report = build_report(
+                period, settings.calendar, flt, progress=progress, article=answers
+            )
             report.office = settings.office_name
             return report
 

@@ -32,21 +32,21 @@ def _tickets(cases_: list[Case]) -> list[int]:
             TicketDraft(
                 title=f"打印机故障{i}",
                 department="财务部",
-                description=description,
+                description=description[:250],  # the fields' maximum lengths
                 category=Category.SOFTWARE,
                 urgency=Urgency.HIGH,
                 impact=Impact.DEPARTMENT,
                 requester=case.name,
-                contact=contact[:120],
+                contact=contact[:50],
                 submitted_at=datetime(2024, 5, 6, 9, i),
-                remarks=other,
+                remarks=other[:100],
             ),
             confirm_mobile=True,  # a confirmed personal mobile: printed and exported masked
         )
         t = wf.take(t.id, t.version)
         wf.add_log(t.id, log_text)
         t = wf.get(t.id)
-        solution = "更换硒鼓并清理进纸器 " + other
+        solution = ("更换硒鼓并清理进纸器 " + other)[:200]
         wf.resolve(t.id, t.version, solution, resolved_at=datetime(2024, 5, 6, 12, 30))
         ids.append(t.id)
     return ids

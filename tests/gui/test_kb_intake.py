@@ -16,7 +16,7 @@ from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
 from desk_gui.ui.common.background import Jobs
 from desk_gui.ui.intake.ticket_form import TicketFormDialog
-from tests.gui.test_ticket_form import fill_valid
+from tests.gui.test_ticket_form import fill_valid, saved_ticket
 
 
 @pytest.fixture
@@ -71,6 +71,7 @@ def test_typing_suggests_and_keyboard_applies(
     qtbot.keyClick(panel.list, Qt.Key.Key_R)  # apply and resolve on this call
     assert "KB" in form.knowledge.applied_label.text()  # type: ignore[union-attr]
     form.save_button.click()
+    saved_ticket(form)  # the save runs off the window's thread
     assert form.created is not None
     record = workflow.get(form.created.id)
     assert record.status is Status.RESOLVED and record.solution == "重启数据库服务并设置开机自启"
@@ -86,6 +87,7 @@ def test_apply_without_resolving(
     form.knowledge.panel.focus_list()  # type: ignore[union-attr]
     qtbot.keyClick(form.knowledge.panel.list, Qt.Key.Key_A)  # type: ignore[union-attr]
     form.save_button.click()
+    saved_ticket(form)  # the save runs off the window's thread
     assert form.created is not None
     record = workflow.get(form.created.id)
     assert record.status is Status.PENDING
@@ -98,6 +100,7 @@ def test_duplicate_question_adds_the_call(
     fill_valid(form.fields)
     first = workflow.create(form.fields.draft())
     form.save_button.click()
+    saved_ticket(form)  # the save runs off the window's thread
     box = form.findChild(QMessageBox, "duplicateQuestion")
     assert box is not None and first.number in box.text()
     box.button(QMessageBox.StandardButton.NoButton)  # buttons are custom: click the default
@@ -113,9 +116,11 @@ def test_duplicate_question_save_anyway_links(
     fill_valid(form.fields)
     first = workflow.create(form.fields.draft())
     form.save_button.click()
+    saved_ticket(form)  # the save runs off the window's thread
     box = form.findChild(QMessageBox, "duplicateQuestion")
     new = next(b for b in box.buttons() if "new ticket" in b.text())
     new.click()
+    saved_ticket(form)
     assert form.created is not None
     assert kb.linked_tickets(first.id) == [
         (form.created.id, form.created.number, form.created.title)

@@ -8,9 +8,16 @@ from pathlib import Path
 
 import openpyxl
 
+from desk_gui.store.database import close_database, open_database
 from tests.services.test_cli import _workstation, desk, rows  # noqa: F401
 
 HERE = Path(__file__).parent
+
+
+def _created(path: Path) -> None:
+    """A new, empty Desk database at ``path``, as the window would leave it."""
+    open_database(path)
+    close_database()
 
 
 def _csv(path: Path, head: list[str], body: list[list[str]]) -> Path:
@@ -21,6 +28,7 @@ def _csv(path: Path, head: list[str], body: list[list[str]]) -> Path:
 
 def test_import_export_round_trip(tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
+    _created(db)  # only `demo` and the window create a database
     done = desk("kb", "import", "--db", str(db), str(HERE / "eval_articles.csv"), "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "Imported 64" in done.stdout and "key: Unknown column" in done.stderr
@@ -31,6 +39,7 @@ def test_import_export_round_trip(tmp_path: Path) -> None:
     assert values[0][:7] == ["ID", "Title", "Symptom", "Cause", "Solution", "Category", "Keywords"]
     assert len(values) == 65 and values[1][5] == "Hardware" and values[1][8] == "Published"
     again = tmp_path / "again.db"
+    _created(again)  # only `demo` and the window create a database
     assert desk("kb", "import", "--db", str(again), str(out), "--lang", "en").returncode == 0
     sql = "SELECT title, symptom, cause, solution, category, keywords, status FROM kb_article"
     assert rows(again, sql) == rows(db, sql)
@@ -38,6 +47,7 @@ def test_import_export_round_trip(tmp_path: Path) -> None:
 
 def test_any_order_english_headers_and_errors_by_row(tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
+    _created(db)  # only `demo` and the window create a database
     good = _csv(tmp_path / "g.csv", ["Keywords", "Solution", "Title", "Owner"],
                 [["vpn 809", "重启路由器", "VPN 809", "x"]])  # fmt: skip
     done = desk("kb", "import", "--db", str(db), str(good), "--lang", "en", "--dry-run")
@@ -53,6 +63,7 @@ def test_any_order_english_headers_and_errors_by_row(tmp_path: Path) -> None:
 
 def test_suggest_json(tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
+    _created(db)  # only `demo` and the window create a database
     desk("kb", "import", "--db", str(db), str(HERE / "eval_articles.csv"))
     done = desk("suggest", "--db", str(db), "--title", "三楼那台惠普打不出来，显示离线",
                 "--requester", "小明", "--limit", "3", "--json")  # fmt: skip

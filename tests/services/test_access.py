@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desk_gui.domain.enums import Category, Tier
+from desk_gui.domain.kb import ArticleDraft
 from desk_gui.domain.roles import Role
 from desk_gui.exchange.export import ExportOptions
 from desk_gui.services import access, accounts, passwords
@@ -15,7 +16,8 @@ from desk_gui.services.access import ALLOWED, AccessDenied, Privilege, allowed
 from desk_gui.services.audit import AuditFilter, list_events, view_events
 from desk_gui.services.context import Context
 from desk_gui.services.directory import StaffMember, save_staff
-from desk_gui.services.settings import load_settings, save_settings
+from desk_gui.services.kb import KnowledgeService
+from desk_gui.services.settings import load_settings, save_settings, set_masking
 from desk_gui.services.sla_settings import save_sla
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
@@ -86,6 +88,10 @@ def _agent_attempts(
     item = with_file.attachments[0].id
     settings = load_settings()
     ws = Workspace.open(tmp_path / "desk.db", agent.ctx)
+    draft = ws.kb.create(ArticleDraft(title="打印机脱机", solution="重新添加打印机端口"))
+    sup_kb = KnowledgeService(sup.ctx)
+    published = sup_kb.create(ArticleDraft(title="VPN 809", solution="开放 UDP 500 和 4500 端口"))
+    published = sup_kb.publish(published.id, published.version)
     return {
         Privilege.REOPEN_CLOSED: lambda: agent.reopen(
             closed, agent.get(closed).version, "再次故障"
@@ -106,8 +112,8 @@ def _agent_attempts(
         ),
         Privilege.DELETE_ATTACHMENT: lambda: agent.delete_attachment(item),
         Privilege.VIEW_AUDIT: lambda: view_events(agent.ctx, AuditFilter()),
-        Privilege.PUBLISH_ARTICLE: lambda: access.require(agent.ctx, Privilege.PUBLISH_ARTICLE),
-        Privilege.RETIRE_ARTICLE: lambda: access.require(agent.ctx, Privilege.RETIRE_ARTICLE),
+        Privilege.PUBLISH_ARTICLE: lambda: ws.kb.publish(draft.id, draft.version),
+        Privilege.RETIRE_ARTICLE: lambda: ws.kb.retire(published.id, published.version),
     }
 
 
@@ -125,6 +131,24 @@ def test_every_supervisor_only_action_is_refused_for_an_agent(
         assert "your role is agent" in en and access.what(action) in en, en
     assert not (tmp_path / "out.csv").exists()
     assert not any(e.action in ("reopen_closed", "reassign") for e in list_events())
+    assert {a.status.value for a in KnowledgeService(office["周主管"].ctx).all_articles()} == {
+        "draft",
+        "published",
+    }  # nothing the agent tried changed an article
+
+
+def test_masking_is_switched_off_by_a_supervisor_only_and_audited(
+    office: dict[str, WorkflowService],
+) -> None:
+    with pytest.raises(AccessDenied):
+        set_masking(False, office["李坐席"].ctx)
+    assert load_settings().mask_requester
+    set_masking(False, office["周主管"].ctx)
+    assert not load_settings().mask_requester
+    changed = [e for e in list_events() if e.action == "settings_changed"]
+    assert (
+        changed and changed[-1].desk_user == "周主管" and "mask_requester=off" in changed[-1].detail
+    )
 
 
 def test_a_supervisor_may_do_them(office: dict[str, WorkflowService], tmp_path: Path) -> None:

@@ -132,3 +132,27 @@ def test_history_imported_from_the_old_worksheet_sheet(db: pw.Database, tmp_path
         "title": "CRM数据库连接错误", "count": 2, "titles": {"CRM数据库连接错误": 2}, "article": None
     }  # fmt: skip
     assert got["previous"]["received"] == 1 and got["previous"]["backlog_end"] == 1
+
+
+def test_a_top_problem_names_the_published_article_that_answers_it(
+    db: pw.Database, db_path: Path
+) -> None:
+    """Workspace.review_report asks the knowledge base: a like article is named, a draft or an
+    unrelated one is not."""
+    from desk_gui.domain.kb import ArticleDraft
+    from desk_gui.services.workspace import Workspace
+
+    insert_week()
+    ws = Workspace.open(db_path, Context(operator="周主管"))
+    try:
+        top = EXPECTED["top_problems"][0]["title"]
+        assert ws.review_report(WEEK).top_problems[0].article is None  # nothing published yet
+        unrelated = ws.kb.create(ArticleDraft(title="VPN 错误 809", solution="开放 UDP 500 端口"))
+        ws.kb.publish(unrelated.id, unrelated.version)
+        ws.kb.create(ArticleDraft(title=top, solution="草稿：尚未发布的做法"))  # a draft
+        assert ws.review_report(WEEK).top_problems[0].article is None
+        answer = ws.kb.create(ArticleDraft(title=f"{top}的处理", solution="按步骤重新配置并测试"))
+        ws.kb.publish(answer.id, answer.version)
+        assert ws.review_report(WEEK).top_problems[0].article == f"{top}的处理"
+    finally:
+        ws.close()

@@ -12,7 +12,8 @@ from desk_gui.domain.errors import DeskError, RuleViolation
 from desk_gui.domain.kb import Article, ArticleDraft, ArticleLink, ArticleStatus, LinkKind, Revision
 from desk_gui.domain.log_lines import LogLine
 from desk_gui.exchange.kb_sheet import ArticleSheet
-from desk_gui.services import records
+from desk_gui.services import audit, records
+from desk_gui.services.access import Privilege, require
 from desk_gui.services.context import Context
 from desk_gui.store import kb_index, kb_locks
 from desk_gui.store.database import (
@@ -193,12 +194,28 @@ class ArticleService:
             return to_article(row)
 
     def publish(self, article_id: int, expected_version: int) -> Article:
-        """Make an article one the desk is offered while it types (the only way to publish)."""
-        return self._set_status(article_id, expected_version, ArticleStatus.PUBLISHED)
+        """Make an article one the desk is offered while it types (the only way to publish).
+
+        A supervisor's action (``services.access``), audited."""
+        require(self.ctx, Privilege.PUBLISH_ARTICLE)
+        with write_transaction():
+            article = self._set_status(article_id, expected_version, ArticleStatus.PUBLISHED)
+            audit.record(
+                self.ctx, audit.AuditAction.ARTICLE_PUBLISHED, str(article.id), article.title
+            )
+            return article
 
     def retire(self, article_id: int, expected_version: int) -> Article:
-        """Stop offering an article; it is kept, with its links (the only way to retire)."""
-        return self._set_status(article_id, expected_version, ArticleStatus.RETIRED)
+        """Stop offering an article; it is kept, with its links (the only way to retire).
+
+        A supervisor's action (``services.access``), audited."""
+        require(self.ctx, Privilege.RETIRE_ARTICLE)
+        with write_transaction():
+            article = self._set_status(article_id, expected_version, ArticleStatus.RETIRED)
+            audit.record(
+                self.ctx, audit.AuditAction.ARTICLE_RETIRED, str(article.id), article.title
+            )
+            return article
 
     def _set_status(self, article_id: int, expected: int, status: ArticleStatus) -> Article:
         with write_transaction():

@@ -60,6 +60,10 @@ class Suggestions:
     duplicates: tuple[Duplicate, ...] = ()
 
 
+ANSWERS_OVERLAP = 0.3
+"""How alike (Dice over tokens) a problem title and an article title must be for the report."""
+
+
 class SuggestService:
     """Read-only matching for the intake form and ``desk-gui suggest``; plus linking calls."""
 
@@ -97,6 +101,16 @@ class SuggestService:
             for h in hits
             if h.article_id in rows
         ]
+
+    def answering_article(self, title: str) -> str | None:
+        """The published article that answers a recurring problem's title, if one clearly does.
+
+        The best of the top three whose own title is like the problem's (token overlap), so a
+        report never names an article that merely shares a character with the problem."""
+        for hit in self.articles(title, 3):
+            if kb_match.overlap(title, hit.title) >= ANSWERS_OVERLAP:
+                return hit.title
+        return None
 
     def tickets(self, text: str, limit: int = 5) -> list[TicketHit]:
         """Resolved and closed tickets like the call, with their solutions, best first."""
