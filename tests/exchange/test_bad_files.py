@@ -54,8 +54,11 @@ def test_a_csv_cell_longer_than_131072_characters_is_refused_by_row_and_column(
     (problem,) = preview.rows[1].problems
     assert (problem.row, problem.column, problem.code) == (3, "问题描述", "text_too_long")
     assert "131073" in problem.message("en")
-    code, err = _cli("import", "--db", str(tmp_path / "d.db"), str(path), "--dry-run",
-                     "--lang", "en", capsys=capsys)  # fmt: skip
+    db = tmp_path / "d.db"
+    open_database(db)  # only `demo` and the window create a database
+    close_database()
+    code, err = _cli("import", "--db", str(db), str(path), "--dry-run", "--lang", "en",
+                     capsys=capsys)  # fmt: skip
     assert code == 1 and "Traceback" not in err and "row 3, 问题描述" in err
 
 
