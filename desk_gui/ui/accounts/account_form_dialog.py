@@ -8,7 +8,6 @@ from enum import Enum
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,8 +19,7 @@ from desk_gui.domain.errors import DeskError
 from desk_gui.domain.roles import Role
 from desk_gui.services import accounts
 from desk_gui.services.workspace import Workspace
-from desk_gui.ui.accounts.password_check import PasswordCheck
-from desk_gui.ui.accounts.password_dialog import password_edit
+from desk_gui.ui.accounts.password_check import checked_buttons, error_label, password_edit
 
 
 class Mode(Enum):
@@ -59,19 +57,10 @@ class AccountFormDialog(QDialog):
         self.role_combo.setEnabled(mode is Mode.ADD)
         self.password_edit = password_edit(self, "accountPassword")
         self.repeat_edit = password_edit(self, "accountRepeat")
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("accountError")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.error_label = error_label(self, "accountError")
+        self.buttons, self.note, self.check = checked_buttons(
+            self, self._on_buttons_accepted, workspace.release_thread
         )
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.note = QLabel(self)
-        self.note.hide()
-        self.check = PasswordCheck(self, self.buttons, self.note, workspace.release_thread)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name_edit)
         form.addRow(self.tr("Role:"), self.role_combo)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from desk_gui.domain.errors import DeskError
 from desk_gui.ui.common.background import Job, Jobs
@@ -58,3 +58,36 @@ class PasswordCheck(QObject):
             failed(exc)
 
         self.jobs.submit("password", work, finished, went_wrong)
+
+
+def password_edit(parent: QWidget, name: str) -> QLineEdit:
+    """A line edit that shows dots."""
+    edit = QLineEdit(parent)
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def error_label(parent: QWidget, name: str) -> QLabel:
+    """The red, wrapping line under an account form that says what was refused (hidden at first)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def checked_buttons(
+    dialog: QDialog, accepted: Callable[[], None], release: Callable[[], None]
+) -> tuple[QDialogButtonBox, QLabel, PasswordCheck]:
+    """OK / Cancel of an account form, the note shown while a check runs, and that check."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(accepted)
+    note = QLabel(dialog)
+    note.hide()
+    check = PasswordCheck(dialog, buttons, note, release)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, note, check

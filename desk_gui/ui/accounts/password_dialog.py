@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -15,14 +13,7 @@ from PySide6.QtWidgets import (
 from desk_gui.domain.errors import DeskError
 from desk_gui.services import accounts
 from desk_gui.services.workspace import Workspace
-from desk_gui.ui.accounts.password_check import PasswordCheck
-
-
-def password_edit(parent: QWidget, name: str) -> QLineEdit:
-    edit = QLineEdit(parent)
-    edit.setObjectName(name)
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
+from desk_gui.ui.accounts.password_check import checked_buttons, error_label, password_edit
 
 
 class PasswordDialog(QDialog):
@@ -46,19 +37,10 @@ class PasswordDialog(QDialog):
         self.old_edit = password_edit(self, "oldPassword")
         self.new_edit = password_edit(self, "newPassword")
         self.repeat_edit = password_edit(self, "repeatPassword")
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("passwordError")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.error_label = error_label(self, "passwordError")
+        self.buttons, self.note, self.check = checked_buttons(
+            self, self._on_buttons_accepted, workspace.release_thread
         )
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.note = QLabel(self)
-        self.note.hide()
-        self.check = PasswordCheck(self, self.buttons, self.note, workspace.release_thread)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Current password:"), self.old_edit)
         form.addRow(self.tr("New password:"), self.new_edit)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desk_gui.domain.errors import DeskError
 from desk_gui.services.accounts import SignedIn
 from desk_gui.services.workspace import Workspace
-from desk_gui.ui.accounts.password_check import PasswordCheck
+from desk_gui.ui.accounts.password_check import checked_buttons, error_label, password_edit
 
 
 class SignInDialog(QDialog):
@@ -42,24 +42,13 @@ class SignInDialog(QDialog):
         intro.setWordWrap(True)
         self.name_edit = QLineEdit(name or os_user, self)
         self.name_edit.setObjectName("signInName")
-        self.password_edit = QLineEdit(self)
-        self.password_edit.setObjectName("signInPassword")
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_edit(self, "signInPassword")
         hint = self._hint(workspace)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("signInError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.error_label = error_label(self, "signInError")
+        self.buttons, self.note, self.check = checked_buttons(
+            self, self._on_buttons_accepted, workspace.release_thread
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.note = QLabel(self)
-        self.note.hide()
-        self.check = PasswordCheck(self, self.buttons, self.note, workspace.release_thread)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name_edit)
         form.addRow(self.tr("Password:"), self.password_edit)
