@@ -195,6 +195,29 @@ def add_log(
     log_append.append(ticket_id, at or ctx.now(), ctx.operator, kind.value, text, text_en)
 
 
+def logged_since(
+    ctx: Context, ticket_id: int, kind: LogKind, text: str, since: datetime | None
+) -> bool:
+    """Whether this operator's line ``text`` of ``kind`` is in the log from ``since`` on.
+
+    A retry of a save given up on (a hung share) asks this inside its own write transaction:
+    the first attempt, if it got through, wrote that line, and the retry then does nothing.
+    """
+    if since is None:
+        return False
+    return bool(
+        LogEntry.select()
+        .where(
+            (LogEntry.ticket == ticket_id)
+            & (LogEntry.kind == kind.value)
+            & (LogEntry.author == ctx.operator)
+            & (LogEntry.at >= since)
+            & (LogEntry.text == text)
+        )
+        .exists()
+    )
+
+
 def add_line(
     ctx: Context, ticket_id: int, kind: LogKind, line: LogLine, at: datetime | None = None
 ) -> None:

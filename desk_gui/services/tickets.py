@@ -306,11 +306,16 @@ class TicketService:
             error_code=row.error_code,
         )
 
-    def add_log(self, ticket_id: int, text: str) -> TicketRecord:
-        """Append a note to the handling log."""
+    def add_log(self, ticket_id: int, text: str, since: datetime | None = None) -> TicketRecord:
+        """Append a note to the handling log.
+
+        ``since``: a retry of an attempt started then; if that one wrote the note, not again.
+        """
         text = action_text("text", text, required=True)
         with write_transaction():
             row = records.load(ticket_id)
+            if records.logged_since(self.ctx, row.id, LogKind.NOTE, text, since):
+                return records.to_record(row)
             self._allowed(row, Action.ADD_LOG)
             self._check_lock(row)
             records.add_log(self.ctx, row.id, LogKind.NOTE, text)
@@ -318,16 +323,40 @@ class TicketService:
             return records.to_record(row)
 
     def add_attachment(
-        self, ticket_id: int, filename: str, data: bytes, mime: str | None = None
+        self,
+        ticket_id: int,
+        filename: str,
+        data: bytes,
+        mime: str | None = None,
+        since: datetime | None = None,
     ) -> TicketRecord:
-        """Store a screenshot or log file in the database, within the office's size cap."""
+        """Store a screenshot or log file in the database, within the office's size cap.
+
+        ``since``: a retry of an attempt started then; if that one stored the file, not again.
+        """
         self._check_size(filename, data)
         with write_transaction():
             row = records.load(ticket_id)
+            if since is not None and self._stored_since(row.id, filename, data, since):
+                return records.to_record(row)
             self._allowed(row, Action.ATTACH)
             self._check_lock(row)
             self._store_attachment(row.id, filename, data, mime)
             return records.to_record(row)
+
+    def _stored_since(self, ticket_id: int, filename: str, data: bytes, since: datetime) -> bool:
+        name = printable(clean(filename, multiline=False)).strip()[:200] or "attachment"
+        return bool(
+            Attachment.select()
+            .where(
+                (Attachment.ticket == ticket_id)
+                & (Attachment.filename == name)
+                & (Attachment.size == len(data))
+                & (Attachment.added_by == self.ctx.operator)
+                & (Attachment.added_at >= since)
+            )
+            .exists()
+        )
 
     def _check_size(self, filename: str, data: bytes) -> None:
         limit = self.settings.attachment_limit

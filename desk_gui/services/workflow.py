@@ -29,7 +29,7 @@ from desk_gui.services import audit, records
 from desk_gui.services.access import Privilege, require
 from desk_gui.services.tickets import TicketService
 from desk_gui.store.database import write_transaction
-from desk_gui.store.models import Ticket
+from desk_gui.store.models import IntakeToken, Ticket
 
 
 def _required(value: str, field: str, zh: str, en: str) -> str:
@@ -156,11 +156,18 @@ class WorkflowService(TicketService):
             # Without one the ticket waits for the new tier to take it (status unchanged).
             return self._commit(row, version, changes)
 
-    def progress_update(self, ticket_id: int, text: str) -> TicketRecord:
-        """Record that the requester was told how things stand; the next update falls due later."""
+    def progress_update(
+        self, ticket_id: int, text: str, since: datetime | None = None
+    ) -> TicketRecord:
+        """Record that the requester was told how things stand; the next update falls due later.
+
+        ``since``: a retry of an attempt started then; if that one logged it, not again.
+        """
         text = _required(text, "text", "请填写进度内容。", "Say what the requester was told.")
         with write_transaction():
             row = records.load(ticket_id)
+            if records.logged_since(self.ctx, row.id, LogKind.PROGRESS, text, since):
+                return records.to_record(row)
             check(Status(row.status), Action.PROGRESS, supervisor=self.ctx.supervisor)
             self._check_lock(row)
             records.add_log(self.ctx, row.id, LogKind.PROGRESS, text)
@@ -325,14 +332,23 @@ class WorkflowService(TicketService):
             return self._commit(row, version, changes)
 
     def follow_up(
-        self, ticket_id: int, draft: TicketDraft, *, confirm_mobile: bool = False
+        self,
+        ticket_id: int,
+        draft: TicketDraft,
+        *,
+        confirm_mobile: bool = False,
+        token: str | None = None,
     ) -> TicketRecord:
         """Log a new ticket that continues a closed one; both logs name the other.
 
         The requester, department and category are the closed ticket's (the contact too,
-        unless another is given); the closed ticket itself stays closed.
+        unless another is given); the closed ticket itself stays closed. ``token`` as for
+        ``create``: a retry of a save that got through returns that follow-up, logs nothing.
         """
         with write_transaction():
+            made = IntakeToken.get_or_none(IntakeToken.token == token) if token else None
+            if made is not None:
+                return records.read_record(made.ticket_id)  # type: ignore[attr-defined]
             row = records.load(ticket_id)
             check(Status(row.status), Action.FOLLOW_UP, supervisor=self.ctx.supervisor)
             new = self.create(
@@ -346,6 +362,7 @@ class WorkflowService(TicketService):
                 ),
                 # A contact copied from the closed ticket was accepted when it was logged.
                 confirm_mobile=confirm_mobile or not draft.contact.strip(),
+                token=token,
             )
             records.add_line(
                 self.ctx, new.id, LogKind.FOLLOW_UP, log_lines.follow_up_of(row.number)

@@ -118,3 +118,15 @@ def settle(qtbot: Any, window: MainWindow, timeout: int = 5000) -> None:
 @pytest.fixture
 def session(workflow: WorkflowService, workspace: Workspace, prefs: WorkstationPrefs) -> Session:
     return Session(workspace, "en", prefs)
+
+
+def click_ok(dialog: Any, timeout_s: float = 10.0) -> None:
+    """Press a dialog's OK and let its save (off the window's thread) come back."""
+    import time
+
+    dialog.ok_button.click()
+    end = time.monotonic() + timeout_s
+    while dialog.saver.saving and time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.002)
+    QApplication.processEvents()

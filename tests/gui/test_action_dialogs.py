@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tests.gui.conftest import click_ok
 from desk_gui.domain.enums import Satisfaction, Status, Tier
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action
@@ -37,13 +38,13 @@ def test_resolve_refuses_a_vague_solution_beside_the_field(
     dialog = _dialog(view, Action.RESOLVE)
     assert isinstance(dialog, ResolveDialog)
     dialog.solution_edit.setPlainText("已解决")
-    dialog.ok_button.click()
+    click_ok(dialog)
     assert dialog.result_record is None
     assert "too vague" in dialog.field_error("solution")
     assert workflow.get(rec.id).status is Status.IN_PROGRESS
     dialog.solution_edit.setPlainText("更换硒鼓")  # says what was done: the message goes
     assert dialog.field_error("solution") == ""
-    dialog.ok_button.click()
+    click_ok(dialog)
     assert dialog.result_record is not None
     assert workflow.get(rec.id).solution == "更换硒鼓"
 
@@ -59,7 +60,7 @@ def test_resolve_vague_solution_message_in_chinese(
     dialog = _dialog(view, Action.RESOLVE)
     assert isinstance(dialog, ResolveDialog)
     dialog.solution_edit.setPlainText("问题已处理")
-    dialog.ok_button.click()
+    click_ok(dialog)
     assert "解决方案太笼统" in dialog.field_error("solution")
 
 
@@ -72,18 +73,18 @@ def test_escalate_errors_clear_as_each_field_is_filled(
     view = view_of(rec.id)
     dialog = _dialog(view, Action.ESCALATE)
     assert isinstance(dialog, EscalateDialog)
-    dialog.ok_button.click()
+    click_ok(dialog)
     assert dialog.field_error("reason")
     dialog.handover_edit.setPlainText("")
     dialog.reason_edit.setText("30分钟内未解决")
     assert dialog.field_error("reason") == ""
-    dialog.ok_button.click()  # now the handover is the missing one
+    click_ok(dialog)  # now the handover is the missing one
     assert dialog.field_error("handover")
     dialog.reason_edit.setText("")  # emptied again: its message is not shown until OK
     dialog.handover_edit.setPlainText("已重启服务、检查网络，均无效")
     assert dialog.field_error("handover") == ""
     dialog.reason_edit.setText("30分钟内未解决")
-    dialog.ok_button.click()
+    click_ok(dialog)
     assert dialog.result_record is not None
     assert workflow.get(rec.id).tier is Tier.L2
 
@@ -103,13 +104,13 @@ def test_feedback_keeps_the_rating_the_requester_gave(
     )
     dialog.score_spin.setValue(4)  # a score does not replace the rating chosen
     assert dialog.rating_combo.currentData() == Satisfaction.DISSATISFIED.value
-    dialog.ok_button.click()
+    click_ok(dialog)
     assert dialog.result_record is None
     assert "does not match" in dialog.field_error("satisfaction")
     assert workflow.get(rec.id).satisfaction is None
     dialog.score_spin.setValue(2)
     assert dialog.field_error("satisfaction") == ""
-    dialog.ok_button.click()
+    click_ok(dialog)
     assert dialog.result_record is not None
     view.action_bar.finish_action(dialog)
     assert workflow.get(rec.id).satisfaction is Satisfaction.DISSATISFIED

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.gui.conftest import click_ok
 from desk_gui.domain.enums import Impact, Satisfaction, Status, Urgency
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.transitions import Action
@@ -54,7 +55,7 @@ def _follow_up_by_dialog(view: WorksheetView) -> FollowUpDialog:
     dialog.description_edit.setPlainText(NEW_DESCRIPTION)
     dialog.urgency_combo.setCurrentIndex(dialog.urgency_combo.findData(Urgency.MEDIUM.value))
     dialog.impact_combo.setCurrentIndex(dialog.impact_combo.findData(Impact.DEPARTMENT.value))
-    dialog.ok_button.click()
+    click_ok(dialog)
     assert dialog.result_record is not None, dialog.error_text()
     view.action_bar.finish_action(dialog)
     return dialog
@@ -99,7 +100,7 @@ def test_follow_up_refuses_a_vague_description_beside_the_field(
     assert isinstance(dialog, FollowUpDialog)
     dialog.title_edit.setText(NEW_TITLE)
     dialog.description_edit.setPlainText("又坏了")
-    dialog.ok_button.click()
+    click_ok(dialog)
     assert dialog.result_record is None
     assert dialog.field_error("description")
     assert dialog.field_error("urgency") and dialog.field_error("impact")

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from tests.gui.conftest import click_ok
 from desk_gui.domain import fields as F
 from desk_gui.domain.enums import Status
 from desk_gui.domain.fields import FIELDS, template_fields
@@ -87,7 +88,7 @@ def run_action(
     dialog = view.action_bar.action_dialog(action)
     assert dialog is not None
     fill(dialog)
-    dialog.ok_button.click()
+    click_ok(dialog)
     if not dialog.isVisible() or dialog.result_record is not None:
         view.action_bar.finish_action(dialog)
     return dialog
@@ -222,12 +223,12 @@ def test_resolve_without_solution_is_refused_beside_the_field(
     view = view_of(ticket.id)
     dialog = view.action_bar.action_dialog(Action.RESOLVE)
     assert isinstance(dialog, ResolveDialog)
-    dialog.ok_button.click()
+    click_ok(dialog)
     assert dialog.result_record is None
     assert "solution" in dialog.field_error("solution")
     assert workflow.get(ticket.id).status is Status.PENDING
     dialog.solution_edit.setPlainText("更换硒鼓")
-    dialog.ok_button.click()
+    click_ok(dialog)
     assert dialog.result_record is not None
     view.action_bar.finish_action(dialog)
     assert view.fields.displays["solution"].text() == "更换硒鼓"

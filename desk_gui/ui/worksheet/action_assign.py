@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desk_gui.domain.errors import DeskError
@@ -62,7 +65,6 @@ class AssignDialog(ActionDialog):
     def _on_suggestion_list_chosen(self, name: str) -> None:
         select_name(self.staff_combo, name)
 
-    def perform(self) -> TicketRecord:
-        return self.service.assign(
-            self.record.id, self.record.version, chosen_name(self.staff_combo)
-        )
+    def action(self) -> Callable[[datetime | None], TicketRecord]:
+        service, rec, name = self.service, self.record, chosen_name(self.staff_combo)
+        return lambda _since: service.assign(rec.id, rec.version, name)

@@ -1,13 +1,19 @@
 """The frame of every ticket action dialog: a form, messages beside the fields, OK runs it.
 
-A rule the service refuses (RuleViolation) is shown beside its field and the dialog stays
-open; any other DeskError (conflict, lock, lost share) closes the dialog and is kept in
-``failure`` for the worksheet to show in a message box.
+OK runs the action off the window's thread and waits a bounded time (``BoundedSave``). A rule
+the service refuses (RuleViolation) is shown beside its field; a share that fails, fills up,
+goes read-only or hangs is said in the dialog, which keeps what was typed and offers Retry. A
+retry is never applied twice: an action carries the version it started from (a first attempt
+that got through makes the retry a conflict with our own change, recognised as such), a log
+note or progress update the time of its first attempt (the service then finds it logged). A
+conflict with someone else, their edit lock or a ticket gone closes the dialog; the error is
+kept in ``failure`` for the worksheet to show in a message box.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, SignalInstance
 from PySide6.QtWidgets import (
@@ -24,7 +30,9 @@ from desk_gui.domain.errors import DeskError, RuleViolation
 from desk_gui.domain.fields import label
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.validation import ValidationError
+from desk_gui.services.errors import ConflictError, LockedByOther, NotFound
 from desk_gui.services.workflow import WorkflowService
+from desk_gui.ui.common.bounded_save import BoundedSave
 from desk_gui.ui.common.form_fields import (
     ERROR_STYLE,
     FieldBox,
@@ -47,6 +55,7 @@ class ActionDialog(QDialog):
         self.lang = ui_lang()
         self.result_record: TicketRecord | None = None
         self.failure: DeskError | None = None
+        self._since = service.ctx.now()
         self.boxes: dict[str, FieldBox] = {}
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -68,6 +77,10 @@ class ActionDialog(QDialog):
         layout.addWidget(heading)
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
+        self.saver = BoundedSave(self, service.release_thread, ok)
+        self.saver.landed.connect(self._on_saver_landed)
+        self.saver.failed.connect(self._on_saver_failed)
+        layout.addWidget(self.saver.status)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
@@ -104,9 +117,17 @@ class ActionDialog(QDialog):
         note.setStyleSheet("color: palette(mid);")
         self.form.addRow(note)
 
-    def perform(self) -> TicketRecord:
-        """Run the action through the service and return the saved ticket."""
+    def action(self) -> Callable[[datetime | None], TicketRecord]:
+        """What OK does, read from the form here: ``run(since)`` runs it on the save's thread.
+
+        ``since`` is, for a retry, when the first attempt started (unversioned actions pass it
+        on so that the retry does not log the same line twice); None for a first attempt.
+        """
         raise NotImplementedError
+
+    def perform(self) -> TicketRecord:
+        """Run the action at once on this thread (scripts and tests of the rules)."""
+        return self.action()(None)
 
     def field_error(self, key: str) -> str:
         box = self.boxes.get(key)
@@ -130,10 +151,43 @@ class ActionDialog(QDialog):
         self.general_error.hide()
 
     def _on_buttons_accepted(self) -> None:
+        if self.saver.saving:
+            return
         self._clear_errors()
         try:
-            record = self.perform()
-        except ValidationError as exc:
+            run = self.action()
+        except DeskError as exc:
+            self._on_saver_failed(exc)
+            return
+        if self.saver.attempts == 0:
+            self._since = self.service.ctx.now()
+        since, base = self._since, self.record
+        self.saver.start(lambda attempt: self._attempt(run, since, base, attempt))
+
+    def _attempt(
+        self,
+        run: Callable[[datetime | None], TicketRecord],
+        since: datetime,
+        base: TicketRecord,
+        attempt: int,
+    ) -> TicketRecord:
+        """One attempt, on the save's thread: a retry's conflict with our own earlier attempt
+        (the ticket one version on, changed by us) is that attempt having got through."""
+        try:
+            return run(since if attempt > 1 else None)
+        except ConflictError as exc:
+            if attempt > 1 and exc.changed_by == self.service.ctx.operator:
+                fresh = self.service.get(base.id)
+                if fresh.version == base.version + 1:
+                    return fresh
+            raise
+
+    def _on_saver_landed(self, record: TicketRecord) -> None:
+        self.result_record = record
+        self.accept()
+
+    def _on_saver_failed(self, exc: DeskError) -> None:
+        if isinstance(exc, ValidationError):
             if not exc.problems:
                 first = next(iter(self.boxes), None)
                 self.show_error(
@@ -141,13 +195,10 @@ class ActionDialog(QDialog):
                 )
             for problem in exc.problems:
                 self.show_error(problem.field, problem.message(self.lang))
-            return
-        except RuleViolation as exc:
+        elif isinstance(exc, RuleViolation):
             self.show_error(exc.field, exc.message(self.lang))
-            return
-        except DeskError as exc:
-            self.failure = exc
+        elif isinstance(exc, ConflictError | LockedByOther | NotFound):
+            self.failure = exc  # the ticket is not as the dialog saw it: the worksheet reloads
             self.reject()
-            return
-        self.result_record = record
-        self.accept()
+        else:  # the share failed: say so here, keep what was typed, offer Retry
+            self.show_error(None, exc.message(self.lang))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desk_gui.domain.enums import Tier
@@ -78,14 +81,11 @@ class EscalateDialog(ActionDialog):
     def _on_suggestion_list_chosen(self, name: str) -> None:
         select_name(self.assignee_combo, name)
 
-    def perform(self) -> TicketRecord:
+    def action(self) -> Callable[[datetime | None], TicketRecord]:
         tier = Tier(self.tier_combo.currentData())
         assignee = chosen_name(self.assignee_combo) or None
-        return self.service.escalate(
-            self.record.id,
-            self.record.version,
-            tier,
-            self.reason_edit.text(),
-            self.handover_edit.toPlainText(),
-            assignee=assignee,
+        reason, handover = self.reason_edit.text(), self.handover_edit.toPlainText()
+        service, rec = self.service, self.record
+        return lambda _since: service.escalate(
+            rec.id, rec.version, tier, reason, handover, assignee=assignee
         )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -84,13 +87,11 @@ class FeedbackDialog(ActionDialog):
                 self.rating_combo.findData(Satisfaction.from_score(value).value)
             )
 
-    def perform(self) -> TicketRecord:
+    def action(self) -> Callable[[datetime | None], TicketRecord]:
         score = self.score_spin.value() or None
-        return self.service.record_feedback(
-            self.record.id,
-            self.record.version,
-            self.yes_radio.isChecked(),
-            satisfaction=combo_value(self.rating_combo, Satisfaction),
-            score=score,
-            comment=self.comment_edit.text(),
+        resolved = self.yes_radio.isChecked()
+        satisfaction = combo_value(self.rating_combo, Satisfaction)
+        comment, service, rec = self.comment_edit.text(), self.service, self.record
+        return lambda _since: service.record_feedback(
+            rec.id, rec.version, resolved, satisfaction=satisfaction, score=score, comment=comment
         )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
@@ -21,6 +23,7 @@ class FollowUpDialog(ActionDialog):
         self, parent: QWidget | None, service: WorkflowService, record: TicketRecord
     ) -> None:
         super().__init__(parent, service, record, self.tr("Follow up"))
+        self._token = f"follow-up-{uuid.uuid4().hex}"  # a retry makes one follow-up
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("followUpTitleEdit")
         self.description_edit = QPlainTextEdit()
@@ -64,7 +67,7 @@ class FollowUpDialog(ActionDialog):
         fill_enum_combo(combo, enum, self.tr("— choose —"))
         return combo
 
-    def perform(self) -> TicketRecord:
+    def action(self) -> Callable[[datetime | None], TicketRecord]:
         draft = TicketDraft(
             title=self.title_edit.text(),
             description=self.description_edit.toPlainText(),
@@ -72,7 +75,8 @@ class FollowUpDialog(ActionDialog):
             impact=combo_value(self.impact_combo, Impact),
             channel=combo_value(self.channel_combo, Channel) or Channel.PHONE,
         )
-        return self.service.follow_up(self.record.id, draft)
+        service, rec, token = self.service, self.record, self._token
+        return lambda _since: service.follow_up(rec.id, draft, token=token)
 
 
 def _chosen(combo: QComboBox) -> Callable[[], bool]:

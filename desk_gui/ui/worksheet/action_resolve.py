@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from PySide6.QtWidgets import QDateTimeEdit, QPlainTextEdit, QWidget
 
 from desk_gui.domain.resolution import is_vague_solution
@@ -38,10 +41,8 @@ class ResolveDialog(ActionDialog):
         )
         self.solution_edit.setFocus()
 
-    def perform(self) -> TicketRecord:
-        return self.service.resolve(
-            self.record.id,
-            self.record.version,
-            self.solution_edit.toPlainText(),
-            resolved_at=from_qdatetime(self.resolved_edit.dateTime()),
-        )
+    def action(self) -> Callable[[datetime | None], TicketRecord]:
+        solution = self.solution_edit.toPlainText()
+        at = from_qdatetime(self.resolved_edit.dateTime())
+        service, rec = self.service, self.record
+        return lambda _since: service.resolve(rec.id, rec.version, solution, resolved_at=at)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -23,7 +24,7 @@ class TextActionDialog(ActionDialog):
         title: str,
         label: str,
         key: str,
-        run: Callable[[str], TicketRecord],
+        run: Callable[[str, datetime | None], TicketRecord],
         required: bool = True,
         note: str = "",
         placeholder: str = "",
@@ -40,5 +41,6 @@ class TextActionDialog(ActionDialog):
             self.add_note(note)
         self.text_edit.setFocus()
 
-    def perform(self) -> TicketRecord:
-        return self._run(self.text_edit.toPlainText().strip())
+    def action(self) -> Callable[[datetime | None], TicketRecord]:
+        text, run = self.text_edit.toPlainText().strip(), self._run
+        return lambda since: run(text, since)

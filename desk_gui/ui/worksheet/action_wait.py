@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QLineEdit, QWidget
 
@@ -47,13 +48,11 @@ class WaitDialog(ActionDialog):
         self.add_field("note", self.tr("Note"), self.note_edit)
         self.add_note(self.tr("The deadlines pause while the ticket waits."))
 
-    def perform(self) -> TicketRecord:
+    def action(self) -> Callable[[datetime | None], TicketRecord]:
         until = from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None
-        return self.service.start_wait(
-            self.record.id,
-            self.record.version,
-            WaitingOn(self.waiting_combo.currentData()),
-            contact=self.contact_edit.text(),
-            until=until,
-            note=self.note_edit.text().strip(),
+        on = WaitingOn(self.waiting_combo.currentData())
+        contact, note = self.contact_edit.text(), self.note_edit.text().strip()
+        service, rec = self.service, self.record
+        return lambda _since: service.start_wait(
+            rec.id, rec.version, on, contact=contact, until=until, note=note
         )

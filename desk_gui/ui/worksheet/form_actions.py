@@ -4,6 +4,7 @@ workflow service, with a dialog when the action needs input."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
@@ -34,7 +35,7 @@ _DIALOGS: dict[Action, type[ActionDialog]] = {
     Action.FEEDBACK: FeedbackDialog,
     Action.FOLLOW_UP: FollowUpDialog,
 }
-TextSpec = tuple[str, str, str, Callable[[str], TicketRecord]]
+TextSpec = tuple[str, str, str, Callable[[str, datetime | None], TicketRecord]]
 
 
 class TicketActionBar(QWidget):
@@ -114,25 +115,25 @@ class TicketActionBar(QWidget):
                 self.tr("Add log entry"),
                 self.tr("Entry"),
                 "text",
-                lambda t: svc.add_log(rec.id, t),
+                lambda t, since: svc.add_log(rec.id, t, since),
             ),
             Action.PROGRESS: (
                 self.tr("Progress update"),
                 self.tr("What the requester was told"),
                 "text",
-                lambda t: svc.progress_update(rec.id, t),
+                lambda t, since: svc.progress_update(rec.id, t, since),
             ),
             Action.CLOSE: (
                 self.tr("Close"),
                 self.tr("Reason for closing"),
                 "close_reason",
-                lambda t: svc.close(rec.id, rec.version, t),
+                lambda t, _since: svc.close(rec.id, rec.version, t),
             ),
             Action.REOPEN: (
                 self.tr("Reopen"),
                 self.tr("Reason for reopening"),
                 "reopen_reason",
-                lambda t: svc.reopen(rec.id, rec.version, t),
+                lambda t, _since: svc.reopen(rec.id, rec.version, t),
             ),
         }
 

@@ -7,51 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel
-
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.validation import ValidationError
 from desk_gui.services.errors import ConflictError
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.common.bounded import LIMIT_MS, SLOW_MS, BoundedCall
-
-STYLE = "background:#fff4e5; color:#663c00; border:1px solid #f0c36d; padding:6px;"
-
-
-class SaveStatus(QLabel):
-    """Hidden unless a save is slow or the worksheet stopped waiting for it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("saveStatus")
-        self.setWordWrap(True)
-        self.setStyleSheet(STYLE)
-        self.hide()
-
-    def show_slow(self) -> None:
-        self._say(
-            self.tr("Still saving… the database is answering slowly. Your edits stay in the form.")
-        )
-
-    def show_gave_up(self, seconds: float) -> None:
-        self._say(
-            self.tr(
-                "The database has not answered for %1 seconds (the share may be hanging), so "
-                "your edits may not be saved yet; they stay in the form. Save again to retry: "
-                "if the first attempt got through meanwhile, the worksheet shows it instead of "
-                "saving twice."
-            ).replace("%1", f"{seconds:g}")
-        )
-
-    def clear(self) -> None:
-        self.setText("")
-        self.hide()
-
-    def _say(self, text: str) -> None:
-        self.setText(text)
-        self.show()
-
+from desk_gui.ui.common.bounded_save import SaveStatus
 
 class FieldSave(QObject):
     """A worksheet's field saves: off the window's thread, waited for a bounded time.
