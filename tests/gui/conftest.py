@@ -130,3 +130,14 @@ def click_ok(dialog: Any, timeout_s: float = 10.0) -> None:
         QApplication.processEvents()
         time.sleep(0.002)
     QApplication.processEvents()
+
+
+def wait_while(busy: Callable[[], bool], timeout_s: float = 10.0) -> None:
+    """Spin the event loop while ``busy()`` (a save off the window's thread) and a bit after."""
+    import time
+
+    end = time.monotonic() + timeout_s
+    while busy() and time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.002)
+    QApplication.processEvents()

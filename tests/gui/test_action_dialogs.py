@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.gui.conftest import click_ok
 from desk_gui.domain.enums import Satisfaction, Status, Tier
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action
@@ -13,6 +12,7 @@ from desk_gui.ui.worksheet.action_escalate import EscalateDialog
 from desk_gui.ui.worksheet.action_feedback import FeedbackDialog
 from desk_gui.ui.worksheet.action_resolve import ResolveDialog
 from desk_gui.ui.worksheet.worksheet_view import WorksheetView
+from tests.gui.conftest import click_ok
 
 from .test_worksheet_view import chinese, view_of  # noqa: F401  (fixtures)
 

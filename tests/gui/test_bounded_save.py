@@ -14,6 +14,7 @@ from desk_gui.services.context import Context
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.intake.ticket_form import TicketFormDialog
 from desk_gui.ui.worksheet.worksheet_view import WorksheetView
+from tests.gui.conftest import wait_while
 from tests.gui.test_ticket_form import fill_valid, saved_ticket
 
 
@@ -122,6 +123,7 @@ class HungEdit(WorkflowService):
         self.answer = threading.Event()
         self.after = after
         self.stalled = 0
+        self._saved_here = threading.local()
 
     def _stall(self) -> None:
         self.stalled += 1
@@ -131,10 +133,12 @@ class HungEdit(WorkflowService):
     def update_fields(self, *args: Any, **kwargs: Any) -> Any:
         if not self.after:
             self._check_lock = lambda row: self._stall()  # type: ignore[method-assign]
+        self._saved_here.armed = True
         return super().update_fields(*args, **kwargs)
 
     def release_thread(self) -> None:
-        if self.after:
+        if self.after and getattr(self._saved_here, "armed", False):  # a save's, not a lock's
+            self._saved_here.armed = False
             self._stall()
         super().release_thread()
 
@@ -156,6 +160,7 @@ def test_a_worksheet_save_on_a_hung_share_is_bounded_and_applied_once(
     view.show()
     view.saver.slow_ms, view.saver.limit_ms = 50, 300
     view.edit_button.click()
+    wait_while(lambda: view.lease.taking)
     view.fields.editors["title"].setText("打印机卡纸（三楼）")  # type: ignore[attr-defined]
     view.save_button.click()
     assert view.saver.saving and not view.save_button.isEnabled()

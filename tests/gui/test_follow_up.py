@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import click_ok
 from desk_gui.domain.enums import Impact, Satisfaction, Status, Urgency
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.transitions import Action
@@ -19,6 +18,7 @@ from desk_gui.printing.render import write_pdf
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.worksheet.action_follow_up import FollowUpDialog
 from desk_gui.ui.worksheet.worksheet_view import WorksheetView
+from tests.gui.conftest import click_ok
 
 from .test_printing import pdf_info, pdf_text, squash
 from .test_worksheet_view import chinese  # noqa: F401  (fixture)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import click_ok
 from desk_gui.domain import fields as F
 from desk_gui.domain.enums import Status
 from desk_gui.domain.fields import FIELDS, template_fields
@@ -27,6 +26,7 @@ from desk_gui.ui.worksheet.action_base import ActionDialog
 from desk_gui.ui.worksheet.action_resolve import ResolveDialog
 from desk_gui.ui.worksheet.form_worksheet_fields import WorksheetFieldsPanel
 from desk_gui.ui.worksheet.worksheet_view import TEMPLATE_KEYS, WorksheetView
+from tests.gui.conftest import click_ok, wait_while
 
 TS_FILE = Path(__file__).parents[2] / "resources" / "translations" / "desk_ticket_zh_CN.ts"
 
@@ -199,6 +199,7 @@ def test_actions_follow_the_status(
     }
     assert view.edit_button.isEnabled()
     view.action_buttons[Action.TAKE].click()
+    wait_while(lambda: view.action_bar.direct_saving)
     assert view.record is not None and view.record.status is Status.IN_PROGRESS
     assert Action.WAIT in offered(view) and Action.END_WAIT not in offered(view)
     run_action(view, Action.RESOLVE, lambda d: d.solution_edit.setPlainText("重启打印服务"))  # type: ignore[attr-defined]
@@ -258,6 +259,7 @@ def test_edit_saves_with_the_version_read_and_releases_the_lock(
 ) -> None:
     view = view_of(ticket.id)
     view.edit_button.click()
+    wait_while(lambda: view.lease.taking)
     assert view.editing
     other = other_workstation()
     assert other.lock_holder(ticket.id) is not None
@@ -274,6 +276,7 @@ def test_edit_shows_validation_beside_the_field(
 ) -> None:
     view = view_of(ticket.id)
     view.edit_button.click()
+    wait_while(lambda: view.lease.taking)
     view.fields.editors["title"].setText("")  # type: ignore[attr-defined]
     click_save(view)
     assert view.editing
@@ -285,6 +288,7 @@ def test_conflict_shows_who_and_when_and_reload_works(
 ) -> None:
     view = view_of(ticket.id)
     view.edit_button.click()
+    wait_while(lambda: view.lease.taking)
     view.fields.editors["remarks"].setPlainText("待供应商确认")  # type: ignore[attr-defined]
     # B's workstation saw A's lock lapse (A stopped renewing) and saves.
     other = after_the_lease_lapsed(ticket.id)
@@ -307,6 +311,7 @@ def test_conflict_reapply_puts_my_edits_on_the_fresh_version(
 ) -> None:
     view = view_of(ticket.id)
     view.edit_button.click()
+    wait_while(lambda: view.lease.taking)
     view.fields.editors["remarks"].setPlainText("待供应商确认")  # type: ignore[attr-defined]
     after_the_lease_lapsed(ticket.id).progress_update(ticket.id, "已告知提交人正在处理")
     click_save(view)

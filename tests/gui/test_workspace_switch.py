@@ -14,6 +14,7 @@ from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
 from desk_gui.ui.app import launcher
 from desk_gui.ui.common.prefs import WorkstationPrefs
+from tests.gui.conftest import wait_while
 
 from .conftest import OPERATOR, make_draft
 
@@ -75,6 +76,7 @@ def test_switch_with_a_worksheet_open_and_a_reminder_due_leaves_the_new_file_alo
     old.open_ticket(ticket.id)
     view = old._open_views[0]
     view.edit_button.click()
+    wait_while(lambda: view.lease.taking)
     assert view.editing  # holds the edit lock, renewing it on a timer
     timers = _speed_up(old)
     assert all(t.isActive() for t in timers if t is not view._refresh_timer)

@@ -63,10 +63,12 @@ class BoundedCall(QObject):
         timer.timeout.connect(slot)
         return timer
 
-    def start(self) -> None:
+    def start(self, timed: bool = True) -> None:
+        """Run it; ``timed=False`` for work nobody waits for (no slow / gave-up signals)."""
         self.running = True
-        self._slow.start()
-        self._limit.start()
+        if timed:
+            self._slow.start()
+            self._limit.start()
         relay, fn, release = self._relay, self._fn, self._release
 
         def work() -> None:
@@ -83,7 +85,24 @@ class BoundedCall(QObject):
                     error = error or exc
             relay.done.emit(result, error)
 
-        threading.Thread(target=work, name="desk-bounded-save", daemon=True).start()
+        self._thread = threading.Thread(target=work, name="desk-bounded-save", daemon=True)
+        self._thread.start()
+
+    def wait(self, seconds: float) -> bool:
+        """Block up to ``seconds`` for the work itself (a window closing lets go of its lock
+        before its workspace closes, but not for longer than that); True if it finished."""
+        thread = getattr(self, "_thread", None)
+        if thread is not None:
+            thread.join(seconds)
+        return thread is None or not thread.is_alive()
+
+    def forget(self) -> None:
+        """Nobody waits any more (the window closes): stop the timers, deliver nothing."""
+        self._slow.stop()
+        self._limit.stop()
+        if self.running:
+            self._relay.done.disconnect(self._on_relay_done)
+            self.running = False
 
     def _on_limit_timeout(self) -> None:
         if self.running:

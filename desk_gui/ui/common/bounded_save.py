@@ -98,6 +98,11 @@ class BoundedSave(QObject):
         self._call: BoundedCall | None = None
 
     @property
+    def call(self) -> BoundedCall | None:
+        """The newest attempt."""
+        return self._call
+
+    @property
     def saving(self) -> bool:
         """Whether an attempt runs and the dialog still waits for it."""
         return self._call is not None and self._call.running and not self._call.abandoned

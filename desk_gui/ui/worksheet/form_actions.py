@@ -13,7 +13,10 @@ from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action, allowed_actions
 from desk_gui.services import access
+from desk_gui.services.errors import ConflictError
 from desk_gui.services.workflow import WorkflowService
+from desk_gui.ui.common.bounded import LIMIT_MS, SLOW_MS
+from desk_gui.ui.common.bounded_save import BoundedSave, DialogStatus
 from desk_gui.ui.common.form_fields import ui_lang
 from desk_gui.ui.worksheet.action_assign import AssignDialog
 from desk_gui.ui.worksheet.action_base import ActionDialog
@@ -74,6 +77,10 @@ class TicketActionBar(QWidget):
             layout.addWidget(button)
             self.buttons[action] = button
         layout.addStretch(1)
+        self.status = DialogStatus()
+        layout.addWidget(self.status, 2)
+        self.slow_ms, self.limit_ms = SLOW_MS, LIMIT_MS
+        self._direct: dict[tuple[Action, int], BoundedSave] = {}
 
     def allowed(self) -> frozenset[Action]:
         if self.record is None:
@@ -171,18 +178,52 @@ class TicketActionBar(QWidget):
             self.run_direct(action)
 
     def run_direct(self, action: Action) -> None:
-        """Take or end a wait: no input needed."""
-        if self.record is None:
+        """Take or end a wait: no input needed; off the window's thread, waited for a while.
+
+        Pressing the button again after the wait was given up on is a retry of the same
+        attempt: it starts from the same version, so it cannot apply twice.
+        """
+        rec = self.record
+        if rec is None or action not in (Action.TAKE, Action.END_WAIT):
             return
-        saved: TicketRecord | None = None
+        saver = self._direct.get((action, rec.version))
+        if saver is None:
+            saver = BoundedSave(self, self.service.release_thread, status=self.status)
+            saver.slow_ms, saver.limit_ms = self.slow_ms, self.limit_ms
+            saver.landed.connect(self._on_direct_landed)
+            saver.failed.connect(self._on_direct_failed)
+            saver.waiting.connect(lambda on, a=action: self._on_direct_waiting(a, on))
+            self._direct = {(action, rec.version): saver}
+        svc = self.service
+        run = svc.take if action is Action.TAKE else svc.end_wait
+        saver.start(lambda attempt: self._direct_attempt(run, rec, attempt))
+
+    def _direct_attempt(
+        self, run: Callable[[int, int], TicketRecord], rec: TicketRecord, attempt: int
+    ) -> TicketRecord:
         try:
-            if action is Action.TAKE:
-                saved = self.service.take(self.record.id, self.record.version)
-            elif action is Action.END_WAIT:
-                saved = self.service.end_wait(self.record.id, self.record.version)
-        except DeskError as exc:
-            self.show_error(exc)
+            return run(rec.id, rec.version)
+        except ConflictError as exc:  # a retry: did our first attempt get through?
+            if attempt > 1 and exc.changed_by == self.service.ctx.operator:
+                fresh = self.service.get(rec.id)
+                if fresh.version == rec.version + 1:
+                    return fresh
+            raise
+
+    @property
+    def direct_saving(self) -> bool:
+        return any(saver.saving for saver in self._direct.values())
+
+    def _on_direct_waiting(self, action: Action, waiting: bool) -> None:
+        self.buttons[action].setEnabled(not waiting)
+
+    def _on_direct_landed(self, saved: TicketRecord) -> None:
+        self._direct = {}
         self.action_finished.emit(saved)
+
+    def _on_direct_failed(self, exc: DeskError) -> None:
+        self.show_error(exc)
+        self.action_finished.emit(None)
 
     def finish_action(self, dialog: ActionDialog) -> None:
         """After an action dialog closed: show a failure plainly; report the outcome."""

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.validation import ValidationError
@@ -14,6 +15,7 @@ from desk_gui.services.errors import ConflictError
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.common.bounded import LIMIT_MS, SLOW_MS, BoundedCall
 from desk_gui.ui.common.bounded_save import SaveStatus
+
 
 class FieldSave(QObject):
     """A worksheet's field saves: off the window's thread, waited for a bounded time.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -24,7 +23,7 @@ from desk_gui.domain.fields import FIELDS, template_fields
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.domain.transitions import Action
 from desk_gui.domain.validation import ValidationError
-from desk_gui.services.errors import ConflictError, LockedByOther
+from desk_gui.services.errors import ConflictError
 from desk_gui.services.kb import KnowledgeService
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.common.form_fields import format_when, ui_lang
@@ -33,6 +32,7 @@ from desk_gui.ui.kb.ticket_knowledge import TicketKnowledgeStrip
 from desk_gui.ui.worksheet.form_actions import TicketActionBar
 from desk_gui.ui.worksheet.form_attachment_panel import AttachmentPanel
 from desk_gui.ui.worksheet.form_conflict import ConflictPanel, record_differences
+from desk_gui.ui.worksheet.form_lock import EditLease
 from desk_gui.ui.worksheet.form_save import FieldSave
 from desk_gui.ui.worksheet.form_worksheet_fields import WorksheetFieldsPanel, ticket_link_id
 
@@ -69,7 +69,7 @@ class WorksheetView(QWidget):
         self._renew_timer.timeout.connect(self._on_renew_timer_timeout)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_MS)
-        self._refresh_timer.timeout.connect(self.refresh_lock)
+        self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self._build()
         self.reload()
         self._refresh_timer.start()
@@ -116,6 +116,12 @@ class WorksheetView(QWidget):
         self.saver.conflicted.connect(self._on_saver_conflicted)
         self.saver.failed.connect(self._on_saver_failed)
         self.saver.waiting.connect(lambda busy: self.save_button.setEnabled(not busy))
+        self.lease = EditLease(self.service, self.ticket_id, self.edit_button, self)
+        self.lease.taken.connect(self._on_lease_taken)
+        self.lease.refused.connect(self.refresh_lock)
+        self.lease.failed.connect(self._show_error)
+        self.lease.trouble.connect(self._on_lease_trouble)
+        self.lease.polled.connect(self._show_lock_holder)
         self.fields = WorksheetFieldsPanel(self.lang, self.labels())
         self.fields.build(TEMPLATE_KEYS)
         self.fields.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
@@ -140,6 +146,7 @@ class WorksheetView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.lock_banner)
         layout.addWidget(self.saver.status)
+        layout.addWidget(self.lease.status)
         layout.addLayout(bar)
         layout.addWidget(self.conflict_panel)
         layout.addWidget(self.knowledge)
@@ -205,11 +212,18 @@ class WorksheetView(QWidget):
         )
 
     def refresh_lock(self) -> None:
-        """Poll who else holds the edit lock; show it and refuse editing while they do."""
+        """Ask who else holds the edit lock; show it and refuse editing while they do."""
         try:
-            self.lock_holder = self.service.lock_holder(self.ticket_id)
+            held = self.service.lock_holder(self.ticket_id)
         except DeskError:
-            self.lock_holder = None
+            held = None
+        self._show_lock_holder(held)
+
+    def _on_refresh_timer_timeout(self) -> None:
+        self.lease.poll()  # on the timer: never waits for a hung share
+
+    def _show_lock_holder(self, held: tuple[str, str, datetime] | None) -> None:
+        self.lock_holder = held
         if self.lock_holder is not None:
             holder, workstation, until = self.lock_holder
             self.lock_banner.setText(
@@ -228,14 +242,10 @@ class WorksheetView(QWidget):
     # -- editing ----------------------------------------------------------------------------
 
     def _on_edit_button_clicked(self) -> None:
-        try:
-            self.service.lock(self.ticket_id)
-            fresh = self.service.get(self.ticket_id)
-        except LockedByOther:
-            self.refresh_lock()
-            return
-        except DeskError as exc:
-            self._show_error(exc)
+        self.lease.take()
+
+    def _on_lease_taken(self, fresh: TicketRecord) -> None:
+        if self.editing:
             return
         self._show(fresh)
         self._base = fresh
@@ -257,18 +267,20 @@ class WorksheetView(QWidget):
     def _stop_editing(self) -> None:
         self._set_editing(False)
         self._base = None
-        with contextlib.suppress(DeskError):  # else the lock expires by itself
-            self.service.unlock(self.ticket_id)
+        self.lease.release()
 
     def has_unsaved_edits(self) -> bool:
         return self.editing and self._base is not None and bool(self.fields.changes(self._base))
 
     def _on_renew_timer_timeout(self) -> None:
-        try:
-            self.service.lock(self.ticket_id)
-        except DeskError as exc:
-            self.lock_banner.setText(exc.message(self.lang))
+        self.lease.renew()
+
+    def _on_lease_trouble(self, text: str) -> None:
+        if text:
+            self.lock_banner.setText(text)
             self.lock_banner.show()
+        elif self.lock_holder is None:
+            self.lock_banner.hide()
 
     def _on_cancel_button_clicked(self) -> None:
         self._stop_editing()
@@ -390,6 +402,7 @@ class WorksheetView(QWidget):
         self._refresh_timer.stop()
         if self.editing:
             self._stop_editing()
+        self.lease.shutdown()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ask before the hosting window closes over unsaved edits."""
