@@ -309,7 +309,7 @@ class TicketService:
     def add_log(self, ticket_id: int, text: str, since: datetime | None = None) -> TicketRecord:
         """Append a note to the handling log.
 
-        ``since``: a retry of an attempt started then; if that one wrote the note, not again.
+        ``since``: when the first of a save's attempts started; a note it wrote is not written again.
         """
         text = action_text("text", text, required=True)
         with write_transaction():
@@ -332,7 +332,7 @@ class TicketService:
     ) -> TicketRecord:
         """Store a screenshot or log file in the database, within the office's size cap.
 
-        ``since``: a retry of an attempt started then; if that one stored the file, not again.
+        ``since``: when the first of a save's attempts started; a file it stored is not stored again.
         """
         self._check_size(filename, data)
         with write_transaction():

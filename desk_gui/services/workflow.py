@@ -161,7 +161,7 @@ class WorkflowService(TicketService):
     ) -> TicketRecord:
         """Record that the requester was told how things stand; the next update falls due later.
 
-        ``since``: a retry of an attempt started then; if that one logged it, not again.
+        ``since``: when the first of a save's attempts started; an update it logged is not logged again.
         """
         text = _required(text, "text", "请填写进度内容。", "Say what the requester was told.")
         with write_transaction():

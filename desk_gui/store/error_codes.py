@@ -179,10 +179,25 @@ def _sqlite_kind(exc: BaseException, path: Path | None) -> type[StoreError] | No
         return DatabaseUnreachable  # the file was replaced or its share remounted meanwhile
     # The rollback journal lives beside the file: a read-only folder or mount cannot take it,
     # and a write to a share made read-only fails as an I/O error.
+    if primary == SQLITE_CANTOPEN and path is not None:
+        probed = _probe_open(path)  # an open refused by the share says why by its errno
+        if probed is not None:
+            return probed
     writing = primary in (SQLITE_CANTOPEN, SQLITE_IOERR) and code not in _IOERR_READS
     if writing and path is not None and path.parent.is_dir() and not _writable(path):
         return DatabaseReadOnly
     return _SQLITE.get(primary)
+
+
+def _probe_open(path: Path) -> type[StoreError] | None:
+    """Why the file cannot be opened, if its errno says more than "cannot open" (an I/O
+    error, a full or read-only share); None when it opens now or for any other reason."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError as exc:
+        return _OS_ERRNOS.get(exc.errno or 0)
+    os.close(fd)
+    return None
 
 
 def engine_code(exc: BaseException) -> str:

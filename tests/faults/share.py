@@ -77,10 +77,12 @@ class Worker:
         share: FaultyShare | None,
         db: Path,
         operator: str = "李四",
+        script: str = "_worker.py",
     ) -> None:
         env = share.env() if share is not None else {**os.environ, "PYTHONPATH": str(ROOT)}
+        env["DESK_GUI_WORKER_TMP"] = str(db.parent.parent)
         self.proc = subprocess.Popen(
-            [sys.executable, str(Path(__file__).with_name("_worker.py")), str(db), operator],
+            [sys.executable, str(Path(__file__).with_name(script)), str(db), operator],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -20,7 +20,7 @@ from desk_gui.ui.accounts.staff_accounts_dialog import StaffAccountsDialog
 from desk_gui.ui.common.prefs import WorkstationPrefs
 from desk_gui.ui.common.session import Session
 from desk_gui.ui.queue.main_window import MainWindow
-from tests.gui.conftest import settle
+from tests.gui.conftest import settle, wait_while
 
 
 @pytest.fixture(autouse=True)
@@ -204,7 +204,10 @@ def test_worksheet_greys_taking_another_persons_ticket_and_deleting_for_an_agent
     panel.list_widget.setCurrentRow(0)
     assert not panel.delete_button.isHidden() and not panel.delete_button.isEnabled()
     assert "delete attachments" in panel.delete_button.toolTip()
-    assert not panel.delete(rec.attachments[0].id)  # the service refuses as well
+    panel.delete(rec.attachments[0].id)  # the service refuses as well
+    wait_while(lambda: panel.saving)
+    assert "delete attachments" in panel.error_label.text()
+    assert len(agent.get(rec.id).attachments) == 1
     supervisor = WorkflowService(Context(operator="周主管", role=Role.SUPERVISOR))
     mine = TicketActionBar(supervisor)
     qtbot.addWidget(mine)
@@ -215,5 +218,6 @@ def test_worksheet_greys_taking_another_persons_ticket_and_deleting_for_an_agent
     panel.set_attachments(rec.id, rec.attachments)
     panel.list_widget.setCurrentRow(0)
     assert panel.delete_button.isEnabled()
-    assert panel.delete(rec.attachments[0].id)
+    panel.delete(rec.attachments[0].id)
+    wait_while(lambda: panel.saving)
     assert supervisor.get(rec.id).attachments == ()

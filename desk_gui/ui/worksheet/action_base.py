@@ -120,8 +120,9 @@ class ActionDialog(QDialog):
     def action(self) -> Callable[[datetime | None], TicketRecord]:
         """What OK does, read from the form here: ``run(since)`` runs it on the save's thread.
 
-        ``since`` is, for a retry, when the first attempt started (unversioned actions pass it
-        on so that the retry does not log the same line twice); None for a first attempt.
+        ``since`` is when the dialog's first attempt started: unversioned actions pass it on,
+        so that whichever of a first attempt and its retry comes second logs nothing (both may
+        wait on a hung share and go on in either order). None when run directly.
         """
         raise NotImplementedError
 
@@ -174,7 +175,7 @@ class ActionDialog(QDialog):
         """One attempt, on the save's thread: a retry's conflict with our own earlier attempt
         (the ticket one version on, changed by us) is that attempt having got through."""
         try:
-            return run(since if attempt > 1 else None)
+            return run(since)
         except ConflictError as exc:
             if attempt > 1 and exc.changed_by == self.service.ctx.operator:
                 fresh = self.service.get(base.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -22,7 +23,10 @@ from PySide6.QtWidgets import (
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import AttachmentInfo
 from desk_gui.services import access
+from desk_gui.services.errors import NotFound, StoreError
 from desk_gui.services.tickets import TicketService
+from desk_gui.ui.common.bounded import LIMIT_MS, SLOW_MS
+from desk_gui.ui.common.bounded_save import BoundedSave, DialogStatus
 from desk_gui.ui.common.form_fields import ERROR_STYLE, format_when
 from desk_gui.ui.intake.form_attachments import human_size
 
@@ -62,9 +66,23 @@ class AttachmentPanel(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
+        self.status = DialogStatus()
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button.setObjectName("retryAttachmentButton")
+        self.retry_button.hide()
+        self.retry_button.clicked.connect(self._on_retry_button_clicked)
+        self.slow_ms, self.limit_ms = SLOW_MS, LIMIT_MS
+        self._saver: BoundedSave | None = None
+        self._work: Callable[[int], object] | None = None
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for button in (self.open_button, self.save_button, self.add_button, self.delete_button):
+        for button in (
+            self.open_button,
+            self.save_button,
+            self.add_button,
+            self.delete_button,
+            self.retry_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -72,6 +90,7 @@ class AttachmentPanel(QWidget):
         layout.addWidget(self.list_widget)
         layout.addLayout(buttons)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.status)
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -172,32 +191,85 @@ class AttachmentPanel(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.delete(info.id)
 
-    def delete(self, attachment_id: int) -> bool:
-        """Delete through the service (refused for an agent); errors are shown plainly."""
-        try:
-            self._service.delete_attachment(attachment_id)
-        except DeskError as exc:
-            self.error_label.setText(exc.message(self._lang))
-            self.error_label.show()
-            return False
-        self.attachment_added.emit()  # the worksheet reloads its attachments and log
-        return True
+    def delete(self, attachment_id: int) -> None:
+        """Delete through the service (refused for an agent), off the window's thread; errors
+        are shown plainly. A retry after the first attempt got through finds nothing to
+        delete: that is the first attempt's success."""
+        service = self._service
+
+        def work(attempt: int) -> None:
+            try:
+                service.delete_attachment(attachment_id)
+            except NotFound:
+                if attempt == 1:
+                    raise
+
+        self._run(work)
 
     def _on_add_button_clicked(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add screenshots or log files"))
         self.add_files([Path(p) for p in paths])
 
     def add_files(self, paths: list[Path]) -> None:
-        """Attach files to the ticket; size-cap and other errors are shown plainly."""
-        errors = []
+        """Attach files to the ticket off the window's thread; size-cap and other errors are
+        shown plainly. A retry stores only what the attempt given up on did not."""
+        errors, files = [], []
         for path in paths:
             try:
-                self._service.add_attachment(self._ticket_id, path.name, path.read_bytes())
+                files.append((path.name, path.read_bytes()))
             except OSError as exc:
                 errors.append(f"{path.name}: {exc.strerror or exc}")
-            except DeskError as exc:
-                errors.append(exc.message(self._lang))
+        self._show_errors(errors)
+        if not files:
+            return
+        service, ticket_id, lang = self._service, self._ticket_id, self._lang
+        since = service.ctx.now()
+
+        def work(_attempt: int) -> list[str]:
+            refused = []
+            for name, data in files:
+                try:
+                    service.add_attachment(ticket_id, name, data, since=since)
+                except StoreError:
+                    raise  # the share failed: the whole attempt is retried
+                except DeskError as exc:
+                    refused.append(exc.message(lang))
+            return errors + refused
+
+        self._run(work)
+
+    def _run(self, work: Callable[[int], object]) -> None:
+        """One add or delete through ``BoundedSave``; Retry repeats it until it lands."""
+        if self.saving:
+            return
+        saver = BoundedSave(self, self._service.release_thread, self.retry_button, self.status)
+        saver.slow_ms, saver.limit_ms = self.slow_ms, self.limit_ms
+        saver.landed.connect(self._on_saver_landed)
+        saver.failed.connect(lambda exc: self._show_errors([exc.message(self._lang)]))
+        saver.waiting.connect(self._on_saver_waiting)
+        self._saver, self._work = saver, work
+        self.error_label.hide()
+        saver.start(work)
+
+    @property
+    def saving(self) -> bool:
+        return self._saver is not None and self._saver.saving
+
+    def _on_retry_button_clicked(self) -> None:
+        if self._saver is not None and self._work is not None:
+            self.error_label.hide()
+            self._saver.start(self._work)
+
+    def _on_saver_waiting(self, waiting: bool) -> None:
+        pending = self._saver is not None and not self._saver.done
+        self.retry_button.setVisible(pending and not waiting)
+        self.add_button.setEnabled(not waiting)
+
+    def _on_saver_landed(self, result: object) -> None:
+        self.retry_button.hide()
+        self._show_errors(result if isinstance(result, list) else [])
+        self.attachment_added.emit()  # the worksheet reloads its attachments and log
+
+    def _show_errors(self, errors: list[str]) -> None:
         self.error_label.setText("\n".join(errors))
         self.error_label.setVisible(bool(errors))
-        if len(errors) < len(paths):
-            self.attachment_added.emit()
