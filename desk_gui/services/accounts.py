@@ -279,6 +279,18 @@ def change_password(ctx: Context, old: str, new: str) -> None:
         record(ctx, AuditAction.PASSWORD_CHANGED, ctx.operator)
 
 
+def has_password(name: str, password: str) -> bool:
+    """Whether ``name``'s account has this password now (nothing counted or recorded): a
+    retried change asks it to learn that its first attempt got through."""
+    account = _account(name)
+    return account is not None and passwords.verify_password(password, account.password_hash)
+
+
+def has_account(name: str, role: Role | None = None) -> bool:
+    """Whether ``name`` has an account (with ``role``, if given): a retried add asks it."""
+    return any(a.name == name and role in (None, a.role) for a in list_accounts())
+
+
 def _on_server(change: Callable[[pw.Database], object]) -> None:
     """On PostgreSQL, mirror an account change in the server's roles (same transaction)."""
     db = current_database()

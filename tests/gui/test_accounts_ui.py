@@ -147,7 +147,10 @@ def test_staff_accounts_dialog_adds_resets_and_unlocks(qtbot: Any, office: Works
     dialog.select("李坐席")
     assert dialog.unlock_button.isEnabled() and dialog.reset_button.isEnabled()
     dialog.unlock_button.click()
+    wait_while(lambda: dialog.saving)
+    dialog.select("李坐席")
     dialog.disable_button.click()
+    wait_while(lambda: dialog.saving)
     assert {a.name: a for a in accounts.list_accounts()}["李坐席"].disabled
 
 

@@ -42,6 +42,7 @@ class AccountFormDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("accountFormDialog")
         self.ctx, self.lang, self.mode = workspace.ctx, lang, mode
+        self._attempts = 0
         title, text = self._texts(mode, name)
         self.setWindowTitle(title)
         intro = QLabel(text, self)
@@ -94,18 +95,30 @@ class AccountFormDialog(QDialog):
         return titles[mode], intros[mode]
 
     def _save(self) -> Callable[[], None]:
-        """The service call for this mode, with the form's values (run off the thread)."""
+        """The service call for this mode, with the form's values (run off the thread).
+
+        A retry (the first attempt given up on, a hung share) that finds the account as asked
+        is that first attempt having got through, not an error.
+        """
         ctx, mode = self.ctx, self.mode
         name, password = self.name_edit.text().strip(), self.password_edit.text()
         role = Role(self.role_combo.currentData())
+        self._attempts += 1
+        retry = self._attempts > 1
 
         def save() -> None:
-            if mode is Mode.FIRST_ADMIN:
-                accounts.create_first_admin(ctx, name, password)
-            elif mode is Mode.ADD:
-                accounts.add_account(ctx, name, role, password)
-            else:
-                accounts.reset_password(ctx, name, password)
+            try:
+                if mode is Mode.FIRST_ADMIN:
+                    accounts.create_first_admin(ctx, name, password)
+                elif mode is Mode.ADD:
+                    accounts.add_account(ctx, name, role, password)
+                else:
+                    accounts.reset_password(ctx, name, password)
+            except DeskError:
+                wanted = Role.ADMIN if mode is Mode.FIRST_ADMIN else role
+                added = mode is not Mode.RESET and accounts.has_account(name, wanted)
+                if not (retry and added):
+                    raise
 
         return save
 

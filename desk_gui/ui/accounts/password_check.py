@@ -10,11 +10,16 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from desk_gui.domain.errors import DeskError
-from desk_gui.ui.common.background import Job, Jobs
+from desk_gui.ui.common.bounded import LIMIT_MS, SLOW_MS, BoundedCall
 
 
 class PasswordCheck(QObject):
-    """Runs one call at a time for a dialog; its buttons are off and a note shows meanwhile."""
+    """Runs one call at a time for a dialog; its buttons are off and a note shows meanwhile.
+
+    The call is waited for a bounded time (``BoundedCall``): on a hung share the buttons come
+    back and the note says so, so OK tries again or Cancel leaves. An attempt given up on that
+    succeeds later still counts (its ``done`` runs once); a later one's outcome is dropped.
+    """
 
     def __init__(
         self,
@@ -26,12 +31,14 @@ class PasswordCheck(QObject):
         super().__init__(dialog)
         self.buttons = buttons
         self.note = note
-        self.jobs = Jobs(release, self)
-        dialog.finished.connect(lambda _code: self.jobs.shutdown())
+        self._release = release
+        self.slow_ms, self.limit_ms = SLOW_MS, LIMIT_MS
+        self._call: BoundedCall | None = None
+        self._done = False
 
     @property
     def busy(self) -> bool:
-        return self.jobs.busy
+        return self._call is not None and self._call.running and not self._call.abandoned
 
     def run(
         self,
@@ -39,25 +46,38 @@ class PasswordCheck(QObject):
         done: Callable[[Any], None],
         failed: Callable[[DeskError], None],
     ) -> None:
-        """``fn()`` on a worker; then ``done(result)`` or ``failed(error)`` here."""
+        """``fn()`` on its own thread; then ``done(result)`` or ``failed(error)`` here."""
+        if self.busy or self._done:
+            return
         self.buttons.setEnabled(False)
         self.note.setText(self.tr("Checking…"))
         self.note.show()
+        call = BoundedCall(fn, self._release, self, slow_ms=self.slow_ms, limit_ms=self.limit_ms)
+        call.gave_up.connect(self._on_call_gave_up)
 
-        def work(_job: Job) -> Any:
-            return fn()
-
-        def finished(result: Any) -> None:
+        def finished(result: Any, error: DeskError | None) -> None:
+            if self._done or (error is not None and call is not self._call):
+                return
             self.buttons.setEnabled(True)
             self.note.hide()
-            done(result)
+            if error is None:
+                self._done = True
+                done(result)
+            else:
+                failed(error)
 
-        def went_wrong(exc: DeskError) -> None:
-            self.buttons.setEnabled(True)
-            self.note.hide()
-            failed(exc)
+        call.finished.connect(finished)
+        self._call = call
+        call.start()
 
-        self.jobs.submit("password", work, finished, went_wrong)
+    def _on_call_gave_up(self) -> None:
+        self.buttons.setEnabled(True)
+        self.note.setText(
+            self.tr(
+                "The database has not answered for %1 seconds (the share may be hanging). "
+                "Press OK to try again, or Cancel."
+            ).replace("%1", f"{self.limit_ms / 1000:g}")
+        )
 
 
 def password_edit(parent: QWidget, name: str) -> QLineEdit:

@@ -38,6 +38,7 @@ class PasswordDialog(QDialog):
         self.new_edit = password_edit(self, "newPassword")
         self.repeat_edit = password_edit(self, "repeatPassword")
         self.error_label = error_label(self, "passwordError")
+        self._attempts = 0
         self.buttons, self.note, self.check = checked_buttons(
             self, self._on_buttons_accepted, workspace.release_thread
         )
@@ -61,12 +62,20 @@ class PasswordDialog(QDialog):
         if self.new_edit.text() != self.repeat_edit.text():
             self._fail(self.tr("The two new passwords differ."))
             return
-        try:
-            accounts.change_password(self.workspace.ctx, self.old_edit.text(), self.new_edit.text())
-        except DeskError as exc:
-            self._fail(exc.message(self.lang))
-            return
-        self.accept()
+        self.error_label.hide()
+        ctx, old, new = self.workspace.ctx, self.old_edit.text(), self.new_edit.text()
+        self._attempts += 1
+        retry = self._attempts > 1
+
+        def change() -> None:
+            try:
+                accounts.change_password(ctx, old, new)
+            except DeskError:
+                # A retry after a hung share: the first attempt may have changed it already.
+                if not (retry and accounts.has_password(ctx.operator, new)):
+                    raise
+
+        self.check.run(change, lambda _r: self.accept(), lambda e: self._fail(e.message(self.lang)))
 
     @classmethod
     def ask(

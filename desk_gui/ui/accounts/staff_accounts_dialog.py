@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
@@ -26,6 +27,8 @@ from desk_gui.domain.roles import Role
 from desk_gui.services import access, accounts
 from desk_gui.services.workspace import Workspace
 from desk_gui.ui.accounts.account_form_dialog import AccountFormDialog, Mode
+from desk_gui.ui.common.bounded import LIMIT_MS, SLOW_MS
+from desk_gui.ui.common.bounded_save import BoundedSave, DialogStatus
 from desk_gui.ui.common.error_dialog import ErrorDialog
 
 
@@ -80,6 +83,10 @@ class StaffAccountsDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.required_box)
         layout.addWidget(note)
+        self.status = DialogStatus()
+        self.slow_ms, self.limit_ms = SLOW_MS, LIMIT_MS
+        self.saver: BoundedSave | None = None
+        layout.addWidget(self.status)
         layout.addWidget(close)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.resize(720, 460)
@@ -99,7 +106,7 @@ class StaffAccountsDialog(QDialog):
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
-        button.clicked.connect(lambda *_: self._run(slot))
+        button.clicked.connect(lambda *_: slot())
         return button
 
     def refresh(self) -> None:
@@ -147,12 +154,26 @@ class StaffAccountsDialog(QDialog):
             ).message(self.lang)
         self.why_label.setText(why)
 
-    def _run(self, slot: Callable[[], object]) -> None:
-        try:
-            slot()
-        except DeskError as exc:
-            ErrorDialog.show_error(self, exc, self.lang)
-        self.refresh()
+    def _write(self, fn: Callable[[], object]) -> None:
+        """One change off the window's thread, waited for a bounded time (each sets a value,
+        so pressing the button again after a give-up cannot apply it twice)."""
+        if self.saver is not None and self.saver.saving:
+            return
+        saver = BoundedSave(self, self.workspace.release_thread, None, self.status)
+        saver.slow_ms, saver.limit_ms = self.slow_ms, self.limit_ms
+        saver.landed.connect(lambda _result: self.refresh())
+        saver.failed.connect(self._on_saver_failed)
+        self.saver = saver
+        saver.start(lambda _attempt: fn())
+
+    @property
+    def saving(self) -> bool:
+        return self.saver is not None and self.saver.saving
+
+    def _on_saver_failed(self, exc: DeskError) -> None:
+        ErrorDialog.show_error(self, exc, self.lang)
+        with contextlib.suppress(DeskError):
+            self.refresh()
 
     def _on_first(self) -> None:
         if AccountFormDialog.ask(self, self.workspace, self.lang, Mode.FIRST_ADMIN):
@@ -160,9 +181,11 @@ class StaffAccountsDialog(QDialog):
 
             name = accounts.list_accounts()[0].name
             SignInDialog.ask(self, self.workspace, self.lang, name)
+        self.refresh()
 
     def _on_add(self) -> None:
         AccountFormDialog.ask(self, self.workspace, self.lang, Mode.ADD)
+        self.refresh()
 
     def _on_role(self) -> None:
         chosen = self._selected()
@@ -174,25 +197,28 @@ class StaffAccountsDialog(QDialog):
             list(Role).index(chosen.role), False,
         )  # fmt: skip
         if ok:
-            accounts.set_role(self.ctx, chosen.name, list(Role)[labels.index(label)])
+            role = list(Role)[labels.index(label)]
+            self._write(lambda: accounts.set_role(self.ctx, chosen.name, role))
 
     def _on_reset(self) -> None:
         chosen = self._selected()
         if chosen is not None:
             AccountFormDialog.ask(self, self.workspace, self.lang, Mode.RESET, chosen.name)
+            self.refresh()
 
     def _on_disable(self) -> None:
         chosen = self._selected()
         if chosen is not None:
-            accounts.set_disabled(self.ctx, chosen.name, not chosen.disabled)
+            disabled = not chosen.disabled
+            self._write(lambda: accounts.set_disabled(self.ctx, chosen.name, disabled))
 
     def _on_unlock(self) -> None:
         chosen = self._selected()
         if chosen is not None:
-            accounts.unlock(self.ctx, chosen.name)
+            self._write(lambda: accounts.unlock(self.ctx, chosen.name))
 
     def _on_required_box_clicked(self, checked: bool) -> None:
-        self._run(lambda: accounts.set_sign_in_required(self.ctx, checked))
+        self._write(lambda: accounts.set_sign_in_required(self.ctx, checked))
 
     def select(self, name: str) -> None:
         for i, a in enumerate(self.rows):
