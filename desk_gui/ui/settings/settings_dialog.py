@@ -30,17 +30,15 @@ from desk_gui.domain.enums import Category, Tier
 from desk_gui.domain.errors import DeskError
 from desk_gui.services import access
 from desk_gui.services.context import Context
-from desk_gui.services.directory import StaffMember, list_staff, save_staff
-from desk_gui.services.settings import (
-    OfficeSettings,
-    load_settings,
-    save_settings,
-    set_masking,
-)
+from desk_gui.services.directory import StaffMember, list_staff
+from desk_gui.services.settings import OfficeSettings, load_settings
+from desk_gui.services.threads import release_thread
 from desk_gui.ui.accounts.staff_accounts_dialog import honesty_note
+from desk_gui.ui.common.bounded_save import BoundedSave
 from desk_gui.ui.common.error_dialog import ErrorDialog
 from desk_gui.ui.common.prefs import LANGUAGE_SYSTEM, WorkstationPrefs
 from desk_gui.ui.common.session import Probe
+from desk_gui.ui.settings.settings_save import SharedChanges
 
 
 @dataclass(frozen=True)
@@ -86,8 +84,13 @@ class SettingsDialog(QDialog):
         )
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.saver = BoundedSave(self, release_thread, ok)
+        self.saver.landed.connect(self._on_saver_landed)
+        self.saver.failed.connect(lambda exc: ErrorDialog.show_error(self, exc, self._lang))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.saver.status)
         layout.addWidget(self.buttons)
         self._apply_role()
         self.resize(640, 420)
@@ -307,27 +310,34 @@ class SettingsDialog(QDialog):
             self.staff_table.editItem(item)
 
     def _on_buttons_accepted(self) -> None:
+        """Save off the window's thread (the office's settings are on the share)."""
         try:
-            self.apply()
+            changes = self._shared_changes()
         except DeskError as exc:
             ErrorDialog.show_error(self, exc, self._lang)
             return
+        self.saver.start(changes.store)
+
+    def _on_saver_landed(self, stored: tuple[OfficeSettings, list[StaffMember]]) -> None:
+        self._finish(stored)
         self.accept()
 
-    def apply(self) -> SettingsOutcome:
-        """Save what changed; the outcome says what the window must redo."""
-        office = self.office_settings()
-        mask = self.mask_check.isChecked()
-        office_changed = office != self._office or mask != self._office.mask_requester
-        if office != self._office:
-            self._office = save_settings(office, self._operator)
-        if mask != self._office.mask_requester:
-            self._office = set_masking(mask, self._operator)
+    def _shared_changes(self) -> SharedChanges:
         before = {m.name: m for m in self._staff}
-        for member in self.staff_members():
-            if before.get(member.name) != member:
-                save_staff(member, self._ctx())
-        self._staff = list_staff()
+        changed = tuple(m for m in self.staff_members() if before.get(m.name) != m)
+        return SharedChanges(
+            self._office, self.office_settings(), self.mask_check.isChecked(), changed,
+            self._operator,
+        )  # fmt: skip
+
+    def apply(self) -> SettingsOutcome:
+        """Save what changed at once (scripts and tests); the outcome says what to redo."""
+        return self._finish(self._shared_changes().store(1))
+
+    def _finish(self, stored: tuple[OfficeSettings, list[StaffMember]]) -> SettingsOutcome:
+        """After the office's part is stored: this workstation's part; what the window redoes."""
+        office_changed = stored[0] != self._office
+        self._office, self._staff = stored
         language = self.chosen_language()
         language_changed = language != self._prefs.language_choice()
         if language_changed:
