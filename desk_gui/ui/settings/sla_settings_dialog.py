@@ -7,6 +7,7 @@ from the maintained ``holidays`` library for the chosen country (China by defaul
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 from PySide6.QtCore import QTime
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.lang import pick
 from desk_gui.services.context import Context
-from desk_gui.services.settings import OfficeSettings
+from desk_gui.services.errors import SettingsConflict
+from desk_gui.services.settings import OfficeSettings, load_settings
 from desk_gui.services.sla_settings import (
     COUNTRIES,
     CalendarEdit,
@@ -38,7 +40,9 @@ from desk_gui.services.sla_settings import (
     public_days,
     save_sla,
 )
+from desk_gui.services.threads import release_thread
 from desk_gui.services.tickets import TicketService
+from desk_gui.ui.common.bounded_save import BoundedSave
 from desk_gui.ui.common.error_dialog import ErrorDialog
 from desk_gui.ui.common.form_fields import ERROR_STYLE, ui_lang
 from desk_gui.ui.settings.form_sla_targets import DateListEditor, MatrixEditor, TargetsEditor
@@ -93,6 +97,12 @@ class SlaSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error_label)
+        self.saver = BoundedSave(
+            self, release_thread, self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        )
+        self.saver.landed.connect(self._on_saver_landed)
+        self.saver.failed.connect(lambda exc: ErrorDialog.show_error(self, exc, self.lang))
+        layout.addWidget(self.saver.status)
         layout.addWidget(self.buttons)
         self.show_settings(settings)
         self.setMinimumWidth(760)
@@ -212,19 +222,37 @@ class SlaSettingsDialog(QDialog):
         self.show_settings(default_sla(self.original))
 
     def apply(self) -> bool:
-        """Save; False (with the message shown) when the input cannot be a calendar."""
+        """Save at once (scripts and tests); False (with the message shown) when the input
+        cannot be a calendar."""
+        settings = self._checked()
+        if settings is None:
+            return False
+        save_sla(settings, self._operator)
+        self.saved = settings
+        return True
+
+    def _checked(self) -> OfficeSettings | None:
+        """The settings as edited, or None with the message shown."""
         self.error_label.hide()
         try:
-            settings = self.settings()
+            return self.settings()
         except ValueError:
             self.error_label.setText(
                 self.tr("Opening must be before closing, and at least one day must be a workday.")
             )
             self.error_label.show()
-            return False
-        save_sla(settings, self._operator)
-        self.saved = settings
-        return True
+            return None
+
+    def _store(self, settings: OfficeSettings, attempt: int) -> OfficeSettings:
+        """On the save's thread: a retry's conflict that finds these settings stored is the
+        first attempt having got through (they carry the version they were read at)."""
+        try:
+            save_sla(settings, self._operator)
+        except SettingsConflict:
+            stored = load_settings()
+            if attempt == 1 or replace(stored, revision=settings.revision) != settings:
+                raise
+        return settings
 
     # -- slots ------------------------------------------------------------------------------
 
@@ -245,12 +273,13 @@ class SlaSettingsDialog(QDialog):
         )
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            if not self.apply():
-                return
-        except DeskError as exc:
-            ErrorDialog.show_error(self, exc, self.lang)
-            return
+        """Save off the window's thread, waited for a bounded time (``BoundedSave``)."""
+        settings = self._checked()
+        if settings is not None:
+            self.saver.start(lambda attempt: self._store(settings, attempt))
+
+    def _on_saver_landed(self, settings: OfficeSettings) -> None:
+        self.saved = settings
         self.accept()
 
     @classmethod
