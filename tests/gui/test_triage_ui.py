@@ -47,6 +47,7 @@ def test_sla_settings_round_trip(qtbot: Any, workflow: WorkflowService) -> None:
     qtbot.mouseClick(
         dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
+    qtbot.waitUntil(lambda: not dialog.saver.saving, timeout=10_000)
     assert dialog.result() == dialog.DialogCode.Accepted
 
     saved = load_settings()
