@@ -17,6 +17,7 @@ from desk_gui.services.workspace import Workspace
 from desk_gui.ui.common.background import Immediate
 from desk_gui.ui.kb.article_editor import ArticleEditorDialog
 from desk_gui.ui.kb.kb_window import KnowledgeBaseWindow
+from tests.gui.conftest import wait_while
 
 EVAL = Path(__file__).parents[1] / "kb" / "eval_articles.csv"
 
@@ -61,10 +62,12 @@ def test_publish_and_retire(window: KnowledgeBaseWindow, kb: KnowledgeService) -
     assert window.buttons["kbPublish"].isEnabled() and not window.buttons["kbRetire"].isEnabled()
     draft_id = window.article.id  # type: ignore[union-attr]
     window.buttons["kbPublish"].click()
+    wait_while(lambda: window.status_saving)
     assert kb.get(draft_id).status is ArticleStatus.PUBLISHED
     window.status_combo.setCurrentIndex(0)
     window.table.selectRow(window.model.row_of(draft_id))
     window.buttons["kbRetire"].click()
+    wait_while(lambda: window.status_saving)
     assert kb.get(draft_id).status is ArticleStatus.RETIRED
 
 
@@ -81,12 +84,14 @@ def test_editor_conflict_then_reload(
     qtbot.addWidget(editor)
     editor.solution_edit.setPlainText("我的步骤")
     editor.save()
+    qtbot.waitUntil(lambda: not editor.saver.saving, timeout=10_000)
     assert editor.saved is None and "王五" in editor.banner.text()
     assert kb.get(article.id).solution == "他们的步骤"
     editor.reload_button.click()
     assert editor.solution_edit.toPlainText() == "他们的步骤"
     editor.solution_edit.setPlainText("合并后的步骤")
     editor.save()
+    qtbot.waitUntil(lambda: not editor.saver.saving, timeout=10_000)
     assert editor.saved is not None and kb.get(article.id).solution == "合并后的步骤"
     assert [r.solution for r in kb.get(article.id).revisions][-1] == "他们的步骤"
 

@@ -135,11 +135,33 @@ class ArticleService:
         with read_transaction():
             return to_article(_load(article_id))
 
-    def create(self, draft: ArticleDraft, *, source_ticket: int | None = None) -> Article:
-        """A new draft article (linked to the ticket it was archived from, if any)."""
+    def create(
+        self,
+        draft: ArticleDraft,
+        *,
+        source_ticket: int | None = None,
+        since: datetime | None = None,
+    ) -> Article:
+        """A new draft article (linked to the ticket it was archived from, if any).
+
+        ``since``: when the first of a save's attempts started (a hung share); the article it
+        made, same title by the same person from then on, is returned instead of a second.
+        """
         kb.validate_article(draft)
         now = self.ctx.now()
         with write_transaction():
+            if since is not None:
+                made = (
+                    KbArticle.select()
+                    .where(
+                        (KbArticle.title == _columns(draft)["title"])
+                        & (KbArticle.author == self.ctx.operator)
+                        & (KbArticle.created_at >= since)
+                    )
+                    .first()
+                )
+                if made is not None:
+                    return to_article(made)
             row = KbArticle.create(
                 **_columns(draft), status=ArticleStatus.DRAFT.value, author=self.ctx.operator,
                 created_at=now, updated_at=now, updated_by=self.ctx.operator,

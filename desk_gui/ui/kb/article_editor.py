@@ -23,6 +23,8 @@ from desk_gui.domain.enums import Category
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.kb import Article, ArticleDraft
 from desk_gui.services.kb import ArticleConflict, KnowledgeService
+from desk_gui.services.threads import release_thread
+from desk_gui.ui.common.bounded_save import BoundedSave
 from desk_gui.ui.common.form_fields import ui_lang
 
 RENEW_MS = 60_000
@@ -54,6 +56,7 @@ class ArticleEditorDialog(QDialog):
             else self.tr("New article")
         )
         self._locked = False  # this workstation holds the article's edit lock
+        self._since = kb.ctx.now()  # when the first attempt to save started
         self._renew = QTimer(self)
         self._renew.setInterval(RENEW_MS)
         self._renew.timeout.connect(self._take_lock)
@@ -127,6 +130,10 @@ class ArticleEditorDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.banner)
         layout.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.saver = BoundedSave(self, release_thread, self.save_button)
+        self.saver.landed.connect(self._on_saver_landed)
+        self.saver.failed.connect(self._on_saver_failed)
+        layout.addWidget(self.saver.status)
         layout.addWidget(buttons)
         self.resize(720, 640)
 
@@ -164,20 +171,42 @@ class ArticleEditorDialog(QDialog):
         self.banner.setVisible(bool(text))
 
     def save(self) -> None:
+        """Save off the window's thread, waited for a bounded time (``BoundedSave``).
+
+        A retry never saves twice: a new article carries the time of the first attempt (the
+        service returns the article that attempt made); an edit carries its base version, and
+        a conflict with our own change one version on is that attempt having got through.
+        """
+        if self.saver.saving:
+            return
         self.show_banner("")
-        try:
-            if self.article is None:
-                self.saved = self._kb.create(self.draft(), source_ticket=self._source_ticket)
-            else:
-                self.saved = self._kb.update(self.article.id, self.article.version, self.draft())
-        except ArticleConflict as exc:
-            self.show_banner(exc.message(self._lang))
-            self.reload_button.show()
-            return
-        except DeskError as exc:
-            self.show_banner(exc.message(self._lang))
-            return
+        if self.saver.attempts == 0:
+            self._since = self._kb.ctx.now()
+        kb, article, draft = self._kb, self.article, self.draft()
+        source, since = self._source_ticket, self._since
+
+        def work(attempt: int) -> Article:
+            if article is None:
+                return kb.create(draft, source_ticket=source, since=since)
+            try:
+                return kb.update(article.id, article.version, draft)
+            except ArticleConflict as exc:
+                if attempt > 1 and exc.changed_by == kb.ctx.operator:
+                    fresh = kb.get(article.id)
+                    if fresh.version == article.version + 1:
+                        return fresh
+                raise
+
+        self.saver.start(work)
+
+    def _on_saver_landed(self, article: Article) -> None:
+        self.saved = article
         self.accept()
+
+    def _on_saver_failed(self, exc: DeskError) -> None:
+        self.show_banner(exc.message(self._lang))
+        if isinstance(exc, ArticleConflict):
+            self.reload_button.show()
 
     def reload(self) -> None:
         """Take the saved version (theirs) into the form; what was typed here is replaced."""

@@ -31,8 +31,10 @@ from desk_gui.domain.errors import DeskError
 from desk_gui.domain.kb import Article, ArticleStatus
 from desk_gui.exchange.kb_sheet import read_articles, write_articles
 from desk_gui.printing.article import print_article, write_article_pdf
-from desk_gui.services.kb import KnowledgeService
+from desk_gui.services.kb import ArticleConflict, KnowledgeService
+from desk_gui.services.threads import release_thread
 from desk_gui.ui.common.background import Job, Runner
+from desk_gui.ui.common.bounded_save import BoundedSave, DialogStatus
 from desk_gui.ui.common.form_fields import ui_lang
 from desk_gui.ui.kb.article_editor import ArticleEditorDialog
 from desk_gui.ui.kb.article_model import ArticleColumn, ArticleTableModel
@@ -99,6 +101,10 @@ class KnowledgeBaseWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        self.save_status = DialogStatus()
+        self._status_save: BoundedSave | None = None
+        self._status_key: tuple[int, int, ArticleStatus] | None = None
+        layout.addWidget(self.save_status)
         layout.addLayout(self._buttons())
         self.search_edit.textChanged.connect(lambda *_: self._timer.start())
         self.category_combo.currentIndexChanged.connect(lambda *_: self.reload())
@@ -192,18 +198,47 @@ class KnowledgeBaseWindow(QDialog):
             self.reload()
 
     def publish(self) -> None:
-        self._status_change(self._kb.publish)
+        self._status_change(self._kb.publish, ArticleStatus.PUBLISHED)
 
     def retire(self) -> None:
-        self._status_change(self._kb.retire)
+        self._status_change(self._kb.retire, ArticleStatus.RETIRED)
 
-    def _status_change(self, change: Any) -> None:
-        if self.article is None:
+    def _status_change(self, change: Any, status: ArticleStatus) -> None:
+        """Off the window's thread, waited for a bounded time; pressing again after a give-up
+        is a retry from the same version, so it cannot apply twice."""
+        article = self.article
+        if article is None or self.status_saving:
             return
-        try:
-            self._show(change(self.article.id, self.article.version))
-        except DeskError as exc:
-            self._on_failed(exc)
+        key = (article.id, article.version, status)
+        if self._status_save is None or self._status_key != key or self._status_save.done:
+            saver = BoundedSave(self, release_thread, None, self.save_status)
+            saver.landed.connect(self._on_status_landed)
+            saver.failed.connect(self._on_status_failed)
+            self._status_save, self._status_key = saver, key
+        kb = self._kb
+
+        def work(attempt: int) -> Article:
+            try:
+                return change(article.id, article.version)  # type: ignore[no-any-return]
+            except ArticleConflict as exc:
+                if attempt > 1 and exc.changed_by == kb.ctx.operator:
+                    fresh = kb.get(article.id)
+                    if fresh.status == status:
+                        return fresh
+                raise
+
+        self._status_save.start(work)
+
+    @property
+    def status_saving(self) -> bool:
+        return self._status_save is not None and self._status_save.saving
+
+    def _on_status_landed(self, article: Article) -> None:
+        self._show(article)
+        self.reload()
+
+    def _on_status_failed(self, exc: DeskError) -> None:
+        self._on_failed(exc)
         self.reload()
 
     # -- printing and exchange --------------------------------------------------------------
