@@ -7,6 +7,7 @@ Every read and write runs in the background; alike tickets not yet grouped are s
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -35,6 +36,7 @@ from desk_gui.domain.errors import DeskError
 from desk_gui.domain.problem import MAX_WHYS, ProblemRecord, ProblemStatus, Why
 from desk_gui.services.problems import CHECK_DAYS, ProblemService
 from desk_gui.ui.common.background import Job, Jobs
+from desk_gui.ui.common.bounded_save import BoundedSave, DialogStatus
 from desk_gui.ui.common.error_dialog import ErrorDialog
 from desk_gui.ui.common.session import Session
 from desk_gui.ui.report.named import named
@@ -89,11 +91,14 @@ class ProblemDialog(QDialog):
         self.linked = self._ticket_table("problemLinked")
         self.suggested = self._ticket_table("problemSuggested")
         self.message = named(QLabel(), "problemMessage")
+        self.status_line = DialogStatus()
+        self._saver: BoundedSave | None = None
         column = QVBoxLayout(self)
         column.addLayout(self._head())
         column.addWidget(self._analysis(), 4)
         column.addWidget(self._action_box(), 2)
         column.addWidget(self._ticket_box(), 3)
+        column.addWidget(self.status_line)
         column.addLayout(self._buttons())
 
     def _head(self) -> QHBoxLayout:
@@ -273,22 +278,41 @@ class ProblemDialog(QDialog):
         return record
 
     def save(self) -> None:
+        """Save off the window's thread, waited for a bounded time (``BoundedSave``). A retry
+        of a new record first looks for the open problem its first attempt made."""
         record = self.edited()
-        if record is None:
+        if record is None or (self._saver is not None and self._saver.saving):
             return
+        record = copy.deepcopy(record)  # a failed create must not leave its id in the form
         service = self.session.workspace.problems()
-        self.save_button.setEnabled(False)
+        saver = self._saver
+        if saver is None or saver.done:
+            release = self.session.workspace.release_thread
+            saver = BoundedSave(self, release, self.save_button, self.status_line)
+            saver.landed.connect(self._on_saver_landed)
+            saver.failed.connect(self._on_failed)
+            self.status_line.clear()
+            self._saver = saver
         self.message.setText(self.tr("Saving…"))
 
-        def work(job: Job) -> Loaded:
+        def work(attempt: int) -> Loaded:
+            if attempt > 1 and record.id is None:
+                made = service.find_open(record.title)
+                if made is not None:
+                    loaded = service.load(made)
+                    record.id, record.number, record.version = made, loaded.number, loaded.version
             return _with_tickets(service, service.save_or_create(record))
 
-        def done(loaded: Loaded) -> None:
-            self._on_loaded(loaded)
-            self.message.setText(self.tr("Saved {number}").format(number=loaded[0].number))
-            self.saved.emit(loaded[0])
+        saver.start(work)
 
-        self.jobs.submit("problem-save", work, done, self._on_failed)
+    def _on_saver_landed(self, loaded: Loaded) -> None:
+        self._on_loaded(loaded)
+        self.message.setText(self.tr("Saved {number}").format(number=loaded[0].number))
+        self.saved.emit(loaded[0])
+
+    @property
+    def saving(self) -> bool:
+        return self._saver is not None and self._saver.saving
 
     def link_selected(self) -> None:
         rows = sorted({i.row() for i in self.suggested.selectedIndexes()})
