@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
@@ -29,6 +30,8 @@ class IntakeKnowledge(QObject):
         self.panel = KnowledgePanel(kb, jobs, form)
         self.panel.setMinimumWidth(340)
         self.applied: list[tuple[ArticleHit, bool]] = []
+        self._after_lock = threading.Lock()
+        self._after_ran = False
         self.applied_label = QLabel()
         self.applied_label.setObjectName("kbApplied")
         self.applied_label.setWordWrap(True)
@@ -117,7 +120,15 @@ class IntakeKnowledge(QObject):
     # -- after saving ---------------------------------------------------------------------
 
     def after_create(self, record: TicketRecord, lang: str) -> None:
-        """Log the applied articles (resolving on this call if asked) and link a duplicate."""
+        """Log the applied articles (resolving on this call if asked) and link a duplicate.
+
+        Runs on the save's thread, right after the ticket is written, once per form: a retry
+        of a save given up on that finds the ticket made does not log them again.
+        """
+        with self._after_lock:
+            if self._after_ran:
+                return
+            self._after_ran = True
         for hit, resolve in self.applied:
             try:
                 if resolve:

@@ -226,11 +226,16 @@ class TicketFormDialog(QDialog):
         service, token = self._service, self.draft_id
         files = [(a.filename, a.data, a.mime) for a in self.fields.attachments.attachments()]
 
+        knowledge, lang = self.knowledge, self._lang
+
         def save() -> TicketRecord:
             # The files go in the ticket's own transaction: a retry finds both or neither.
-            return service.create(
+            record = service.create(
                 draft, confirm_mobile=confirm_mobile, token=token, attachments=files
             )
+            if knowledge is not None:  # the articles applied, a duplicate linked: once
+                knowledge.after_create(record, lang)
+            return record
 
         call = BoundedCall(
             save,
@@ -293,8 +298,7 @@ class TicketFormDialog(QDialog):
     def _saved(self, record: TicketRecord) -> None:
         self.show_banner("")
         self.fields.show_problems([])
-        if self.knowledge is not None:
-            self.knowledge.after_create(record, self._lang)
+        if self.knowledge is not None:  # after_create ran on the save's thread
             self.attachment_errors.extend(self.knowledge.errors)
         self.created = record
         self._store.discard(self.draft_id)
