@@ -152,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
                 closer.context = f"worksheet:{name}"
                 button.click()
                 settle(app)
+                wait_saves(app)
                 report["buttons"].append(name)
                 print(f"clicked {name} on ticket {ticket_id}", flush=True)
         if not shiboken6.isValid(view):
@@ -285,6 +286,17 @@ def settle(app: QApplication, rounds: int = 6) -> None:
         app.processEvents()
         QTimer.singleShot(CLOSE_TICK_MS, lambda: None)
         app.processEvents()
+
+
+def wait_saves(app: QApplication, timeout_s: float = 60) -> None:
+    """Let saves run off the window's thread (ui/common/bounded.py) come back."""
+    from desk_gui.ui.common.bounded import BoundedCall
+
+    deadline = time.monotonic() + timeout_s
+    while BoundedCall.live and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    settle(app)
 
 
 def wait_jobs(app: QApplication, window: Any, timeout_s: float = 60) -> None:

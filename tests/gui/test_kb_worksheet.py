@@ -10,6 +10,7 @@ from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
 from desk_gui.ui.kb.article_editor import ArticleEditorDialog
 from desk_gui.ui.worksheet.worksheet_view import WorksheetView
+from tests.gui.conftest import wait_while
 from tests.services.conftest import make_draft
 
 
@@ -30,6 +31,7 @@ def test_archive_from_the_worksheet(
     strip = view.knowledge
     assert strip.archive_button.isVisibleTo(view)
     strip.archive_button.click()
+    wait_while(lambda: not opened)
     kb = workspace.kb
     assert kb.articles_of_ticket(rec.id) == [(opened[0], rec.title, LinkKind.SOURCE)]
     assert not strip.archive_button.isVisibleTo(view)  # archived once

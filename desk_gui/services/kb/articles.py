@@ -263,8 +263,10 @@ class ArticleService:
 
     # -- tickets -------------------------------------------------------------------------
 
-    def archive_ticket(self, ticket_id: int) -> Article:
-        """A draft article from a resolved or closed ticket: title, description, log, solution."""
+    def archive_ticket(self, ticket_id: int, since: datetime | None = None) -> Article:
+        """A draft article from a resolved or closed ticket: title, description, log, solution.
+
+        ``since`` as for ``create``: a retry returns the article its first attempt made."""
         with translate_errors():
             ticket = Ticket.get_or_none(Ticket.id == ticket_id)
             if ticket is None:
@@ -292,7 +294,7 @@ class ArticleService:
                 x for x in (ticket.device_model, ticket.os, ticket.software_version) if x
             ),
         )
-        return self.create(draft, source_ticket=ticket_id)
+        return self.create(draft, source_ticket=ticket_id, since=since)
 
     def apply_to_ticket(self, article_id: int, ticket_id: int) -> None:
         """Record that an article helped a ticket: a log line and a 'helped' link.

@@ -36,6 +36,7 @@ class BoundedCall(QObject):
     slow = Signal()
     gave_up = Signal()
     finished = Signal(object, object)  # result, DeskError (None when it succeeded)
+    live = 0  # calls started and not come back yet, in this process (tests wait on it)
 
     def __init__(
         self,
@@ -66,6 +67,7 @@ class BoundedCall(QObject):
     def start(self, timed: bool = True) -> None:
         """Run it; ``timed=False`` for work nobody waits for (no slow / gave-up signals)."""
         self.running = True
+        BoundedCall.live += 1
         if timed:
             self._slow.start()
             self._limit.start()
@@ -103,6 +105,7 @@ class BoundedCall(QObject):
         if self.running:
             self._relay.done.disconnect(self._on_relay_done)
             self.running = False
+            BoundedCall.live -= 1
 
     def _on_limit_timeout(self) -> None:
         if self.running:
@@ -110,6 +113,7 @@ class BoundedCall(QObject):
             self.gave_up.emit()
 
     def _on_relay_done(self, result: Any, error: BaseException | None) -> None:
+        BoundedCall.live -= 1
         self.running = False
         self._slow.stop()
         self._limit.stop()

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWi
 
 from desk_gui.domain.enums import Status
 from desk_gui.domain.errors import DeskError
-from desk_gui.domain.kb import LinkKind
+from desk_gui.domain.kb import Article, LinkKind
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.kb import KnowledgeService
+from desk_gui.services.threads import release_thread
+from desk_gui.ui.common.bounded_save import BoundedSave, DialogStatus
 from desk_gui.ui.common.form_fields import ui_lang
 from desk_gui.ui.kb.article_editor import ArticleEditorDialog
 
@@ -36,9 +38,14 @@ class TicketKnowledgeStrip(QWidget):
         self.archive_button = QPushButton(self.tr("Archive to knowledge base…"))
         self.archive_button.setObjectName("archiveToKb")
         self.archive_button.clicked.connect(self.archive)
+        self.status = DialogStatus()
+        self._saver: BoundedSave | None = None
+        self._saver_for = 0
+        self._since = kb.ctx.now()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.status)
         layout.addWidget(self.archive_button)
 
     def show_record(self, record: TicketRecord) -> None:
@@ -69,13 +76,24 @@ class TicketKnowledgeStrip(QWidget):
             self.ticket_link_activated.emit(int(href[len(HREF) :]))
 
     def archive(self) -> None:
-        """Draft an article from the ticket, then let the agent edit it."""
-        if self.record is None:
+        """Draft an article from the ticket (off the window's thread, waited for a bounded
+        time; a retry returns the article its first attempt made), then let the agent edit it."""
+        record = self.record
+        if record is None or (self._saver is not None and self._saver.saving):
             return
-        try:
-            article = self._kb.archive_ticket(self.record.id)
-        except DeskError as exc:
-            QMessageBox.warning(self, self.tr("Knowledge base"), exc.message(self._lang))
-            return
-        self.show_record(self.record)
+        if self._saver is None or self._saver.done or self._saver_for != record.id:
+            self._saver = BoundedSave(self, release_thread, self.archive_button, self.status)
+            self._saver.landed.connect(self._on_archived)
+            self._saver.failed.connect(
+                lambda exc: QMessageBox.warning(
+                    self, self.tr("Knowledge base"), exc.message(self._lang)
+                )
+            )
+            self._saver_for, self._since = record.id, self._kb.ctx.now()
+        kb, since = self._kb, self._since
+        self._saver.start(lambda _attempt: kb.archive_ticket(record.id, since=since))
+
+    def _on_archived(self, article: Article) -> None:
+        if self.record is not None:
+            self.show_record(self.record)
         ArticleEditorDialog.ask(self.window(), self._kb, article=article)
