@@ -53,12 +53,21 @@ class ProblemService:
             store.link(problem_id, ticket_ids, now, self.ctx.operator)
             return store.load(problem_id)
 
-    def save_or_create(self, record: ProblemRecord) -> ProblemRecord:
-        """Save a loaded record, or create a new one (with its tickets) and save the rest."""
+    def save_or_create(self, record: ProblemRecord, *, join_open: bool = False) -> ProblemRecord:
+        """Save a loaded record, or create a new one (with its tickets) and save the rest.
+
+        ``join_open``: a new record whose title an open problem has by now is saved into that
+        one (a retry after a hung share finds the problem its first attempt made).
+        """
         if record.id is not None:
             return self.save(record)
         check_problem(record)
         with write_transaction():
+            made = self.find_open(record.title) if join_open else None
+            if made is not None:
+                loaded = self.load(made)
+                record.id, record.number, record.version = made, loaded.number, loaded.version
+                return self.save(record)
             created = self.create(record.title, record.ticket_ids)
             record.id, record.number, record.version = created.id, created.number, created.version
             return self.save(record)

@@ -36,6 +36,7 @@ from desk_gui.domain.errors import DeskError
 from desk_gui.domain.problem import MAX_WHYS, ProblemRecord, ProblemStatus, Why
 from desk_gui.services.problems import CHECK_DAYS, ProblemService
 from desk_gui.ui.common.background import Job, Jobs
+from desk_gui.ui.common.bounded import LIMIT_MS, SLOW_MS
 from desk_gui.ui.common.bounded_save import BoundedSave, DialogStatus
 from desk_gui.ui.common.error_dialog import ErrorDialog
 from desk_gui.ui.common.session import Session
@@ -93,6 +94,7 @@ class ProblemDialog(QDialog):
         self.message = named(QLabel(), "problemMessage")
         self.status_line = DialogStatus()
         self._saver: BoundedSave | None = None
+        self.slow_ms, self.limit_ms = SLOW_MS, LIMIT_MS
         column = QVBoxLayout(self)
         column.addLayout(self._head())
         column.addWidget(self._analysis(), 4)
@@ -279,7 +281,7 @@ class ProblemDialog(QDialog):
 
     def save(self) -> None:
         """Save off the window's thread, waited for a bounded time (``BoundedSave``). A retry
-        of a new record first looks for the open problem its first attempt made."""
+        of a new record joins the open problem its first attempt made."""
         record = self.edited()
         if record is None or (self._saver is not None and self._saver.saving):
             return
@@ -289,19 +291,16 @@ class ProblemDialog(QDialog):
         if saver is None or saver.done:
             release = self.session.workspace.release_thread
             saver = BoundedSave(self, release, self.save_button, self.status_line)
+            saver.slow_ms, saver.limit_ms = self.slow_ms, self.limit_ms
             saver.landed.connect(self._on_saver_landed)
             saver.failed.connect(self._on_failed)
             self.status_line.clear()
             self._saver = saver
         self.message.setText(self.tr("Saving…"))
 
-        def work(attempt: int) -> Loaded:
-            if attempt > 1 and record.id is None:
-                made = service.find_open(record.title)
-                if made is not None:
-                    loaded = service.load(made)
-                    record.id, record.number, record.version = made, loaded.number, loaded.version
-            return _with_tickets(service, service.save_or_create(record))
+        def work(_attempt: int) -> Loaded:
+            # Every attempt at a new record joins the open problem the others may have made.
+            return _with_tickets(service, service.save_or_create(record, join_open=True))
 
         saver.start(work)
 
