@@ -24,10 +24,15 @@ def _fail(text: str, code: int = 2) -> int:
 
 
 def _day(text: str) -> date:
+    from desk_gui.domain.review import FIRST_DAY, LAST_DAY
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(f"not a date between {FIRST_DAY} and {LAST_DAY}: {text}")
+    return day
 
 
 def _format(args: argparse.Namespace) -> str:

@@ -102,7 +102,10 @@ def _parse_day(text: str | None, end: bool) -> datetime | None:
     value = parse_datetime(text)
     assert value is not None
     if end and value.hour == 0 and value.minute == 0:
-        return value + timedelta(days=1)  # --to 2024-05-31 includes that whole day
+        try:
+            return value + timedelta(days=1)  # --to 2024-05-31 includes that whole day
+        except OverflowError:
+            return None  # --to 9999-12-31: no end
     return value
 
 
@@ -121,6 +124,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
         )
     except ValueError as exc:
         return _fail(args, pick(lang, f"参数无效：{exc}", f"Invalid option: {exc}"), 2)
+    if flt.submitted_from and flt.submitted_to and flt.submitted_to <= flt.submitted_from:
+        return _fail(
+            args,
+            pick(
+                lang,
+                "--to 早于 --from，没有导出任何内容。",
+                "--to is before --from; nothing exported.",
+            ),
+            2,
+        )
     options = ExportOptions(lang=lang, mask_requester=False if args.no_mask else None)
     with _open(args) as workspace:
         if args.numbers:

@@ -34,6 +34,11 @@ class ReportFilter:
         return {k: v for k, v in vars(self).items() if v}
 
 
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+"""The days a period may span: its comparison period and its end bound stay real dates."""
+
+
 @dataclass(frozen=True)
 class Period:
     """Days ``first`` to ``last`` inclusive."""
@@ -44,6 +49,8 @@ class Period:
     def __post_init__(self) -> None:
         if self.last < self.first:
             raise ValueError(f"period ends before it starts: {self.first} – {self.last}")
+        if self.first < FIRST_DAY or self.last > LAST_DAY:
+            raise ValueError(f"a period lies between {FIRST_DAY} and {LAST_DAY}")
 
     @property
     def days(self) -> int:

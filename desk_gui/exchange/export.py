@@ -7,6 +7,7 @@ front (and in xlsx is stored as a plain string).
 from __future__ import annotations
 
 import csv
+import errno
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -379,6 +380,10 @@ def export_tickets(
     # fails or is cancelled (progress raising) leaves no partial file, nor a half-overwritten one.
     target = Path(path)
     part = target.with_name(f".{target.name}.part")
+    if not target.parent.is_dir():  # before any writer opens a file there
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent))
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "a folder, not a file", str(target))
     try:
         if progress:
             progress(0, len(chosen))

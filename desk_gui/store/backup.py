@@ -20,6 +20,7 @@ from desk_gui.store.errors import (
     DatabaseUnreachable,
     DatabaseUnreadable,
     StoreError,
+    TargetExists,
 )
 from desk_gui.store.migrations import SCHEMA_VERSION, VERSION_KEY, schema_version
 from desk_gui.store.models import database_proxy
@@ -63,6 +64,13 @@ def _require_file(path: Path) -> None:
         raise classify_os_error(exc, str(path)) from exc
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
 def backup_database(
     dest: Path, src: str | os.PathLike[str] | None = None, *, overwrite: bool = False
 ) -> Path:
@@ -71,8 +79,8 @@ def backup_database(
         refuse_server_url(src)
     source = Path(src) if src is not None else _current_file()
     _require_file(source)
-    if dest.exists() and not overwrite:
-        raise FileExistsError(dest)
+    if dest.exists() and (not overwrite or dest.is_dir() or _same_file(dest, source)):
+        raise TargetExists(str(dest))
     if not dest.parent.is_dir():
         raise DatabaseUnreachable(str(dest.parent))
     try:

@@ -187,3 +187,14 @@ class SettingsConflict(DeskError):
             en=f"The office settings were changed by {changed_by} at {when}; yours were not "
             "saved. Open the settings again and redo your change.",
         )
+
+
+class TargetExists(StoreError):
+    """A copy (backup) would overwrite a file that is there already (the database itself,
+    perhaps)."""
+
+    zh = "目标文件已存在（可能正是数据库本身），没有写入任何内容。请另选一个新的文件名。"
+    en = (
+        "The target file exists already (it may be the database itself); nothing was written. "
+        "Choose a new file name."
+    )

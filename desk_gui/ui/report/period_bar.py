@@ -9,7 +9,14 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from desk_gui.domain.enums import Category, Priority
 from desk_gui.domain.lang import Lang
-from desk_gui.domain.review import PRESETS, Period, ReportFilter, preset_period
+from desk_gui.domain.review import (
+    FIRST_DAY,
+    LAST_DAY,
+    PRESETS,
+    Period,
+    ReportFilter,
+    preset_period,
+)
 from desk_gui.ui.report.named import named
 
 CUSTOM = "custom"
@@ -42,6 +49,7 @@ class PeriodBar(QWidget):
         for edit in (self.first, self.last):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setCalendarPopup(True)
+            edit.setDateRange(_qdate(FIRST_DAY), _qdate(LAST_DAY))
         self.filters = {name: named(QComboBox(), f"reviewFilter_{name}")
                         for name in ("category", "department", "assignee", "priority")}  # fmt: skip
         self._lay_out()
