@@ -57,6 +57,10 @@ def _open(args: argparse.Namespace) -> Workspace:
     return Workspace.open(args.db, ctx, create=False)
 
 
+MAX_COPIES = 500
+"""Blank worksheets one print run may make (a typo of 100000 would write for minutes)."""
+
+
 def _cmd_print(args: argparse.Namespace) -> int:
     from desk_gui.printing.content import WorksheetOptions
     from desk_gui.printing.render import write_pdf
@@ -71,6 +75,13 @@ def _cmd_print(args: argparse.Namespace) -> int:
         )
     if not args.blank and not args.db:
         return _fail(args, pick(lang, "打印工单需要 --db。", "Printing tickets needs --db."), 2)
+    if not 1 <= args.copies <= MAX_COPIES:
+        return _fail(
+            args,
+            pick(lang, f"--copies 须在 1 到 {MAX_COPIES} 之间。",
+                 f"--copies must be between 1 and {MAX_COPIES}."),
+            2,
+        )  # fmt: skip
     settings = OfficeSettings()
     records: list[Any] = []
     if args.db:

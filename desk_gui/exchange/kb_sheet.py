@@ -18,6 +18,7 @@ from desk_gui.domain.kb import Article, ArticleDraft, ArticleStatus, validate_ar
 from desk_gui.domain.lang import is_zh
 from desk_gui.exchange.export import DANGEROUS
 from desk_gui.exchange.importer import RowProblem, read_table
+from desk_gui.exchange.target import check_target
 
 # Column key → (zh header, en header), in export order.
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -163,6 +164,7 @@ def _values(article: Article, lang: str) -> list[object]:
 def write_articles(path: str | Path, articles: Iterable[Article], lang: str = "zh") -> int:
     """Write ``articles`` to .xlsx or .csv (UTF-8 with BOM, for Excel); how many."""
     path = Path(path)
+    check_target(path)
     head = [zh if is_zh(lang) else en for zh, en in COLUMNS.values()]
     rows = [_values(a, lang) for a in articles]
     if path.suffix.lower() == ".xlsx":

@@ -212,7 +212,16 @@ def _reads_as_chinese(text: str) -> bool:
 
 def _csv_rows(path: Path, notes: list[tuple[str, str]]) -> Iterator[tuple[int, list[Any]]]:
     data = path.read_bytes()
-    text, (codec, zh, en) = decode_csv(data)
+    try:
+        text, (codec, zh, en) = decode_csv(data)
+    except UnicodeDecodeError as exc:  # a BOM or NUL bytes promised UTF-16/32; the rest is not
+        raise SheetUnreadable(
+            path.name,
+            f"文件开头标明为 {exc.encoding.upper()} 编码，但内容不是有效的 {exc.encoding.upper()}。"
+            "请在 Excel 中另存为“CSV UTF-8”后再导入。",
+            f"it starts as {exc.encoding.upper()} text but the rest is not valid "
+            f"{exc.encoding.upper()}. Save it from Excel as “CSV UTF-8” and import that.",
+        ) from exc
     if codec == "cp1252":
         notes.append(
             (

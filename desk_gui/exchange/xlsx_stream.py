@@ -21,6 +21,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
+from desk_gui.exchange.target import check_target
+
 _DAYS: dict[str, int] = {}
 
 
@@ -113,6 +115,7 @@ def write_workbook(
     The template builds the workbook with the header row and one sample row holding a date
     cell (whose style the data's dates reuse); returns the number of data rows.
     """
+    check_target(path)
     wb = template([datetime(2000, 1, 1)])
     ws = wb.worksheets[sheet_index]  # the sheet streamed; the template writes any other
     part = f"xl/worksheets/sheet{sheet_index + 1}.xml"

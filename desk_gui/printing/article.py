@@ -29,6 +29,7 @@ from desk_gui.printing.layout import (
     Text,
 )
 from desk_gui.printing.render import PDF_RESOLUTION, QtMeasure, _paint_page, prepare_device
+from desk_gui.printing.target import check_pdf_target
 
 GAP = 2.5
 
@@ -125,6 +126,7 @@ def print_article(printer: QPrinter, article: Article, lang: str = "zh") -> int:
 
 
 def write_article_pdf(path: str | Path, article: Article, lang: str = "zh") -> int:
+    check_pdf_target(path)
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
     writer.setCreator("Desk")

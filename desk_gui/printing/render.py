@@ -30,6 +30,7 @@ from desk_gui.domain.ticket import TicketRecord
 from desk_gui.printing.content import WorksheetOptions, worksheet_content
 from desk_gui.printing.fonts import print_font
 from desk_gui.printing.layout import Page, Rule, Shade, Style, Text, layout_worksheet
+from desk_gui.printing.target import check_pdf_target
 
 MM_PER_INCH = 25.4
 PDF_RESOLUTION = 600
@@ -196,6 +197,7 @@ def write_pdf(
     options: WorksheetOptions | None = None,
 ) -> int:
     """Save the worksheets as one PDF file; the page count."""
+    check_pdf_target(path)
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
     writer.setCreator("Desk")

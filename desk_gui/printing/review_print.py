@@ -21,6 +21,7 @@ from desk_gui.printing.charts import Chart, paint_chart
 from desk_gui.printing.fonts import print_font
 from desk_gui.printing.render import PDF_RESOLUTION, prepare_device
 from desk_gui.printing.review_pages import page_one, page_two
+from desk_gui.printing.target import check_pdf_target
 
 MM_PER_POINT = 25.4 / 72
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 14.0
@@ -111,6 +112,7 @@ def paint_review(
 
 def write_review_pdf(report: Report, path: str | Path, lang: Lang) -> int:
     """Save the review report as a PDF; the page count."""
+    check_pdf_target(path)
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
     writer.setCreator("Desk")

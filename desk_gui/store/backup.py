@@ -170,6 +170,8 @@ def _check_server(url: str) -> list[str]:
     try:
         problems = []
         version = schema_version(db)
+        if not db.table_exists("log_entry"):  # an empty database, or not Desk's
+            return [f"no Desk tables here (schema version {version})"]
         if version != SCHEMA_VERSION:
             problems.append(f"schema version {version}, this program expects {SCHEMA_VERSION}")
         cursor = db.execute_sql(

@@ -101,7 +101,11 @@ def redact_url(target: str | os.PathLike[str]) -> str:
     host = parsed.hostname or ""
     if ":" in host:
         host = f"[{host}]"  # IPv6
-    netloc = f"{user}:***@{host}" + (f":{parsed.port}" if parsed.port else "")
+    try:
+        port = parsed.port
+    except ValueError:  # not a number: shown as "?" (the URL is refused anyway)
+        port = "?"  # type: ignore[assignment]
+    netloc = f"{user}:***@{host}" + (f":{port}" if port else "")
     return parsed._replace(netloc=netloc).geturl()
 
 
@@ -112,6 +116,8 @@ PG_CONNECT_TIMEOUT_S = 10
 def server_database(url: str) -> pw.Database:
     """An unconnected peewee database for a server URL (user and password may be %-quoted)."""
     params: dict[str, Any] = {}
+    if not urlparse(url).scheme.startswith("postgres"):
+        raise DatabaseUnreachable(f"{redact_url(url)}: only PostgreSQL URLs are supported")
     if urlparse(url).scheme.startswith("postgres"):
         try:
             import psycopg2  # noqa: F401

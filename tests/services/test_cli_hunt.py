@@ -73,3 +73,68 @@ def test_backup_onto_the_database_or_a_folder_writes_nothing(
     assert db.read_bytes() == before
     (tmp_path / "folder.db").mkdir()
     _plain(desk("backup", "--db", str(db), str(tmp_path / "folder.db")))
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql://desk:pw@127.0.0.1:notaport/x", "mysql://desk@127.0.0.1/desk"]
+)
+def test_a_url_that_cannot_be_a_desk_server_is_unreachable_not_a_traceback(url: str) -> None:
+    out = _plain(desk("check", "--db", url))
+    assert "cannot be reached" in out and "pw" not in out
+
+
+def test_check_of_an_empty_server_database_says_so() -> None:
+    import os
+
+    url = os.environ.get("DESK_TEST_PG_URL")
+    if not url:
+        pytest.skip("DESK_TEST_PG_URL is not set")
+    import psycopg2
+
+    conn = psycopg2.connect(url)
+    try:
+        with conn, conn.cursor() as cur:
+            cur.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    finally:
+        conn.close()
+    out = _plain(desk("check", "--db", url), code=1)
+    assert "no Desk tables here" in out
+
+
+@pytest.mark.parametrize(
+    "data", [b"\xff\xfe\x00\x00garbage", b"\x00a\x00b\x00c\x00", b"\xff\xfe\x00\xd8a\x00"]
+)
+@pytest.mark.parametrize("verb", [("import",), ("kb", "import")])
+def test_a_csv_that_breaks_its_own_encoding_is_refused_plainly(
+    db: Path, tmp_path: Path, data: bytes, verb: tuple[str, ...]
+) -> None:
+    sheet = tmp_path / "broken.csv"
+    sheet.write_bytes(data)
+    out = _plain(desk(*verb, "--db", str(db), str(sheet)))
+    assert "Cannot import broken.csv" in out and "CSV UTF-8" in out
+
+
+def test_files_written_into_a_missing_folder_or_onto_a_folder_say_so(
+    db: Path, tmp_path: Path
+) -> None:
+    gone = tmp_path / "gone"
+    (tmp_path / "folder.pdf").mkdir()
+    runs = [
+        ("print", "--db", str(db), "--blank", "--pdf", str(gone / "o.pdf")),
+        ("report", "--db", str(db), "--from", "2026-01-01", "--to", "2026-01-31",
+         "-o", str(gone / "r.pdf")),
+        ("report", "--db", str(db), "--from", "2026-01-01", "--to", "2026-01-31",
+         "-o", str(gone / "r.xlsx")),
+        ("kb", "export", "--db", str(db), "-o", str(gone / "kb.xlsx")),
+    ]  # fmt: skip
+    for args in runs:
+        assert "no such folder" in _plain(desk(*args)), args
+    folder = desk("print", "--db", str(db), "--blank", "--pdf", str(tmp_path / "folder.pdf"))
+    assert "a folder, not a file" in _plain(folder)
+
+
+@pytest.mark.parametrize("copies", ["0", "-3", "100000"])
+def test_print_copies_out_of_range_are_refused(db: Path, tmp_path: Path, copies: str) -> None:
+    out = tmp_path / "o.pdf"
+    said = _plain(desk("print", "--db", str(db), "--blank", "--pdf", str(out), "--copies", copies))
+    assert "between 1 and 500" in said and not out.exists()
