@@ -16,7 +16,13 @@ import peewee as pw
 
 from desk_gui.store.database import is_server_url, redact_url, server_database, translate
 from desk_gui.store.error_codes import classify
-from desk_gui.store.errors import DatabaseReadOnly, DatabaseUnreachable, SchemaTooNew, StoreError
+from desk_gui.store.errors import (
+    DatabaseReadOnly,
+    DatabaseUnreachable,
+    NotDeskDatabase,
+    SchemaTooNew,
+    StoreError,
+)
 from desk_gui.store.migrations import SCHEMA_VERSION, schema_version
 from desk_gui.store.sqlite_file import connect_file
 
@@ -43,6 +49,8 @@ def _probe_file(path: Path) -> ProbeResult:
         if path.parent.is_dir() and os.access(path.parent, os.W_OK):
             return ProbeResult(new=True)
         raise DatabaseUnreachable(str(path))
+    if path.is_dir():  # SQLite would call reading a folder an I/O error
+        raise DatabaseUnreachable(f"{path}: a folder, not a database file")
     try:
         conn = connect_file(path, readonly=True)
         try:
@@ -53,8 +61,8 @@ def _probe_file(path: Path) -> ProbeResult:
             conn.close()
     except sqlite3.Error as exc:
         raise classify(exc, path) or DatabaseUnreachable(str(exc)) from exc
-    except ValueError as exc:
-        raise DatabaseUnreachable(str(exc)) from exc
+    except ValueError as exc:  # a schema stamp that is not a number
+        raise NotDeskDatabase(f"bad schema version ({exc})") from exc
     if version > SCHEMA_VERSION:
         raise SchemaTooNew()
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):

@@ -35,6 +35,10 @@ MODULES = (
     "desk_gui/ui/report/kpi_table.py",
     "desk_gui/ui/report/problem_dialog.py",
     "desk_gui/ui/report/problem_actions.py",
+    "desk_gui/ui/common/bounded_save.py",
+    "desk_gui/ui/worksheet/form_lock.py",
+    "desk_gui/ui/accounts/password_check.py",
+    "desk_gui/ui/worksheet/form_attachment_panel.py",
 )
 
 

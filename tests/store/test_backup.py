@@ -13,7 +13,7 @@ import pytest
 
 from desk_gui.store.backup import backup_database, check_database
 from desk_gui.store.database import close_database, open_database
-from desk_gui.store.errors import DatabaseCorrupt, DatabaseUnreachable
+from desk_gui.store.errors import DatabaseCorrupt, DatabaseUnreachable, TargetExists
 from tests.conftest import TicketFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +52,7 @@ def test_backup_while_another_process_writes(
 def test_backup_refuses_to_overwrite(db: pw.Database, tmp_path: Path) -> None:
     dest = tmp_path / "copy.db"
     backup_database(dest)
-    with pytest.raises(FileExistsError):
+    with pytest.raises(TargetExists):  # a plain message, not a traceback
         backup_database(dest)
     assert backup_database(dest, overwrite=True) == dest
     assert not list(tmp_path.glob("*.partial"))

@@ -219,7 +219,7 @@ class KnowledgeBaseWindow(QDialog):
 
         def work(attempt: int) -> Article:
             try:
-                return change(article.id, article.version)  # type: ignore[no-any-return]
+                return change(article.id, article.version)
             except ArticleConflict as exc:
                 if attempt > 1 and exc.changed_by == kb.ctx.operator:
                     fresh = kb.get(article.id)

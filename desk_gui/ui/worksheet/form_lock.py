@@ -116,7 +116,8 @@ class EditLease(QObject):
 
     def shutdown(self, seconds: float = RELEASE_WAIT_S) -> None:
         """The worksheet closes: wait a little for the release, forget everything else."""
-        for call in (self._take and self._take.call, self._renewal, self._poll):
+        take = self._take.call if self._take is not None else None
+        for call in (take, self._renewal, self._poll):
             if call is not None:
                 call.forget()
         if self._release is not None:
