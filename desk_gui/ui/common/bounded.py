@@ -85,7 +85,10 @@ class BoundedCall(QObject):
                     release()
                 except Exception as exc:
                     error = error or exc
-            relay.done.emit(result, error)
+            try:
+                relay.done.emit(result, error)
+            except RuntimeError:
+                pass  # the window closed meanwhile (its relay is gone): nobody to tell
 
         self._thread = threading.Thread(target=work, name="desk-bounded-save", daemon=True)
         self._thread.start()
