@@ -10,6 +10,7 @@ caller makes a retry safe (a new ticket carries the form's token; an edit its ba
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -85,10 +86,9 @@ class BoundedCall(QObject):
                     release()
                 except Exception as exc:
                     error = error or exc
-            try:
+            # The window may have closed meanwhile (its relay gone): nobody to tell then.
+            with contextlib.suppress(RuntimeError):
                 relay.done.emit(result, error)
-            except RuntimeError:
-                pass  # the window closed meanwhile (its relay is gone): nobody to tell
 
         self._thread = threading.Thread(target=work, name="desk-bounded-save", daemon=True)
         self._thread.start()
