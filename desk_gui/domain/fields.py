@@ -301,6 +301,8 @@ ACTION_TEXTS: dict[str, tuple[str, str, int]] = {
     "reopen_reason": ("重新打开原因", "reopen reason", 500),
     "comment": ("反馈意见", "comment", 500),
     "filename": ("文件名", "file name", 200),
+    "staff_name": ("姓名", "name", 20),  # as an assignee, which a staff name becomes
+    "office_name": ("单位名称", "office name", 60),  # printed in every worksheet's header
 }
 
 

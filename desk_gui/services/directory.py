@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from desk_gui.domain.enums import Category, Tier
 from desk_gui.domain.errors import RuleViolation
+from desk_gui.domain.validation import action_text
 from desk_gui.services import audit
 from desk_gui.services.access import Privilege, require
 from desk_gui.services.context import Context
@@ -51,6 +52,8 @@ def save_staff(member: StaffMember, ctx: Context | None = None) -> None:
     name = member.name.strip()
     if not name:
         raise RuleViolation("required", field="name", zh="请填写姓名。", en="Enter a name.")
+    # Controls out; refused if broken, invisible or longer than an assignee may be.
+    name = action_text("staff_name", name, required=True)
     require(ctx, Privilege.STAFF)
     skills = ",".join(c.value for c in member.skills)
     with write_transaction():

@@ -12,6 +12,7 @@ from typing import Any
 from desk_gui.domain.calendar import BusinessCalendar
 from desk_gui.domain.enums import Priority
 from desk_gui.domain.errors import RuleViolation
+from desk_gui.domain.validation import action_text
 from desk_gui.domain.masking import MASK_BY_DEFAULT
 from desk_gui.domain.numbering import DEFAULT_PREFIX, valid_prefix
 from desk_gui.domain.priority import DEFAULT_MATRIX, DEFAULT_TARGETS, PriorityMatrix, SlaTarget
@@ -148,6 +149,9 @@ def save_settings(
     """
     require(operator, action)
     by = operator if isinstance(operator, Context) else Context(operator=operator)
+    name = action_text("office_name", settings.office_name)  # controls out; sane length
+    if name != settings.office_name:
+        settings = replace(settings, office_name=name)
     if not valid_prefix(settings.prefix):
         raise RuleViolation(
             "prefix",
