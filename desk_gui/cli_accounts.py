@@ -198,6 +198,17 @@ def _guarded(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Na
     return cast("Callable[[argparse.Namespace], int]", guarded(func))
 
 
+def _role(text: str) -> str:
+    """A --role value argparse refuses plainly (exit 2) unless it names a role."""
+    try:
+        Role.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"not a role (agent, supervisor or admin): {text!r}"
+        ) from exc
+    return text
+
+
 def add_accounts_commands(sub: argparse._SubParsersAction) -> None:
     """Register ``staff`` and ``audit``, and ``--user`` on the verbs that need it."""
     for verb in VERBS_NEEDING_USER:
@@ -209,13 +220,13 @@ def add_accounts_commands(sub: argparse._SubParsersAction) -> None:
     staff = sub.add_parser("staff", help="staff accounts: add, reset, disable, enable, unlock")
     staff_sub = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
     add = staff_sub.add_parser("add", help="add an account (password on standard input)")
-    add.add_argument("--role", default="agent", help="agent, supervisor or admin")
+    add.add_argument("--role", default="agent", type=_role, help="agent, supervisor or admin")
     add.set_defaults(func=_guarded(_cmd_staff_add))
     parsers = [add]
     for action in ("reset", "disable", "enable", "unlock", "role"):
         p = staff_sub.add_parser(action, help=f"{action} an account (an administrator's)")
         if action == "role":
-            p.add_argument("--role", required=True, help="agent, supervisor or admin")
+            p.add_argument("--role", required=True, type=_role, help="agent, supervisor or admin")
         p.set_defaults(func=_guarded(_cmd_staff_change), action=action)
         parsers.append(p)
     for p in parsers:

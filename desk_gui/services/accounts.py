@@ -15,6 +15,7 @@ import peewee as pw
 from desk_gui.domain.enums import Tier
 from desk_gui.domain.errors import DeskError, RuleViolation
 from desk_gui.domain.roles import Role
+from desk_gui.domain.validation import action_text
 from desk_gui.services import passwords
 from desk_gui.services.access import Privilege, require, store_sign_in_required
 from desk_gui.services.audit import AuditAction, record
@@ -138,7 +139,10 @@ def _required_name(name: str) -> str:
     name = (name or "").strip()
     if not name:
         raise RuleViolation("required", field="name", zh="请填写姓名。", en="Enter a name.")
-    return name
+    try:  # a staff name: controls out, refused if broken, invisible or too long
+        return action_text("staff_name", name, required=True)
+    except RuleViolation as exc:
+        raise RuleViolation(exc.code, field="name", zh=exc.zh, en=exc.en) from exc
 
 
 def create_first_admin(ctx: Context, name: str, password: str) -> None:

@@ -12,10 +12,10 @@ from typing import Any
 from desk_gui.domain.calendar import BusinessCalendar
 from desk_gui.domain.enums import Priority
 from desk_gui.domain.errors import RuleViolation
-from desk_gui.domain.validation import action_text
 from desk_gui.domain.masking import MASK_BY_DEFAULT
 from desk_gui.domain.numbering import DEFAULT_PREFIX, valid_prefix
 from desk_gui.domain.priority import DEFAULT_MATRIX, DEFAULT_TARGETS, PriorityMatrix, SlaTarget
+from desk_gui.domain.validation import action_text
 from desk_gui.services import audit
 from desk_gui.services.access import Privilege, require
 from desk_gui.services.context import Context

@@ -138,3 +138,9 @@ def test_print_copies_out_of_range_are_refused(db: Path, tmp_path: Path, copies:
     out = tmp_path / "o.pdf"
     said = _plain(desk("print", "--db", str(db), "--blank", "--pdf", str(out), "--copies", copies))
     assert "between 1 and 500" in said and not out.exists()
+
+
+@pytest.mark.parametrize("verb", ["add", "role"])
+def test_an_unknown_role_is_refused_by_the_parser(db: Path, verb: str) -> None:
+    out = _plain(desk("staff", verb, "--db", str(db), "--name", "李四", "--role", "superman"))
+    assert "not a role (agent, supervisor or admin)" in out

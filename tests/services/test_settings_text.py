@@ -63,3 +63,19 @@ def test_a_staff_name_that_cannot_be_an_assignee_is_refused(
 def test_control_characters_are_taken_out_of_a_staff_name(office: Workspace) -> None:
     save_staff(StaffMember("王\x00五", Tier.L1, ()))
     assert "王五" in [m.name for m in list_staff()]
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("\ud800李", "broken character"), ("\u200b", "invisible"), ("名" * 300, "at most")],
+)
+def test_an_account_name_that_cannot_be_a_staff_name_is_refused(
+    office: Workspace, name: str, reason: str
+) -> None:
+    from desk_gui.services import accounts, passwords
+
+    passwords.COST = passwords.Cost(log_n=10)  # a quick hash: this is about the name
+    with pytest.raises(RuleViolation) as refused:
+        accounts.create_first_admin(office.ctx, name, "admin-pass-1")
+    assert reason in refused.value.message("en") and refused.value.field == "name"
+    assert accounts.list_accounts() == []
