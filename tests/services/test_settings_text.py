@@ -70,11 +70,11 @@ def test_control_characters_are_taken_out_of_a_staff_name(office: Workspace) -> 
     [("\ud800李", "broken character"), ("\u200b", "invisible"), ("名" * 300, "at most")],
 )
 def test_an_account_name_that_cannot_be_a_staff_name_is_refused(
-    office: Workspace, name: str, reason: str
+    office: Workspace, name: str, reason: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from desk_gui.services import accounts, passwords
 
-    passwords.COST = passwords.Cost(log_n=10)  # a quick hash: this is about the name
+    monkeypatch.setattr(passwords, "COST", passwords.Cost(log_n=10))  # about the name only
     with pytest.raises(RuleViolation) as refused:
         accounts.create_first_admin(office.ctx, name, "admin-pass-1")
     assert reason in refused.value.message("en") and refused.value.field == "name"
