@@ -218,6 +218,26 @@ def logged_since(
     )
 
 
+def stored_since(
+    ctx: Context, ticket_id: int, filename: str, size: int, since: datetime | None
+) -> bool:
+    """Whether this operator stored this file (name and size) on the ticket from ``since``
+    on: a retry of an attachment given up on asks it, as ``logged_since`` does for a note."""
+    if since is None:
+        return False
+    return bool(
+        Attachment.select()
+        .where(
+            (Attachment.ticket == ticket_id)
+            & (Attachment.filename == filename)
+            & (Attachment.size == size)
+            & (Attachment.added_by == ctx.operator)
+            & (Attachment.added_at >= since)
+        )
+        .exists()
+    )
+
+
 def add_line(
     ctx: Context, ticket_id: int, kind: LogKind, line: LogLine, at: datetime | None = None
 ) -> None:

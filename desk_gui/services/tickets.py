@@ -337,26 +337,12 @@ class TicketService:
         self._check_size(filename, data)
         with write_transaction():
             row = records.load(ticket_id)
-            if since is not None and self._stored_since(row.id, filename, data, since):
+            if records.stored_since(self.ctx, row.id, _file_name(filename), len(data), since):
                 return records.to_record(row)
             self._allowed(row, Action.ATTACH)
             self._check_lock(row)
             self._store_attachment(row.id, filename, data, mime)
             return records.to_record(row)
-
-    def _stored_since(self, ticket_id: int, filename: str, data: bytes, since: datetime) -> bool:
-        name = printable(clean(filename, multiline=False)).strip()[:200] or "attachment"
-        return bool(
-            Attachment.select()
-            .where(
-                (Attachment.ticket == ticket_id)
-                & (Attachment.filename == name)
-                & (Attachment.size == len(data))
-                & (Attachment.added_by == self.ctx.operator)
-                & (Attachment.added_at >= since)
-            )
-            .exists()
-        )
 
     def _check_size(self, filename: str, data: bytes) -> None:
         limit = self.settings.attachment_limit
@@ -370,7 +356,7 @@ class TicketService:
         self, ticket_id: int, filename: str, data: bytes, mime: str | None
     ) -> None:
         # A file's name is not typed: one from a file system that is not UTF-8 is mended.
-        filename = printable(clean(filename, multiline=False)).strip()[:200] or "attachment"
+        filename = _file_name(filename)
         mime = mime or mimetypes.guess_type(filename)[0] or "application/octet-stream"
         Attachment.create(
             ticket=ticket_id,
@@ -449,3 +435,8 @@ def pw_max(column: Any, value: int) -> Any:
     import peewee as pw
 
     return pw.Case(None, [(column < value, value)], column)
+
+
+def _file_name(filename: str) -> str:
+    """An attachment's name as stored (one from a file system that is not UTF-8 is mended)."""
+    return printable(clean(filename, multiline=False)).strip()[:200] or "attachment"
