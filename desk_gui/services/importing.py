@@ -23,7 +23,8 @@ from desk_gui.services.settings import OfficeSettings
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store import search
 from desk_gui.store.database import is_sqlite, rows_of, translate_errors
-from desk_gui.store.import_write import NewTicket, guess_numbers, write_tickets
+from desk_gui.store.import_stage import stage_and_publish
+from desk_gui.store.import_write import NewTicket, Written, write_tickets
 from desk_gui.store.models import Ticket
 
 __all__ = ["CLOSED_REASON", "CLOSED_REASON_EN", "ImportRefused", "ImportResult", "ImportService"]
@@ -31,7 +32,6 @@ __all__ = ["CLOSED_REASON", "CLOSED_REASON_EN", "ImportRefused", "ImportResult",
 Progress = Callable[[int, int], None]
 IN_CHUNK = 500
 """Values bound in one SQL ``IN`` list (SQLite before 3.32 allows 999 variables in all)."""
-IndexRowMaker = Callable[[int, str, NewTicket], tuple[object, ...]]
 
 
 class ImportRefused(DeskError):
@@ -94,7 +94,7 @@ class ImportService:
         """Import every row (refused if any is invalid) or, if asked, only the valid ones.
 
         ``progress(done, total)`` comes every ~1,000 rows (total: four times the rows: working
-        them out, their search-index text, then writing tickets and logs); an exception it
+        them out, staging them (log chains, search-index text), then publishing); an exception it
         raises (a Cancel) stops the import with nothing written.
         """
         if preview.errors and not only_valid:
@@ -115,16 +115,7 @@ class ImportService:
             staff.extend(plan.staff)
             step(len(tickets))
         with translate_errors():
-            index_row = _index_rows(tickets, settings.prefix, lambda done: step(len(rows) + done))
-            written = write_tickets(
-                tickets,
-                settings.prefix,
-                [r.number for r in preview.rows],
-                staff,
-                self.ctx.operator,
-                index_row,
-                progress=lambda done, _n: step(2 * len(rows) + done, force=True),
-            )
+            written = self._write(preview, tickets, staff, step)
         result.lock_seconds = written.lock_seconds
         for row, number in zip(rows, written.numbers, strict=True):
             result.created.append((row.line, number))
@@ -133,6 +124,43 @@ class ImportService:
         if progress:
             progress(total, total)
         return result
+
+
+    def _write(
+        self,
+        preview: ImportPreview,
+        tickets: list[NewTicket],
+        staff: list[str],
+        step: _Steps,
+    ) -> Written:
+        """SQLite: reserve, stage, publish (store/import_stage.py: the write lock held only
+        briefly, twice); PostgreSQL: one transaction (other writers are not blocked by it)."""
+        prefix, n = self.workflow.settings.prefix, len(tickets)
+        sheet = [r.number for r in preview.rows]
+        if is_sqlite():
+            memo = search.IndexTextMemo()
+
+            def index_row(ticket_id: int, number: str, t: NewTicket) -> tuple[object, ...]:
+                ticket = {**t.columns, "id": ticket_id, "number": number}
+                log = [text for _, text, _, _ in t.log]
+                return search.ticket_index_row(ticket, log, memo.__getitem__)
+
+            def staged(done: int, _n: int) -> None:
+                step(n + 2 * done, force=True)
+                if done == n:
+                    step(3 * n + n // 2, force=True)  # a last Cancel before the publish
+
+            return stage_and_publish(
+                tickets, prefix, sheet, staff, self.ctx.operator, index_row, staged
+            )
+        return write_tickets(
+            tickets,
+            prefix,
+            sheet,
+            staff,
+            self.ctx.operator,
+            progress=lambda done, _n: step(n + 3 * done // 2, force=True),
+        )
 
 
 class _Steps:
@@ -144,25 +172,6 @@ class _Steps:
     def __call__(self, done: int, *, force: bool = False) -> None:
         if self.progress and (force or done % 1000 == 0):
             self.progress(done, self.total)
-
-
-def _index_rows(
-    tickets: list[NewTicket], prefix: str, step: Callable[[int], None]
-) -> IndexRowMaker | None:
-    """SQLite: each ticket's search-index row, worked out now for the id and number it will
-    most likely get (outside the write lock); the write redoes the rows it guessed wrong."""
-    if not is_sqlite():
-        return None
-    memo = search.IndexTextMemo()
-
-    def index_row(ticket_id: int, number: str, t: NewTicket) -> tuple[object, ...]:
-        ticket = {**t.columns, "id": ticket_id, "number": number}
-        return search.ticket_index_row(ticket, [text for _, text, _, _ in t.log], memo.__getitem__)
-
-    for done, (t, guess) in enumerate(zip(tickets, guess_numbers(tickets, prefix), strict=True)):
-        t.guess, t.index = guess, index_row(*guess, t)
-        step(done + 1)
-    return index_row
 
 
 def _number_problem(number: str, used: set[str], seen: set[str]) -> tuple[str, str] | None:
