@@ -35,25 +35,26 @@ from typing import Any
 
 import peewee as pw
 
-from desk_gui.domain.numbering import day_key
-from desk_gui.store import schema, search_rows
-from desk_gui.store.database import current_database, fetch_all, write_transaction
+from desk_gui.domain.numbering import day_key, format_number, parse_number
+from desk_gui.store import schema, search, search_rows
+from desk_gui.store.database import current_database, fetch_all, rows_of, write_transaction
 from desk_gui.store.import_write import (
     CHUNK,
     NewTicket,
     Written,
-    _allocate,
     _chain,
     _next_id,
-    _reserve,
-    _sequences,
     _stored,
     _used_numbers,
 )
-from desk_gui.store.models import DailySequence, Staff
+from desk_gui.store.models import DailySequence, Meta, Staff
 
 STAGE_DIR_NAME = "desk-import-stage"
 ATTACHED = "desk_stage"
+INDEX_CHUNK = 5000
+"""Tickets whose search-index rows go in one transaction after the publish."""
+PENDING = "import.index_pending."
+"""``meta`` key prefix of a publish whose search-index rows are not all written yet."""
 TRIES = 5
 """Publishes tried before giving up (each retry follows another workstation's saves)."""
 
@@ -108,31 +109,86 @@ class _Reservation:
     first_id: int
 
 
+@dataclass
+class _NumberPlan:
+    """The numbers worked out before the lock from each day's sequence as it was read."""
+
+    numbers: list[str]
+    keys: list[str | None]  # the day a new number was drawn from; None: the sheet's kept
+    sheet_top: dict[str, int]  # each day's highest number in the sheet (skipped rows too)
+    last: dict[str, int | None]  # each touched day's sequence when read
+
+    def redo(self, key: str, last: int | None, prefix: str, tickets: Sequence[NewTicket]) -> None:
+        """Draw ``key``'s new numbers again after its sequence moved to ``last``."""
+        top = max(last or 0, self.sheet_top.get(key, 0))
+        for k, drawn in enumerate(self.keys):
+            if drawn == key:
+                top += 1
+                self.numbers[k] = format_number(prefix, tickets[k].day, top)
+        self.last[key] = last
+
+    def after(self) -> dict[str, int]:
+        top = {k: max(v or 0, self.sheet_top.get(k, 0)) for k, v in self.last.items()}
+        for k, drawn in enumerate(self.keys):
+            if drawn is not None:
+                top[drawn] = max(top[drawn], parse_number(self.numbers[k])[2])  # type: ignore[index]
+        return {k: v for k, v in top.items() if v}
+
+
+def _plan_numbers(
+    tickets: Sequence[NewTicket], prefix: str, reserved: Sequence[str]
+) -> _NumberPlan:
+    """Keep each well-formed, unused, first-seen sheet number; the others get the next of their
+    day, past the day's sequence and every sheet number of that day (as import_write does)."""
+    sheet_top: dict[str, int] = {}
+    for number in reserved:
+        parsed = parse_number(number) if number else None
+        if parsed is not None:
+            key = day_key(parsed[0], parsed[1])
+            sheet_top[key] = max(sheet_top.get(key, 0), parsed[2])
+    drawn_keys = {day_key(prefix, t.day) for t in tickets}
+    last = _sequence_values(drawn_keys | set(sheet_top))
+    used = _used_numbers([t.wanted for t in tickets if t.wanted])
+    plan = _NumberPlan([], [], sheet_top, last)
+    top = {k: max(v or 0, sheet_top.get(k, 0)) for k, v in last.items()}
+    for t in tickets:
+        if t.wanted and t.wanted not in used and parse_number(t.wanted) is not None:
+            plan.numbers.append(t.wanted)
+            plan.keys.append(None)
+        else:
+            key = day_key(prefix, t.day)
+            top[key] += 1
+            plan.numbers.append(format_number(prefix, t.day, top[key]))
+            plan.keys.append(key)
+        used.add(plan.numbers[-1])
+    return plan
+
+
 def _reserve_numbers(
     tickets: Sequence[NewTicket], prefix: str, reserved: Sequence[str]
 ) -> tuple[_Reservation, float]:
-    """Step 1: the numbers, each day's sequence moved past them; (reservation, lock seconds)."""
-    keys = {day_key(prefix, t.day) for t in tickets} | _sheet_keys(reserved)
+    """Step 1: the numbers, each day's sequence moved past them; (reservation, lock seconds).
+
+    Worked out before the lock; inside it only the days whose sequence moved meanwhile (saves
+    from other workstations) draw their new numbers again. A sheet number another import takes
+    meanwhile is found by the publish.
+    """
+    plan = _plan_numbers(tickets, prefix, reserved)
     started = time.monotonic()
-    with write_transaction():
-        before = _sequence_values(keys)
-        _reserve(reserved)
-        used = _used_numbers([t.wanted for t in tickets if t.wanted])
-        numbers = _allocate(tickets, prefix, used, _sequences(tickets, prefix), save=True)
-        after = {k: v for k, v in _sequence_values(keys).items() if v is not None}
+    with write_transaction() as db:
+        now = _sequence_values(set(plan.last))
+        before = dict(now)
+        for key, value in sorted(now.items()):
+            if value != plan.last[key]:
+                plan.redo(key, value, prefix, tickets)
+        after = plan.after()
+        db.cursor().executemany(
+            'INSERT INTO "daily_sequence" ("day_key", "last") VALUES (?, ?) ON CONFLICT '
+            '("day_key") DO UPDATE SET "last" = excluded."last"',
+            [(k, v) for k, v in sorted(after.items()) if v != now.get(k)],
+        )
         first = _next_id()
-    return _Reservation(numbers, before, after, first), time.monotonic() - started
-
-
-def _sheet_keys(numbers: Sequence[str]) -> set[str]:
-    from desk_gui.domain.numbering import parse_number
-
-    keys = set()
-    for number in numbers:
-        parsed = parse_number(number) if number else None
-        if parsed is not None:
-            keys.add(day_key(parsed[0], parsed[1]))
-    return keys
+    return _Reservation(plan.numbers, before, after, first), time.monotonic() - started
 
 
 def _sequence_values(keys: set[str]) -> dict[str, int | None]:
@@ -141,22 +197,25 @@ def _sequence_values(keys: set[str]) -> dict[str, int | None]:
     for start in range(0, len(ordered), CHUNK):
         chunk = ordered[start : start + CHUNK]
         query = DailySequence.select(DailySequence.day_key, DailySequence.last)
-        for key, last in query.where(DailySequence.day_key.in_(chunk)).tuples():
+        for key, last in rows_of(query.where(DailySequence.day_key.in_(chunk))):
             values[str(key)] = int(last)
     return values
 
 
 def _give_back(reservation: _Reservation) -> None:
     """Each day's sequence back where it was, unless someone took a number after ours."""
-    with write_transaction():
-        for key, top in sorted(reservation.after.items()):
-            old = reservation.before.get(key)
-            mine = DailySequence.day_key == key
-            if old is None:
-                DailySequence.delete().where(mine & (DailySequence.last == top)).execute()
-            elif old != top:
-                query = DailySequence.update(last=old)
-                query.where(mine & (DailySequence.last == top)).execute()
+    gone = [(k, v) for k, v in reservation.after.items() if reservation.before.get(k) is None]
+    back = [
+        (old, k, v)
+        for k, v in reservation.after.items()
+        if (old := reservation.before.get(k)) is not None and old != v
+    ]
+    with write_transaction() as db:
+        cursor = db.cursor()
+        cursor.executemany('DELETE FROM "daily_sequence" WHERE "day_key" = ? AND "last" = ?', gone)
+        cursor.executemany(
+            'UPDATE "daily_sequence" SET "last" = ? WHERE "day_key" = ? AND "last" = ?', back
+        )
 
 
 class _StageFile:
@@ -246,6 +305,7 @@ def stage_and_publish(
     """Reserve, stage, publish (see the module text); ``Written.lock_seconds``: the longest
     single hold of the write lock."""
     sweep_stale()
+    finish_interrupted()
     out = Written()
     for _ in range(TRIES):
         reservation, held = _reserve_numbers(tickets, prefix, reserved)
@@ -299,19 +359,71 @@ def _stage_and_publish(
 def _publish(
     db: pw.Database, stage: _StageFile, names: list[str], first: int, staff: Sequence[str]
 ) -> float:
-    """Step 3: copy the staged rows in one transaction; returns the seconds it held the lock."""
+    """Step 3: copy the staged tickets and log lines in one transaction, then their search
+    index rows in a few short ones; returns the longest time the write lock was held."""
     db.execute_sql(f"ATTACH DATABASE ? AS {ATTACHED}", (str(stage.path),))
-    started = time.monotonic()
     try:
-        with _big_cache(db), write_transaction():
+        key = f"{PENDING}{uuid.uuid4().hex}"
+        started = time.monotonic()
+        with _big_cache(db), _no_reference_checks(db), write_transaction():
             _check(first)
             _copy(db, names)
             if staff:
                 rows = [{"name": s} for s in dict.fromkeys(staff)]
                 Staff.insert_many(rows).on_conflict_ignore().execute()
-        return time.monotonic() - started
+            last = first + int(fetch_all(f"SELECT COUNT(*) FROM {ATTACHED}.t")[0][0]) - 1
+            Meta.insert(key=key, value=f"{first} {last}").execute()
+        longest = time.monotonic() - started
+        return max(longest, _index_staged(db, key, first, last))
     finally:
         db.execute_sql(f"DETACH DATABASE {ATTACHED}")
+
+
+def _index_staged(db: pw.Database, key: str, first: int, last: int) -> float:
+    """The published tickets' search index rows, INDEX_CHUNK tickets a transaction; the last
+    one drops the pending mark. A ticket edited meanwhile was indexed by its save: kept."""
+    fts = ", ".join(schema.FTS_COLUMNS)
+    unindexed = f'NOT EXISTS (SELECT 1 FROM main."{schema.FTS_DOC_TABLE}" x WHERE x.id = s.id)'
+    longest = 0.0
+    for lo in range(first, last + 1, INDEX_CHUNK):
+        hi = min(last, lo + INDEX_CHUNK - 1)
+        started = time.monotonic()
+        with _big_cache(db), write_transaction():
+            db.execute_sql(
+                f'INSERT INTO main."{schema.FTS_TABLE}" (rowid, {fts}) SELECT id, {fts} '
+                f"FROM {ATTACHED}.f s WHERE s.id BETWEEN ? AND ? AND {unindexed} ORDER BY id",
+                (lo, hi),
+            )
+            db.execute_sql(
+                f'INSERT INTO main."{schema.FTS_DOC_TABLE}" (id, doc) SELECT id, doc '
+                f"FROM {ATTACHED}.d s WHERE s.id BETWEEN ? AND ? AND {unindexed} ORDER BY id",
+                (lo, hi),
+            )
+            if hi == last:
+                Meta.delete().where(Meta.key == key).execute()
+        longest = max(longest, time.monotonic() - started)
+    return longest
+
+
+def finish_interrupted() -> int:
+    """Index the tickets of a publish whose search rows were cut short (a killed process);
+    returns how many. Cheap when there is nothing to do: one look at ``meta``."""
+    done = 0
+    marks = rows_of(Meta.select(Meta.key, Meta.value).where(Meta.key.startswith(PENDING)))
+    for key, value in marks:
+        first, last = (int(v) for v in str(value).split())
+        for lo in range(first, last + 1, INDEX_CHUNK):
+            hi = min(last, lo + INDEX_CHUNK - 1)
+            with write_transaction() as db:
+                ids = [int(r[0]) for r in fetch_all(
+                    f'SELECT id FROM "ticket" t WHERE id BETWEEN ? AND ? AND NOT EXISTS '
+                    f'(SELECT 1 FROM "{schema.FTS_DOC_TABLE}" x WHERE x.id = t.id)', (lo, hi))]  # fmt: skip
+                if ids:
+                    search_rows.write_index_rows(db, search.index_rows_of(ids))
+                done += len(ids)
+                if hi == last:
+                    Meta.delete().where(Meta.key == key).execute()
+    return done
 
 
 def _check(first: int) -> None:
@@ -327,17 +439,24 @@ def _check(first: int) -> None:
 
 def _copy(db: pw.Database, names: list[str]) -> None:
     columns = ", ".join(f'"{n}"' for n in ["id", "number", *names])
-    fts = ", ".join(schema.FTS_COLUMNS)
     log = "ticket_id, author, kind, text, text_en, at, chain"
     for sql in (
         f'INSERT INTO main."ticket" ({columns}) SELECT {columns} FROM {ATTACHED}.t ORDER BY id',
         f'INSERT INTO main."log_entry" ({log}) SELECT {log} FROM {ATTACHED}.l ORDER BY rowid',
-        f'INSERT INTO main."{schema.FTS_TABLE}" (rowid, {fts}) '
-        f"SELECT id, {fts} FROM {ATTACHED}.f ORDER BY id",
-        f'INSERT OR REPLACE INTO main."{schema.FTS_DOC_TABLE}" (id, doc) '
-        f"SELECT id, doc FROM {ATTACHED}.d ORDER BY id",
     ):
         db.execute_sql(sql)
+
+
+@contextlib.contextmanager
+def _no_reference_checks(db: pw.Database) -> Iterator[None]:
+    """Foreign keys not looked up row by row while copying: each staged log line's ticket is
+    one of the staged tickets, copied in the same transaction (set outside it: SQLite ignores
+    the pragma inside one)."""
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
 
 
 @contextlib.contextmanager

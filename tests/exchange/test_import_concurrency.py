@@ -25,11 +25,11 @@ ROWS = 20_000
 NUMBERED = 12_000  # rows 1..NUMBERED carry IT20240501001.., the rest none
 
 
-def _sheet(path: Path) -> Path:
+def _sheet(path: Path, rows: int = ROWS) -> Path:
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         out = csv.writer(fh)
         out.writerow(HEADER)
-        for i in range(ROWS):
+        for i in range(rows):
             number = f"IT20240501{i + 1:03d}" if i < NUMBERED else ""
             status = ("待处理", "处理中", "已关闭")[i % 3]
             solution = "重启数据库服务并清理连接池" if status == "已关闭" else ""
