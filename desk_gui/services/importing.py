@@ -23,7 +23,7 @@ from desk_gui.services.settings import OfficeSettings
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store import search
 from desk_gui.store.database import is_sqlite, rows_of, translate_errors
-from desk_gui.store.import_stage import stage_and_publish
+from desk_gui.store.import_stage import finish_interrupted, stage_and_publish
 from desk_gui.store.import_write import NewTicket, Written, write_tickets
 from desk_gui.store.models import Ticket
 
@@ -161,6 +161,19 @@ class ImportService:
             self.ctx.operator,
             progress=lambda done, _n: step(n + 3 * done // 2, force=True),
         )
+
+
+def finish_interrupted_import() -> int:
+    """The search rows of an import published by a process killed before it wrote them all
+    (store/import_stage.py); cheap when there is none. A file this workstation cannot write
+    now (read-only, busy) is left for the next opening."""
+    if not is_sqlite():
+        return 0
+    try:
+        with translate_errors():
+            return finish_interrupted()
+    except DeskError:
+        return 0
 
 
 class _Steps:

@@ -2,7 +2,8 @@
 
 Imports SHEET into DB; touches MARK once the import reaches AT ("stage": half the rows
 staged, "publish": inside the publish transaction, every row copied, the commit next — where it then
-waits to be killed), then carries on (unless killed).
+waits to be killed; "index": published, before its search-index rows), then carries on
+(unless killed).
 """
 
 from __future__ import annotations
@@ -33,8 +34,15 @@ def main(db: str, sheet: str, mark: str, at: str) -> None:
         if at == "stage" and done >= 2 * n and not Path(mark).exists():
             Path(mark).touch()
 
+    def wait_before_indexing(*_args: object) -> float:
+        Path(mark).touch()
+        time.sleep(600)
+        return 0.0
+
     if at == "publish":
         import_stage._copy = copy_then_wait  # type: ignore[assignment]
+    if at == "index":
+        import_stage._index_staged = wait_before_indexing  # type: ignore[assignment]
 
     try:
         ImportService(Context(operator="导入员")).run(preview, progress=progress)

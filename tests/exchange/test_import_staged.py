@@ -20,12 +20,13 @@ from desk_gui.exchange.importer import preview_file
 from desk_gui.services import importing
 from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportService
+from desk_gui.services.workspace import Workspace
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.store import import_stage
+from desk_gui.store import import_stage, search
 from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.import_write import write_tickets
-from tests.exchange.test_import_bulk import _dump, _seed
+from tests.exchange.test_import_bulk import NOW, _dump, _seed
 from tests.exchange.test_import_concurrency import DAY, NUMBERED, _sheet
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +43,7 @@ def _own_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _ctx() -> Context:
-    return Context(operator="导入员", workstation="PC-9")
+    return Context(operator="导入员", workstation="PC-9", clock=lambda: NOW)
 
 
 def _save_one(title: str = "另一台工作站登记") -> str:
@@ -157,6 +158,34 @@ def test_a_killed_import_shows_nothing_and_the_next_import_sweeps_it(
     assert not _stage_files()  # swept: its process is gone
     assert _tickets() == 1 + len(result.created) == 1 + 20_000
     close_database()
+    assert check_database(db) == []
+
+
+@pytest.mark.slow
+def test_a_kill_before_the_search_rows_is_finished_by_the_next_open(tmp_path: Path) -> None:
+    db, mark = tmp_path / "x.db", tmp_path / "mark"
+    _seed(db)
+    sheet = _sheet(tmp_path / "s.csv", 3000)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.exchange._import_worker", str(db), str(sheet), str(mark),
+         "index"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    while not mark.exists():
+        assert child.poll() is None, child.communicate()
+        time.sleep(0.01)
+    os.kill(child.pid, signal.SIGKILL)
+    child.communicate()
+    open_database(db)
+    assert _tickets() == 1 + 3000  # published: the import happened
+    assert fetch_all("SELECT COUNT(*) FROM ticket_fts_doc")[0][0] == 1
+    close_database()
+    workspace = Workspace.open(db, "导入员")  # finishes the search rows
+    assert fetch_all("SELECT COUNT(*) FROM ticket_fts_doc")[0][0] == 1 + 3000
+    assert not fetch_all("SELECT key FROM meta WHERE key LIKE 'import.%'")
+    docs = fetch_all("SELECT id, doc FROM ticket_fts_doc ORDER BY id")
+    search.rebuild_index()  # the finished rows are what a full rebuild writes
+    assert fetch_all("SELECT id, doc FROM ticket_fts_doc ORDER BY id") == docs
+    workspace.close()
     assert check_database(db) == []
 
 
