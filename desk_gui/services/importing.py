@@ -1,10 +1,12 @@
-"""Importing the old worksheet spreadsheet: all rows in one transaction, or none.
+"""Importing the old worksheet spreadsheet: all rows, or none.
 
 Every row is worked out in memory first (services/import_plan.py: the ticket and log the
-workflow would produce), then written by one short transaction (store/import_write.py: BEGIN
-IMMEDIATE, numbers allocated, rows inserted in bulk), so imports from several workstations into
-one shared file are serialised and never half done, and the write lock is held only while the
-prepared rows are inserted.
+workflow would produce). On SQLite the rows are then reserved, staged and published
+(store/import_stage.py): the shared file's write lock is taken only briefly — to reserve the
+numbers, to publish every ticket and log line in one transaction, then for the search-index
+rows in short ones — so other workstations keep saving, and nothing is visible until the
+publish. On PostgreSQL (no single write lock) one transaction writes everything
+(store/import_write.py).
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ class ImportResult:
     created: list[tuple[int, str]] = field(default_factory=list)
     renumbered: list[tuple[int, str, str]] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)
-    lock_seconds: float = 0.0  # how long the write held the database's write lock
+    lock_seconds: float = 0.0  # the longest single hold of the database's write lock
 
 
 class ImportService:

@@ -1,23 +1,25 @@
-"""A big SQLite import without holding the shared file's write lock for long, still all or nothing.
+"""A big SQLite import without holding the shared file's write lock for long, all or nothing.
 
-Three steps, only two of which take the write lock, each for a short while:
+1. **Reserve** (one short transaction): the numbers, worked out before the lock; each day's
+   sequence is moved past the sheet's numbers and the new ones, so saves from other
+   workstations during the import take the numbers after them (never one of the import's).
+2. **Stage** (no lock on the shared file): the tickets, their log lines (chain values for the
+   ids they will get) and their search-index rows go, in chunks with progress and Cancel, to a
+   private staging file in the local temporary folder.
+3. **Publish** (one transaction, ``_publish``): the staging file is attached and every ticket
+   and log line copied with ``INSERT … SELECT`` (no Python per row under the lock). This is
+   the one moment the tickets become visible, all at once; nothing is ever written to the
+   shared file under a "hidden" marker, so no query has to filter unpublished rows. The same
+   transaction leaves a ``meta`` mark (PENDING + the id range); the search-index rows follow in
+   transactions of INDEX_CHUNK tickets, the last dropping the mark. A process killed between
+   them leaves the mark: the next import or workspace opening indexes the rest
+   (``finish_interrupted``), so a ticket is at worst not yet found by search, never half there.
 
-1. **Reserve** (one short transaction): each day's sequence is moved past the sheet's numbers
-   and past the new numbers the import gives, so saves from other workstations during the
-   import take the numbers after them (never one of the import's).
-2. **Stage** (no lock on the shared file): the tickets, their log lines (chain values worked
-   out for the ids they will get) and their search-index rows are written, in chunks with
-   progress and Cancel, to a private staging file in the local temporary folder.
-3. **Publish** (one short transaction): the staging file is attached and its rows copied with
-   ``INSERT … SELECT`` — no Python per row while the lock is held. This is the one moment the
-   tickets become visible, all at once; nothing is ever written to the shared file with a
-   "hidden" marker, so no query anywhere has to filter unpublished rows.
-
-A failure or Cancel deletes the staging file and gives the reserved numbers back (where nobody
-took a later one meanwhile); a killed process leaves only its staging file (swept by the next
-import: its process is gone) and, at worst, a gap in the day's numbers. If another workstation
-saved tickets meanwhile, the guessed ids are taken: the staging rows move past them (chain
-values worked out again, outside the lock) and the publish is tried again.
+A failure or Cancel before the publish deletes the staging file and gives the reserved numbers
+back (where nobody took a later one meanwhile); a killed process leaves its staging file (swept
+by the next import: its process is gone) and, at worst, a gap in the day's numbers. If another
+workstation saved tickets meanwhile, the guessed ids are taken: the staged rows move past them
+(chain values worked out again, outside the lock) and the publish is tried again.
 """
 
 from __future__ import annotations
@@ -111,57 +113,68 @@ class _Reservation:
 
 @dataclass
 class _NumberPlan:
-    """The numbers worked out before the lock from each day's sequence as it was read."""
+    """The numbers worked out from each day's sequence as it was read (``last``)."""
 
     numbers: list[str]
-    keys: list[str | None]  # the day a new number was drawn from; None: the sheet's kept
-    sheet_top: dict[str, int]  # each day's highest number in the sheet (skipped rows too)
     last: dict[str, int | None]  # each touched day's sequence when read
-
-    def redo(self, key: str, last: int | None, prefix: str, tickets: Sequence[NewTicket]) -> None:
-        """Draw ``key``'s new numbers again after its sequence moved to ``last``."""
-        top = max(last or 0, self.sheet_top.get(key, 0))
-        for k, drawn in enumerate(self.keys):
-            if drawn == key:
-                top += 1
-                self.numbers[k] = format_number(prefix, tickets[k].day, top)
-        self.last[key] = last
+    sheet_top: dict[str, int]  # each day's highest number in the sheet (skipped rows too)
+    used: set[str]  # the sheet's numbers already taken when read
 
     def after(self) -> dict[str, int]:
+        """Each day's sequence once the import's numbers are drawn."""
         top = {k: max(v or 0, self.sheet_top.get(k, 0)) for k, v in self.last.items()}
-        for k, drawn in enumerate(self.keys):
-            if drawn is not None:
-                top[drawn] = max(top[drawn], parse_number(self.numbers[k])[2])  # type: ignore[index]
+        for number in self.numbers:
+            parsed = parse_number(number)
+            if parsed is not None:
+                key = day_key(parsed[0], parsed[1])
+                top[key] = max(top[key], parsed[2])
         return {k: v for k, v in top.items() if v}
 
 
 def _plan_numbers(
-    tickets: Sequence[NewTicket], prefix: str, reserved: Sequence[str]
+    tickets: Sequence[NewTicket],
+    prefix: str,
+    reserved: Sequence[str],
+    seen: _NumberPlan | None = None,
 ) -> _NumberPlan:
     """Keep each well-formed, unused, first-seen sheet number; the others get the next of their
-    day, past the day's sequence and every sheet number of that day (as import_write does)."""
-    sheet_top: dict[str, int] = {}
-    for number in reserved:
-        parsed = parse_number(number) if number else None
-        if parsed is not None:
-            key = day_key(parsed[0], parsed[1])
-            sheet_top[key] = max(sheet_top.get(key, 0), parsed[2])
-    drawn_keys = {day_key(prefix, t.day) for t in tickets}
-    last = _sequence_values(drawn_keys | set(sheet_top))
-    used = _used_numbers([t.wanted for t in tickets if t.wanted])
-    plan = _NumberPlan([], [], sheet_top, last)
-    top = {k: max(v or 0, sheet_top.get(k, 0)) for k, v in last.items()}
+    day, past the day's sequence and every sheet number of that day (as import_write does).
+
+    ``seen``: the plan made before the lock; only the sheet numbers of days whose sequence moved
+    since are looked up again (saves elsewhere take a day's next numbers, nothing else)."""
+    if seen is None:
+        sheet_top: dict[str, int] = {}
+        for number in reserved:
+            parsed = parse_number(number) if number else None
+            if parsed is not None:
+                key = day_key(parsed[0], parsed[1])
+                sheet_top[key] = max(sheet_top.get(key, 0), parsed[2])
+        keys = {day_key(prefix, t.day) for t in tickets} | set(sheet_top)
+        used = _used_numbers([t.wanted for t in tickets if t.wanted])
+        plan = _NumberPlan([], _sequence_values(keys), sheet_top, used)
+    else:
+        plan = _NumberPlan([], _sequence_values(set(seen.last)), seen.sheet_top, set(seen.used))
+        moved = {k for k, v in plan.last.items() if v != seen.last[k]}
+        if not moved:
+            return seen
+        plan.used |= _used_numbers([t.wanted for t in tickets if _key_of(t.wanted) in moved])
+    top = {k: max(v or 0, plan.sheet_top.get(k, 0)) for k, v in plan.last.items()}
+    taken = set(plan.used)
     for t in tickets:
-        if t.wanted and t.wanted not in used and parse_number(t.wanted) is not None:
-            plan.numbers.append(t.wanted)
-            plan.keys.append(None)
+        if t.wanted and t.wanted not in taken and parse_number(t.wanted) is not None:
+            number = t.wanted
         else:
             key = day_key(prefix, t.day)
             top[key] += 1
-            plan.numbers.append(format_number(prefix, t.day, top[key]))
-            plan.keys.append(key)
-        used.add(plan.numbers[-1])
+            number = format_number(prefix, t.day, top[key])
+        taken.add(number)
+        plan.numbers.append(number)
     return plan
+
+
+def _key_of(number: str) -> str | None:
+    parsed = parse_number(number) if number else None
+    return day_key(parsed[0], parsed[1]) if parsed is not None else None
 
 
 def _reserve_numbers(
@@ -169,26 +182,22 @@ def _reserve_numbers(
 ) -> tuple[_Reservation, float]:
     """Step 1: the numbers, each day's sequence moved past them; (reservation, lock seconds).
 
-    Worked out before the lock; inside it only the days whose sequence moved meanwhile (saves
-    from other workstations) draw their new numbers again. A sheet number another import takes
+    Worked out before the lock; inside it they are worked out again only if a day's sequence
+    moved meanwhile (saves from other workstations). A sheet number another import takes
     meanwhile is found by the publish.
     """
-    plan = _plan_numbers(tickets, prefix, reserved)
+    seen = _plan_numbers(tickets, prefix, reserved)
     started = time.monotonic()
     with write_transaction() as db:
-        now = _sequence_values(set(plan.last))
-        before = dict(now)
-        for key, value in sorted(now.items()):
-            if value != plan.last[key]:
-                plan.redo(key, value, prefix, tickets)
+        plan = _plan_numbers(tickets, prefix, reserved, seen)
         after = plan.after()
         db.cursor().executemany(
             'INSERT INTO "daily_sequence" ("day_key", "last") VALUES (?, ?) ON CONFLICT '
             '("day_key") DO UPDATE SET "last" = excluded."last"',
-            [(k, v) for k, v in sorted(after.items()) if v != now.get(k)],
+            [(k, v) for k, v in sorted(after.items()) if v != plan.last.get(k)],
         )
         first = _next_id()
-    return _Reservation(plan.numbers, before, after, first), time.monotonic() - started
+    return _Reservation(plan.numbers, plan.last, after, first), time.monotonic() - started
 
 
 def _sequence_values(keys: set[str]) -> dict[str, int | None]:
@@ -313,6 +322,8 @@ def stage_and_publish(
         try:
             held = _stage_and_publish(tickets, reservation, staff, operator, index_row, progress)
         except StageConflict:
+            with contextlib.suppress(Exception):
+                _give_back(reservation)
             continue  # another import published the same sheet numbers first: reserve again
         except BaseException:
             with contextlib.suppress(Exception):
