@@ -127,7 +127,6 @@ class ImportService:
             progress(total, total)
         return result
 
-
     def _write(
         self,
         preview: ImportPreview,

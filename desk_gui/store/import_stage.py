@@ -31,25 +31,16 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import peewee as pw
 
-from desk_gui.domain.numbering import day_key, format_number, parse_number
 from desk_gui.store import schema, search, search_rows
 from desk_gui.store.database import current_database, fetch_all, rows_of, write_transaction
-from desk_gui.store.import_write import (
-    CHUNK,
-    NewTicket,
-    Written,
-    _chain,
-    _next_id,
-    _stored,
-    _used_numbers,
-)
-from desk_gui.store.models import DailySequence, Meta, Staff
+from desk_gui.store.import_numbers import Reservation, give_back, reserve_numbers
+from desk_gui.store.import_write import CHUNK, NewTicket, Written, _chain, _next_id, _stored
+from desk_gui.store.models import Meta, Staff
 
 STAGE_DIR_NAME = "desk-import-stage"
 ATTACHED = "desk_stage"
@@ -103,130 +94,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-@dataclass
-class _Reservation:
-    numbers: list[str]
-    before: dict[str, int | None]  # each touched day's sequence before the import
-    after: dict[str, int]
-    first_id: int
-
-
-@dataclass
-class _NumberPlan:
-    """The numbers worked out from each day's sequence as it was read (``last``)."""
-
-    numbers: list[str]
-    last: dict[str, int | None]  # each touched day's sequence when read
-    sheet_top: dict[str, int]  # each day's highest number in the sheet (skipped rows too)
-    used: set[str]  # the sheet's numbers already taken when read
-
-    def after(self) -> dict[str, int]:
-        """Each day's sequence once the import's numbers are drawn."""
-        top = {k: max(v or 0, self.sheet_top.get(k, 0)) for k, v in self.last.items()}
-        for number in self.numbers:
-            parsed = parse_number(number)
-            if parsed is not None:
-                key = day_key(parsed[0], parsed[1])
-                top[key] = max(top[key], parsed[2])
-        return {k: v for k, v in top.items() if v}
-
-
-def _plan_numbers(
-    tickets: Sequence[NewTicket],
-    prefix: str,
-    reserved: Sequence[str],
-    seen: _NumberPlan | None = None,
-) -> _NumberPlan:
-    """Keep each well-formed, unused, first-seen sheet number; the others get the next of their
-    day, past the day's sequence and every sheet number of that day (as import_write does).
-
-    ``seen``: the plan made before the lock; only the sheet numbers of days whose sequence moved
-    since are looked up again (saves elsewhere take a day's next numbers, nothing else)."""
-    if seen is None:
-        sheet_top: dict[str, int] = {}
-        for number in reserved:
-            parsed = parse_number(number) if number else None
-            if parsed is not None:
-                key = day_key(parsed[0], parsed[1])
-                sheet_top[key] = max(sheet_top.get(key, 0), parsed[2])
-        keys = {day_key(prefix, t.day) for t in tickets} | set(sheet_top)
-        used = _used_numbers([t.wanted for t in tickets if t.wanted])
-        plan = _NumberPlan([], _sequence_values(keys), sheet_top, used)
-    else:
-        plan = _NumberPlan([], _sequence_values(set(seen.last)), seen.sheet_top, set(seen.used))
-        moved = {k for k, v in plan.last.items() if v != seen.last[k]}
-        if not moved:
-            return seen
-        plan.used |= _used_numbers([t.wanted for t in tickets if _key_of(t.wanted) in moved])
-    top = {k: max(v or 0, plan.sheet_top.get(k, 0)) for k, v in plan.last.items()}
-    taken = set(plan.used)
-    for t in tickets:
-        if t.wanted and t.wanted not in taken and parse_number(t.wanted) is not None:
-            number = t.wanted
-        else:
-            key = day_key(prefix, t.day)
-            top[key] += 1
-            number = format_number(prefix, t.day, top[key])
-        taken.add(number)
-        plan.numbers.append(number)
-    return plan
-
-
-def _key_of(number: str) -> str | None:
-    parsed = parse_number(number) if number else None
-    return day_key(parsed[0], parsed[1]) if parsed is not None else None
-
-
-def _reserve_numbers(
-    tickets: Sequence[NewTicket], prefix: str, reserved: Sequence[str]
-) -> tuple[_Reservation, float]:
-    """Step 1: the numbers, each day's sequence moved past them; (reservation, lock seconds).
-
-    Worked out before the lock; inside it they are worked out again only if a day's sequence
-    moved meanwhile (saves from other workstations). A sheet number another import takes
-    meanwhile is found by the publish.
-    """
-    seen = _plan_numbers(tickets, prefix, reserved)
-    started = time.monotonic()
-    with write_transaction() as db:
-        plan = _plan_numbers(tickets, prefix, reserved, seen)
-        after = plan.after()
-        db.cursor().executemany(
-            'INSERT INTO "daily_sequence" ("day_key", "last") VALUES (?, ?) ON CONFLICT '
-            '("day_key") DO UPDATE SET "last" = excluded."last"',
-            [(k, v) for k, v in sorted(after.items()) if v != plan.last.get(k)],
-        )
-        first = _next_id()
-    return _Reservation(plan.numbers, plan.last, after, first), time.monotonic() - started
-
-
-def _sequence_values(keys: set[str]) -> dict[str, int | None]:
-    values: dict[str, int | None] = dict.fromkeys(keys)
-    ordered = sorted(keys)
-    for start in range(0, len(ordered), CHUNK):
-        chunk = ordered[start : start + CHUNK]
-        query = DailySequence.select(DailySequence.day_key, DailySequence.last)
-        for key, last in rows_of(query.where(DailySequence.day_key.in_(chunk))):
-            values[str(key)] = int(last)
-    return values
-
-
-def _give_back(reservation: _Reservation) -> None:
-    """Each day's sequence back where it was, unless someone took a number after ours."""
-    gone = [(k, v) for k, v in reservation.after.items() if reservation.before.get(k) is None]
-    back = [
-        (old, k, v)
-        for k, v in reservation.after.items()
-        if (old := reservation.before.get(k)) is not None and old != v
-    ]
-    with write_transaction() as db:
-        cursor = db.cursor()
-        cursor.executemany('DELETE FROM "daily_sequence" WHERE "day_key" = ? AND "last" = ?', gone)
-        cursor.executemany(
-            'UPDATE "daily_sequence" SET "last" = ? WHERE "day_key" = ? AND "last" = ?', back
-        )
-
-
 class _StageFile:
     """The private staging file: the rows as they will be copied into the shared file."""
 
@@ -258,7 +125,9 @@ class _StageFile:
         self.con.executemany("INSERT INTO d VALUES (?, ?)", [search_rows.pack(r) for r in index])
         self.con.execute("COMMIT")
 
-    def shift(self, delta: int, chains: Callable[[int, list[tuple[Any, ...]]], list[bytes]]) -> None:
+    def shift(
+        self, delta: int, chains: Callable[[int, list[tuple[Any, ...]]], list[bytes]]
+    ) -> None:
         """Move every staged id by ``delta``; the log lines' chain values worked out again."""
         con = self.con
         con.execute("BEGIN")
@@ -291,7 +160,9 @@ def _staged_rows(
     author: str, index_row: IndexRow, db: pw.Database,
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[object, ...]]]:  # fmt: skip
     """Tickets ``start`` to ``end``: their rows, log lines and index rows for ids from ``first``."""
-    rows, logs, index = [], [], []
+    rows: list[tuple[Any, ...]] = []
+    logs: list[tuple[Any, ...]] = []
+    index: list[tuple[object, ...]] = []
     for k in range(start, min(end, len(tickets))):
         t, number, i = tickets[k], numbers[k], first + k
         rows.append((i, number, *(_stored(db, v) for v in t.columns.values())))
@@ -317,17 +188,17 @@ def stage_and_publish(
     finish_interrupted()
     out = Written()
     for _ in range(TRIES):
-        reservation, held = _reserve_numbers(tickets, prefix, reserved)
+        reservation, held = reserve_numbers(tickets, prefix, reserved)
         out.lock_seconds = max(out.lock_seconds, held)
         try:
             held = _stage_and_publish(tickets, reservation, staff, operator, index_row, progress)
         except StageConflict:
             with contextlib.suppress(Exception):
-                _give_back(reservation)
+                give_back(reservation)
             continue  # another import published the same sheet numbers first: reserve again
         except BaseException:
             with contextlib.suppress(Exception):
-                _give_back(reservation)
+                give_back(reservation)
             raise
         out.numbers = reservation.numbers
         out.lock_seconds = max(out.lock_seconds, held)
@@ -336,7 +207,7 @@ def stage_and_publish(
 
 
 def _stage_and_publish(
-    tickets: Sequence[NewTicket], reservation: _Reservation, staff: Sequence[str],
+    tickets: Sequence[NewTicket], reservation: Reservation, staff: Sequence[str],
     operator: str, index_row: IndexRow, progress: Progress | None,
 ) -> float:  # fmt: skip
     db = current_database()
@@ -441,7 +312,7 @@ def _check(first: int) -> None:
     if _next_id() > first:
         raise StageConflict(numbers=False)
     taken = fetch_all(
-        f'SELECT 1 FROM {ATTACHED}.t s WHERE EXISTS '
+        f"SELECT 1 FROM {ATTACHED}.t s WHERE EXISTS "
         '(SELECT 1 FROM main."ticket" m WHERE m."number" = s."number") LIMIT 1'
     )
     if taken:

@@ -20,8 +20,8 @@ from desk_gui.exchange.importer import preview_file
 from desk_gui.services import importing
 from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportService
-from desk_gui.services.workspace import Workspace
 from desk_gui.services.workflow import WorkflowService
+from desk_gui.services.workspace import Workspace
 from desk_gui.store import import_stage, search
 from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database
@@ -71,7 +71,9 @@ def test_a_ticket_saved_while_staging_moves_the_staged_ids(tmp_path: Path) -> No
     n, theirs = len(preview.valid_rows), []
 
     def progress(done: int, _total: int) -> None:
-        if done >= 2 * n and not theirs:  # half the rows staged: another workstation saves meanwhile
+        if (
+            done >= 2 * n and not theirs
+        ):  # half the rows staged: another workstation saves meanwhile
             theirs.append(_save_one())
 
     result = ImportService(_ctx()).run(preview, progress=progress)
