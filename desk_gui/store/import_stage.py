@@ -69,28 +69,37 @@ def stage_dir() -> Path:
 
 
 def sweep_stale(folder: Path | None = None) -> list[Path]:
-    """Delete the staging files of imports whose process is gone; returns them."""
+    """Delete the staging files of imports whose process is gone; returns them.
+
+    POSIX: the process id in the name is looked up. Windows (where ``os.kill`` would end the
+    process): a running import keeps its file open, and Windows refuses to delete an open file.
+    """
     folder = folder or stage_dir()
     gone: list[Path] = []
     for path in sorted(folder.glob("*.stage")) if folder.is_dir() else []:
         pid = path.name.split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            for leftover in (path, path.with_name(path.name + "-journal")):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
-            gone.append(path)
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        if os.name != "nt" and _alive(int(pid)):
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue  # still open: its import is running
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + "-journal").unlink()
+        gone.append(path)
     return gone
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
+    """POSIX only: whether a process ``pid`` exists (signal 0 checks without sending)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:  # exists, not ours (Windows raises OSError for a dead pid too)
-        return os.name != "nt"
+    except PermissionError:  # exists, another user's
+        return True
     return True
 
 
