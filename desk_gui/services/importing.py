@@ -96,7 +96,8 @@ class ImportService:
         """Import every row (refused if any is invalid) or, if asked, only the valid ones.
 
         ``progress(done, total)`` comes every ~1,000 rows (total: four times the rows: working
-        them out, staging them (log chains, search-index text), then publishing); an exception it
+        them out, then staging them (log chains, search-index text) twice as long); its last
+        call, ``(total, total)``, comes just before the publish, none after it. An exception it
         raises (a Cancel) stops the import with nothing written.
         """
         if preview.errors and not only_valid:
@@ -123,9 +124,7 @@ class ImportService:
             result.created.append((row.line, number))
             if row.number and row.number != number:
                 result.renumbered.append((row.line, row.number, number))
-        if progress:
-            progress(total, total)
-        return result
+        return result  # (no progress after the publish: a Cancel cannot undo it)
 
     def _write(
         self,
@@ -148,8 +147,8 @@ class ImportService:
 
             def staged(done: int, _n: int) -> None:
                 step(n + 2 * done, force=True)
-                if done == n:
-                    step(3 * n + n // 2, force=True)  # a last Cancel before the publish
+                if done == n:  # all done but the publish: the last moment a Cancel is noticed
+                    step(4 * n, force=True)
 
             return stage_and_publish(
                 tickets, prefix, sheet, staff, self.ctx.operator, index_row, staged
