@@ -13,7 +13,7 @@ import unicodedata
 
 from desk_gui.domain.enums import Satisfaction
 from desk_gui.domain.errors import RuleViolation
-from desk_gui.domain.validation import letter_count
+from desk_gui.domain.validation import first_char_guard, letter_count
 
 # Letters/digits (a CJK character counts one) that must remain once the "done" phrases are out:
 # "换网线" (3) or "Reset password" pass, "已解决" / "问题已处理" / "fixed it" do not.
@@ -102,7 +102,8 @@ def _done_pattern() -> re.Pattern[str]:
     cjk = [re.escape(p) for p in sorted(_DONE_CJK, key=len, reverse=True)]
     words = sorted(_DONE_ASCII, key=len, reverse=True)
     ascii_ = [r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])" for w in words]
-    return re.compile("|".join(cjk + ascii_))
+    guard = first_char_guard(list(_DONE_CJK) + list(words))
+    return re.compile(guard + "(?:" + "|".join(cjk + ascii_) + ")")
 
 
 _DONE = _done_pattern()

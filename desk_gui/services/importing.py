@@ -1,10 +1,12 @@
-"""Importing the old worksheet spreadsheet: all rows in one transaction, or none.
+"""Importing the old worksheet spreadsheet: all rows, or none.
 
 Every row is worked out in memory first (services/import_plan.py: the ticket and log the
-workflow would produce), then written by one short transaction (store/import_write.py: BEGIN
-IMMEDIATE, numbers allocated, rows inserted in bulk), so imports from several workstations into
-one shared file are serialised and never half done, and the write lock is held only while the
-prepared rows are inserted.
+workflow would produce). On SQLite the rows are then reserved, staged and published
+(store/import_stage.py): the shared file's write lock is taken only briefly — to reserve the
+numbers, to publish every ticket and log line in one transaction, then for the search-index
+rows in short ones — so other workstations keep saving, and nothing is visible until the
+publish. On PostgreSQL (no single write lock) one transaction writes everything
+(store/import_write.py).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from desk_gui.services.settings import OfficeSettings
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store import search
 from desk_gui.store.database import is_sqlite, rows_of, translate_errors
-from desk_gui.store.import_write import NewTicket, guess_numbers, write_tickets
+from desk_gui.store.import_stage import finish_interrupted, stage_and_publish
+from desk_gui.store.import_write import NewTicket, Written, write_tickets
 from desk_gui.store.models import Ticket
 
 __all__ = ["CLOSED_REASON", "CLOSED_REASON_EN", "ImportRefused", "ImportResult", "ImportService"]
@@ -31,7 +34,6 @@ __all__ = ["CLOSED_REASON", "CLOSED_REASON_EN", "ImportRefused", "ImportResult",
 Progress = Callable[[int, int], None]
 IN_CHUNK = 500
 """Values bound in one SQL ``IN`` list (SQLite before 3.32 allows 999 variables in all)."""
-IndexRowMaker = Callable[[int, str, NewTicket], tuple[object, ...]]
 
 
 class ImportRefused(DeskError):
@@ -53,7 +55,7 @@ class ImportResult:
     created: list[tuple[int, str]] = field(default_factory=list)
     renumbered: list[tuple[int, str, str]] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)
-    lock_seconds: float = 0.0  # how long the write held the database's write lock
+    lock_seconds: float = 0.0  # the longest single hold of the database's write lock
 
 
 class ImportService:
@@ -94,7 +96,8 @@ class ImportService:
         """Import every row (refused if any is invalid) or, if asked, only the valid ones.
 
         ``progress(done, total)`` comes every ~1,000 rows (total: four times the rows: working
-        them out, their search-index text, then writing tickets and logs); an exception it
+        them out, then staging them (log chains, search-index text) twice as long); its last
+        call, ``(total, total)``, comes just before the publish, none after it. An exception it
         raises (a Cancel) stops the import with nothing written.
         """
         if preview.errors and not only_valid:
@@ -115,24 +118,62 @@ class ImportService:
             staff.extend(plan.staff)
             step(len(tickets))
         with translate_errors():
-            index_row = _index_rows(tickets, settings.prefix, lambda done: step(len(rows) + done))
-            written = write_tickets(
-                tickets,
-                settings.prefix,
-                [r.number for r in preview.rows],
-                staff,
-                self.ctx.operator,
-                index_row,
-                progress=lambda done, _n: step(2 * len(rows) + done, force=True),
-            )
+            written = self._write(preview, tickets, staff, step)
         result.lock_seconds = written.lock_seconds
         for row, number in zip(rows, written.numbers, strict=True):
             result.created.append((row.line, number))
             if row.number and row.number != number:
                 result.renumbered.append((row.line, row.number, number))
-        if progress:
-            progress(total, total)
-        return result
+        return result  # (no progress after the publish: a Cancel cannot undo it)
+
+    def _write(
+        self,
+        preview: ImportPreview,
+        tickets: list[NewTicket],
+        staff: list[str],
+        step: _Steps,
+    ) -> Written:
+        """SQLite: reserve, stage, publish (store/import_stage.py: the write lock held only
+        briefly, twice); PostgreSQL: one transaction (other writers are not blocked by it)."""
+        prefix, n = self.workflow.settings.prefix, len(tickets)
+        sheet = [r.number for r in preview.rows]
+        if is_sqlite():
+            memo = search.IndexTextMemo()
+
+            def index_row(ticket_id: int, number: str, t: NewTicket) -> tuple[object, ...]:
+                ticket = {**t.columns, "id": ticket_id, "number": number}
+                log = [text for _, text, _, _ in t.log]
+                return search.ticket_index_row(ticket, log, memo.__getitem__)
+
+            def staged(done: int, _n: int) -> None:
+                step(n + 2 * done, force=True)
+                if done == n:  # all done but the publish: the last moment a Cancel is noticed
+                    step(4 * n, force=True)
+
+            return stage_and_publish(
+                tickets, prefix, sheet, staff, self.ctx.operator, index_row, staged
+            )
+        return write_tickets(
+            tickets,
+            prefix,
+            sheet,
+            staff,
+            self.ctx.operator,
+            progress=lambda done, _n: step(n + 3 * done // 2, force=True),
+        )
+
+
+def finish_interrupted_import() -> int:
+    """The search rows of an import published by a process killed before it wrote them all
+    (store/import_stage.py); cheap when there is none. A file this workstation cannot write
+    now (read-only, busy) is left for the next opening."""
+    if not is_sqlite():
+        return 0
+    try:
+        with translate_errors():
+            return finish_interrupted()
+    except DeskError:
+        return 0
 
 
 class _Steps:
@@ -144,25 +185,6 @@ class _Steps:
     def __call__(self, done: int, *, force: bool = False) -> None:
         if self.progress and (force or done % 1000 == 0):
             self.progress(done, self.total)
-
-
-def _index_rows(
-    tickets: list[NewTicket], prefix: str, step: Callable[[int], None]
-) -> IndexRowMaker | None:
-    """SQLite: each ticket's search-index row, worked out now for the id and number it will
-    most likely get (outside the write lock); the write redoes the rows it guessed wrong."""
-    if not is_sqlite():
-        return None
-    memo = search.IndexTextMemo()
-
-    def index_row(ticket_id: int, number: str, t: NewTicket) -> tuple[object, ...]:
-        ticket = {**t.columns, "id": ticket_id, "number": number}
-        return search.ticket_index_row(ticket, [text for _, text, _, _ in t.log], memo.__getitem__)
-
-    for done, (t, guess) in enumerate(zip(tickets, guess_numbers(tickets, prefix), strict=True)):
-        t.guess, t.index = guess, index_row(*guess, t)
-        step(done + 1)
-    return index_row
 
 
 def _number_problem(number: str, used: set[str], seen: set[str]) -> tuple[str, str] | None:

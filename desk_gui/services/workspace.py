@@ -22,7 +22,7 @@ from desk_gui.domain.roles import Role
 from desk_gui.exchange.export import ExportOptions, Progress, export_tickets
 from desk_gui.services import access, accounts, audit, directory
 from desk_gui.services.context import Context
-from desk_gui.services.importing import ImportService
+from desk_gui.services.importing import ImportService, finish_interrupted_import
 from desk_gui.services.kb import KnowledgeService
 from desk_gui.services.problems import ProblemService
 from desk_gui.services.queue import QueueFilter, QueueService, SortKey
@@ -105,6 +105,7 @@ class Workspace:
         workspace._adopt_server_login()
         if bind:
             workspace.bind()
+            finish_interrupted_import()
         return workspace
 
     def _adopt_server_login(self) -> None:

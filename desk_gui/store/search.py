@@ -157,6 +157,11 @@ def _index_rows(ticket_ids: Sequence[int] | None) -> list[tuple[object, ...]]:
     return [ticket_index_row(t, by_ticket.get(int(t["id"]), [])) for t in dicts_of(query)]
 
 
+def index_rows_of(ticket_ids: Sequence[int]) -> list[tuple[object, ...]]:
+    """The index rows of the given tickets, from their stored columns and log."""
+    return _index_rows(ticket_ids)
+
+
 def add_index_rows(
     rows: Iterable[tuple[object, ...]], docs: Iterable[tuple[object, bytes]] | None = None
 ) -> None:

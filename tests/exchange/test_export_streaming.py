@@ -137,3 +137,25 @@ def test_characters_xml_cannot_hold_are_dropped_not_fatal(db: Path, tmp_path: Pa
     export_tickets(tmp_path / "x.xlsx", options=ExportOptions(now=NOW))
     ws = openpyxl.load_workbook(tmp_path / "x.xlsx").worksheets[0]
     assert "bell here" in [c.value for row in ws.iter_rows() for c in row]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_log_cells_put_together_by_sqlite_equal_the_python_ones(
+    db: Path, tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desk_gui.exchange import export
+    from desk_gui.store.database import current_database
+
+    # a line without its English text (older files), one with an empty one, microseconds
+    current_database().execute_sql(
+        "INSERT INTO log_entry (ticket_id, at, author, kind, text, text_en) VALUES "
+        "(1, '2024-05-06 18:01:02.123456', '张三', 'note', '无英文', NULL), "
+        "(1, '2024-05-06 18:02:00', 'Ann', 'note', '空英文', '')"
+    )
+    fast = tmp_path / "fast.csv"
+    export_tickets(fast, ids=ticket_ids(None), lang=lang, mask=False)  # type: ignore[arg-type]
+    monkeypatch.setattr(export, "_sql_lines", lambda _db: False)
+    plain = tmp_path / "plain.csv"
+    export_tickets(plain, ids=ticket_ids(None), lang=lang, mask=False)  # type: ignore[arg-type]
+    assert fast.read_bytes() == plain.read_bytes()
+    assert "无英文" in fast.read_text(encoding="utf-8-sig")

@@ -1,0 +1,358 @@
+"""A big SQLite import without holding the shared file's write lock for long, all or nothing.
+
+1. **Reserve** (one short transaction): the numbers, worked out before the lock; each day's
+   sequence is moved past the sheet's numbers and the new ones, so saves from other
+   workstations during the import take the numbers after them (never one of the import's).
+2. **Stage** (no lock on the shared file): the tickets, their log lines (chain values for the
+   ids they will get) and their search-index rows go, in chunks with progress and Cancel, to a
+   private staging file in the local temporary folder.
+3. **Publish** (one transaction, ``_publish``): the staging file is attached and every ticket
+   and log line copied with ``INSERT … SELECT`` (no Python per row under the lock). This is
+   the one moment the tickets become visible, all at once; nothing is ever written to the
+   shared file under a "hidden" marker, so no query has to filter unpublished rows. The same
+   transaction leaves a ``meta`` mark (PENDING + the id range); the search-index rows follow in
+   transactions of INDEX_CHUNK tickets, the last dropping the mark. A process killed between
+   them leaves the mark: the next import or workspace opening indexes the rest
+   (``finish_interrupted``), so a ticket is at worst not yet found by search, never half there.
+
+A failure or Cancel before the publish deletes the staging file and gives the reserved numbers
+back (where nobody took a later one meanwhile); a killed process leaves its staging file (swept
+by the next import: its process is gone) and, at worst, a gap in the day's numbers. If another
+workstation saved tickets meanwhile, the guessed ids are taken: the staged rows move past them
+(chain values worked out again, outside the lock) and the publish is tried again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import peewee as pw
+
+from desk_gui.store import schema, search, search_rows
+from desk_gui.store.database import current_database, fetch_all, rows_of, write_transaction
+from desk_gui.store.import_numbers import Reservation, give_back, reserve_numbers
+from desk_gui.store.import_write import CHUNK, NewTicket, Written, _chain, _next_id, _stored
+from desk_gui.store.models import Meta, Staff
+
+STAGE_DIR_NAME = "desk-import-stage"
+ATTACHED = "desk_stage"
+INDEX_CHUNK = 5000
+"""Tickets whose search-index rows go in one transaction after the publish."""
+PENDING = "import.index_pending."
+"""``meta`` key prefix of a publish whose search-index rows are not all written yet."""
+TRIES = 5
+"""Publishes tried before giving up (each retry follows another workstation's saves)."""
+
+Progress = Callable[[int, int], None]
+IndexRow = Callable[[int, str, NewTicket], tuple[object, ...]]
+
+
+class StageConflict(Exception):
+    """Another writer took an id or number the staged rows use: stage again, then retry."""
+
+    def __init__(self, numbers: bool) -> None:
+        super().__init__("numbers" if numbers else "ids")
+        self.numbers = numbers
+
+
+def stage_dir() -> Path:
+    """The local folder of staging files (one per running import, named by process id)."""
+    return Path(tempfile.gettempdir()) / STAGE_DIR_NAME
+
+
+def sweep_stale(folder: Path | None = None) -> list[Path]:
+    """Delete the staging files of imports whose process is gone; returns them.
+
+    POSIX: the process id in the name is looked up. Windows (where ``os.kill`` would end the
+    process): a running import keeps its file open, and Windows refuses to delete an open file.
+    """
+    folder = folder or stage_dir()
+    gone: list[Path] = []
+    for path in sorted(folder.glob("*.stage")) if folder.is_dir() else []:
+        pid = path.name.split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        if os.name != "nt" and _alive(int(pid)):
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue  # still open: its import is running
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + "-journal").unlink()
+        gone.append(path)
+    return gone
+
+
+def _alive(pid: int) -> bool:
+    """POSIX only: whether a process ``pid`` exists (signal 0 checks without sending)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, another user's
+        return True
+    return True
+
+
+class _StageFile:
+    """The private staging file: the rows as they will be copied into the shared file."""
+
+    def __init__(self, names: list[str]) -> None:
+        folder = stage_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / f"{os.getpid()}-{uuid.uuid4().hex}.stage"
+        self.names = names
+        self.con = sqlite3.connect(self.path, isolation_level=None)
+        self.con.execute("PRAGMA journal_mode = OFF")
+        self.con.execute("PRAGMA synchronous = OFF")
+        columns = ", ".join(f'"{n}"' for n in ["id", "number", *names])
+        fts = ", ".join(schema.FTS_COLUMNS)
+        self.con.executescript(
+            f"CREATE TABLE t ({columns});"
+            "CREATE TABLE l (ticket_id, author, kind, text, text_en, at, chain);"
+            f"CREATE TABLE f (id, {fts});"
+            "CREATE TABLE d (id, doc);"
+        )
+
+    def add(self, tickets: list[tuple[Any, ...]], logs: list[tuple[Any, ...]],
+            index: list[tuple[object, ...]]) -> None:  # fmt: skip
+        marks = ", ".join("?" * (len(self.names) + 2))
+        fts = ", ".join("?" * (len(schema.FTS_COLUMNS) + 1))
+        self.con.execute("BEGIN")
+        self.con.executemany(f"INSERT INTO t VALUES ({marks})", tickets)
+        self.con.executemany("INSERT INTO l VALUES (?, ?, ?, ?, ?, ?, ?)", logs)
+        self.con.executemany(f"INSERT INTO f VALUES ({fts})", index)
+        self.con.executemany("INSERT INTO d VALUES (?, ?)", [search_rows.pack(r) for r in index])
+        self.con.execute("COMMIT")
+
+    def shift(
+        self, delta: int, chains: Callable[[int, list[tuple[Any, ...]]], list[bytes]]
+    ) -> None:
+        """Move every staged id by ``delta``; the log lines' chain values worked out again."""
+        con = self.con
+        con.execute("BEGIN")
+        for table, column in (("t", "id"), ("f", "id"), ("d", "id"), ("l", "ticket_id")):
+            con.execute(f'UPDATE {table} SET "{column}" = "{column}" + ?', (delta,))
+        lines = con.execute(
+            "SELECT rowid, ticket_id, author, kind, text, text_en, at FROM l ORDER BY rowid"
+        ).fetchall()
+        updates: list[tuple[bytes, int]] = []
+        start = 0
+        while start < len(lines):
+            end = start
+            while end < len(lines) and lines[end][1] == lines[start][1]:
+                end += 1
+            values = chains(int(lines[start][1]), [r[2:] for r in lines[start:end]])
+            updates.extend((v, r[0]) for v, r in zip(values, lines[start:end], strict=True))
+            start = end
+        con.executemany("UPDATE l SET chain = ? WHERE rowid = ?", updates)
+        con.execute("COMMIT")
+
+    def close(self) -> None:
+        self.con.close()
+        for leftover in (self.path, self.path.with_name(self.path.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _staged_rows(
+    tickets: Sequence[NewTicket], numbers: list[str], first: int, start: int, end: int,
+    author: str, index_row: IndexRow, db: pw.Database,
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[object, ...]]]:  # fmt: skip
+    """Tickets ``start`` to ``end``: their rows, log lines and index rows for ids from ``first``."""
+    rows: list[tuple[Any, ...]] = []
+    logs: list[tuple[Any, ...]] = []
+    index: list[tuple[object, ...]] = []
+    for k in range(start, min(end, len(tickets))):
+        t, number, i = tickets[k], numbers[k], first + k
+        rows.append((i, number, *(_stored(db, v) for v in t.columns.values())))
+        lines = [(author, kind, text, en, _stored(db, at)) for kind, text, en, at in t.log]
+        values = _chain(i, lines)
+        logs.extend((i, *line, value) for line, value in zip(lines, values, strict=True))
+        index.append(index_row(i, number, t))
+    return rows, logs, index
+
+
+def stage_and_publish(
+    tickets: Sequence[NewTicket],
+    prefix: str,
+    reserved: Sequence[str],
+    staff: Sequence[str],
+    operator: str,
+    index_row: IndexRow,
+    progress: Progress | None = None,
+) -> Written:
+    """Reserve, stage, publish (see the module text); ``Written.lock_seconds``: the longest
+    single hold of the write lock."""
+    sweep_stale()
+    finish_interrupted()
+    out = Written()
+    for _ in range(TRIES):
+        reservation, held = reserve_numbers(tickets, prefix, reserved)
+        out.lock_seconds = max(out.lock_seconds, held)
+        try:
+            held = _stage_and_publish(tickets, reservation, staff, operator, index_row, progress)
+        except StageConflict:
+            with contextlib.suppress(Exception):
+                give_back(reservation)
+            continue  # another import published the same sheet numbers first: reserve again
+        except BaseException:
+            with contextlib.suppress(Exception):
+                give_back(reservation)
+            raise
+        out.numbers = reservation.numbers
+        out.lock_seconds = max(out.lock_seconds, held)
+        return out
+    raise RuntimeError("the import kept colliding with other imports; try again")
+
+
+def _stage_and_publish(
+    tickets: Sequence[NewTicket], reservation: Reservation, staff: Sequence[str],
+    operator: str, index_row: IndexRow, progress: Progress | None,
+) -> float:  # fmt: skip
+    db = current_database()
+    names = list(tickets[0].columns) if tickets else []
+    stage = _StageFile(names)
+    try:
+        n = len(tickets)
+        for start in range(0, n, CHUNK):
+            parts = _staged_rows(tickets, reservation.numbers, reservation.first_id, start,
+                                 start + CHUNK, operator, index_row, db)  # fmt: skip
+            stage.add(*parts)
+            if progress:
+                progress(min(n, start + CHUNK), n)
+        first = reservation.first_id
+        longest = 0.0
+        for _ in range(TRIES):
+            try:
+                longest = max(longest, _publish(db, stage, names, first, staff))
+                return longest
+            except StageConflict as exc:
+                if exc.numbers:
+                    raise
+                moved = _next_id() + 16 + n // 100  # room for a few more saves meanwhile
+                stage.shift(moved - first, _chain)
+                first = moved
+        raise StageConflict(numbers=False)
+    finally:
+        stage.close()
+
+
+def _publish(
+    db: pw.Database, stage: _StageFile, names: list[str], first: int, staff: Sequence[str]
+) -> float:
+    """Step 3: copy the staged tickets and log lines in one transaction, then their search
+    index rows in a few short ones; returns the longest time the write lock was held."""
+    db.execute_sql(f"ATTACH DATABASE ? AS {ATTACHED}", (str(stage.path),))
+    try:
+        key = f"{PENDING}{uuid.uuid4().hex}"
+        started = time.monotonic()
+        with _big_cache(db), _no_reference_checks(db), write_transaction():
+            _check(first)
+            _copy(db, names)
+            if staff:
+                rows = [{"name": s} for s in dict.fromkeys(staff)]
+                Staff.insert_many(rows).on_conflict_ignore().execute()
+            last = first + int(fetch_all(f"SELECT COUNT(*) FROM {ATTACHED}.t")[0][0]) - 1
+            Meta.insert(key=key, value=f"{first} {last}").execute()
+        longest = time.monotonic() - started
+        return max(longest, _index_staged(db, key, first, last))
+    finally:
+        db.execute_sql(f"DETACH DATABASE {ATTACHED}")
+
+
+def _index_staged(db: pw.Database, key: str, first: int, last: int) -> float:
+    """The published tickets' search index rows, INDEX_CHUNK tickets a transaction; the last
+    one drops the pending mark. A ticket edited meanwhile was indexed by its save: kept."""
+    fts = ", ".join(schema.FTS_COLUMNS)
+    unindexed = f'NOT EXISTS (SELECT 1 FROM main."{schema.FTS_DOC_TABLE}" x WHERE x.id = s.id)'
+    longest = 0.0
+    for lo in range(first, last + 1, INDEX_CHUNK):
+        hi = min(last, lo + INDEX_CHUNK - 1)
+        started = time.monotonic()
+        with _big_cache(db), write_transaction():
+            db.execute_sql(
+                f'INSERT INTO main."{schema.FTS_TABLE}" (rowid, {fts}) SELECT id, {fts} '
+                f"FROM {ATTACHED}.f s WHERE s.id BETWEEN ? AND ? AND {unindexed} ORDER BY id",
+                (lo, hi),
+            )
+            db.execute_sql(
+                f'INSERT INTO main."{schema.FTS_DOC_TABLE}" (id, doc) SELECT id, doc '
+                f"FROM {ATTACHED}.d s WHERE s.id BETWEEN ? AND ? AND {unindexed} ORDER BY id",
+                (lo, hi),
+            )
+            if hi == last:
+                Meta.delete().where(Meta.key == key).execute()
+        longest = max(longest, time.monotonic() - started)
+    return longest
+
+
+def finish_interrupted() -> int:
+    """Index the tickets of a publish whose search rows were cut short (a killed process);
+    returns how many. Cheap when there is nothing to do: one look at ``meta``."""
+    done = 0
+    marks = rows_of(Meta.select(Meta.key, Meta.value).where(Meta.key.startswith(PENDING)))
+    for key, value in marks:
+        first, last = (int(v) for v in str(value).split())
+        for lo in range(first, last + 1, INDEX_CHUNK):
+            hi = min(last, lo + INDEX_CHUNK - 1)
+            with write_transaction() as db:
+                ids = [int(r[0]) for r in fetch_all(
+                    f'SELECT id FROM "ticket" t WHERE id BETWEEN ? AND ? AND NOT EXISTS '
+                    f'(SELECT 1 FROM "{schema.FTS_DOC_TABLE}" x WHERE x.id = t.id)', (lo, hi))]  # fmt: skip
+                if ids:
+                    search_rows.write_index_rows(db, search.index_rows_of(ids))
+                done += len(ids)
+                if hi == last:
+                    Meta.delete().where(Meta.key == key).execute()
+    return done
+
+
+def _check(first: int) -> None:
+    if _next_id() > first:
+        raise StageConflict(numbers=False)
+    taken = fetch_all(
+        f"SELECT 1 FROM {ATTACHED}.t s WHERE EXISTS "
+        '(SELECT 1 FROM main."ticket" m WHERE m."number" = s."number") LIMIT 1'
+    )
+    if taken:
+        raise StageConflict(numbers=True)
+
+
+def _copy(db: pw.Database, names: list[str]) -> None:
+    columns = ", ".join(f'"{n}"' for n in ["id", "number", *names])
+    log = "ticket_id, author, kind, text, text_en, at, chain"
+    for sql in (
+        f'INSERT INTO main."ticket" ({columns}) SELECT {columns} FROM {ATTACHED}.t ORDER BY id',
+        f'INSERT INTO main."log_entry" ({log}) SELECT {log} FROM {ATTACHED}.l ORDER BY rowid',
+    ):
+        db.execute_sql(sql)
+
+
+@contextlib.contextmanager
+def _no_reference_checks(db: pw.Database) -> Iterator[None]:
+    """Foreign keys not looked up row by row while copying: each staged log line's ticket is
+    one of the staged tickets, copied in the same transaction (set outside it: SQLite ignores
+    the pragma inside one)."""
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
+
+
+@contextlib.contextmanager
+def _big_cache(db: pw.Database) -> Iterator[None]:
+    from desk_gui.store.import_write import _big_cache as big
+
+    with big(db):
+        yield
