@@ -25,6 +25,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from desk_gui.domain.enums import YES_NO, Satisfaction, Status
 from desk_gui.domain.fields import Kind, column_fields
 from desk_gui.domain.lang import Lang, is_zh, pick
+from desk_gui.domain.log_render import render
 from desk_gui.domain.masking import TextMasker, mask_requester
 from desk_gui.domain.text import printable
 from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
@@ -81,14 +82,19 @@ def _log_texts(
     zh = is_zh(lang)
     colon = "：" if zh else ": "
     query = LogEntry.select(
-        LogEntry.ticket, LogEntry.at, LogEntry.author, LogEntry.text, LogEntry.text_en
+        LogEntry.ticket,
+        LogEntry.at,
+        LogEntry.author,
+        LogEntry.text,
+        LogEntry.text_en,
+        LogEntry.args,
     ).order_by(LogEntry.ticket, LogEntry.at, LogEntry.id)
     rows = _fetch_in(db, query, LogEntry.ticket, chunk)
     if maskers is not None:
         return _masked_log_texts(rows, zh, colon, maskers)
     lines: dict[int, list[str]] = {}
-    for ticket_id, at, author, text, text_en in rows:
-        said = text if zh or not text_en else text_en
+    for ticket_id, at, author, text, text_en, args in rows:
+        said = _said(text, text_en, args, zh)
         line = f"{_minute_text(at)} {author}{colon}{said}"
         found = lines.get(ticket_id)
         if found is None:
@@ -98,17 +104,24 @@ def _log_texts(
     return {ticket_id: "\n".join(texts) for ticket_id, texts in lines.items()}
 
 
+def _said(text: str, text_en: str | None, args: str | None, zh: bool) -> str:
+    """What a stored line says in the export's language (rendered where it has args)."""
+    if args is not None:
+        return render(args, "zh" if zh else "en")
+    return text if zh or not text_en else text_en
+
+
 def _masked_log_texts(
     rows: list[tuple[Any, ...]], zh: bool, colon: str, maskers: dict[int, TextMasker]
 ) -> dict[int, str]:
     """As _log_texts, what each line says masked: a ticket's lines in one masker call."""
     heads: dict[int, list[str]] = {}
     saids: dict[int, list[str]] = {}
-    for ticket_id, at, author, text, text_en in rows:
+    for ticket_id, at, author, text, text_en, args in rows:
         if ticket_id not in heads:
             heads[ticket_id], saids[ticket_id] = [], []
         heads[ticket_id].append(f"{_minute_text(at)} {author}{colon}")
-        saids[ticket_id].append(text if zh or not text_en else text_en)
+        saids[ticket_id].append(_said(text, text_en, args, zh))
     return {
         ticket_id: "\n".join(
             h + s for h, s in zip(heads[ticket_id], maskers[ticket_id].many(said), strict=True)

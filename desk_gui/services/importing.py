@@ -157,7 +157,7 @@ def _index_rows(
 
     def index_row(ticket_id: int, number: str, t: NewTicket) -> tuple[object, ...]:
         ticket = {**t.columns, "id": ticket_id, "number": number}
-        return search.ticket_index_row(ticket, [text for _, text, _, _ in t.log], memo.__getitem__)
+        return search.ticket_index_row(ticket, [line[1] for line in t.log], memo.__getitem__)
 
     for done, (t, guess) in enumerate(zip(tickets, guess_numbers(tickets, prefix), strict=True)):
         t.guess, t.index = guess, index_row(*guess, t)

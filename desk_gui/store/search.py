@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 import peewee as pw
 
+from desk_gui.domain.log_render import render
 from desk_gui.store import schema, search_rows
 from desk_gui.store.database import dicts_of, fetch_all, is_sqlite, rows_of, write_transaction
 from desk_gui.store.models import LogEntry, Ticket
@@ -145,15 +146,16 @@ _FIELDS = (
 def _index_rows(ticket_ids: Sequence[int] | None) -> list[tuple[object, ...]]:
     """FTS rows for the given tickets (all when None), read into memory."""
     query = Ticket.select(*_FIELDS).order_by(Ticket.id)
-    logs = LogEntry.select(LogEntry.ticket, LogEntry.text).order_by(
+    logs = LogEntry.select(LogEntry.ticket, LogEntry.text, LogEntry.args).order_by(
         LogEntry.ticket, LogEntry.at, LogEntry.id
     )
     if ticket_ids is not None:
         query = query.where(Ticket.id.in_(list(ticket_ids)))
         logs = logs.where(LogEntry.ticket.in_(list(ticket_ids)))
     by_ticket: dict[int, list[str]] = {}
-    for tid, text in rows_of(logs):
-        by_ticket.setdefault(int(tid), []).append(str(text))
+    for tid, text, args in rows_of(logs):  # the Chinese of a generated line is what's indexed
+        said = text if args is None else render(args, "zh")
+        by_ticket.setdefault(int(tid), []).append(str(said))
     return [ticket_index_row(t, by_ticket.get(int(t["id"]), [])) for t in dicts_of(query)]
 
 
