@@ -81,7 +81,8 @@ class _Preparer:
             index = [
                 search.ticket_index_row(t.values, [line[3] for line in t.log], text) for t in batch
             ]
-            docs = [search_rows.pack(row) for row in index]
+            # each ticket's log written in id order: its copy leaves the log column out
+            docs = [search_rows.pack(row, len(t.log)) for row, t in zip(index, batch, strict=True)]
         else:
             log = [(t.values["id"], *line) for t in batch for line in t.log]
         log = _chained(log, sqlite=self.sqlite)
