@@ -18,9 +18,9 @@ from pathlib import Path
 import peewee as pw
 import pytest
 
+from desk_gui.domain.log_render import texts
 from desk_gui.services.demo_load import generate_demo
 from desk_gui.store import queue, search
-from desk_gui.domain.log_render import texts
 from desk_gui.store.database import close_database, current_database, fetch_all, open_database
 from desk_gui.store.queue import QueueFilter, SortKey
 
