@@ -42,8 +42,8 @@ def _old_format(db: pw.Database) -> None:
     rows = fetch_all("SELECT id, text, text_en, args FROM log_entry WHERE args IS NOT NULL")
     _tamper(
         *(
-            "UPDATE log_entry SET text = %s, text_en = %s WHERE id = %s"
-            % (_quoted(zh), _quoted(en or ""), i)
+            f"UPDATE log_entry SET text = {_quoted(zh)}, text_en = {_quoted(en or '')} "
+            f"WHERE id = {i}"
             for i, zh, en in ((r[0], *texts(r[1], r[2], r[3])) for r in rows)
         ),
         'ALTER TABLE "log_entry" DROP COLUMN "args"',

@@ -40,7 +40,9 @@ def test_edits_replace_the_row_without_stale_words(db: pw.Database) -> None:
     rec = desk.take(rec.id, rec.version)
     rec = desk.add_log(rec.id, "虫洞方向已校准")
     assert search.search_ticket_ids("量子纠缠") == [rec.id]
-    rec = desk.update_fields(rec.id, rec.version, {"description": "星际穿越打印机无法打印，重启无效，已试过换线"})
+    rec = desk.update_fields(
+        rec.id, rec.version, {"description": "星际穿越打印机无法打印，重启无效，已试过换线"}
+    )
     rec = desk.add_log(rec.id, "曲率引擎检查完毕")
     rec = desk.resolve(rec.id, rec.version, "更换硒鼓")
     assert _docs()[rec.id].startswith(b"L")
@@ -62,6 +64,8 @@ def test_a_copy_with_every_column_still_deletes(db: pw.Database) -> None:
         search_rows.delete_index_row(db, rec.id, search.log_column)
         search_rows.write_index_rows(db, rows)  # an older program's copy: every column
     assert not _docs()[rec.id].startswith(b"L")
-    desk.update_fields(rec.id, rec.version, {"description": "星际穿越打印机无法打印，重启无效，已试过换线"})
+    desk.update_fields(
+        rec.id, rec.version, {"description": "星际穿越打印机无法打印，重启无效，已试过换线"}
+    )
     assert search.search_ticket_ids("量子纠缠") == []
     assert search.search_ticket_ids("星际穿越") == [rec.id]
