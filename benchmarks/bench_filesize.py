@@ -110,6 +110,8 @@ def main() -> int:
         same = before == after
         failures += not same
         print(f"  content before/after migration identical: {'yes' if same else 'NO'}")
+        plain = (before[0] + before[1]) / MB
+        print(f"  that content as plain UTF-8 (tickets, log in zh and en): {plain:.1f} MB")
         print(f"  size after / before: {migrated.stat().st_size / args.old.stat().st_size:.2f}")
         migrated.unlink()
     _print_sizes("written by this program", args.db, today, old_parts)
