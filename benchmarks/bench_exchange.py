@@ -176,7 +176,8 @@ def raw_insert(source: Path, target: Path, n: int) -> None:
     lo = min(ids)
     tickets = src.execute("SELECT * FROM ticket WHERE id >= ?", (lo,)).fetchall()
     logs = src.execute(
-        "SELECT ticket_id, at, author, kind, text, text_en FROM log_entry WHERE ticket_id >= ?",
+        "SELECT ticket_id, at, author, kind, text, text_en, args FROM log_entry "
+        "WHERE ticket_id >= ?",
         (lo,),
     ).fetchall()
     fts = src.execute("SELECT rowid, * FROM ticket_fts WHERE rowid >= ?", (lo,)).fetchall()
@@ -185,7 +186,8 @@ def raw_insert(source: Path, target: Path, n: int) -> None:
     con.execute("BEGIN IMMEDIATE")
     con.executemany(f"INSERT INTO ticket VALUES ({','.join('?' * len(tickets[0]))})", tickets)
     con.executemany(
-        "INSERT INTO log_entry (ticket_id, at, author, kind, text, text_en) VALUES (?,?,?,?,?,?)",
+        "INSERT INTO log_entry (ticket_id, at, author, kind, text, text_en, args) "
+        "VALUES (?,?,?,?,?,?,?)",
         logs,
     )
     con.executemany(

@@ -42,6 +42,8 @@ def main() -> int:
     codes.append(run("bench_stall.py", *stall))
     codes.append(run("bench_bundle.py"))
     codes.append(run("bench_report.py", "--sizes", *sizes, "--dir", str(DIR)))
+    size = sizes[-1]
+    codes.append(run("bench_filesize.py", "--db", str(DIR / f"demo-{size}.db"), "--tickets", size))
     return max(codes)
 
 

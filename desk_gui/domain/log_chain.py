@@ -11,6 +11,12 @@ The canonical encoding, so an auditor can recompute it with a few lines in any l
 where ``prev`` is the predecessor's 32-byte hash, ``ns(s)`` a netstring of the UTF-8 bytes
 (``b"5:hello,"``; ``b"~"`` for a missing value), ``ticket_id`` in decimal and ``at`` as
 ``YYYY-MM-DD HH:MM:SS.ffffff``.
+
+``text`` and ``text_en`` are the line as people read it, whatever the storage: a generated line
+stored as template and values (``args``, ``domain.log_render``, schema 14) is hashed as the
+Chinese and English it renders to, which are exactly the texts it was stored as before. So the
+chain survived that change of storage without one value recomputed, and a changed kind or value
+shows as a changed text. The stored ``kind`` column is hashed as it is.
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ from datetime import datetime
 from typing import NamedTuple
 
 from desk_gui.domain.enums import (
-    YES_NO,
     Channel,
     Impact,
     LabelledEnum,
@@ -23,31 +22,48 @@ from desk_gui.domain.enums import (
 )
 from desk_gui.domain.fields import label as field_label
 from desk_gui.domain.lang import pick
+from desk_gui.domain.log_render import PHRASES, Value, encode, render_values
 
 NOBODY = "—"
-# Field names the lines use, looked up once: the demo generator writes millions of lines.
-_ASSIGNEE = field_label("assignee", "en")
-_PRIORITY = field_label("priority", "en")
-_SOLUTION = field_label("solution", "en")
 
 
 class LogLine(NamedTuple):
-    """One generated log line: ``zh`` is what the log has always stored, ``en`` its English."""
+    """One generated log line: its Chinese, its English and, when a template makes it, the
+    ``args`` the log stores instead of both texts (``domain.log_render``)."""
 
     zh: str
     en: str
+    args: str | None = None
 
 
-def created(channel: Channel, impact: Impact, urgency: Urgency, priority: Priority) -> LogLine:
-    p = priority.value.upper()
+def made(code: str, *values: Value) -> LogLine:
+    """The line of template ``code`` with ``values``, in both languages and as stored args."""
     return LogLine(
-        f"登记工单：{channel.zh}，{impact.zh} × 紧急程度{urgency.zh} → {p}",
-        f"Ticket logged: {channel.en}, {impact.en} × urgency {urgency.en} → {p}",
+        render_values(code, values, "zh"), render_values(code, values, "en"), encode(code, *values)
     )
 
 
+def phrase(code: str) -> LogLine:
+    """A fixed sentence of ``log_render.PHRASES``."""
+    return made("ph", [code])
+
+
+def _reason(line: LogLine) -> Value:
+    """A reason as a Phrase slot holds it: a fixed sentence's code, or the typed text."""
+    for code, texts in PHRASES.items():
+        if texts == (line.zh, line.en):
+            return [code]
+    if line.zh != line.en:
+        raise ValueError("a typed reason reads the same in both languages")
+    return line.zh
+
+
+def created(channel: Channel, impact: Impact, urgency: Urgency, priority: Priority) -> LogLine:
+    return made("cr", channel.value, impact.value, urgency.value, priority.value)
+
+
 def imported(source: str, line: int) -> LogLine:
-    return LogLine(f"导入自 {source} 第 {line} 行", f"Imported from {source}, row {line}")
+    return made("im", source, line)
 
 
 def import_default(column_zh: str, column_en: str, default: LabelledEnum) -> LogLine:
@@ -60,37 +76,39 @@ def import_default(column_zh: str, column_en: str, default: LabelledEnum) -> Log
 
 def import_history(log_text: str) -> LogLine:
     """The old sheet's handling-log cell, kept as it was written."""
-    return LogLine("原处理过程记录：\n" + log_text, "Original handling log:\n" + log_text)
+    return made("ih", log_text)
 
 
 def first_assignee(name: str) -> LogLine:
-    return LogLine(f"负责人：{name}", f"{_ASSIGNEE}: {name}")
+    return made("fa", name)
 
 
 def assignee_change(old: str | None, new: str | None) -> LogLine:
     before, after = old or NOBODY, new or NOBODY
-    return LogLine(f"负责人：{before} → {after}", f"{_ASSIGNEE}: {before} → {after}")
+    return made("as", before, after)
 
 
 def status_change(old: Status, new: Status) -> LogLine:
-    return LogLine(f"状态：{old.zh} → {new.zh}", f"Status: {old.en} → {new.en}")
+    return made("st", old.value, new.value)
 
 
 def tier_change(old: Tier, new: Tier) -> LogLine:
-    return LogLine(f"层级：{old.zh} → {new.zh}", f"Tier: {old.en} → {new.en}")
+    return made("ti", old.value, new.value)
 
 
 def priority_change(old: Priority, new: Priority) -> LogLine:
-    a, b = old.value.upper(), new.value.upper()
-    return LogLine(f"优先级：{a} → {b}", f"{_PRIORITY}: {a} → {b}")
+    return made("pr", old.value, new.value)
 
 
 def escalation(old: Tier, new: Tier, reason: LogLine, handover: str) -> LogLine:
     """``reason`` is the typed reason in both versions, or a generated one with its English."""
-    return LogLine(
-        f"升级：{old.zh} → {new.zh}。原因：{reason.zh}。交接：{handover}",
-        f"Escalated: {old.en} → {new.en}. Reason: {reason.en}. Handover: {handover}",
-    )
+    try:
+        return made("es", old.value, new.value, _reason(reason), handover)
+    except ValueError:  # a reason with its own English: the line keeps both texts
+        return LogLine(
+            f"升级：{old.zh} → {new.zh}。原因：{reason.zh}。交接：{handover}",
+            f"Escalated: {old.en} → {new.en}. Reason: {reason.en}. Handover: {handover}",
+        )
 
 
 def typed(text: str) -> LogLine:
@@ -122,7 +140,11 @@ def edit(changes: list[tuple[str, object, object]]) -> LogLine:
 
 
 def attachment(filename: str, size: int) -> LogLine:
-    return LogLine(f"附件：{filename}（{size} 字节）", f"Attachment: {filename} ({size} bytes)")
+    return made("at", filename, size)
+
+
+def attachment_deleted(filename: str) -> LogLine:
+    return made("ad", filename)
 
 
 _SENTENCE_END = "。！？.!?…"
@@ -149,59 +171,48 @@ def wait_started(waiting_on: WaitingOn, contact: str, until: datetime | None, no
 
 
 def wait_ended(note: str) -> LogLine:
-    return LogLine(
-        f"结束等待，计时恢复。{note}".strip(),
-        f"Waiting over; the clock runs again. {note}".strip(),
-    )
+    return made("we", note)
 
 
 def resolution(solution: str) -> LogLine:
-    return LogLine(f"解决方案：{solution}", f"{_SOLUTION}: {solution}")
+    return made("rs", solution)
 
 
 def feedback(
     resolved: bool, satisfaction: Satisfaction | None, score: int | None, comment: str
 ) -> LogLine:
-    yes_no = YES_NO[resolved]
-    rating_zh = f"；{satisfaction.zh}" if satisfaction else ""
-    rating_en = f"; {satisfaction.en}" if satisfaction else ""
-    scored_zh = f"（{score} 分）" if score is not None else ""
-    scored_en = f" ({score}/5)" if score is not None else ""
-    extra_zh = f"。{comment}" if comment else ""
-    extra_en = f". {comment}" if comment else ""
-    return LogLine(
-        f"提交人反馈：{yes_no[0]}{rating_zh}{scored_zh}{extra_zh}",
-        f"Requester feedback: {yes_no[1]}{rating_en}{scored_en}{extra_en}",
-    )
+    rating = satisfaction.value if satisfaction else None
+    return made("fb", int(resolved), rating, score, comment or None)
 
 
-FEEDBACK_NOT_RESOLVED = LogLine(
-    "提交人反馈未解决，退回处理。", "The requester says it is not resolved: back to handling."
-)
-CLOSED_CONFIRMED = LogLine(
-    "关闭（提交人已确认解决）。", "Closed (the requester confirmed the fix)."
-)
+FEEDBACK_NOT_RESOLVED = phrase("not_resolved")
+CLOSED_CONFIRMED = phrase("confirmed")
 
 
 def follow_up_of(number: str) -> LogLine:
     """On the new ticket: which closed ticket it continues."""
-    return LogLine(f"跟进已关闭的工单 {number}", f"Follow-up of closed ticket {number}")
+    return made("fo", number)
 
 
 def follow_up_logged(number: str) -> LogLine:
     """On the closed ticket: the follow-up logged for it."""
-    return LogLine(f"已登记跟进工单 {number}", f"Follow-up ticket {number} logged")
+    return made("fl", number)
 
 
 def closed(reason: LogLine | None) -> LogLine:
     """Closure with a recorded reason, or after the requester confirmed the fix."""
     if reason is None:
         return CLOSED_CONFIRMED
-    return LogLine(f"关闭。原因：{reason.zh}", f"Closed. Reason: {reason.en}")
+    try:
+        return made("cl", _reason(reason))
+    except ValueError:  # a reason with its own English: the line keeps both texts
+        return LogLine(f"关闭。原因：{reason.zh}", f"Closed. Reason: {reason.en}")
 
 
 def reopened(by_supervisor: bool, reason: str) -> LogLine:
-    return LogLine(
-        f"{'主管' if by_supervisor else ''}重新打开。原因：{reason}",
-        f"Reopened{' by a supervisor' if by_supervisor else ''}. Reason: {reason}",
-    )
+    return made("ro", int(by_supervisor), reason)
+
+
+def repeated_call(text: str) -> LogLine:
+    """A duplicate call linked to an open ticket (the knowledge-base suggestion)."""
+    return made("rc", text)

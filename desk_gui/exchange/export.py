@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import functools
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -26,6 +27,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from desk_gui.domain.enums import YES_NO, Satisfaction, Status
 from desk_gui.domain.fields import Kind, column_fields
 from desk_gui.domain.lang import Lang, is_zh, pick
+from desk_gui.domain.log_render import render
 from desk_gui.domain.masking import TextMasker, mask_requester
 from desk_gui.domain.text import printable
 from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
@@ -82,7 +84,12 @@ def _log_texts(
     zh = is_zh(lang)
     colon = "：" if zh else ": "
     query = LogEntry.select(
-        LogEntry.ticket, LogEntry.at, LogEntry.author, LogEntry.text, LogEntry.text_en
+        LogEntry.ticket,
+        LogEntry.at,
+        LogEntry.author,
+        LogEntry.text,
+        LogEntry.text_en,
+        LogEntry.args,
     ).order_by(LogEntry.ticket, LogEntry.at, LogEntry.id)
     if maskers is None and _sql_lines(db):
         return _sqlite_log_texts(db, chunk, zh, colon)
@@ -90,8 +97,8 @@ def _log_texts(
     if maskers is not None:
         return _masked_log_texts(rows, zh, colon, maskers)
     lines: dict[int, list[str]] = {}
-    for ticket_id, at, author, text, text_en in rows:
-        said = text if zh or not text_en else text_en
+    for ticket_id, at, author, text, text_en, args in rows:
+        said = _said(text, text_en, args, zh)
         line = f"{_minute_text(at)} {author}{colon}{said}"
         found = lines.get(ticket_id)
         if found is None:
@@ -101,17 +108,36 @@ def _log_texts(
     return {ticket_id: "\n".join(texts) for ticket_id, texts in lines.items()}
 
 
+def _said(text: str, text_en: str | None, args: str | None, zh: bool) -> str:
+    """What a stored line says in the export's language (rendered where it has args)."""
+    if args is not None:
+        return render(args, "zh" if zh else "en")
+    return text if zh or not text_en else text_en
+
+
 def _sql_lines(db: pw.Database) -> bool:
     """Whether the log cells are put together by the engine (SQLite, unmasked)."""
     return isinstance(db, pw.SqliteDatabase)
+
+
+@functools.lru_cache(maxsize=65536)
+def _rendered(args: str, lang: Lang) -> str:
+    """A generated line's text (the same few thousand args recur over a whole export)."""
+    return render(args, lang)
 
 
 def _sqlite_log_texts(
     db: pw.Database, chunk: Sequence[int], zh: bool, colon: str
 ) -> dict[int, str]:
     """As _log_texts, each ticket's cell put together by SQLite: one string per ticket comes
-    back instead of five values per line (SQLite's times are text: the minute is a slice)."""
-    said = "text" if zh else "CASE WHEN text_en IS NULL OR text_en = '' THEN text ELSE text_en END"
+    back instead of six values per line (SQLite's times are text: the minute is a slice). A
+    generated line is rendered by ``desk_log_said``, a Python function SQLite calls."""
+    lang: Lang = "zh" if zh else "en"
+    db.connection().create_function(
+        "desk_log_said", 1, lambda args: _rendered(args, lang), deterministic=True
+    )
+    typed = "text" if zh else "CASE WHEN text_en IS NULL OR text_en = '' THEN text ELSE text_en END"
+    said = f"CASE WHEN args IS NULL THEN {typed} ELSE desk_log_said(args) END"
     marks = ", ".join("?" * len(chunk))
     sql = (
         "SELECT ticket_id, group_concat(line, char(10)) FROM ("
@@ -132,11 +158,11 @@ def _masked_log_texts(
     """As _log_texts, what each line says masked: a ticket's lines in one masker call."""
     heads: dict[int, list[str]] = {}
     saids: dict[int, list[str]] = {}
-    for ticket_id, at, author, text, text_en in rows:
+    for ticket_id, at, author, text, text_en, args in rows:
         if ticket_id not in heads:
             heads[ticket_id], saids[ticket_id] = [], []
         heads[ticket_id].append(f"{_minute_text(at)} {author}{colon}")
-        saids[ticket_id].append(text if zh or not text_en else text_en)
+        saids[ticket_id].append(_said(text, text_en, args, zh))
     return {
         ticket_id: "\n".join(
             h + s for h, s in zip(heads[ticket_id], maskers[ticket_id].many(said), strict=True)

@@ -37,20 +37,16 @@ from desk_gui.services.demo_data import (
 from desk_gui.services.settings import OfficeSettings
 
 BATCH = 10_000
-LOG_COLUMNS = ("ticket_id", "at", "author", "kind", "text", "text_en")
+LOG_COLUMNS = ("ticket_id", "at", "author", "kind", "text", "text_en", "args")
 CHANNELS = ("phone", "phone", "phone", "email", "im", "walk_in", "web", "monitoring")
 # The fixed generated lines, built once (a million tickets log about ten million lines).
 TAKEN = log_lines.status_change(Status.PENDING, Status.IN_PROGRESS)
 RESOLVED = log_lines.status_change(Status.IN_PROGRESS, Status.RESOLVED)
 CLOSED = log_lines.status_change(Status.RESOLVED, Status.CLOSED)
-L1_TIMEOUT = log_lines.LogLine("一线30分钟内无法解决", "L1 could not solve it within 30 minutes")
+L1_TIMEOUT = log_lines.phrase("l1_timeout")
 NO_REPLY = "提交人3天未回复"
-CLOSED_NO_REPLY = log_lines.LogLine(
-    f"关闭原因：{NO_REPLY}", "Closed. Reason: no reply from the requester for 3 days"
-)
-CLOSED_CONFIRMED = log_lines.LogLine(
-    "关闭（提交人已确认解决）", "Closed (the requester confirmed the fix)"
-)
+CLOSED_NO_REPLY = log_lines.phrase("demo_no_reply")
+CLOSED_CONFIRMED = log_lines.phrase("demo_confirmed")
 URGENCIES = (Urgency.HIGH, Urgency.MEDIUM, Urgency.LOW)
 URGENCY_WEIGHTS = (12, 48, 40)
 IMPACTS = (Impact.INDIVIDUAL, Impact.DEPARTMENT, Impact.COMPANY)
@@ -72,15 +68,16 @@ class _Ticket:
     """One generated ticket: its column values and its log lines."""
 
     values: dict[str, Any]
-    log: list[tuple[datetime, str, str, str, str | None]] = field(default_factory=list)
+    # at, author, kind, Chinese (or typed text), English, args (log_render; None if typed)
+    log: list[tuple[datetime, str, str, str, str | None, str | None]] = field(default_factory=list)
 
     def add(self, at: datetime, author: str, kind: LogKind, text: str) -> None:
         """A line a person typed (one version only)."""
-        self.log.append((at, author, kind.value, text, None))
+        self.log.append((at, author, kind.value, text, None, None))
 
     def add_line(self, at: datetime, author: str, kind: LogKind, line: log_lines.LogLine) -> None:
         """A generated line in Chinese and English."""
-        self.log.append((at, author, kind.value, line.zh, line.en))
+        self.log.append((at, author, kind.value, line.zh, line.en, line.args))
 
 
 class DemoGenerator:
@@ -238,10 +235,7 @@ class DemoGenerator:
     def _created_line(self, priority: Priority) -> log_lines.LogLine:
         line = self._created.get(priority)
         if line is None:
-            p = priority.value.upper()
-            line = self._created[priority] = log_lines.LogLine(
-                f"登记工单，优先级 {p}", f"Ticket logged, priority {p}"
-            )
+            line = self._created[priority] = log_lines.made("cp", priority.value)
         return line
 
     def _clock(self, t: _Ticket, at: datetime, minutes: tuple[int, int]) -> datetime:

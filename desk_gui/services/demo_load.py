@@ -81,28 +81,35 @@ class _Preparer:
             index = [
                 search.ticket_index_row(t.values, [line[3] for line in t.log], text) for t in batch
             ]
-            docs = [search_rows.pack(row) for row in index]
+            # each ticket's log written in id order: its copy leaves the log column out
+            docs = [search_rows.pack(row, len(t.log)) for row, t in zip(index, batch, strict=True)]
         else:
             log = [(t.values["id"], *line) for t in batch for line in t.log]
-        log = _chained(log)
+        log = _chained(log, sqlite=self.sqlite)
         prefix, sequences = self.gen.settings.prefix, self.gen.sequences
         days = {t.values["submitted_at"].date() for t in batch}
         keys = [day_key(prefix, day) for day in sorted(days)]
         return _Batch(columns, tickets, log, index, docs, {k: sequences[k] for k in keys})
 
 
-def _chained(log: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """New tickets' log rows (ticket id, at, … in LOG_COLUMNS order), each with its chain value.
+def _chained(log: list[tuple[Any, ...]], *, sqlite: bool) -> list[tuple[Any, ...]]:
+    """New tickets' log rows as stored (LOG_COLUMNS, then the chain value).
 
-    A ticket's rows come together, so its chain starts over at each new ticket id.
+    ``log`` holds (ticket id, at, author, kind, Chinese, English, args): the chain covers the
+    line's texts; a line with args stores them instead of the texts. A ticket's rows come
+    together, so its chain starts over at each new ticket id.
     """
     out: list[tuple[Any, ...]] = []
     ticket, prev = None, GENESIS
-    for row in log:
-        if row[0] != ticket:
-            ticket, prev = row[0], GENESIS
-        prev = entry_hash(prev, *row)
-        out.append((*row, prev))
+    for tid, at, author, kind, zh, en, args in log:
+        if tid != ticket:
+            ticket, prev = tid, GENESIS
+        prev = entry_hash(prev, tid, at, author, kind, zh, en)
+        if args is None:
+            out.append((tid, at, author, kind, zh, en, None, prev))
+        else:
+            # the Chinese stays beside the args on PostgreSQL (log_append.generated_text)
+            out.append((tid, at, author, kind, "" if sqlite else zh, None, args, prev))
     return out
 
 

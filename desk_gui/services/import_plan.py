@@ -47,7 +47,7 @@ _BLANK: dict[str, Any] = {
     "escalation_count": 0,
     "reopen_count": 0,
 }
-LogRow = tuple[str, str, str | None, datetime]  # kind, text (zh), text_en, at
+LogRow = tuple[str, str, str | None, datetime, str | None]  # kind, zh, en, at, args (log_render)
 
 
 @dataclass
@@ -78,7 +78,7 @@ class _Replay:
         self.plan: PlannedTicket
 
     def line(self, kind: LogKind, text: log_lines.LogLine) -> None:
-        self.plan.log.append((kind.value, text.zh, text.en, self.now))
+        self.plan.log.append((kind.value, text.zh, text.en, self.now, text.args))
 
     def status(self, new: Status | None) -> None:
         old = Status(self.t["status"])

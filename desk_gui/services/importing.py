@@ -142,7 +142,7 @@ class ImportService:
 
             def index_row(ticket_id: int, number: str, t: NewTicket) -> tuple[object, ...]:
                 ticket = {**t.columns, "id": ticket_id, "number": number}
-                log = [text for _, text, _, _ in t.log]
+                log = [line[1] for line in t.log]
                 return search.ticket_index_row(ticket, log, memo.__getitem__)
 
             def staged(done: int, _n: int) -> None:

@@ -20,6 +20,7 @@ from desk_gui.domain.enums import (
 )
 from desk_gui.domain.log_chain import short
 from desk_gui.domain.log_lines import LogLine
+from desk_gui.domain.log_render import texts
 from desk_gui.domain.ticket import (
     AttachmentInfo,
     LogEntryRecord,
@@ -107,7 +108,8 @@ def to_record(t: Ticket, with_log: bool = True) -> TicketRecord:
             LogEntry.select().where(LogEntry.ticket == t.id).order_by(LogEntry.at, LogEntry.id)
         )
         log = tuple(
-            LogEntryRecord(e.at, e.author, LogKind(e.kind), e.text, e.text_en) for e in entries
+            LogEntryRecord(e.at, e.author, LogKind(e.kind), *texts(e.text, e.text_en, e.args))
+            for e in entries
         )
         chained = [(e.id, bytes(e.chain)) for e in entries if e.chain is not None]
         chain = short(max(chained)[1]) if chained else ""  # the last written: the chain's head
@@ -186,13 +188,15 @@ def add_log(
     text: str,
     at: datetime | None = None,
     text_en: str | None = None,
+    args: str | None = None,
 ) -> None:
     """Append one line to the handling log (never edited, never deleted).
 
     ``text`` is the Chinese of a generated line, or a note exactly as typed; ``text_en`` is the
-    generated line's English (None for typed text, which has only the one version).
+    generated line's English (None for typed text, which has only the one version); ``args``
+    a generated line's template and values, stored instead of both texts.
     """
-    log_append.append(ticket_id, at or ctx.now(), ctx.operator, kind.value, text, text_en)
+    log_append.append(ticket_id, at or ctx.now(), ctx.operator, kind.value, text, text_en, args)
 
 
 def logged_since(
@@ -242,7 +246,7 @@ def add_line(
     ctx: Context, ticket_id: int, kind: LogKind, line: LogLine, at: datetime | None = None
 ) -> None:
     """Append a generated line in both languages."""
-    add_log(ctx, ticket_id, kind, line.zh, at=at, text_en=line.en)
+    add_log(ctx, ticket_id, kind, line.zh, at=at, text_en=line.en, args=line.args)
 
 
 def save(ctx: Context, row: Ticket, expected_version: int, changes: dict[str, Any]) -> None:

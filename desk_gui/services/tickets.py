@@ -380,7 +380,7 @@ class TicketService:
             row = records.load(item.ticket.id)
             name = str(item.filename)
             item.delete_instance()
-            line = log_lines.LogLine(f"删除附件：{name}", f"Attachment deleted: {name}")
+            line = log_lines.attachment_deleted(name)
             records.add_line(self.ctx, row.id, LogKind.ATTACHMENT, line)
             audit.record(self.ctx, audit.AuditAction.ATTACHMENT_DELETED, row.number, name)
             return records.to_record(row)

@@ -118,20 +118,20 @@ class _StageFile:
         fts = ", ".join(schema.FTS_COLUMNS)
         self.con.executescript(
             f"CREATE TABLE t ({columns});"
-            "CREATE TABLE l (ticket_id, author, kind, text, text_en, at, chain);"
+            "CREATE TABLE l (ticket_id, author, kind, text, text_en, at, args, chain);"
             f"CREATE TABLE f (id, {fts});"
             "CREATE TABLE d (id, doc);"
         )
 
     def add(self, tickets: list[tuple[Any, ...]], logs: list[tuple[Any, ...]],
-            index: list[tuple[object, ...]]) -> None:  # fmt: skip
+            index: list[tuple[object, ...]], docs: list[tuple[object, bytes]]) -> None:  # fmt: skip
         marks = ", ".join("?" * (len(self.names) + 2))
         fts = ", ".join("?" * (len(schema.FTS_COLUMNS) + 1))
         self.con.execute("BEGIN")
         self.con.executemany(f"INSERT INTO t VALUES ({marks})", tickets)
-        self.con.executemany("INSERT INTO l VALUES (?, ?, ?, ?, ?, ?, ?)", logs)
+        self.con.executemany("INSERT INTO l VALUES (?, ?, ?, ?, ?, ?, ?, ?)", logs)
         self.con.executemany(f"INSERT INTO f VALUES ({fts})", index)
-        self.con.executemany("INSERT INTO d VALUES (?, ?)", [search_rows.pack(r) for r in index])
+        self.con.executemany("INSERT INTO d VALUES (?, ?)", docs)
         self.con.execute("COMMIT")
 
     def shift(
@@ -143,7 +143,7 @@ class _StageFile:
         for table, column in (("t", "id"), ("f", "id"), ("d", "id"), ("l", "ticket_id")):
             con.execute(f'UPDATE {table} SET "{column}" = "{column}" + ?', (delta,))
         lines = con.execute(
-            "SELECT rowid, ticket_id, author, kind, text, text_en, at FROM l ORDER BY rowid"
+            "SELECT rowid, ticket_id, author, kind, text, text_en, at, args FROM l ORDER BY rowid"
         ).fetchall()
         updates: list[tuple[bytes, int]] = []
         start = 0
@@ -167,19 +167,25 @@ class _StageFile:
 def _staged_rows(
     tickets: Sequence[NewTicket], numbers: list[str], first: int, start: int, end: int,
     author: str, index_row: IndexRow, db: pw.Database,
-) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[object, ...]]]:  # fmt: skip
-    """Tickets ``start`` to ``end``: their rows, log lines and index rows for ids from ``first``."""
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[object, ...]],
+           list[tuple[object, bytes]]]:  # fmt: skip
+    """Tickets ``start`` to ``end``: their rows, log lines, index rows and the index rows'
+    saved copies (without the log column: ``search_rows``) for ids from ``first``."""
     rows: list[tuple[Any, ...]] = []
     logs: list[tuple[Any, ...]] = []
     index: list[tuple[object, ...]] = []
+    docs: list[tuple[object, bytes]] = []
     for k in range(start, min(end, len(tickets))):
         t, number, i = tickets[k], numbers[k], first + k
         rows.append((i, number, *(_stored(db, v) for v in t.columns.values())))
-        lines = [(author, kind, text, en, _stored(db, at)) for kind, text, en, at in t.log]
+        lines = [
+            (author, kind, text, en, _stored(db, at), args) for kind, text, en, at, args in t.log
+        ]
         values = _chain(i, lines)
         logs.extend((i, *line, value) for line, value in zip(lines, values, strict=True))
         index.append(index_row(i, number, t))
-    return rows, logs, index
+        docs.append(search_rows.pack(index[-1], len(t.log)))
+    return rows, logs, index, docs
 
 
 def stage_and_publish(
@@ -310,7 +316,7 @@ def finish_interrupted() -> int:
                     f'SELECT id FROM "ticket" t WHERE id BETWEEN ? AND ? AND NOT EXISTS '
                     f'(SELECT 1 FROM "{schema.FTS_DOC_TABLE}" x WHERE x.id = t.id)', (lo, hi))]  # fmt: skip
                 if ids:
-                    search_rows.write_index_rows(db, search.index_rows_of(ids))
+                    search_rows.write_index_rows(db, *search.index_rows_of(ids))
                 done += len(ids)
                 if hi == last:
                     Meta.delete().where(Meta.key == key).execute()
@@ -330,10 +336,16 @@ def _check(first: int) -> None:
 
 def _copy(db: pw.Database, names: list[str]) -> None:
     columns = ", ".join(f'"{n}"' for n in ["id", "number", *names])
-    log = "ticket_id, author, kind, text, text_en, at, chain"
+    log = "ticket_id, author, kind, text, text_en, at, args, chain"
+    # A generated line keeps only its args (log_render): its text is rendered when read, as
+    # store.log_append writes it on SQLite; the staged text is kept for the chain values.
+    said = (
+        "ticket_id, author, kind, CASE WHEN args IS NULL THEN text ELSE '' END, "
+        "CASE WHEN args IS NULL THEN text_en END, at, args, chain"
+    )
     for sql in (
         f'INSERT INTO main."ticket" ({columns}) SELECT {columns} FROM {ATTACHED}.t ORDER BY id',
-        f'INSERT INTO main."log_entry" ({log}) SELECT {log} FROM {ATTACHED}.l ORDER BY rowid',
+        f'INSERT INTO main."log_entry" ({log}) SELECT {said} FROM {ATTACHED}.l ORDER BY rowid',
     ):
         db.execute_sql(sql)
 

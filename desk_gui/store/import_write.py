@@ -29,6 +29,7 @@ from desk_gui.store.database import (
     rows_of,
     write_transaction,
 )
+from desk_gui.store.log_append import generated_text
 from desk_gui.store.models import DailySequence, LogEntry, Staff, Ticket
 
 BULK_CACHE_KIB = 256 * 1024  # as store.bulk's loads: the ticket's ~30 indexes stay in memory
@@ -36,7 +37,7 @@ CHUNK = 1000
 """Rows per ``executemany`` call; ``progress`` is called after each."""
 
 Progress = Callable[[int, int], None]
-LogRow = tuple[str, str, str | None, datetime]  # kind, text (zh), text_en, at
+LogRow = tuple[str, str, str | None, datetime, str | None]  # kind, zh, en, at, args (log_render)
 # A ticket's search-index row, worked out before the write for a guessed id and number.
 IndexRow = tuple[object, ...]
 
@@ -131,7 +132,10 @@ class _Prepared:
         self.names = list(tickets[0].columns) if tickets else []
         self.tickets = [[_stored(db, v) for v in t.columns.values()] for t in tickets]
         self.logs = [
-            [(author, kind, text, text_en, _stored(db, at)) for kind, text, text_en, at in t.log]
+            [
+                (author, kind, text, text_en, _stored(db, at), args)
+                for kind, text, text_en, at, args in t.log
+            ]
             for t in tickets
         ]
         # Each log line's chain value for the ticket's guessed id, worked out outside the lock.
@@ -146,21 +150,26 @@ class _Prepared:
         table = LogEntry._meta.table_name
         sql = (
             f'INSERT INTO "{table}" ("ticket_id", "author", "kind", "text", "text_en", "at", '
-            f'"chain") VALUES ({", ".join([self.db.param] * 7)})'
+            f'"args", "chain") VALUES ({", ".join([self.db.param] * 8)})'
         )
         rows: list[tuple[Any, ...]] = []
         for k in range(start, min(end, len(ids))):
             i, lines = ids[k], self.logs[k]
             chains = self.chains[k] if self.guessed[k] == i else _chain(i, lines)
-            rows.extend((i, *line, value) for line, value in zip(lines, chains, strict=True))
+            rows.extend(
+                (i, a, kind, generated_text(self.db, text), None, at, args, value)
+                if args is not None
+                else (i, a, kind, text, text_en, at, None, value)
+                for (a, kind, text, text_en, at, args), value in zip(lines, chains, strict=True)
+            )
         self.db.cursor().executemany(sql, rows)
 
 
 def _chain(ticket_id: int, lines: list[tuple[Any, ...]]) -> list[bytes]:
-    """The chain values of a new ticket's log lines (author, kind, text, text_en, at)."""
+    """The chain values of a new ticket's log lines (author, kind, text, text_en, at, args)."""
     out = []
     prev = GENESIS  # a new ticket: its first line starts the chain
-    for author, kind, text, text_en, at in lines:
+    for author, kind, text, text_en, at, _ in lines:
         prev = entry_hash(prev, ticket_id, at, author, kind, text, text_en)
         out.append(prev)
     return out

@@ -9,11 +9,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import peewee as pw
+
 from desk_gui.domain.log_chain import GENESIS, entry_hash
+from desk_gui.domain.log_render import texts
 from desk_gui.store.database import current_database, is_sqlite, write_transaction
 from desk_gui.store.models import LogEntry
 
 CHAIN_LOCK_CLASS = 0x4C4F47  # "LOG": pg_advisory_xact_lock(class, ticket id)
+
+
+def generated_text(db: pw.Database, zh: str) -> str:
+    """What ``text`` holds beside a generated line's args: nothing on SQLite (its search index
+    keeps its own copy); the Chinese on PostgreSQL, whose search reads the column itself."""
+    return "" if is_sqlite(db) else zh
 
 
 def head(ticket_id: int) -> bytes | None:
@@ -30,9 +39,21 @@ def head(ticket_id: int) -> bytes | None:
 
 
 def append(
-    ticket_id: int, at: datetime, author: str, kind: str, text: str, text_en: str | None
+    ticket_id: int,
+    at: datetime,
+    author: str,
+    kind: str,
+    text: str,
+    text_en: str | None,
+    args: str | None = None,
 ) -> None:
-    """Insert one entry chained to the ticket's last one."""
+    """Insert one entry chained to the ticket's last one.
+
+    With ``args`` (a generated line, ``domain.log_render``) only they are stored, and the
+    chain covers the texts they render to (what every reader sees).
+    """
+    if args is not None:
+        text, text_en = texts(text, text_en, args)
     with write_transaction() as db:
         if not is_sqlite(db):
             db.execute_sql(
@@ -40,12 +61,14 @@ def append(
             ).close()
         prev = head(ticket_id)
         value = entry_hash(prev or GENESIS, ticket_id, at, author, kind, text, text_en)
+        stored = (generated_text(db, text), None) if args is not None else (text, text_en)
         LogEntry.insert(
             ticket=ticket_id,
             at=at,
             author=author,
             kind=kind,
-            text=text,
-            text_en=text_en,
+            text=stored[0],
+            text_en=stored[1],
+            args=args,
             chain=value,
         ).execute()

@@ -3,6 +3,13 @@
 
 Both walk the log once in id order, keeping only each ticket's last value: one Python object
 per ticket, none per entry, and a sequential read of the table.
+
+What the chain covers is the line as people read it, not its storage: a generated line stored
+as template and values (``args``, ``domain.log_render``) is hashed as the Chinese and English
+it renders to, exactly the ``text`` / ``text_en`` it was stored as before. So the storage of
+old lines could change without recomputing a single value (which would also have laundered
+any earlier tampering), and editing a stored kind or value changes the rendered text and
+breaks the chain at that entry, like editing a text.
 """
 
 from __future__ import annotations
@@ -15,8 +22,9 @@ from typing import Any
 import peewee as pw
 
 from desk_gui.domain.log_chain import ChainWalker, canonical_at
+from desk_gui.domain.log_render import texts
 
-COLUMNS = "id, ticket_id, at, author, kind, text, text_en, chain"
+COLUMNS = "id, ticket_id, at, author, kind, text, text_en, chain, args"
 """What verification reads of each entry, in the order ``verify_rows`` expects."""
 PAGE = 20_000
 MAX_REPORTED = 20
@@ -89,7 +97,9 @@ def verify_rows(rows: Iterable[Sequence[Any]]) -> list[Break]:
     """The first break of each ticket, walking rows of ``COLUMNS`` in id order."""
     walker = ChainWalker()
     found: dict[int, Break] = {}
-    for entry_id, ticket_id, at, author, kind, text, text_en, stored in rows:
+    for entry_id, ticket_id, at, author, kind, text, text_en, stored, args in rows:
+        if args is not None:
+            text, text_en = texts(text, text_en, args)
         ok = walker.verify(ticket_id, at, author, kind, text, text_en, stored)
         if not ok and ticket_id not in found:
             found[ticket_id] = Break(entry_id, ticket_id, stored is None)
@@ -132,9 +142,15 @@ def report(breaks: list[Break], describe: Describe) -> list[str]:
     return out
 
 
+def _columns(conn: sqlite3.Connection) -> str:
+    """COLUMNS, or with NULL args for a file from before generated lines were stored so."""
+    have = {str(r[1]) for r in conn.execute("PRAGMA table_info(log_entry)")}
+    return COLUMNS if "args" in have else COLUMNS.replace("args", "NULL AS args")
+
+
 def check_sqlite(conn: sqlite3.Connection) -> list[str]:
     """Chain problems of the file open on ``conn`` (schema 13 on)."""
-    cursor = conn.execute(f"SELECT {COLUMNS} FROM log_entry ORDER BY id")
+    cursor = conn.execute(f"SELECT {_columns(conn)} FROM log_entry ORDER BY id")
     try:
         breaks = verify_rows(cursor)
     finally:
@@ -150,7 +166,9 @@ def check_sqlite(conn: sqlite3.Connection) -> list[str]:
 def check_server(db: pw.Database) -> list[str]:
     """Chain problems of a PostgreSQL database, read in one snapshot (REPEATABLE READ)."""
     with db.atomic("REPEATABLE READ"):
-        select = f'SELECT {COLUMNS} FROM "log_entry"'
+        have = {c.name for c in db.get_columns("log_entry")}
+        columns = COLUMNS if "args" in have else COLUMNS.replace("args", "NULL AS args")
+        select = f'SELECT {columns} FROM "log_entry"'
         breaks = verify_rows(row for page in _pages(db, select) for row in page)
 
         def describe(ids: list[int]) -> dict[int, tuple[Any, ...]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import peewee as pw
 
 from desk_gui import __version__
-from desk_gui.store import log_chain, schema
+from desk_gui.store import log_chain, log_convert, schema
 from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
 from desk_gui.store.models import (
     ALL_MODELS,
@@ -347,6 +347,14 @@ def _v13_log_chain(db: pw.Database) -> None:
         log_chain.fill_postgres(db)
 
 
+def _v14_log_args(db: pw.Database) -> None:
+    """Generated log lines stored once as template and values (store.log_convert)."""
+    if isinstance(db, pw.SqliteDatabase):
+        log_convert.convert_sqlite(db)
+    else:
+        log_convert.convert_postgres(db)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
@@ -361,6 +369,7 @@ MIGRATIONS: list[Migration] = [
     Migration(11, "problem records and improvement actions", _v11_problems),
     Migration(12, "staff accounts and the audit trail", _v12_accounts),
     Migration(13, "hash chain of the handling log", _v13_log_chain),
+    Migration(14, "generated log lines as kind and values", _v14_log_args, vacuum=True),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

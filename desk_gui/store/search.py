@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 import peewee as pw
 
+from desk_gui.domain.log_render import render
 from desk_gui.store import schema, search_rows
 from desk_gui.store.database import dicts_of, fetch_all, is_sqlite, rows_of, write_transaction
 from desk_gui.store.models import LogEntry, Ticket
@@ -142,23 +143,53 @@ _FIELDS = (
 )
 
 
-def _index_rows(ticket_ids: Sequence[int] | None) -> list[tuple[object, ...]]:
-    """FTS rows for the given tickets (all when None), read into memory."""
+def _said(text: str, args: str | None) -> str:
+    """A stored log line as the index reads it: the Chinese of a generated line."""
+    return str(text) if args is None else render(args, "zh")
+
+
+def log_column(ticket_id: int, count: int) -> str:
+    """The index form of the ticket's first ``count`` log entries in id order (what a saved
+    copy without its log column indexed: ``search_rows``)."""
+    rows = fetch_all(
+        'SELECT "text", "args" FROM "log_entry" WHERE "ticket_id" = ? ORDER BY "id" LIMIT ?',
+        (ticket_id, count),
+    )
+    return index_lines(_said(text, args) for text, args in rows)
+
+
+def _index_rows(
+    ticket_ids: Sequence[int] | None,
+) -> tuple[list[tuple[object, ...]], list[tuple[object, bytes]]]:
+    """FTS rows for the given tickets (all when None) and their saved copies, in memory.
+
+    The log column holds the ticket's entries in id order (the order they were written), so
+    the copy can leave it out (``search_rows``).
+    """
     query = Ticket.select(*_FIELDS).order_by(Ticket.id)
-    logs = LogEntry.select(LogEntry.ticket, LogEntry.text).order_by(
-        LogEntry.ticket, LogEntry.at, LogEntry.id
+    logs = LogEntry.select(LogEntry.ticket, LogEntry.text, LogEntry.args).order_by(
+        LogEntry.ticket, LogEntry.id
     )
     if ticket_ids is not None:
         query = query.where(Ticket.id.in_(list(ticket_ids)))
         logs = logs.where(LogEntry.ticket.in_(list(ticket_ids)))
     by_ticket: dict[int, list[str]] = {}
-    for tid, text in rows_of(logs):
-        by_ticket.setdefault(int(tid), []).append(str(text))
-    return [ticket_index_row(t, by_ticket.get(int(t["id"]), [])) for t in dicts_of(query)]
+    for tid, text, args in rows_of(logs):
+        by_ticket.setdefault(int(tid), []).append(_said(text, args))
+    rows, docs = [], []
+    for t in dicts_of(query):
+        lines = by_ticket.get(int(t["id"]), [])
+        row = ticket_index_row(t, lines)
+        rows.append(row)
+        docs.append(search_rows.pack(row, len(lines)))
+    return rows, docs
 
 
-def index_rows_of(ticket_ids: Sequence[int]) -> list[tuple[object, ...]]:
-    """The index rows of the given tickets, from their stored columns and log."""
+def index_rows_of(
+    ticket_ids: Sequence[int],
+) -> tuple[list[tuple[object, ...]], list[tuple[object, bytes]]]:
+    """The index rows of the given tickets and their saved copies, from their stored columns
+    and log (``search_rows.write_index_rows(db, *index_rows_of(ids))``)."""
     return _index_rows(ticket_ids)
 
 
@@ -180,8 +211,8 @@ def reindex_ticket(ticket_id: int) -> None:
     if not is_sqlite():
         return
     with write_transaction() as db:
-        search_rows.delete_index_row(db, ticket_id)
-        search_rows.write_index_rows(db, _index_rows([ticket_id]))
+        search_rows.delete_index_row(db, ticket_id, log_column)
+        search_rows.write_index_rows(db, *_index_rows([ticket_id]))
 
 
 def rebuild_index(chunk: int = 2000) -> int:
@@ -201,8 +232,8 @@ def rebuild_index(chunk: int = 2000) -> int:
             ]
             if not ids:
                 break
-            rows = _index_rows(ids)
-            search_rows.write_index_rows(db, rows)
+            rows, docs = _index_rows(ids)
+            search_rows.write_index_rows(db, rows, docs)
             done += len(rows)
             last = ids[-1]
     return done

@@ -3,12 +3,17 @@
 A contentless FTS5 table keeps only tokens; to delete or replace a row FTS5 must be told the
 values it indexed. ``ticket_fts_doc`` keeps them, zlib-compressed (a third of the text's size),
 so a ticket is reindexed after any edit without keeping the text twice in plain form.
+
+The log column, half of a copy, is mostly not kept (schema 14): a copy that starts with
+``L<n>:`` indexed the ticket's first ``n`` log entries in id order, which never change (the log
+is append-only and its generated lines render the same forever), so the deleting side reads
+them back instead. Copies without the prefix hold every column.
 """
 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import peewee as pw
 
@@ -26,14 +31,35 @@ DOC_SQL = f'INSERT OR REPLACE INTO "{schema.FTS_DOC_TABLE}" (id, doc) VALUES (?,
 DOC_OF_SQL = f'SELECT doc FROM "{schema.FTS_DOC_TABLE}" WHERE id = ?'
 
 
-def pack(row: Sequence[object]) -> tuple[object, bytes]:
-    """(rowid, compressed values) of an index row (rowid first, then FTS_COLUMNS)."""
-    return row[0], zlib.compress(_SEP.join(str(v) for v in row[1:]).encode("utf-8"), 6)
+_LOG = schema.FTS_COLUMNS.index("log")
+LogColumn = Callable[[int, int], str]
+"""(ticket id, n) → the index form of the ticket's first n log entries in id order."""
 
 
-def unpack(doc: bytes) -> list[str]:
-    """The indexed values a saved copy holds, in FTS_COLUMNS order."""
-    return zlib.decompress(doc).decode("utf-8").split(_SEP)
+def pack(row: Sequence[object], log_lines: int | None = None) -> tuple[object, bytes]:
+    """(rowid, compressed values) of an index row (rowid first, then FTS_COLUMNS).
+
+    ``log_lines``: the row's log column is the ticket's first that many entries in id order,
+    left out of the copy (see the module docstring).
+    """
+    values = [str(v) for v in row[1:]]
+    if log_lines is None:
+        return row[0], zlib.compress(_SEP.join(values).encode("utf-8"), 6)
+    values[_LOG] = ""
+    return row[0], b"L%d:" % log_lines + zlib.compress(_SEP.join(values).encode("utf-8"), 6)
+
+
+def unpack(doc: bytes, ticket_id: int = 0, log_column: LogColumn | None = None) -> list[str]:
+    """The indexed values a saved copy holds, in FTS_COLUMNS order (``log_column`` reads back
+    a log column left out)."""
+    if not doc.startswith(b"L"):
+        return zlib.decompress(doc).decode("utf-8").split(_SEP)
+    count, packed = doc[1:].split(b":", 1)
+    values = zlib.decompress(packed).decode("utf-8").split(_SEP)
+    if log_column is None:
+        raise ValueError("this copy's log column must be read from the log")
+    values[_LOG] = log_column(ticket_id, int(count))
+    return values
 
 
 def write_index_rows(
@@ -48,14 +74,14 @@ def write_index_rows(
     cursor.executemany(DOC_SQL, list(docs) if docs is not None else [pack(r) for r in rows])
 
 
-def delete_index_row(db: pw.Database, ticket_id: int) -> None:
+def delete_index_row(db: pw.Database, ticket_id: int, log_column: LogColumn) -> None:
     """Remove a ticket's row from the index, told the values it was indexed with."""
     cursor = db.execute_sql(DOC_OF_SQL, (ticket_id,))
     found = cursor.fetchone()
     cursor.close()
     if found is None:
         return
-    db.execute_sql(DELETE_SQL, (ticket_id, *unpack(bytes(found[0]))))
+    db.execute_sql(DELETE_SQL, (ticket_id, *unpack(bytes(found[0]), ticket_id, log_column)))
     db.execute_sql(f'DELETE FROM "{schema.FTS_DOC_TABLE}" WHERE id = ?', (ticket_id,))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from desk_gui.domain.log_render import texts
 from desk_gui.exchange.export import ExportOptions, export_tickets
 from desk_gui.exchange.importer import preview_file
 from desk_gui.services.importing import ImportService
@@ -30,12 +31,18 @@ def _import_and_export(target: str, sheet: Path, out: Path) -> dict[str, Any]:
         return {
             "created": result.created,
             "tickets": list(Ticket.select().order_by(Ticket.id).dicts()),
-            "log": list(LogEntry.select().order_by(LogEntry.id).dicts()),
+            "log": [_read(e) for e in LogEntry.select().order_by(LogEntry.id).dicts()],
             "sequences": list(DailySequence.select().order_by(DailySequence.day_key).dicts()),
             "staff": sorted(s.name for s in Staff.select()),
         }
     finally:
         close_database()
+
+
+def _read(entry: dict[str, Any]) -> dict[str, Any]:
+    """A log row as read: PostgreSQL also keeps a generated line's Chinese in ``text``."""
+    entry["text"], entry["text_en"] = texts(entry["text"], entry["text_en"], entry["args"])
+    return entry
 
 
 def test_import_and_export_match_sqlite(pg_url: str, tmp_path: Path) -> None:  # noqa: F811

@@ -53,7 +53,7 @@ def test_load_runs_without_secondary_indexes_and_ends_with_all(
         "ticket_q_number",
         "ticket_qo_next_due",
         "ticket_l1_taken",
-        "log_entry_ticket_id_at",
+        "log_entry_ticket_id",
     } <= (secondary)
     assert "ticket_number" not in secondary  # UNIQUE: a constraint, kept
     assert not [name for name in secondary if name.startswith("sqlite_")]

@@ -34,16 +34,18 @@ def test_step_six_drops_the_prefix_index_and_keeps_the_log(tmp_path: Path) -> No
     assert "log_entry_ticket_id" in {r[1] for r in conn.execute("PRAGMA index_list(log_entry)")}
     conn.close()
     _migrated_to(path, 6)
-    open_database(path)
+    conn = sqlite3.connect(path)
+    indexes = {r[1] for r in conn.execute("PRAGMA index_list(log_entry)")}
+    assert indexes == {"log_entry_ticket_id_at"}
+    plan = " ".join(
+        str(r[-1])
+        for r in conn.execute("EXPLAIN QUERY PLAN SELECT text FROM log_entry WHERE ticket_id = 1")
+    )
+    assert "log_entry_ticket_id_at" in plan
+    conn.close()
+    open_database(path)  # the later steps too (the log-args step indexes ticket_id alone)
     try:
         assert fetch_all(f"SELECT {V5_LOG} FROM log_entry ORDER BY id") == before
-        indexes = {r[1] for r in fetch_all("PRAGMA index_list(log_entry)")}
-        assert indexes == {"log_entry_ticket_id_at"}
-        plan = " ".join(
-            str(r[-1])
-            for r in fetch_all("EXPLAIN QUERY PLAN SELECT text FROM log_entry WHERE ticket_id = 1")
-        )
-        assert "log_entry_ticket_id_at" in plan
         assert search_ticket_ids("线缆") == [1]
     finally:
         close_database()

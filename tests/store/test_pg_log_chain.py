@@ -23,7 +23,7 @@ from desk_gui.store.models import Ticket
 from tests.services.conftest import Clock, make_draft
 from tests.store.test_postgres import PG_URL, ROOT, _admin, pg_url  # noqa: F401  (skips)
 
-CHAIN_STEP = migrations.MIGRATIONS[-1].version
+CHAIN_STEP = migrations.MIGRATIONS[-2].version  # the chain step, then the log-args step
 
 
 @pytest.fixture
@@ -160,6 +160,10 @@ def test_concurrent_writers_of_one_ticket_keep_its_chain(server: pw.Database) ->
 def test_migration_fills_existing_lines(server: pw.Database) -> None:
     # A server database one step back: made at the latest schema, the chain column taken off.
     server.execute_sql('ALTER TABLE "log_entry" DROP COLUMN "chain"')
+    # ... and what later steps add (the log-args step, migrations.MIGRATIONS[-1])
+    server.execute_sql('ALTER TABLE "log_entry" DROP COLUMN "args"')
+    server.execute_sql('DROP INDEX "log_entry_ticket_id"')
+    server.execute_sql('CREATE INDEX "log_entry_ticket_id_at" ON "log_entry" ("ticket_id", "at")')
     server.execute_sql(f"UPDATE meta SET value = '{CHAIN_STEP - 1}' WHERE key = 'schema_version'")
     db = server
     with server.atomic():

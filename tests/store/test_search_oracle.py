@@ -18,9 +18,10 @@ from pathlib import Path
 import peewee as pw
 import pytest
 
+from desk_gui.domain.log_render import texts
 from desk_gui.services.demo_load import generate_demo
 from desk_gui.store import queue, search
-from desk_gui.store.database import close_database, fetch_all, open_database
+from desk_gui.store.database import close_database, current_database, fetch_all, open_database
 from desk_gui.store.queue import QueueFilter, SortKey
 
 COLUMNS = ("number", "title", "description", "solution", "requester", "department")
@@ -58,6 +59,18 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+@functools.cache
+def _log_lines() -> str:
+    """A temporary table of every log line as read in Chinese (generated ones rendered)."""
+    rows = fetch_all("SELECT ticket_id, text, text_en, args FROM log_entry")
+    db = current_database()
+    db.execute_sql("CREATE TEMP TABLE log_lines (ticket_id INTEGER, text TEXT)")
+    db.cursor().executemany(
+        "INSERT INTO log_lines VALUES (?, ?)", [(r[0], texts(*r[1:])[0]) for r in rows]
+    )
+    return "log_lines"
+
+
 @functools.cache  # the module's demo file never changes
 def _brute_force(query: str) -> frozenset[int]:
     """Tickets in which every word occurs in one column or one log line."""
@@ -67,13 +80,13 @@ def _brute_force(query: str) -> frozenset[int]:
             pattern = re.compile(r"(?<![0-9a-z])" + re.escape(_fold(word)))
             rows = fetch_all(f"SELECT id, {', '.join(COLUMNS)} FROM ticket")
             found = {int(r[0]) for r in rows if any(pattern.search(_fold(str(v))) for v in r[1:])}
-            logs = fetch_all("SELECT ticket_id, text FROM log_entry")
+            logs = fetch_all(f"SELECT ticket_id, text FROM {_log_lines()}")
             found |= {int(t) for t, text in logs if pattern.search(_fold(str(text)))}
         else:
             like = "%" + word + "%"
             ors = " OR ".join(f"{c} LIKE ?" for c in COLUMNS)
             found = {int(r[0]) for r in fetch_all(f"SELECT id FROM ticket WHERE {ors}", [like] * 6)}
-            sql = "SELECT DISTINCT ticket_id FROM log_entry WHERE text LIKE ?"
+            sql = f"SELECT DISTINCT ticket_id FROM {_log_lines()} WHERE text LIKE ?"
             found |= {int(r[0]) for r in fetch_all(sql, [like])}
         hits = found if hits is None else hits & found
     return frozenset(hits or ())

@@ -11,6 +11,7 @@ from desk_gui.domain.enums import Category, LogKind, Status
 from desk_gui.domain.errors import DeskError, RuleViolation
 from desk_gui.domain.kb import Article, ArticleDraft, ArticleLink, ArticleStatus, LinkKind, Revision
 from desk_gui.domain.log_lines import LogLine
+from desk_gui.domain.log_render import texts
 from desk_gui.exchange.kb_sheet import ArticleSheet
 from desk_gui.services import audit, records
 from desk_gui.services.access import Privilege, require
@@ -278,7 +279,7 @@ class ArticleService:
                     en="Only a resolved or closed ticket can be archived to the knowledge base.",
                 )
             notes = [
-                e.text
+                texts(e.text, e.text_en, e.args)[0]
                 for e in LogEntry.select()
                 .where((LogEntry.ticket == ticket_id) & (LogEntry.kind == LogKind.NOTE.value))
                 .order_by(LogEntry.at, LogEntry.id)

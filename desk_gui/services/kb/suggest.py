@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from desk_gui.domain import kb_match
+from desk_gui.domain import kb_match, log_lines
 from desk_gui.domain.enums import LogKind, Status
-from desk_gui.domain.log_lines import LogLine
 from desk_gui.services import records
 from desk_gui.services.context import Context
 from desk_gui.store import kb_index, kb_tickets
@@ -164,7 +163,7 @@ class SuggestService:
 
     def add_call_to(self, ticket_id: int, text: str) -> None:
         """Log a repeated call on the open ticket instead of opening a new one."""
-        line = LogLine(f"重复来电：{text.strip()}", f"Repeated call: {text.strip()}")
+        line = log_lines.repeated_call(text.strip())
         with write_transaction():
             if not Ticket.select().where(Ticket.id == ticket_id).exists():
                 raise NotFound(str(ticket_id))
