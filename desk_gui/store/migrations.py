@@ -16,7 +16,7 @@ from pathlib import Path
 import peewee as pw
 
 from desk_gui import __version__
-from desk_gui.store import log_chain, schema
+from desk_gui.store import log_chain, rollup_sql, schema
 from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
 from desk_gui.store.models import (
     ALL_MODELS,
@@ -347,6 +347,11 @@ def _v13_log_chain(db: pw.Database) -> None:
         log_chain.fill_postgres(db)
 
 
+def _v14_report_totals(db: pw.Database) -> None:
+    """The review report's per-day totals, their triggers, and the totals of every ticket."""
+    _run(db, rollup_sql.schema_sql(postgres=not isinstance(db, pw.SqliteDatabase)))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "queue sort indexes", _v2_queue_indexes),
@@ -361,6 +366,7 @@ MIGRATIONS: list[Migration] = [
     Migration(11, "problem records and improvement actions", _v11_problems),
     Migration(12, "staff accounts and the audit trail", _v12_accounts),
     Migration(13, "hash chain of the handling log", _v13_log_chain),
+    Migration(14, "the review report's per-day totals", _v14_report_totals),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
@@ -383,6 +389,7 @@ def create_latest(db: pw.Database) -> None:
     if postgres:
         _run(db, schema.postgres_search_sql())
     _run(db, schema.REPORT_INDEX_SQL)
+    _run(db, rollup_sql.schema_sql(postgres=postgres))
 
 
 def _user_tables(db: pw.Database) -> list[str]:

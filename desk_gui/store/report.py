@@ -188,14 +188,17 @@ def _text(value: Any) -> str | None:
 
 
 def durations(
-    start: datetime, end: datetime, flt: ReportFilter
+    start: datetime, end: datetime, flt: ReportFilter, stride: int = 1
 ) -> list[tuple[str, str | None, str | None]]:
     """(submitted, first response if received in the period, resolved if in the period), as
     text "YYYY-MM-DD HH:MM:SS": a million rows are measured without making datetimes.
 
     Two index reads: tickets received and answered, tickets resolved (a ticket in both
-    appears twice, once for each figure)."""
+    appears twice, once for each figure). ``stride`` > 1: only tickets whose id is a multiple of
+    it (a sample the index answers: the id is in every index entry)."""
     cond = _condition(flt)
+    if stride > 1:
+        cond &= (Ticket.id % stride) == 0
     answered = Ticket.select(Ticket.submitted_at, Ticket.first_response_at, pw.SQL("NULL")).where(
         _received(start, end) & Ticket.first_response_at.is_null(False) & cond
     )
@@ -209,6 +212,13 @@ def durations(
     if is_sqlite():
         return rows
     return [(str(_text(s)), _text(r), _text(d)) for s, r, d in rows]
+
+
+def sampled_durations(
+    start: datetime, end: datetime, stride: int
+) -> list[tuple[str, str | None, str | None]]:
+    """``durations`` of every ``stride``-th ticket (by id), unfiltered."""
+    return durations(start, end, ReportFilter(), stride)
 
 
 def titles_received(start: datetime, end: datetime, flt: ReportFilter) -> list[tuple[str, int]]:
