@@ -70,7 +70,11 @@ def _seconds(start: str, end: str, postgres: bool) -> str:
             f"CAST(EXTRACT(EPOCH FROM date_trunc('second', {start})) AS BIGINT)"
         )
         return f"GREATEST(0, {gap})"
-    gap = f"CAST(strftime('%s', {end}) AS INTEGER) - CAST(strftime('%s', {start}) AS INTEGER)"
+    # Whole seconds cut from the text: strftime alone rounds .9995 s and up to the next second.
+    gap = (
+        f"CAST(strftime('%s', substr({end}, 1, 19)) AS INTEGER) - "
+        f"CAST(strftime('%s', substr({start}, 1, 19)) AS INTEGER)"
+    )
     return f"MAX(0, {gap})"
 
 
@@ -176,13 +180,13 @@ def postgres_triggers() -> list[str]:
         f"IF TG_OP IN ('INSERT', 'UPDATE') THEN {new}; END IF; "
         "RETURN NULL; END $$"
     )
-    run = "FOR EACH ROW EXECUTE FUNCTION ticket_report_rollup()"
+    run = "EXECUTE FUNCTION ticket_report_rollup()"
     return [
         function,
-        f'CREATE TRIGGER "ticket_report_insert" AFTER INSERT ON "ticket" {run}',
+        f'CREATE TRIGGER "ticket_report_insert" AFTER INSERT ON "ticket" FOR EACH ROW {run}',
         f'CREATE TRIGGER "ticket_report_update" AFTER UPDATE ON "ticket" '
         f'FOR EACH ROW WHEN ({_changed("OLD", "NEW", True)}) {run}',
-        f'CREATE TRIGGER "ticket_report_delete" AFTER DELETE ON "ticket" {run}',
+        f'CREATE TRIGGER "ticket_report_delete" AFTER DELETE ON "ticket" FOR EACH ROW {run}',
     ]
 
 
