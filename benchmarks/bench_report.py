@@ -29,10 +29,10 @@ from desk_gui.domain.enums import Category, Impact, Urgency
 from desk_gui.domain.review import Period
 from desk_gui.domain.ticket import TicketDraft
 from desk_gui.services.context import Context
-from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.demo_load import generate_demo
 from desk_gui.services.review.compute import build_report
 from desk_gui.services.settings import load_settings
+from desk_gui.services.workflow import WorkflowService
 from desk_gui.store.database import close_database, open_database
 
 ANCHOR = datetime(2026, 11, 22, 17, 0)

@@ -132,6 +132,18 @@ class ProblemService:
             rows = store.open_problems()
         return [(i, n, t) for i, n, t, _, _ in rows if alike(title, t)]
 
+    def ticket_problems(
+        self, ticket_id: int, title: str
+    ) -> tuple[list[tuple[int, str, str, str]], list[tuple[int, str, str]]]:
+        """For a worksheet: the records the ticket is grouped under (id, number, title,
+        status), and the open records alike its title it is not grouped under yet."""
+        with read_transaction():
+            linked = store.problems_of_ticket(ticket_id)
+            rows = store.open_problems()
+        mine = {i for i, *_ in linked}
+        alike_open = [(i, n, t) for i, n, t, _, _ in rows if i not in mine and alike(title, t)]
+        return linked, alike_open
+
     def find_open(self, title: str) -> int | None:
         """The open problem alike ``title`` (to open it instead of a duplicate record)."""
         found = self.matching_open_problems(title)

@@ -163,7 +163,7 @@ def sqlite_triggers() -> list[str]:
     return [
         f'CREATE TRIGGER "ticket_report_insert" AFTER INSERT ON "ticket" {body(("NEW", 1))}',
         f'CREATE TRIGGER "ticket_report_update" AFTER UPDATE ON "ticket" '
-        f'WHEN {_changed("OLD", "NEW", False)} {body(("OLD", -1), ("NEW", 1))}',
+        f"WHEN {_changed('OLD', 'NEW', False)} {body(('OLD', -1), ('NEW', 1))}",
         f'CREATE TRIGGER "ticket_report_delete" AFTER DELETE ON "ticket" {body(("OLD", -1))}',
     ]
 
@@ -185,7 +185,7 @@ def postgres_triggers() -> list[str]:
         function,
         f'CREATE TRIGGER "ticket_report_insert" AFTER INSERT ON "ticket" FOR EACH ROW {run}',
         f'CREATE TRIGGER "ticket_report_update" AFTER UPDATE ON "ticket" '
-        f'FOR EACH ROW WHEN ({_changed("OLD", "NEW", True)}) {run}',
+        f"FOR EACH ROW WHEN ({_changed('OLD', 'NEW', True)}) {run}",
         f'CREATE TRIGGER "ticket_report_delete" AFTER DELETE ON "ticket" FOR EACH ROW {run}',
     ]
 

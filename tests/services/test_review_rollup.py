@@ -19,8 +19,8 @@ import pytest
 
 from desk_gui.domain.review import Period, ReportFilter
 from desk_gui.services.review import compute
-from desk_gui.store import report as sql
 from desk_gui.store import migrations, rollup
+from desk_gui.store import report as sql
 from desk_gui.store.database import close_database, fetch_all, open_database, write_transaction
 from desk_gui.store.models import Ticket
 from tests.services.review_data import CALENDAR

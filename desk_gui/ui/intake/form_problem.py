@@ -76,7 +76,9 @@ class IntakeProblemMatch(QObject):
         if more:
             text += " " + self.tr("(%n more alike)", "", more)
         self.box.setText(text)
-        self.box.setToolTip(self.tr("This ticket looks like a known problem; tick to group it there"))
+        self.box.setToolTip(
+            self.tr("This ticket looks like a known problem; tick to group it there")
+        )
         self.box.setChecked(kept is not None and kept == matches[0][0])
         self.box.show()
 
