@@ -35,6 +35,8 @@ MODULES = (
     "desk_gui/ui/report/kpi_table.py",
     "desk_gui/ui/report/problem_dialog.py",
     "desk_gui/ui/report/problem_actions.py",
+    "desk_gui/ui/intake/form_problem.py",
+    "desk_gui/ui/worksheet/problem_strip.py",
 )
 
 

@@ -74,7 +74,7 @@ class IntakeProblemMatch(QObject):
         text = self.tr("Link to open problem record %1 “%2”").replace("%1", number)
         text = text.replace("%2", title)
         if more:
-            text += " " + self.tr("(%n more alike)", "", more)
+            text += " " + self.tr("(and %1 more alike)").replace("%1", str(more))
         self.box.setText(text)
         self.box.setToolTip(
             self.tr("This ticket looks like a known problem; tick to group it there")
