@@ -216,3 +216,33 @@ def test_a_large_period_takes_medians_from_a_sample(tmp_path: Path, monkeypatch:
         assert fast.times["resolution_business"] != exact.times["resolution_business"]
     finally:
         close_database()
+
+
+def test_a_filtered_report_reads_piece_by_piece_and_stops_when_told(tmp_path: Path) -> None:
+    """With a filter the tickets are read a month at a time: progress per piece, and a
+    cancel raised from progress stops the read (figures as the unfiltered totals give)."""
+    open_database(tmp_path / "desk.db")
+    try:
+        _history(random.Random(7), 80)
+        period = Period(date(2026, 9, 1), date(2026, 11, 29))  # 90 days: 3 pieces each
+        seen: list[tuple[int, int]] = []
+        report = compute.build_report(period, CALENDAR, ReportFilter(category="network"),
+                                      progress=lambda n, t: seen.append((n, t)))  # fmt: skip
+        assert [t for _, t in seen] == [3 + 3 + 2] * 8
+        assert sorted(n for n, _ in seen) == list(range(1, 9))
+        network = fetch_all(
+            "SELECT COUNT(*) FROM ticket WHERE category = 'network' AND submitted_at >= ? "
+            "AND submitted_at < ?", (str(period.start), str(period.end)))  # fmt: skip
+        assert report.current["received"] == network[0][0] > 0
+
+        class Stop(Exception):
+            pass
+
+        def stop(n: int, total: int) -> None:
+            raise Stop
+
+        with pytest.raises(Stop):
+            compute.build_report(period, CALENDAR, ReportFilter(category="network"),
+                                 progress=stop)  # fmt: skip
+    finally:
+        close_database()

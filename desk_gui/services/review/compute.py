@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from desk_gui.domain.calendar import BusinessCalendar
-from desk_gui.domain.review import Figures, Period, Report, ReportFilter, Spread
+from desk_gui.domain.review import AGING_KEYS, Figures, Period, Report, ReportFilter, Spread
 from desk_gui.domain.review_problems import ArticleLookup, group_titles
 from desk_gui.store import report as sql
 from desk_gui.store import rollup
@@ -26,7 +26,9 @@ __all__ = ["Figures", "Period", "Report", "ReportFilter", "build_report", "filte
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
 STEPS = 6
-"""Progress steps of one report (each period's counts and durations, series, problems)."""
+"""Progress steps of an unfiltered report (each period's counts and durations, series, problems);
+a filtered one has a step per piece of each period (``chunks``), then series and problems."""
+CHUNK_DAYS = 31
 EXACT_TIMES_UP_TO = 60_000
 """Durations read one by one up to this many (answered + resolved) in a period; above it the
 medians and business-hour times come from a sample of about ``SAMPLE`` (elapsed means stay
@@ -179,17 +181,42 @@ def _exact_mean(spread: Spread, total: int, n: int, unit: float) -> Spread:
     return Spread(None if n == 0 else round(float(total) / n / unit, 2), spread.median)
 
 
+def chunks(period: Period) -> list[Period]:
+    """The period cut into pieces of at most ``CHUNK_DAYS`` (a filtered report reads them one
+    by one: progress moves and Cancel is heard between them)."""
+    out, first = [], period.first
+    while first <= period.last:
+        last = min(first + timedelta(days=CHUNK_DAYS - 1), period.last)
+        out.append(Period(first, last))
+        first = last + timedelta(days=1)
+    return out
+
+
+BACKLOG_KEYS = ("backlog_end", *AGING_KEYS)
+
+
 def _exact_figures(period: Period, flt: ReportFilter, clock: BusinessClock,
                    step: Callable[[], None]) -> Figures:  # fmt: skip
-    """Counts, breakdowns and times of one period read from the tickets."""
-    start, end = period.start, period.end
-    with read_transaction():
-        counts = sql.counts(start, end, flt)
-        by = sql.breakdowns(start, end, flt)
-    step()
-    times = _spreads(sql.durations(start, end, flt), clock)
-    step()
-    return Figures(period, counts, by, times)
+    """Counts, breakdowns and times of one period read from the tickets, piece by piece:
+    received, resolved and closed add up over the pieces; the backlog is the last piece's
+    (it ends where the period ends); durations are gathered, then measured together."""
+    counts: dict[str, int] = {}
+    by: dict[str, dict[str, int]] = {}
+    rows: list[tuple[str, str | None, str | None]] = []
+    for piece in chunks(period):
+        start, end = piece.start, piece.end
+        with read_transaction():
+            part = sql.counts(start, end, flt)
+            part_by = sql.breakdowns(start, end, flt)
+        rows.extend(sql.durations(start, end, flt))
+        for key, n in part.items():
+            counts[key] = n if key in BACKLOG_KEYS else counts.get(key, 0) + n
+        for column, values in part_by.items():
+            into = by.setdefault(column, {})
+            for value, n in values.items():
+                into[value] = into.get(value, 0) + n
+        step()
+    return Figures(period, counts, by, _spreads(rows, clock))
 
 
 def _bucket(day: str, period: Period) -> str:
@@ -264,6 +291,10 @@ def build_report(
     their own while this thread reads the period itself (the engine works outside the GIL).
     """
     flt = flt or ReportFilter()
+    previous_period = period.previous()
+    total = STEPS
+    if flt.given():
+        total = len(chunks(period)) + len(chunks(previous_period)) + 2
     lock = threading.Lock()
     done = [0]
 
@@ -272,7 +303,7 @@ def build_report(
             done[0] += 1
             count = done[0]
         if progress is not None:
-            progress(count, STEPS)
+            progress(count, total)
 
     def series() -> tuple[list[tuple[str, int, int]], list[Any], list[tuple[str, int]]]:
         per_day, trend = _series(period, flt)
@@ -283,7 +314,6 @@ def build_report(
         step()
         return per_day, trend, titles
 
-    previous_period = period.previous()
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="review") as pool:
         before = pool.submit(_on_own_connection(
             lambda: figures(previous_period, flt, BusinessClock(calendar), step)))  # fmt: skip
