@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
+from desk_gui.domain import review
 from desk_gui.domain.calendar import BusinessCalendar
 from desk_gui.domain.review import AGING_KEYS, Figures, Period, Report, ReportFilter, Spread
 from desk_gui.domain.review_problems import ArticleLookup, group_titles
@@ -29,11 +30,8 @@ STEPS = 6
 """Progress steps of an unfiltered report (each period's counts and durations, series, problems);
 a filtered one has a step per piece of each period (``chunks``), then series and problems."""
 CHUNK_DAYS = 31
-EXACT_TIMES_UP_TO = 60_000
-"""Durations read one by one up to this many (answered + resolved) in a period; above it the
-medians and business-hour times come from a sample of about ``SAMPLE`` (elapsed means stay
-exact: sums kept per day)."""
-SAMPLE = 40_000
+EXACT_TIMES_UP_TO = review.EXACT_TIMES_UP_TO
+SAMPLE = review.SAMPLED_TIMES
 ROLLUP_EXTRAS = ("responded", "response_seconds", "resolution_seconds")
 
 
