@@ -43,6 +43,10 @@ TRIGGER_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 """The ticket columns a total depends on: an update touching none of them changes nothing."""
 
+TRIGGER_NAMES: tuple[str, ...] = (
+    "ticket_report_insert", "ticket_report_update", "ticket_report_delete",
+)  # fmt: skip
+
 TABLES: tuple[str, ...] = (
     'CREATE TABLE "report_day" ("day" VARCHAR(10) NOT NULL PRIMARY KEY, '
     + ", ".join(f'"{c}" BIGINT NOT NULL DEFAULT 0' for c in DAY_COLUMNS)
