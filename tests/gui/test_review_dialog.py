@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-import json
 
 import openpyxl
 import pytest

@@ -124,8 +124,10 @@ def test_json_and_pdf_list_open_problem_records_and_actions_due(
     try:
         service = ProblemService(Context(operator="王主管", clock=lambda: datetime(2026, 11, 23)))
         record = service.create("打印机卡纸")
-        record.actions = [Action("购置防潮柜", "行政部", date(2026, 11, 27)),
-                          Action("更换打印机", "IT部", date(2027, 3, 1))]  # not due yet
+        record.actions = [
+            Action("购置防潮柜", "行政部", date(2026, 11, 27)),
+            Action("更换打印机", "IT部", date(2027, 3, 1)),
+        ]  # not due yet
         service.save(record)
     finally:
         close_database()
