@@ -100,7 +100,9 @@ def _sums(columns: dict[str, Any], where: Any, extra: tuple[Any, ...] = ()) -> l
     return list(rows_of(query)[0])
 
 
-def counts(start: datetime, end: datetime, flt: ReportFilter) -> dict[str, int]:
+def counts(
+    start: datetime, end: datetime, flt: ReportFilter, *, backlog: bool = True
+) -> dict[str, int]:
     """Every count of the period, plus ``score_sum`` (feedback scores of tickets resolved).
 
     Four small reads instead of one scan: each reads only the tickets received, resolved or
@@ -115,9 +117,10 @@ def counts(start: datetime, end: datetime, flt: ReportFilter) -> dict[str, int]:
     values = _sums(resolved, _resolved(start, end) & cond, (pw.fn.SUM(Ticket.feedback_score),))
     result.update(zip(resolved, (int(v or 0) for v in values[:-1]), strict=True))
     result["score_sum"] = int(values[-1] or 0)
-    backlog = _backlog_columns(end)
-    values = _sums(backlog, _open_at(end) & cond)
-    result.update(zip(backlog, (int(v or 0) for v in values), strict=True))
+    if backlog:  # (a piece of a longer period skips it: only the last piece's end counts)
+        columns = _backlog_columns(end)
+        values = _sums(columns, _open_at(end) & cond)
+        result.update(zip(columns, (int(v or 0) for v in values), strict=True))
     closed = (Ticket.closed_at >= start) & (Ticket.closed_at < end) & cond
     result["closed"] = int(rows_of(Ticket.select(pw.fn.COUNT(Ticket.id)).where(closed))[0][0])
     return result

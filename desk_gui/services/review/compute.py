@@ -201,10 +201,11 @@ def _exact_figures(period: Period, flt: ReportFilter, clock: BusinessClock,
     counts: dict[str, int] = {}
     by: dict[str, dict[str, int]] = {}
     rows: list[tuple[str, str | None, str | None]] = []
-    for piece in chunks(period):
+    pieces = chunks(period)
+    for piece in pieces:
         start, end = piece.start, piece.end
         with read_transaction():
-            part = sql.counts(start, end, flt)
+            part = sql.counts(start, end, flt, backlog=piece is pieces[-1])
             part_by = sql.breakdowns(start, end, flt)
         rows.extend(sql.durations(start, end, flt))
         for key, n in part.items():
