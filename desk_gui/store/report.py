@@ -20,9 +20,14 @@ from desk_gui.store.models import Ticket
 
 
 def _condition(flt: ReportFilter) -> Any:
+    """The filter. On SQLite each column is written ``+column`` so the planner keeps to the
+    date index (without statistics it prefers an equality's index, here the queue's index on
+    the category, and reads a fifth of every ticket for each month)."""
     cond: Any = pw.SQL("1 = 1")
+    sqlite = is_sqlite()
     for name, value in flt.given().items():
-        cond &= getattr(Ticket, name) == value
+        field = getattr(Ticket, name)
+        cond &= (pw.NodeList((pw.SQL("+"), field), glue="") if sqlite else field) == value
     return cond
 
 
