@@ -23,7 +23,12 @@ from desk_gui.domain.review import OpenItem
 from desk_gui.domain.review_problems import alike, normalise
 from desk_gui.services.context import Context
 from desk_gui.store import problems as store
-from desk_gui.store.database import read_transaction, translate_errors, write_transaction
+from desk_gui.store.database import (
+    read_transaction,
+    release_thread_connection,
+    translate_errors,
+    write_transaction,
+)
 from desk_gui.store.problems import TicketBrief
 
 SUGGEST_DAYS = 90
@@ -125,6 +130,11 @@ class ProblemService:
             since = self.ctx.now() - timedelta(days=SUGGEST_DAYS)
             candidates = store.recent_unlinked(problem_id, since)
         return [t for t in candidates if alike(t[2], record.title)][:limit]
+
+    @staticmethod
+    def release_thread() -> None:
+        """Close the calling worker thread's connection (a background look-up is over)."""
+        release_thread_connection()
 
     def matching_open_problems(self, title: str) -> list[tuple[int, str, str]]:
         """(id, number, title) of open problems a new ticket titled ``title`` belongs to."""

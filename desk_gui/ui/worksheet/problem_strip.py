@@ -4,7 +4,6 @@ record alike its title, offered with a "Link" button (read and linked in the bac
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -16,6 +15,15 @@ from desk_gui.ui.common.background import Job, Jobs
 from desk_gui.ui.common.form_fields import ui_lang
 
 Found = tuple[list[tuple[int, str, str, str]], list[tuple[int, str, str]]]
+_jobs: list[Jobs] = []
+
+
+def _shared_jobs() -> Jobs:
+    """One runner for every worksheet's line, alive as long as the program (a worksheet closed
+    while its look-up runs drops the outcome; nothing is delivered to a deleted widget)."""
+    if not _jobs:
+        _jobs.append(Jobs(ProblemService.release_thread))
+    return _jobs[0]
 
 
 class TicketProblemStrip(QWidget):
@@ -23,12 +31,14 @@ class TicketProblemStrip(QWidget):
 
     shown = Signal()  # a look-up or a link finished (tests)
 
-    def __init__(self, problems: ProblemService, release: Callable[[], None],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(self, problems: ProblemService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ticketProblems")
         self.service, self._lang = problems, ui_lang()
-        self.jobs = Jobs(release, self)
+        self.jobs = _shared_jobs()
+        self._kinds = tuple(f"{k}-{id(self)}" for k in ("worksheet-problems", "problem-link"))
+        kinds, jobs = self._kinds, self.jobs
+        self.destroyed.connect(lambda *_: [jobs.cancel(k) for k in kinds])
         self.ticket: tuple[int, str] | None = None
         self.offer: tuple[int, str, str] | None = None
         self.label = QLabel()
@@ -53,7 +63,7 @@ class TicketProblemStrip(QWidget):
             job.check()
             return service.ticket_problems(ticket_id, title)
 
-        self.jobs.submit("worksheet-problems", work, self._show, self._failed)
+        self.jobs.submit(self._kinds[0], work, self._show, self._failed)
 
     def _show(self, found: Found) -> None:
         linked, alike = found
@@ -97,7 +107,9 @@ class TicketProblemStrip(QWidget):
             self.link_button.setEnabled(True)
             self._show(found)
 
-        self.jobs.submit("worksheet-problem-link", work, done, self._failed)
+        self.jobs.submit(self._kinds[1], work, done, self._failed)
 
     def shutdown(self) -> None:
-        self.jobs.shutdown()
+        """Drop any look-up still running (the worksheet closes)."""
+        for kind in self._kinds:
+            self.jobs.cancel(kind)

@@ -123,8 +123,7 @@ class WorksheetView(QWidget):
         self.fields.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
         self.knowledge = TicketKnowledgeStrip(KnowledgeService(self.service.ctx))
         self.knowledge.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
-        self.problems = TicketProblemStrip(ProblemService(self.service.ctx),
-                                           self.service.release_thread)  # fmt: skip
+        self.problems = TicketProblemStrip(ProblemService(self.service.ctx))
         self.attachment_panel = AttachmentPanel(self.service, self.lang)
         self.fields.add_heading(self.tr("Attachments"))
         self.fields.add_wide(self.attachment_panel)
