@@ -348,8 +348,11 @@ def _v13_log_chain(db: pw.Database) -> None:
 
 
 def _v14_report_totals(db: pw.Database) -> None:
-    """The review report's per-day totals, their triggers, and the totals of every ticket."""
-    _run(db, rollup_sql.schema_sql(postgres=not isinstance(db, pw.SqliteDatabase)))
+    """The review report's per-day totals, their triggers, and the totals of every ticket
+    (anything of theirs already there is replaced: the step may run again safely)."""
+    postgres = not isinstance(db, pw.SqliteDatabase)
+    _run(db, rollup_sql.drop_sql(postgres=postgres))
+    _run(db, rollup_sql.schema_sql(postgres=postgres))
 
 
 MIGRATIONS: list[Migration] = [

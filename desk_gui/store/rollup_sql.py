@@ -238,6 +238,16 @@ def fill_sql(*, postgres: bool) -> list[str]:
     return out
 
 
+def drop_sql(*, postgres: bool) -> list[str]:
+    """Statements removing the totals' triggers and tables if they exist."""
+    out = [f'DROP TRIGGER IF EXISTS "{name}"' + (' ON "ticket"' if postgres else "")
+           for name in TRIGGER_NAMES]  # fmt: skip
+    if postgres:
+        out.append("DROP FUNCTION IF EXISTS ticket_report_rollup()")
+    tables = ("report_day", "report_span", "report_value", "report_title")
+    return out + [f'DROP TABLE IF EXISTS "{t}"' for t in tables]
+
+
 def schema_sql(*, postgres: bool) -> list[str]:
     """Tables, triggers and the totals of the tickets already there."""
     triggers = postgres_triggers() if postgres else sqlite_triggers()
