@@ -26,6 +26,11 @@ def _shared_jobs() -> Jobs:
     return _jobs[0]
 
 
+def _cancel(jobs: Jobs, kinds: tuple[str, ...]) -> None:
+    for kind in kinds:
+        jobs.cancel(kind)
+
+
 class TicketProblemStrip(QWidget):
     """ "Problem record: …" and "Link to open problem record …"; hidden when there is neither."""
 
@@ -38,7 +43,7 @@ class TicketProblemStrip(QWidget):
         self.jobs = _shared_jobs()
         self._kinds = tuple(f"{k}-{id(self)}" for k in ("worksheet-problems", "problem-link"))
         kinds, jobs = self._kinds, self.jobs
-        self.destroyed.connect(lambda *_: [jobs.cancel(k) for k in kinds])
+        self.destroyed.connect(lambda *_: _cancel(jobs, kinds))
         self.ticket: tuple[int, str] | None = None
         self.offer: tuple[int, str, str] | None = None
         self.label = QLabel()
@@ -111,5 +116,4 @@ class TicketProblemStrip(QWidget):
 
     def shutdown(self) -> None:
         """Drop any look-up still running (the worksheet closes)."""
-        for kind in self._kinds:
-            self.jobs.cancel(kind)
+        _cancel(self.jobs, self._kinds)
