@@ -20,6 +20,12 @@ AGING_KEYS = ("aging_0_1", "aging_1_3", "aging_3_7", "aging_7_plus")
 
 BREAKDOWNS = ("category", "department", "priority", "assignee", "channel")
 
+EXACT_TIMES_UP_TO = 60_000
+"""Durations are measured one by one up to this many (answered + resolved) in a period; above
+it medians and business-hour times come from an evenly spaced sample of about
+``SAMPLED_TIMES`` (elapsed means stay exact: per-day sums). Printed in the definitions."""
+SAMPLED_TIMES = 40_000
+
 
 @dataclass(frozen=True)
 class ReportFilter:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desk_gui.domain.lang import Lang, is_zh
+from desk_gui.domain.review import EXACT_TIMES_UP_TO, SAMPLED_TIMES
 
 DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("受理：提交时间在本期内的工单。",
@@ -15,6 +16,11 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("解决时长 = 解决时间 − 提交时间，对本期解决的工单取平均和中位数（自然小时和工作小时）。",
      "Resolution time = resolution − submission, mean and median over tickets resolved in the "
      "period (elapsed and business hours)."),
+    (f"本期已响应与已解决的工单合计超过 {EXACT_TIMES_UP_TO:,} 张时，中位数和工作时长按内部序号等距抽取约 "
+     f"{SAMPLED_TIMES:,} 张估算；自然时长的平均值始终按全部工单精确计算。",
+     f"Over {EXACT_TIMES_UP_TO:,} answered and resolved tickets in a period, medians and "
+     f"business-hour times are estimated from an evenly spaced sample of about "
+     f"{SAMPLED_TIMES:,} (by internal id); elapsed means are always exact over every ticket."),
     ("首次响应时长 = 首次响应 − 提交时间，对本期受理且已响应的工单计算。",
      "First response time = first response − submission, over tickets received in the period "
      "that have been answered."),

@@ -23,7 +23,12 @@ from desk_gui.domain.review import OpenItem
 from desk_gui.domain.review_problems import alike, normalise
 from desk_gui.services.context import Context
 from desk_gui.store import problems as store
-from desk_gui.store.database import read_transaction, translate_errors, write_transaction
+from desk_gui.store.database import (
+    read_transaction,
+    release_thread_connection,
+    translate_errors,
+    write_transaction,
+)
 from desk_gui.store.problems import TicketBrief
 
 SUGGEST_DAYS = 90
@@ -135,11 +140,28 @@ class ProblemService:
             candidates = store.recent_unlinked(problem_id, since)
         return [t for t in candidates if alike(t[2], record.title)][:limit]
 
+    @staticmethod
+    def release_thread() -> None:
+        """Close the calling worker thread's connection (a background look-up is over)."""
+        release_thread_connection()
+
     def matching_open_problems(self, title: str) -> list[tuple[int, str, str]]:
         """(id, number, title) of open problems a new ticket titled ``title`` belongs to."""
         with translate_errors():
             rows = store.open_problems()
         return [(i, n, t) for i, n, t, _, _ in rows if alike(title, t)]
+
+    def ticket_problems(
+        self, ticket_id: int, title: str
+    ) -> tuple[list[tuple[int, str, str, str]], list[tuple[int, str, str]]]:
+        """For a worksheet: the records the ticket is grouped under (id, number, title,
+        status), and the open records alike its title it is not grouped under yet."""
+        with read_transaction():
+            linked = store.problems_of_ticket(ticket_id)
+            rows = store.open_problems()
+        mine = {i for i, *_ in linked}
+        alike_open = [(i, n, t) for i, n, t, _, _ in rows if i not in mine and alike(title, t)]
+        return linked, alike_open
 
     def find_open(self, title: str) -> int | None:
         """The open problem alike ``title`` (to open it instead of a duplicate record)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from desk_gui.store import log_chain, schema
+from desk_gui.store import log_chain, rollup_sql, schema
 from desk_gui.store.database import connect_database, is_server_url
 from desk_gui.store.error_codes import classify, classify_os_error
 from desk_gui.store.errors import (
@@ -159,6 +159,9 @@ def _check(conn: sqlite3.Connection) -> list[str]:
         if name not in triggers
     )
     problems.extend(_check_fts(conn, tables))
+    if "report_day" in tables:  # schema 14 on: without a trigger the report's totals drift
+        problems.extend(f"report totals trigger missing: {name}"
+                        for name in rollup_sql.TRIGGER_NAMES if name not in triggers)  # fmt: skip
     columns = {str(r[1]) for r in _rows(conn, "PRAGMA table_info(log_entry)")}
     if "chain" in columns:  # schema 13 on
         problems.extend(log_chain.check_sqlite(conn))

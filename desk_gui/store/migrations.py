@@ -16,7 +16,7 @@ from pathlib import Path
 import peewee as pw
 
 from desk_gui import __version__
-from desk_gui.store import log_chain, log_convert, schema
+from desk_gui.store import log_chain, log_convert, rollup_sql, schema
 from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
 from desk_gui.store.models import (
     ALL_MODELS,
@@ -347,7 +347,15 @@ def _v13_log_chain(db: pw.Database) -> None:
         log_chain.fill_postgres(db)
 
 
-def _v14_log_args(db: pw.Database) -> None:
+def _v14_report_totals(db: pw.Database) -> None:
+    """The review report's per-day totals, their triggers, and the totals of every ticket
+    (anything of theirs already there is replaced: the step may run again safely)."""
+    postgres = not isinstance(db, pw.SqliteDatabase)
+    _run(db, rollup_sql.drop_sql(postgres=postgres))
+    _run(db, rollup_sql.schema_sql(postgres=postgres))
+
+
+def _v15_log_args(db: pw.Database) -> None:
     """Generated log lines stored once as template and values (store.log_convert)."""
     if isinstance(db, pw.SqliteDatabase):
         log_convert.convert_sqlite(db)
@@ -369,7 +377,8 @@ MIGRATIONS: list[Migration] = [
     Migration(11, "problem records and improvement actions", _v11_problems),
     Migration(12, "staff accounts and the audit trail", _v12_accounts),
     Migration(13, "hash chain of the handling log", _v13_log_chain),
-    Migration(14, "generated log lines as kind and values", _v14_log_args, vacuum=True),
+    Migration(14, "the review report's per-day totals", _v14_report_totals),
+    Migration(15, "generated log lines as kind and values", _v15_log_args, vacuum=True),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
@@ -392,6 +401,7 @@ def create_latest(db: pw.Database) -> None:
     if postgres:
         _run(db, schema.postgres_search_sql())
     _run(db, schema.REPORT_INDEX_SQL)
+    _run(db, rollup_sql.schema_sql(postgres=postgres))
 
 
 def _user_tables(db: pw.Database) -> list[str]:

@@ -197,3 +197,14 @@ def ids_titled(titles: Sequence[str], start: datetime, end: datetime) -> list[in
         & (Ticket.submitted_at < end)
     )
     return [int(i) for (i,) in rows_of(query.order_by(Ticket.id))]
+
+
+def problems_of_ticket(ticket_id: int) -> list[tuple[int, str, str, str]]:
+    """(id, number, title, status) of the problem records the ticket is grouped under."""
+    query = (
+        Problem.select(Problem.id, Problem.number, Problem.title, Problem.status)
+        .join(ProblemTicket, on=(ProblemTicket.problem == Problem.id))
+        .where(ProblemTicket.ticket == ticket_id)
+        .order_by(Problem.id)
+    )
+    return [(int(i), str(n), str(t), str(s)) for i, n, t, s in rows_of(query)]

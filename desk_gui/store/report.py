@@ -20,9 +20,14 @@ from desk_gui.store.models import Ticket
 
 
 def _condition(flt: ReportFilter) -> Any:
+    """The filter. On SQLite each column is written ``+column`` so the planner keeps to the
+    date index (without statistics it prefers an equality's index, here the queue's index on
+    the category, and reads a fifth of every ticket for each month)."""
     cond: Any = pw.SQL("1 = 1")
+    sqlite = is_sqlite()
     for name, value in flt.given().items():
-        cond &= getattr(Ticket, name) == value
+        field = getattr(Ticket, name)
+        cond &= (pw.NodeList((pw.SQL("+"), field), glue="") if sqlite else field) == value
     return cond
 
 
@@ -100,7 +105,9 @@ def _sums(columns: dict[str, Any], where: Any, extra: tuple[Any, ...] = ()) -> l
     return list(rows_of(query)[0])
 
 
-def counts(start: datetime, end: datetime, flt: ReportFilter) -> dict[str, int]:
+def counts(
+    start: datetime, end: datetime, flt: ReportFilter, *, backlog: bool = True
+) -> dict[str, int]:
     """Every count of the period, plus ``score_sum`` (feedback scores of tickets resolved).
 
     Four small reads instead of one scan: each reads only the tickets received, resolved or
@@ -115,9 +122,10 @@ def counts(start: datetime, end: datetime, flt: ReportFilter) -> dict[str, int]:
     values = _sums(resolved, _resolved(start, end) & cond, (pw.fn.SUM(Ticket.feedback_score),))
     result.update(zip(resolved, (int(v or 0) for v in values[:-1]), strict=True))
     result["score_sum"] = int(values[-1] or 0)
-    backlog = _backlog_columns(end)
-    values = _sums(backlog, _open_at(end) & cond)
-    result.update(zip(backlog, (int(v or 0) for v in values), strict=True))
+    if backlog:  # (a piece of a longer period skips it: only the last piece's end counts)
+        columns = _backlog_columns(end)
+        values = _sums(columns, _open_at(end) & cond)
+        result.update(zip(columns, (int(v or 0) for v in values), strict=True))
     closed = (Ticket.closed_at >= start) & (Ticket.closed_at < end) & cond
     result["closed"] = int(rows_of(Ticket.select(pw.fn.COUNT(Ticket.id)).where(closed))[0][0])
     return result
@@ -188,14 +196,18 @@ def _text(value: Any) -> str | None:
 
 
 def durations(
-    start: datetime, end: datetime, flt: ReportFilter
+    start: datetime, end: datetime, flt: ReportFilter, stride: int = 1
 ) -> list[tuple[str, str | None, str | None]]:
     """(submitted, first response if received in the period, resolved if in the period), as
     text "YYYY-MM-DD HH:MM:SS": a million rows are measured without making datetimes.
 
     Two index reads: tickets received and answered, tickets resolved (a ticket in both
-    appears twice, once for each figure)."""
+    appears twice, once for each figure). ``stride`` > 1: only tickets whose id is a multiple of
+    it (a sample the index answers: the id is in every index entry)."""
     cond = _condition(flt)
+    if stride > 1:
+        # id − (id / k) · k: integer arithmetic alike on both engines (peewee's % is LIKE)
+        cond &= (Ticket.id - (Ticket.id / stride) * stride) == 0
     answered = Ticket.select(Ticket.submitted_at, Ticket.first_response_at, pw.SQL("NULL")).where(
         _received(start, end) & Ticket.first_response_at.is_null(False) & cond
     )
@@ -209,6 +221,13 @@ def durations(
     if is_sqlite():
         return rows
     return [(str(_text(s)), _text(r), _text(d)) for s, r, d in rows]
+
+
+def sampled_durations(
+    start: datetime, end: datetime, stride: int
+) -> list[tuple[str, str | None, str | None]]:
+    """``durations`` of every ``stride``-th ticket (by id), unfiltered."""
+    return durations(start, end, ReportFilter(), stride)
 
 
 def titles_received(start: datetime, end: datetime, flt: ReportFilter) -> list[tuple[str, int]]:

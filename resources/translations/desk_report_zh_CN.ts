@@ -306,7 +306,7 @@
         <translation>正在导出…</translation>
     </message>
     <message>
-        <source>{first} – {last}: {received} received, {resolved} resolved; {problems} open problems, {due} actions due</source>
+        <source>{first} – {last}: {received} received, {resolved} resolved; open problem records: {problems}, actions due: {due}</source>
         <translation>{first} – {last}：受理 {received}，解决 {resolved}；未结问题 {problems} 个，到期措施 {due} 项</translation>
     </message>
 </context>

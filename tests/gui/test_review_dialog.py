@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from desk_gui.ui.common.prefs import WorkstationPrefs
 from desk_gui.ui.common.session import Session
 from desk_gui.ui.report.report_dialog import ReviewReportDialog
 from tests.services.review_data import EXPECTED, WEEK, insert_week
+from tests.services.test_cli import desk
 
 TODAY = date(2026, 11, 25)  # "last week" is the hand-built week
 
@@ -48,10 +50,13 @@ def test_the_window_shows_the_figures_the_cli_writes(
     assert dialog.report is not None and dialog.report.period == WEEK
     assert dialog.figures.value_text("received") == "6"
     assert dialog.figures.value_text("fcr_pct") == "75.0%"
-    cli = report_json(week.workspace.review_report(WEEK))  # what `desk-gui report` writes
-    for key in ("received", "resolved", "backlog_end", "resolution_hours_mean",
-                "first_response_minutes_mean", "response_met_pct", "resolution_met_pct",
-                "fcr_pct", "reopen_rate_pct"):  # fmt: skip
+    out = tmp_path / "cli.json"
+    done = desk("report", "--db", str(week.workspace.target), "--from", str(WEEK.first),
+                "--to", str(WEEK.last), "-o", str(out), "--lang", "en")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    cli = json.loads(out.read_text(encoding="utf-8"))  # what `desk-gui report` wrote
+    assert cli == json.loads(json.dumps(report_json(dialog.report), ensure_ascii=False))
+    for key, *_ in dialog.report.changes():  # every figure the window's table shows
         assert dialog.figures.value_text(key) == fmt_value(key, cli[key]), key
     assert len(dialog.charts.charts) == 4
     assert dialog.problems.item(0, 0).text() == EXPECTED["top_problems"][0]["title"]

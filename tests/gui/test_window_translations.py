@@ -39,6 +39,8 @@ MODULES = (
     "desk_gui/ui/worksheet/form_lock.py",
     "desk_gui/ui/accounts/password_check.py",
     "desk_gui/ui/worksheet/form_attachment_panel.py",
+    "desk_gui/ui/intake/form_problem.py",
+    "desk_gui/ui/worksheet/problem_strip.py",
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -37,14 +38,20 @@ def ticket(make_tickets: Callable[..., list[TicketRecord]]) -> TicketRecord:
 
 
 @pytest.fixture
-def view_of(qtbot: QtBot, workflow: WorkflowService) -> Callable[..., WorksheetView]:
+def view_of(qtbot: QtBot, workflow: WorkflowService) -> Iterator[Callable[..., WorksheetView]]:
+    made: list[WorksheetView] = []
+
     def make(ticket_id: int, service: WorkflowService | None = None) -> WorksheetView:
         view = WorksheetView(service or workflow, ticket_id)
         qtbot.addWidget(view)
         view.show()
+        made.append(view)
         return view
 
-    return make
+    yield make
+    for view in made:  # its refresh timer must not fire once the database is closed
+        with contextlib.suppress(RuntimeError):  # (already deleted)
+            view.shutdown()
 
 
 def other_workstation(

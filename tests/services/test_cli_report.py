@@ -109,3 +109,37 @@ def test_xlsx_has_the_figures_and_the_tickets_behind_them(week_db: Path, tmp_pat
     backlog = head.index("Backlog at end")
     assert sum(row[backlog] == "Yes" for row in body) == 4
     assert {row[head.index("Category")] for row in body} >= {"Network", "Software"}
+
+
+def test_json_and_pdf_list_open_problem_records_and_actions_due(
+    week_db: Path, tmp_path: Path
+) -> None:
+    from datetime import date, datetime
+
+    from desk_gui.domain.problem import Action
+    from desk_gui.services.context import Context
+    from desk_gui.services.problems import ProblemService
+
+    open_database(week_db)
+    try:
+        service = ProblemService(Context(operator="王主管", clock=lambda: datetime(2026, 11, 23)))
+        record = service.create("打印机卡纸")
+        record.actions = [
+            Action("购置防潮柜", "行政部", date(2026, 11, 27)),
+            Action("更换打印机", "IT部", date(2027, 3, 1)),
+        ]  # not due yet
+        service.save(record)
+    finally:
+        close_database()
+    out = tmp_path / "week.json"
+    _run(week_db, out, "--lang", "zh")
+    got = json.loads(out.read_text(encoding="utf-8"))["open_problems"]
+    assert [(i["kind"], i["number"], i["title"]) for i in got] == [
+        ("problem", record.number, "打印机卡纸"),
+        ("action", record.number, "购置防潮柜"),
+    ]
+    assert got[1]["due"] == "2026-11-27" and got[1]["owner"] == "行政部"
+    pdf = tmp_path / "week.pdf"
+    _run(week_db, pdf, "--lang", "zh")
+    text = _pdf_text(pdf)
+    assert record.number in text and "购置防潮柜" in text and "更换打印机" not in text

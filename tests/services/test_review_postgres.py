@@ -59,3 +59,10 @@ def _problems(target: str) -> list[object]:
 
 def test_postgres_problem_records_equal_sqlite(pg_url: str, tmp_path: Path) -> None:  # noqa: F811
     assert _problems(pg_url) == _problems(str(tmp_path / "p.db"))
+
+
+def test_postgres_totals_follow_every_write(pg_url: str) -> None:  # noqa: F811
+    """The per-day totals' triggers on PostgreSQL (the random history of test_review_rollup)."""
+    from tests.services.test_review_rollup import check_totals
+
+    check_totals(pg_url, 4)

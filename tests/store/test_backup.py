@@ -78,6 +78,7 @@ def test_check_finds_problems(make_ticket: TicketFactory, db_path: Path) -> None
     close_database()
     conn = sqlite3.connect(db_path)
     conn.execute("DROP TRIGGER log_entry_no_delete")
+    conn.execute("DROP TRIGGER ticket_report_update")
     conn.execute("INSERT INTO ticket_fts (ticket_fts) VALUES ('delete-all')")  # contentless
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute(
@@ -88,6 +89,7 @@ def test_check_finds_problems(make_ticket: TicketFactory, db_path: Path) -> None
     conn.close()
     problems = check_database(db_path)
     assert any("log_entry_no_delete" in p for p in problems)
+    assert "report totals trigger missing: ticket_report_update" in problems
     assert any("search index has 0 rows for 1 tickets" in p for p in problems)
     assert any(p.startswith("foreign key: log_entry") for p in problems)
     assert any("schema version 1" in p for p in problems)

@@ -14,10 +14,12 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
+from desk_gui.domain import review
 from desk_gui.domain.calendar import BusinessCalendar
-from desk_gui.domain.review import Figures, Period, Report, ReportFilter, Spread
+from desk_gui.domain.review import AGING_KEYS, Figures, Period, Report, ReportFilter, Spread
 from desk_gui.domain.review_problems import ArticleLookup, group_titles
 from desk_gui.store import report as sql
+from desk_gui.store import rollup
 from desk_gui.store.database import close_thread_connection, current_database, read_transaction
 
 __all__ = ["Figures", "Period", "Report", "ReportFilter", "build_report", "filter_values"]
@@ -25,7 +27,12 @@ __all__ = ["Figures", "Period", "Report", "ReportFilter", "build_report", "filte
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
 STEPS = 6
-"""Progress steps of one report (each period's counts and durations, series, problems)."""
+"""Progress steps of an unfiltered report (each period's counts and durations, series, problems);
+a filtered one has a step per piece of each period (``chunks``), then series and problems."""
+CHUNK_DAYS = 31
+EXACT_TIMES_UP_TO = review.EXACT_TIMES_UP_TO
+SAMPLE = review.SAMPLED_TIMES
+ROLLUP_EXTRAS = ("responded", "response_seconds", "resolution_seconds")
 
 
 class BusinessClock:
@@ -144,15 +151,71 @@ def _spreads(
 
 def figures(period: Period, flt: ReportFilter, clock: BusinessClock,
             step: Callable[[], None]) -> Figures:  # fmt: skip
-    """Counts, breakdowns and times of one period."""
-    start, end = period.start, period.end
+    """Counts, breakdowns and times of one period: from the per-day totals without a filter,
+    from the tickets themselves with one."""
+    if flt.given():
+        return _exact_figures(period, flt, clock, step)
     with read_transaction():
-        counts = sql.counts(start, end, flt)
-        by = sql.breakdowns(start, end, flt)
+        counts = rollup.counts(period.first, period.last)
+        by = rollup.breakdowns(period.first, period.last)
     step()
-    times = _spreads(sql.durations(start, end, flt), clock)
+    sums = {k: counts.pop(k) for k in ROLLUP_EXTRAS}
+    rows = sums["responded"] + counts["resolved"]
+    if rows <= EXACT_TIMES_UP_TO:
+        times = _spreads(sql.durations(period.start, period.end, flt), clock)
+    else:
+        stride = -(-rows // SAMPLE)
+        times = _spreads(sql.sampled_durations(period.start, period.end, stride), clock)
+        times["response"] = _exact_mean(times["response"], sums["response_seconds"],
+                                        sums["responded"], 60)  # fmt: skip
+        times["resolution"] = _exact_mean(times["resolution"], sums["resolution_seconds"],
+                                          counts["resolved"], 3600)  # fmt: skip
     step()
     return Figures(period, counts, by, times)
+
+
+def _exact_mean(spread: Spread, total: int, n: int, unit: float) -> Spread:
+    """``spread`` with its mean from the exact sum (as ``Spread.of`` rounds it)."""
+    return Spread(None if n == 0 else round(float(total) / n / unit, 2), spread.median)
+
+
+def chunks(period: Period) -> list[Period]:
+    """The period cut into pieces of at most ``CHUNK_DAYS`` (a filtered report reads them one
+    by one: progress moves and Cancel is heard between them)."""
+    out, first = [], period.first
+    while first <= period.last:
+        last = min(first + timedelta(days=CHUNK_DAYS - 1), period.last)
+        out.append(Period(first, last))
+        first = last + timedelta(days=1)
+    return out
+
+
+BACKLOG_KEYS = ("backlog_end", *AGING_KEYS)
+
+
+def _exact_figures(period: Period, flt: ReportFilter, clock: BusinessClock,
+                   step: Callable[[], None]) -> Figures:  # fmt: skip
+    """Counts, breakdowns and times of one period read from the tickets, piece by piece:
+    received, resolved and closed add up over the pieces; the backlog is the last piece's
+    (it ends where the period ends); durations are gathered, then measured together."""
+    counts: dict[str, int] = {}
+    by: dict[str, dict[str, int]] = {}
+    rows: list[tuple[str, str | None, str | None]] = []
+    pieces = chunks(period)
+    for piece in pieces:
+        start, end = piece.start, piece.end
+        with read_transaction():
+            part = sql.counts(start, end, flt, backlog=piece is pieces[-1])
+            part_by = sql.breakdowns(start, end, flt)
+        rows.extend(sql.durations(start, end, flt))
+        for key, n in part.items():
+            counts[key] = n if key in BACKLOG_KEYS else counts.get(key, 0) + n
+        for column, values in part_by.items():
+            into = by.setdefault(column, {})
+            for value, n in values.items():
+                into[value] = into.get(value, 0) + n
+        step()
+    return Figures(period, counts, by, _spreads(rows, clock))
 
 
 def _bucket(day: str, period: Period) -> str:
@@ -165,10 +228,19 @@ def _bucket(day: str, period: Period) -> str:
     return day[:7]
 
 
+def _per_day(period: Period, flt: ReportFilter) -> tuple[dict[str, int], dict[str, Any]]:
+    """Received per day, and (resolved, deadline known, met, first-contact) per day."""
+    if flt.given():
+        start, end = period.start, period.end
+        return sql.received_per_day(start, end, flt), sql.resolved_per_day(start, end, flt)
+    rows = rollup.per_day(period.first, period.last)
+    received = {str(r[0]): int(r[1]) for r in rows if r[1]}
+    resolved = {str(r[0]): tuple(int(v) for v in r[2:]) for r in rows if r[2]}
+    return received, resolved
+
+
 def _series(period: Period, flt: ReportFilter) -> tuple[list[tuple[str, int, int]], list[Any]]:
-    start, end = period.start, period.end
-    received = sql.received_per_day(start, end, flt)
-    resolved = sql.resolved_per_day(start, end, flt)
+    received, resolved = _per_day(period, flt)
     buckets: dict[str, list[int]] = {}
     for i in range(period.days):
         buckets.setdefault(_bucket((period.first + timedelta(days=i)).isoformat(), period), [0] * 5)
@@ -218,6 +290,10 @@ def build_report(
     their own while this thread reads the period itself (the engine works outside the GIL).
     """
     flt = flt or ReportFilter()
+    previous_period = period.previous()
+    total = STEPS
+    if flt.given():
+        total = len(chunks(period)) + len(chunks(previous_period)) + 2
     lock = threading.Lock()
     done = [0]
 
@@ -226,15 +302,17 @@ def build_report(
             done[0] += 1
             count = done[0]
         if progress is not None:
-            progress(count, STEPS)
+            progress(count, total)
 
     def series() -> tuple[list[tuple[str, int, int]], list[Any], list[tuple[str, int]]]:
         per_day, trend = _series(period, flt)
-        titles = sql.titles_received(period.start, period.end, flt)
+        if flt.given():
+            titles = sql.titles_received(period.start, period.end, flt)
+        else:
+            titles = rollup.titles(period.first, period.last)
         step()
         return per_day, trend, titles
 
-    previous_period = period.previous()
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="review") as pool:
         before = pool.submit(_on_own_connection(
             lambda: figures(previous_period, flt, BusinessClock(calendar), step)))  # fmt: skip

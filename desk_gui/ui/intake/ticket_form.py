@@ -18,12 +18,14 @@ from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.validation import ValidationError, validate_draft
 from desk_gui.services.kb import KnowledgeService
+from desk_gui.services.problems import ProblemService
 from desk_gui.services.tickets import TicketService
 from desk_gui.ui.common.background import Runner
 from desk_gui.ui.common.bounded import LIMIT_MS, SLOW_MS, BoundedCall
 from desk_gui.ui.common.form_fields import ui_lang
 from desk_gui.ui.intake.drafts import DraftStore, SavedDraft, is_empty, mark_in_use
 from desk_gui.ui.intake.form_kb import IntakeKnowledge
+from desk_gui.ui.intake.form_problem import IntakeProblemMatch
 from desk_gui.ui.intake.form_ticket_fields import TicketFieldsWidget
 
 AUTOSAVE_MS = 1000
@@ -72,6 +74,9 @@ class TicketFormDialog(QDialog):
             IntakeKnowledge(self, self.fields, kb, jobs) if kb is not None and jobs else None
         )
         self.added_to: str | None = None  # the open ticket this call was added to instead
+        self.problem_match = (
+            IntakeProblemMatch(self, ProblemService(service.ctx), jobs) if jobs else None
+        )
         self._build()
         now = service.ctx.now()
         if restore is not None:
@@ -80,6 +85,8 @@ class TicketFormDialog(QDialog):
         else:
             self.fields.set_draft(draft or TicketDraft(), now)
         self.fields.changed.connect(self._on_fields_changed)
+        if self.problem_match is not None and (restore is not None or draft is not None):
+            self.problem_match.request(self.fields.typed_draft().title)
         # A call starts with "who is calling?"
         self.fields.requester_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -115,6 +122,8 @@ class TicketFormDialog(QDialog):
             row.addWidget(self.knowledge.panel, 2)
             outer.addLayout(row)
             outer.addWidget(self.knowledge.applied_label)
+        if self.problem_match is not None:
+            outer.addWidget(self.problem_match.box)
         outer.addWidget(self.banner)
         outer.addLayout(buttons)
         QWidget.setTabOrder(self.fields.tab_chain()[-1], self.save_button)
@@ -140,6 +149,8 @@ class TicketFormDialog(QDialog):
 
     def _on_fields_changed(self) -> None:
         self._autosave.start()
+        if self.problem_match is not None:
+            self.problem_match.request(self.fields.typed_draft().title)
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -225,6 +236,8 @@ class TicketFormDialog(QDialog):
         self.save_draft()  # whatever happens to the save, what was typed is kept
         service, token = self._service, self.draft_id
         files = [(a.filename, a.data, a.mime) for a in self.fields.attachments.attachments()]
+        match = self.problem_match
+        problem = match.chosen() if match is not None else None
 
         knowledge, lang = self.knowledge, self._lang
 
@@ -235,6 +248,8 @@ class TicketFormDialog(QDialog):
             )
             if knowledge is not None:  # the articles applied, a duplicate linked: once
                 knowledge.after_create(record, lang)
+            if match is not None and problem is not None:
+                match.service.link(problem, [record.id])  # a retry links once
             return record
 
         call = BoundedCall(

@@ -172,7 +172,7 @@ class ReviewReportDialog(QDialog):
         problems = sum(1 for item in report.open_problems if item.kind == "problem")
         due = len(report.open_problems) - problems
         text = self.tr(
-            "{first} – {last}: {received} received, {resolved} resolved; {problems} open problems, {due} actions due"
+            "{first} – {last}: {received} received, {resolved} resolved; open problem records: {problems}, actions due: {due}"
         )
         self.status.setText(
             text.format(

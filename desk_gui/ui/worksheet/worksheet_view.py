@@ -25,6 +25,7 @@ from desk_gui.domain.transitions import Action
 from desk_gui.domain.validation import ValidationError
 from desk_gui.services.errors import ConflictError
 from desk_gui.services.kb import KnowledgeService
+from desk_gui.services.problems import ProblemService
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.common.form_fields import format_when, ui_lang
 from desk_gui.ui.intake.form_ticket_fields import PRIORITY_COLOURS
@@ -35,6 +36,7 @@ from desk_gui.ui.worksheet.form_conflict import ConflictPanel, record_difference
 from desk_gui.ui.worksheet.form_lock import EditLease
 from desk_gui.ui.worksheet.form_save import FieldSave
 from desk_gui.ui.worksheet.form_worksheet_fields import WorksheetFieldsPanel, ticket_link_id
+from desk_gui.ui.worksheet.problem_strip import TicketProblemStrip
 
 RENEW_MS = 60_000
 REFRESH_MS = 15_000
@@ -127,6 +129,7 @@ class WorksheetView(QWidget):
         self.fields.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
         self.knowledge = TicketKnowledgeStrip(KnowledgeService(self.service.ctx))
         self.knowledge.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
+        self.problems = TicketProblemStrip(ProblemService(self.service.ctx))
         self.attachment_panel = AttachmentPanel(self.service, self.lang)
         self.fields.add_heading(self.tr("Attachments"))
         self.fields.add_wide(self.attachment_panel)
@@ -150,6 +153,7 @@ class WorksheetView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.conflict_panel)
         layout.addWidget(self.knowledge)
+        layout.addWidget(self.problems)
         layout.addWidget(scroll, 1)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
@@ -183,6 +187,7 @@ class WorksheetView(QWidget):
         self.fields.show_record(record, self.service.ctx.now())
         self.attachment_panel.set_attachments(record.id, record.attachments)
         self.knowledge.show_record(record)
+        self.problems.show_ticket(record.id, record.title)
         colour = PRIORITY_COLOURS.get(record.priority.value, "#333")
         self.header.setText(
             f'<span style="font-size:15pt; font-weight:bold;">{record.number}</span>'
@@ -400,6 +405,7 @@ class WorksheetView(QWidget):
     def shutdown(self) -> None:
         """Stop the timers and release the edit lock (on close of the hosting window)."""
         self._refresh_timer.stop()
+        self.problems.shutdown()
         if self.editing:
             self._stop_editing()
         self.lease.shutdown()
