@@ -84,6 +84,10 @@ class _Preparer:
             docs = [search_rows.pack(row) for row in index]
         else:
             log = [(t.values["id"], *line) for t in batch for line in t.log]
+            text = self.index_text
+            index = [
+                search.ticket_index_row(t.values, [line[3] for line in t.log], text) for t in batch
+            ]
         log = _chained(log)
         prefix, sequences = self.gen.settings.prefix, self.gen.sequences
         days = {t.values["submitted_at"].date() for t in batch}

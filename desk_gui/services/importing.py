@@ -22,7 +22,7 @@ from desk_gui.services.import_plan import CLOSED_REASON, CLOSED_REASON_EN, plan_
 from desk_gui.services.settings import OfficeSettings
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store import search
-from desk_gui.store.database import is_sqlite, rows_of, translate_errors
+from desk_gui.store.database import rows_of, translate_errors
 from desk_gui.store.import_write import NewTicket, guess_numbers, write_tickets
 from desk_gui.store.models import Ticket
 
@@ -149,10 +149,8 @@ class _Steps:
 def _index_rows(
     tickets: list[NewTicket], prefix: str, step: Callable[[int], None]
 ) -> IndexRowMaker | None:
-    """SQLite: each ticket's search-index row, worked out now for the id and number it will
-    most likely get (outside the write lock); the write redoes the rows it guessed wrong."""
-    if not is_sqlite():
-        return None
+    """Each ticket's search-index row, worked out now for the id and number it will most
+    likely get (outside the write lock); the write redoes the rows it guessed wrong."""
     memo = search.IndexTextMemo()
 
     def index_row(ticket_id: int, number: str, t: NewTicket) -> tuple[object, ...]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import peewee as pw
 
 from desk_gui import __version__
-from desk_gui.store import log_chain, schema
+from desk_gui.store import log_chain, pg_search, schema
 from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
 from desk_gui.store.models import (
     ALL_MODELS,
@@ -211,6 +211,17 @@ def _v8_postgres_search(db: pw.Database) -> None:
         _run(db, schema.postgres_search_sql())
 
 
+def _v14_postgres_tokens(db: pw.Database) -> None:
+    """PostgreSQL: search by the SQLite index's tokens (pg_search) instead of trigrams."""
+    if isinstance(db, pw.SqliteDatabase):
+        return
+    _run(db, pg_search.create_sql())
+    # search imports database, which imports this module: the one step that needs it imports late.
+    from desk_gui.store.search import index_rows_after
+
+    pg_search.fill(db, index_rows_after)
+
+
 # Version 9 as peewee generates it from the model (both engines alike); frozen on purpose.
 _V9_TABLES: tuple[str, ...] = (
     'CREATE TABLE "intake_token" ("token" VARCHAR(64) NOT NULL PRIMARY KEY, '
@@ -361,6 +372,7 @@ MIGRATIONS: list[Migration] = [
     Migration(11, "problem records and improvement actions", _v11_problems),
     Migration(12, "staff accounts and the audit trail", _v12_accounts),
     Migration(13, "hash chain of the handling log", _v13_log_chain),
+    Migration(14, "PostgreSQL: search by tokens, Chinese of any length indexed", _v14_postgres_tokens),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
@@ -381,7 +393,7 @@ def create_latest(db: pw.Database) -> None:
     _run(db, schema.queue_index_sql(postgres=postgres))
     _run(db, schema.triage_index_sql())
     if postgres:
-        _run(db, schema.postgres_search_sql())
+        _run(db, pg_search.create_sql())
     _run(db, schema.REPORT_INDEX_SQL)
 
 

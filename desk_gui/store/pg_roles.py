@@ -79,6 +79,7 @@ def _grants(db: pw.Database) -> list[str]:
         f'GRANT INSERT, UPDATE ON "kb_article", "problem", "problem_action" TO {agent}',
         f'GRANT INSERT, UPDATE, DELETE ON "kb_edit_lock", "kb_index" TO {agent}',
         f'GRANT INSERT, DELETE ON "problem_ticket" TO {agent}',
+        f'GRANT INSERT, UPDATE ON "ticket_search", "search_word" TO {agent}',
         f'GRANT INSERT, UPDATE ON "setting" TO {supervisor}',
         f'GRANT UPDATE ON "staff" TO {supervisor}',
         f'GRANT DELETE ON "attachment" TO {supervisor}',

@@ -11,7 +11,8 @@ a prefix: no user input ever reaches FTS5 syntax. The index is maintained from P
 The FTS5 table is contentless: the text lives in the tickets and their log; ``search_rows``
 keeps each row's indexed values compressed, which FTS5 needs to delete a row.
 
-PostgreSQL: ILIKE over the same columns (parameterised, ``%`` and ``_`` escaped).
+PostgreSQL: the same tokens in a GIN-indexed array, the same rows, the same results
+(``pg_search``).
 """
 
 from __future__ import annotations
@@ -25,8 +26,15 @@ from typing import Any, TypeVar
 
 import peewee as pw
 
-from desk_gui.store import schema, search_rows
-from desk_gui.store.database import dicts_of, fetch_all, is_sqlite, rows_of, write_transaction
+from desk_gui.store import pg_search, schema, search_rows
+from desk_gui.store.database import (
+    current_database,
+    dicts_of,
+    fetch_all,
+    is_sqlite,
+    rows_of,
+    write_transaction,
+)
 from desk_gui.store.models import LogEntry, Ticket
 
 SelectT = TypeVar("SelectT", bound=pw.Select)
@@ -165,16 +173,19 @@ def add_index_rows(
     ``docs``: the rows' saved copies already packed (``search_rows.pack``), e.g. by the demo
     generator's process.
     """
-    if is_sqlite():
-        with write_transaction() as db:
+    with write_transaction() as db:
+        if is_sqlite(db):
             search_rows.write_index_rows(db, rows, docs)
+        else:
+            pg_search.write_rows(db, rows)
 
 
 def reindex_ticket(ticket_id: int) -> None:
     """Recompute one ticket's index row from the ticket and its log (call inside the write)."""
-    if not is_sqlite():
-        return
     with write_transaction() as db:
+        if not is_sqlite(db):
+            pg_search.write_rows(db, _index_rows([ticket_id]))
+            return
         search_rows.delete_index_row(db, ticket_id)
         search_rows.write_index_rows(db, _index_rows([ticket_id]))
 
@@ -182,7 +193,8 @@ def reindex_ticket(ticket_id: int) -> None:
 def rebuild_index(chunk: int = 2000) -> int:
     """Rebuild the whole index from the tickets; returns how many tickets were indexed."""
     if not is_sqlite():
-        return 0
+        with write_transaction() as db:
+            return pg_search.fill(db, index_rows_after, chunk)
     done = 0
     with write_transaction() as db:
         search_rows.clear_index(db)
@@ -203,41 +215,37 @@ def rebuild_index(chunk: int = 2000) -> int:
     return done
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def index_rows_after(db: pw.Database, last: int, chunk: int) -> list[tuple[object, ...]]:
+    """Index rows of up to ``chunk`` tickets after id ``last``, in id order (a rebuild's step)."""
+    cursor = db.execute_sql(
+        f"SELECT id FROM ticket WHERE id > {db.param} ORDER BY id LIMIT {db.param}", (last, chunk)
+    )
+    try:
+        ids = [int(r[0]) for r in cursor.fetchall()]
+    finally:
+        cursor.close()
+    if not ids:
+        return []
+    with db.bind_ctx([Ticket, LogEntry]):
+        return _index_rows(ids)
 
 
-def _ilike_condition(query: str) -> pw.Expression | None:
-    """PostgreSQL: every word must occur in one of the searchable columns (or the log).
-
-    Both sides are ILIKE on an expression with a pg_trgm GIN index (schema.postgres_search_sql):
-    the index finds the candidates of a word of 3+ characters; shorter ones scan.
-    """
-    words = query.split()
-    if not words:
-        return None
-    cond: pw.Expression | None = None
-    for word in words:
-        pattern = f"%{_escape_like(word)}%"
-        # One set of ids from two index scans: an OR of the two would scan every ticket.
-        alias = Ticket.alias("s")
-        in_text = alias.select(alias.id).where(pw.Expression(_ticket_text(alias), "ILIKE", pattern))
-        in_log = LogEntry.select(LogEntry.ticket).where(
-            pw.Expression(LogEntry.text, "ILIKE", pattern)
-        )
-        any_col = Ticket.id.in_(in_text | in_log)
-        cond = any_col if cond is None else cond & any_col
-    return cond
+def _pg_where(query_text: str) -> tuple[str, list[object]]:
+    """PostgreSQL: the WHERE clause over ``ticket_search`` for ``query_text`` (pg_search)."""
+    terms = []
+    for spread in query_terms(query_text):
+        term = pg_search.term_of(spread, _stands_alone(spread[-1]))
+        if term is not None:
+            terms.append(term)
+    if not terms:
+        return "FALSE", []
+    return pg_search.where_sql(current_database(), terms)
 
 
-def _ticket_text(model: Any) -> pw.Node:
-    """The indexed concatenation of the searchable columns (schema.PG_SEARCH_EXPR)."""
-    parts: list[pw.Node] = []
-    for i, name in enumerate(schema.PG_SEARCH_COLUMNS):
-        if i:
-            parts.append(pw.SQL("|| ' ' ||"))
-        parts.append(getattr(model, name))
-    return pw.NodeList(parts, parens=True)
+def _pg_subquery(query_text: str, tail: str = "", params: Sequence[object] = ()) -> pw.SQL:
+    where, args = _pg_where(query_text)
+    sql = f'SELECT "id" FROM "{pg_search.TABLE}" WHERE {where}{tail}'
+    return pw.SQL(sql, [*args, *params])
 
 
 MANY_HITS = 5000
@@ -328,7 +336,11 @@ def count_matches(query_text: str, limit: int | None = None) -> int:
     ``limit``: stop counting there (the result is then at most ``limit``).
     """
     match = fts_query(query_text) if is_sqlite() and query_text.strip() else None
-    if not is_sqlite() or not query_text.strip():
+    if not is_sqlite() and query_text.strip():
+        tail, params = (" LIMIT %s", [limit]) if limit is not None else ("", [])
+        sql, args = current_database().get_sql_context().sql(_pg_subquery(query_text, tail, params)).query()
+        return int(fetch_all(f"SELECT count(*) FROM ({sql}) AS hits", args)[0][0])
+    if not query_text.strip():
         query = apply_search(Ticket.select(Ticket.id), query_text)
         if limit is not None:
             query = query.limit(limit)
@@ -356,7 +368,8 @@ def search_condition(
     if not query_text.strip():
         return None
     if not is_sqlite():
-        return _ilike_condition(query_text)
+        subquery = _pg_subquery(query_text)
+        return pw.Expression(Ticket.id, pw.OP.IN, pw.NodeList((subquery,), parens=True))
     match = fts_query(query_text)
     if match is None:
         return pw.SQL("0")  # only separators: nothing can match
@@ -375,7 +388,12 @@ def apply_search(select_query: SelectT, query_text: str) -> SelectT:
 
 def search_ticket_ids(query: str, limit: int | None = None) -> list[int]:
     """Ids of tickets matching ``query``, newest first; blank query → every ticket."""
-    if not is_sqlite() or not query.strip():
+    if not is_sqlite() and query.strip():
+        tail = ' ORDER BY "id" DESC' + (" LIMIT %s" if limit is not None else "")
+        node = _pg_subquery(query, tail, [limit] if limit is not None else [])
+        sql, args = current_database().get_sql_context().sql(node).query()
+        return [int(r[0]) for r in fetch_all(sql, args)]
+    if not query.strip():
         sel = apply_search(Ticket.select(Ticket.id).order_by(Ticket.id.desc()), query)
         if limit is not None:
             sel = sel.limit(limit)
