@@ -33,10 +33,22 @@ WORDS = "search_word"
 EXPAND_CAP = 2000
 """A prefix beginning more words than this is rechecked row by row instead of expanded."""
 
-# unicode61 keeps letters, numbers and private-use characters (categories L*, N*, Co) in tokens.
-_TOKEN = re.compile(r"(?:[^\W_]|[\ue000-\uf8ff])+")
-_COMBINING_FROM = 0x0300
-_LATIN_TO = 0x2000
+# unicode61 keeps letters, numbers and private-use characters (categories L*, N*, Co) in
+# tokens. ``\w`` adds only "_", which never reaches the index (index_text makes it private use).
+_TOKEN = re.compile(r"[\w\ue000-\uf8ff]+")
+_LATIN_TO = "\u2000"
+# What search.index_text spaces out (its _BMP_CJK, the punctuation stand-ins, astral CJK):
+# such a character is always a token of its own.
+_ALONE_CLASS = (
+    "[\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\ue000-\ue07f\U00020000-\U0003134f]"
+)
+_ALONE = re.compile(_ALONE_CLASS)
+# Two neighbouring standalone tokens in a space-joined token list (overlapping: the second is
+# only looked at). A standalone character is always a whole token: no boundary to test.
+_PAIR = re.compile(f"({_ALONE_CLASS})(?= ({_ALONE_CLASS}))")
+_DIACRITICS_POSSIBLE = re.compile("[\u0080-\u1fff]")
+INDEX_SQL = f'CREATE INDEX "{TABLE}_tokens" ON "{TABLE}" USING gin ("tokens")'
 
 
 def create_sql() -> list[str]:
@@ -47,45 +59,34 @@ def create_sql() -> list[str]:
         f'CREATE TABLE "{TABLE}" ("id" INTEGER NOT NULL PRIMARY KEY '
         'REFERENCES "ticket" ("id") ON DELETE CASCADE, '
         '"tokens" TEXT[] NOT NULL, "doc" TEXT NOT NULL)',
-        f'CREATE INDEX "{TABLE}_tokens" ON "{TABLE}" USING gin ("tokens")',
+        INDEX_SQL,
         f'CREATE TABLE "{WORDS}" ("word" TEXT COLLATE "C" NOT NULL PRIMARY KEY)',
     ]
 
 
-def _fold(token: str) -> str:
-    """Lower case without diacritics (``remove_diacritics 2``) for letters below U+2000."""
-    token = token.lower()
-    if token.isascii() or all(ord(ch) >= _LATIN_TO for ch in token):
-        return token
+def _strip_diacritics(token: str) -> str:
+    """A token without its combining marks (``remove_diacritics 2``), below U+2000 only."""
     parts = []
     for ch in token:
-        if ord(ch) < _LATIN_TO:
+        if ch < _LATIN_TO:
             ch = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
         parts.append(ch)
     return "".join(parts)
 
 
 def tokens_of(index_text: str) -> list[str]:
-    """The tokens unicode61 cuts from text already in index form (``search.index_text``)."""
-    return [_fold(t) for t in _TOKEN.findall(index_text)]
-
-
-# What search.index_text spaces out (its _BMP_CJK, the punctuation stand-ins, astral CJK):
-# such a character is always a token of its own.
-_ALONE = ((0x3040, 0x30FF), (0x3100, 0x312F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
-          (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xE000, 0xE07F), (0x20000, 0x3134F))  # fmt: skip
+    """The tokens unicode61 cuts from text already in index form (``search.index_text``):
+    lower case, without diacritics."""
+    text = index_text.lower()
+    tokens = _TOKEN.findall(text)
+    if text.isascii() or not _DIACRITICS_POSSIBLE.search(text):
+        return tokens
+    return [t if t.isascii() or min(t) >= _LATIN_TO else _strip_diacritics(t) for t in tokens]
 
 
 def _alone(token: str) -> bool:
     """Whether ``token`` is one character that index_text always spaces out."""
-    if len(token) != 1:
-        return False
-    cp = ord(token)
-    return any(lo <= cp <= hi for lo, hi in _ALONE)
-
-
-def _is_pair(token: str) -> bool:
-    return len(token) == 2 and _alone(token[0])
+    return len(token) == 1 and _ALONE.match(token) is not None
 
 
 @dataclass(frozen=True)
@@ -100,16 +101,13 @@ class Row:
 
 def row_of(index_row: Sequence[object]) -> Row:
     """The search row of an index row (``search.ticket_index_row``: id, then its columns)."""
-    columns = [tokens_of(str(value)) for value in index_row[1:]]
-    found: set[str] = set()
-    for toks in columns:
-        found.update(toks)
-        for a, b in zip(toks, toks[1:], strict=False):
-            if _alone(a) and _alone(b):
-                found.add(a + b)
-    words = {t for t in found if not _alone(t) and not _is_pair(t)}
-    doc = "\n".join(" ".join(toks) for toks in columns)
-    return Row(int(str(index_row[0])), sorted(found), doc, words)
+    joined = [" ".join(tokens_of(str(value))) for value in index_row[1:]]
+    doc = "\n".join(joined)
+    found = set(doc.split())
+    words = found - set(_ALONE.findall(doc))
+    for column in joined:
+        found.update(map("".join, _PAIR.findall(column)))
+    return Row(int(str(index_row[0])), list(found), doc, words)
 
 
 UPSERT_SQL = (
@@ -142,9 +140,7 @@ class Term:
     def exact(self) -> list[str]:
         """Tokens (and bigrams) every matching row holds."""
         whole = self.phrase[:-1] if self.prefix else self.phrase
-        pairs = [
-            a + b for a, b in zip(self.phrase, self.phrase[1:], strict=False) if _alone(a) and _alone(b)
-        ]
+        pairs = [a + b for a, b in zip(self.phrase, self.phrase[1:]) if _alone(a) and _alone(b)]
         return sorted(set(whole) | set(pairs))
 
     def needs_recheck(self, expanded: bool) -> bool:
