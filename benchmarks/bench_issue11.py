@@ -212,7 +212,9 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, default=DIR)
     parser.add_argument("--pg-url", default=PG_URL, help="a PostgreSQL database for the 1M demo")
     parser.add_argument("--runs", type=int, default=5, help="start-ups of each kind")
-    parser.add_argument("--only", default=",".join(STEPS), help="comma-separated: " + ", ".join(STEPS))
+    parser.add_argument(
+        "--only", default=",".join(STEPS), help="comma-separated: " + ", ".join(STEPS)
+    )
     args = parser.parse_args()
     for name in args.only.split(","):
         print(f"\n== {name}", flush=True)

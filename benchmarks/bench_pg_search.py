@@ -75,7 +75,9 @@ class Figures:
 
 def _ilike_page(text: str) -> None:
     where = " AND ".join(f"{TEXT} ILIKE %s" for _ in text.split())
-    sql = f'SELECT "id" FROM "ticket" WHERE {where} ORDER BY "submitted_at" DESC, "id" DESC LIMIT 200'
+    sql = (
+        f'SELECT "id" FROM "ticket" WHERE {where} ORDER BY "submitted_at" DESC, "id" DESC LIMIT 200'
+    )
     fetch_all(sql, [f"%{w}%" for w in text.split()])
 
 

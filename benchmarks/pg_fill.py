@@ -32,7 +32,9 @@ def _copy_value(value: object) -> str:
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def _copy(cursor: object, table: str, columns: list[str], rows: Iterable[tuple[object, ...]]) -> None:
+def _copy(
+    cursor: object, table: str, columns: list[str], rows: Iterable[tuple[object, ...]]
+) -> None:
     buf = io.StringIO()
     for row in rows:
         buf.write("\t".join(_copy_value(v) for v in row))

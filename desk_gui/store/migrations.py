@@ -372,7 +372,9 @@ MIGRATIONS: list[Migration] = [
     Migration(11, "problem records and improvement actions", _v11_problems),
     Migration(12, "staff accounts and the audit trail", _v12_accounts),
     Migration(13, "hash chain of the handling log", _v13_log_chain),
-    Migration(14, "PostgreSQL: search by tokens, Chinese of any length indexed", _v14_postgres_tokens),
+    Migration(
+        14, "PostgreSQL: search by tokens, Chinese of any length indexed", _v14_postgres_tokens
+    ),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

@@ -69,7 +69,9 @@ def _strip_diacritics(token: str) -> str:
     parts = []
     for ch in token:
         if ch < _LATIN_TO:
-            ch = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+            ch = "".join(
+                c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)
+            )
         parts.append(ch)
     return "".join(parts)
 
@@ -140,7 +142,8 @@ class Term:
     def exact(self) -> list[str]:
         """Tokens (and bigrams) every matching row holds."""
         whole = self.phrase[:-1] if self.prefix else self.phrase
-        pairs = [a + b for a, b in zip(self.phrase, self.phrase[1:]) if _alone(a) and _alone(b)]
+        steps = zip(self.phrase, self.phrase[1:], strict=False)
+        pairs = [a + b for a, b in steps if _alone(a) and _alone(b)]
         return sorted(set(whole) | set(pairs))
 
     def needs_recheck(self, expanded: bool) -> bool:

@@ -103,7 +103,10 @@ def _stands_alone(ch: str) -> bool:
     """
     cp = ord(ch)
     return (
-        cp in _PUNCT or _spread_cjk(cp) or _PUA_BASE <= cp < _PUA_BASE + 0x80 or 0x20000 <= cp <= 0x3134F
+        cp in _PUNCT
+        or _spread_cjk(cp)
+        or _PUA_BASE <= cp < _PUA_BASE + 0x80
+        or 0x20000 <= cp <= 0x3134F
     )
 
 
@@ -260,10 +263,16 @@ def _pg_where(query_text: str) -> tuple[str, list[object]]:
     return pg_search.where_sql(current_database(), terms)
 
 
-def _pg_subquery(query_text: str, tail: str = "", params: Sequence[object] = ()) -> pw.SQL:
+def _pg_ids_sql(
+    query_text: str, order: str = "", limit: int | None = None
+) -> tuple[str, list[object]]:
+    """The SELECT of matching ticket ids (``order``: an ORDER BY clause) and its parameters."""
     where, args = _pg_where(query_text)
-    sql = f'SELECT "id" FROM "{pg_search.TABLE}" WHERE {where}{tail}'
-    return pw.SQL(sql, [*args, *params])
+    sql = f'SELECT "id" FROM "{pg_search.TABLE}" WHERE {where}{order}'
+    if limit is not None:
+        sql += " LIMIT %s"
+        args.append(limit)
+    return sql, args
 
 
 MANY_HITS = 5000
@@ -355,8 +364,7 @@ def count_matches(query_text: str, limit: int | None = None) -> int:
     """
     match = fts_query(query_text) if is_sqlite() and query_text.strip() else None
     if not is_sqlite() and query_text.strip():
-        tail, params = (" LIMIT %s", [limit]) if limit is not None else ("", [])
-        sql, args = current_database().get_sql_context().sql(_pg_subquery(query_text, tail, params)).query()
+        sql, args = _pg_ids_sql(query_text, "", limit)
         return int(fetch_all(f"SELECT count(*) FROM ({sql}) AS hits", args)[0][0])
     if not query_text.strip():
         query = apply_search(Ticket.select(Ticket.id), query_text)
@@ -386,7 +394,7 @@ def search_condition(
     if not query_text.strip():
         return None
     if not is_sqlite():
-        subquery = _pg_subquery(query_text)
+        subquery = pw.SQL(*_pg_ids_sql(query_text))
         return pw.Expression(Ticket.id, pw.OP.IN, pw.NodeList((subquery,), parens=True))
     match = fts_query(query_text)
     if match is None:
@@ -407,10 +415,7 @@ def apply_search(select_query: SelectT, query_text: str) -> SelectT:
 def search_ticket_ids(query: str, limit: int | None = None) -> list[int]:
     """Ids of tickets matching ``query``, newest first; blank query → every ticket."""
     if not is_sqlite() and query.strip():
-        tail = ' ORDER BY "id" DESC' + (" LIMIT %s" if limit is not None else "")
-        node = _pg_subquery(query, tail, [limit] if limit is not None else [])
-        sql, args = current_database().get_sql_context().sql(node).query()
-        return [int(r[0]) for r in fetch_all(sql, args)]
+        return [int(r[0]) for r in fetch_all(*_pg_ids_sql(query, ' ORDER BY "id" DESC', limit))]
     if not query.strip():
         sel = apply_search(Ticket.select(Ticket.id).order_by(Ticket.id.desc()), query)
         if limit is not None:
