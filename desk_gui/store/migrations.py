@@ -16,7 +16,7 @@ from pathlib import Path
 import peewee as pw
 
 from desk_gui import __version__
-from desk_gui.store import log_chain, pg_search, schema
+from desk_gui.store import log_chain, pg_roles, pg_search, schema
 from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
 from desk_gui.store.models import (
     ALL_MODELS,
@@ -220,6 +220,7 @@ def _v14_postgres_tokens(db: pw.Database) -> None:
     from desk_gui.store.search import index_rows_after
 
     pg_search.fill(db, index_rows_after)
+    pg_roles.refresh_grants(db)  # agents write the new tables on every save
 
 
 # Version 9 as peewee generates it from the model (both engines alike); frozen on purpose.

@@ -197,3 +197,9 @@ def drop_all(db: pw.Database, staff_names: list[str]) -> None:
                 f"DROP ROLE {role}",
             ):
                 db.execute_sql(sql)
+
+
+def refresh_grants(db: pw.Database) -> None:
+    """The groups' GRANTs again when they are installed (a migration added tables)."""
+    if _exists(db, group_role(db, "agent")):
+        install(db)

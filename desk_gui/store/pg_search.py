@@ -113,20 +113,24 @@ def row_of(index_row: Sequence[object]) -> Row:
 
 
 UPSERT_SQL = (
-    f'INSERT INTO "{TABLE}" ("id", "tokens", "doc") VALUES (%s, %s, %s) '
+    f'INSERT INTO "{TABLE}" ("id", "tokens", "doc") VALUES {{values}} '
     'ON CONFLICT ("id") DO UPDATE SET "tokens" = EXCLUDED."tokens", "doc" = EXCLUDED."doc"'
 )
 WORD_SQL = f'INSERT INTO "{WORDS}" ("word") SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING'
+BATCH = 500
+"""Rows a statement: one round trip each (psycopg2's executemany makes one per row)."""
 
 
 def write_rows(db: pw.Database, index_rows: Iterable[Sequence[object]]) -> None:
     """Write (or replace) the search rows of the given index rows, and their new words."""
     rows = [row_of(r) for r in index_rows]
-    if not rows:
-        return
     cursor = db.cursor()
-    cursor.executemany(UPSERT_SQL, [(r.id, r.tokens, r.doc) for r in rows])
-    words = sorted(set().union(*(r.words for r in rows)))
+    for start in range(0, len(rows), BATCH):
+        batch = rows[start : start + BATCH]
+        values = ", ".join(["(%s, %s, %s)"] * len(batch))
+        params = [v for r in batch for v in (r.id, r.tokens, r.doc)]
+        cursor.execute(UPSERT_SQL.format(values=values), params)
+    words = sorted(set().union(*(r.words for r in rows))) if rows else []
     if words:
         cursor.execute(WORD_SQL, (words,))
 
