@@ -17,12 +17,15 @@ import io
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
+from typing import Any
 from pathlib import Path
 
 from desk_gui.store import pg_search, search_rows
 from desk_gui.store.database import close_database, open_database
 
 CHUNK = 20_000
+STOP = Path("/tmp/pg_fill.stop")
+"""Its existence ends the search rows early: the tickets without one are deleted."""
 
 
 def _copy_value(value: object) -> str:
@@ -54,6 +57,29 @@ def _array(tokens: list[str]) -> str:
     return "{" + ",".join(f'"{t}"' for t in tokens) + "}"
 
 
+def _search_rows(raw: Any, con: sqlite3.Connection, cursor: Any) -> None:
+    """Every ticket's search row, committed chunk by chunk (a rerun resumes after the last)."""
+    cursor.execute(f'SELECT coalesce(max("id"), 0) FROM "{pg_search.TABLE}"')
+    last = int(cursor.fetchone()[0])
+    t0 = time.perf_counter()
+    sql = f"SELECT id, doc FROM ticket_fts_doc WHERE id > {last} ORDER BY id"
+    for n, docs in enumerate(_chunks(con, sql)):
+        if STOP.exists():  # a smaller database, of the oldest tickets, rather than none
+            cursor.execute('DELETE FROM "ticket" WHERE "id" > %s', (int(docs[0][0]) - 1,))
+            raw.commit()
+            print(f"stopped: {int(docs[0][0]) - 1:,} tickets kept", flush=True)
+            break
+        if n % 10 == 0:
+            print(f"  {last + n * CHUNK:,} search rows", flush=True)
+        rows = [pg_search.row_of([i, *search_rows.unpack(doc)]) for i, doc in docs]
+        _copy(cursor, pg_search.TABLE, ["id", "tokens", "doc"],
+              ((r.id, _array(r.tokens), r.doc) for r in rows))  # fmt: skip
+        words = sorted(set().union(*(r.words for r in rows)))
+        cursor.execute(pg_search.WORD_SQL, (words,))
+        raw.commit()
+    print(f"search rows written in {time.perf_counter() - t0:.0f} s", flush=True)
+
+
 def fill(url: str, demo: Path) -> None:
     """Desk's schema on ``url`` (its tickets and search rows replaced by the demo's)."""
     db = open_database(url)
@@ -65,27 +91,15 @@ def fill(url: str, demo: Path) -> None:
     with raw.cursor() as cursor:
         cursor.execute('SELECT count(*) FROM "ticket"')
         copied = cursor.fetchone()[0] == con.execute("SELECT count(*) FROM ticket").fetchone()[0]
-        cursor.execute(f'TRUNCATE "{pg_search.TABLE}", "{pg_search.WORDS}"')
         cursor.execute(f'DROP INDEX IF EXISTS "{pg_search.TABLE}_tokens"')
         if not copied:  # a rerun keeps the tickets copied before
-            cursor.execute('TRUNCATE "ticket" CASCADE')
+            cursor.execute(f'TRUNCATE "ticket", "{pg_search.WORDS}" CASCADE')
             t0 = time.perf_counter()
             for rows in _chunks(con, f"SELECT {', '.join(columns)} FROM ticket ORDER BY id"):
                 _copy(cursor, "ticket", columns, rows)
             print(f"tickets copied in {time.perf_counter() - t0:.0f} s", flush=True)
-            raw.commit()
-        t0 = time.perf_counter()
-        words: set[str] = set()
-        for n, docs in enumerate(_chunks(con, "SELECT id, doc FROM ticket_fts_doc ORDER BY id")):
-            if n % 10 == 0:
-                print(f"  {n * CHUNK:,} search rows", flush=True)
-            rows = [pg_search.row_of([i, *search_rows.unpack(doc)]) for i, doc in docs]
-            for r in rows:
-                words |= r.words
-            _copy(cursor, pg_search.TABLE, ["id", "tokens", "doc"],
-                  ((r.id, _array(r.tokens), r.doc) for r in rows))  # fmt: skip
-        _copy(cursor, pg_search.WORDS, ["word"], ((w,) for w in sorted(words)))
-        print(f"search rows written in {time.perf_counter() - t0:.0f} s", flush=True)
+        raw.commit()
+        _search_rows(raw, con, cursor)
         t0 = time.perf_counter()
         cursor.execute("SET maintenance_work_mem = '512MB'")
         cursor.execute(pg_search.INDEX_SQL)
