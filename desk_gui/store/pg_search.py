@@ -48,7 +48,7 @@ _ALONE = re.compile(_ALONE_CLASS)
 # only looked at). A standalone character is always a whole token: no boundary to test.
 _PAIR = re.compile(f"({_ALONE_CLASS})(?= ({_ALONE_CLASS}))")
 _DIACRITICS_POSSIBLE = re.compile("[\u0080-\u1fff]")
-INDEX_SQL = f'CREATE INDEX "{TABLE}_tokens" ON "{TABLE}" USING gin ("tokens")'
+INDEX_SQL = f'CREATE INDEX IF NOT EXISTS "{TABLE}_tokens" ON "{TABLE}" USING gin ("tokens")'
 
 
 def create_sql() -> list[str]:
@@ -56,11 +56,11 @@ def create_sql() -> list[str]:
     return [
         'DROP INDEX IF EXISTS "ticket_search_trgm"',
         'DROP INDEX IF EXISTS "log_entry_text_trgm"',
-        f'CREATE TABLE "{TABLE}" ("id" INTEGER NOT NULL PRIMARY KEY '
+        f'CREATE TABLE IF NOT EXISTS "{TABLE}" ("id" INTEGER NOT NULL PRIMARY KEY '
         'REFERENCES "ticket" ("id") ON DELETE CASCADE, '
         '"tokens" TEXT[] NOT NULL, "doc" TEXT NOT NULL)',
         INDEX_SQL,
-        f'CREATE TABLE "{WORDS}" ("word" TEXT COLLATE "C" NOT NULL PRIMARY KEY)',
+        f'CREATE TABLE IF NOT EXISTS "{WORDS}" ("word" TEXT COLLATE "C" NOT NULL PRIMARY KEY)',
     ]
 
 
