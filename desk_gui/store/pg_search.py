@@ -22,6 +22,7 @@ The rows are written from Python on every write path, as SQLite's index is (``se
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -220,3 +221,62 @@ def fill(db: pw.Database, index_rows_after: object, chunk: int = 2000) -> int:
         write_rows(db, rows)
         done += len(rows)
         last = int(rows[-1][0])
+
+
+WALK_SHARE = 0.01
+"""From this share of matching tickets on, a page walks the sort index and tests each ticket.
+
+Walking costs ~15 µs a ticket walked (page / share of them), collecting as much a match: at
+1M tickets and a page of 200 the two meet near a share of 1%."""
+_STATS_TTL_S = 600.0
+_stats: dict[str, tuple[float, dict[str, float]]] = {}
+
+
+def element_shares(db: pw.Database) -> dict[str, float]:
+    """The share of rows holding each common token (the planner's statistics, read once in a
+    while); a token missing from it is rarer than every one listed."""
+    key = str(getattr(db, "database", ""))
+    read_at, shares = _stats.get(key, (0.0, {}))
+    if time.monotonic() - read_at < _STATS_TTL_S:
+        return shares
+    cursor = db.execute_sql(
+        "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+        "WHERE tablename = %s AND attname = 'tokens'",
+        (TABLE,),
+    )
+    try:
+        found = cursor.fetchone()
+    finally:
+        cursor.close()
+    shares = dict(zip(found[0], found[1], strict=False)) if found and found[0] else {}
+    _stats[key] = (time.monotonic(), shares)
+    return shares
+
+
+def walk_pays(db: pw.Database, terms: Sequence[Term]) -> bool:
+    """Whether a page should walk the sort index rather than collect the matches and sort them:
+    whether the term most likely to be rare is common enough, by the planner's statistics of
+    the tokens (its own estimate of a conjunction, a phrase's recheck or a prefix's hundreds of
+    words is off by 100×: it walked 1M tickets for a number matching 11, collected 66,000)."""
+    shares = element_shares(db)
+    least = 1.0
+    for term in terms:
+        share = min((shares.get(e, 0.0) for e in term.exact), default=1.0)
+        if term.prefix:
+            words = expand(db, term.phrase[-1])
+            if words is not None:
+                share = min(share, sum(shares.get(w, 0.0) for w in words))
+        least = min(least, share)
+    return least >= WALK_SHARE
+
+
+def collect_condition(where: str) -> str:
+    """The matches' ids read at once (an InitPlan), then their tickets by primary key and
+    sorted: the planner cannot turn it into a walk of the sort index."""
+    return f'= ANY(ARRAY(SELECT "id" FROM "{TABLE}" WHERE {where}))'
+
+
+def walk_condition(where: str) -> str:
+    """A per-ticket test of ``where`` (a scalar subquery is never made a join: the planner
+    keeps walking its ORDER BY index and asks for each ticket); ``{outer}`` is the ticket id."""
+    return f'(SELECT TRUE FROM "{TABLE}" AS "s" WHERE "s"."id" = {{outer}} AND {where})'

@@ -251,16 +251,28 @@ def index_rows_after(db: pw.Database, last: int, chunk: int) -> list[tuple[objec
         return _index_rows(ids)
 
 
-def _pg_where(query_text: str) -> tuple[str, list[object]]:
-    """PostgreSQL: the WHERE clause over ``ticket_search`` for ``query_text`` (pg_search)."""
+def _pg_terms(query_text: str) -> list[pg_search.Term]:
     terms = []
     for spread in query_terms(query_text):
         term = pg_search.term_of(spread, _stands_alone(spread[-1]))
         if term is not None:
             terms.append(term)
+    return terms
+
+
+def _pg_where(query_text: str) -> tuple[str, list[object]]:
+    """PostgreSQL: the WHERE clause over ``ticket_search`` for ``query_text`` (pg_search)."""
+    terms = _pg_terms(query_text)
     if not terms:
         return "FALSE", []
     return pg_search.where_sql(current_database(), terms)
+
+
+def _pg_walk(query_text: str) -> pw.Node:
+    """PostgreSQL: the page walks its sort index and tests each ticket (Plan.EXISTS)."""
+    where, args = _pg_where(query_text)
+    head, tail = pg_search.walk_condition(where).split("{outer}")
+    return pw.NodeList((pw.SQL(head), Ticket.id, pw.SQL(tail, args)), glue="")
 
 
 def _pg_ids_sql(
@@ -349,6 +361,10 @@ def page_plan(query_text: str) -> Plan:
     tickets walked, about page size / share). A prefix term (an English word's end) costs a
     doclist merge on each ask, so it always builds the set once.
     """
+    if not is_sqlite() and query_text.strip():
+        terms = _pg_terms(query_text)
+        walk = bool(terms) and pg_search.walk_pays(current_database(), terms)
+        return Plan.EXISTS if walk else Plan.COLLECT
     match = fts_query(query_text) if is_sqlite() and query_text.strip() else None
     if match is None or not has_many_hits(query_text):
         return Plan.COLLECT
@@ -393,9 +409,11 @@ def search_condition(
     """
     if not query_text.strip():
         return None
+    if not is_sqlite() and plan in (Plan.EXISTS, Plan.PROBE):
+        return _pg_walk(query_text)
     if not is_sqlite():
-        subquery = pw.SQL(*_pg_ids_sql(query_text))
-        return pw.Expression(Ticket.id, pw.OP.IN, pw.NodeList((subquery,), parens=True))
+        where, args = _pg_where(query_text)
+        return pw.NodeList((Ticket.id, pw.SQL(pg_search.collect_condition(where), args)))
     match = fts_query(query_text)
     if match is None:
         return pw.SQL("0")  # only separators: nothing can match
