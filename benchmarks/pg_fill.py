@@ -17,8 +17,8 @@ import io
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from desk_gui.store import pg_search, search_rows
 from desk_gui.store.database import close_database, open_database
