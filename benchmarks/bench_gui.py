@@ -46,8 +46,7 @@ DESK = textwrap.dedent(
     import os, sys, tempfile
     from PySide6.QtCore import QEvent, QObject, QSettings
     from PySide6.QtWidgets import QApplication
-    from desk_gui.services.context import Context
-    from desk_gui.store.database import open_database
+    from desk_gui.services.workspace import Workspace
     from desk_gui.ui.app.launcher import install_translators, probe_database
     from desk_gui.ui.queue.main_window import MainWindow
     from desk_gui.ui.common.prefs import WorkstationPrefs
@@ -62,10 +61,10 @@ DESK = textwrap.dedent(
 
     app = QApplication([])
     install_translators(app, sys.argv[2])
-    open_database(sys.argv[1])
+    workspace = Workspace.open(sys.argv[1], "bench", create=False)
     ini = tempfile.mktemp(suffix=".ini")
     prefs = WorkstationPrefs(QSettings(ini, QSettings.Format.IniFormat))
-    w = MainWindow(Session(Context(operator="bench"), sys.argv[2], prefs, sys.argv[1], probe_database))
+    w = MainWindow(Session(workspace, sys.argv[2], prefs, probe_database))
     spy = FirstPaint(); w.view.viewport().installEventFilter(spy)
     w.show()
     app.exec()
@@ -77,9 +76,8 @@ QUEUE = textwrap.dedent(
     import json, sys, time, tempfile
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
-    from desk_gui.services.context import Context
     from desk_gui.services.queue import QueueFilter
-    from desk_gui.store.database import open_database
+    from desk_gui.services.workspace import Workspace
     from desk_gui.ui.queue.main_window import MainWindow
     from desk_gui.ui.queue.ticket_table_model import Column
     from desk_gui.ui.common.prefs import WorkstationPrefs
@@ -92,9 +90,9 @@ QUEUE = textwrap.dedent(
         return 0.0
 
     app = QApplication([])
-    open_database(sys.argv[1])
+    workspace = Workspace.open(sys.argv[1], "bench", create=False)
     prefs = WorkstationPrefs(QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat))
-    w = MainWindow(Session(Context(operator="bench"), "en", prefs, sys.argv[1]))
+    w = MainWindow(Session(workspace, "en", prefs))
     w.live.stop()
     w.show(); app.processEvents()
     out = {"rss_start_mb": rss_mb()}

@@ -34,7 +34,8 @@ def main() -> int:
     codes.append(run("bench_gui.py", *dbs))
     codes.append(run("bench_triage.py", "--size", sizes[-1], "--dir", str(DIR)))
     exchange = ["--db", str(DIR / "demo-100000.db"), "--work", str(DIR / "exchange")]
-    codes.append(run("bench_exchange.py", *exchange, *(["--big"] if args.big else [])))
+    if not args.big:  # with --big, bench_issue11 runs bench_exchange's measurements itself
+        codes.append(run("bench_exchange.py", *exchange))
     codes.append(run("bench_printing.py", "--tickets", "100000"))
     chain = ["--db", str(DIR / "demo-100000.db"), "--work", str(DIR / "chain")]
     codes.append(run("bench_chain.py", *chain))
@@ -44,6 +45,8 @@ def main() -> int:
     codes.append(run("bench_report.py", "--sizes", *sizes, "--dir", str(DIR)))
     size = sizes[-1]
     codes.append(run("bench_filesize.py", "--db", str(DIR / f"demo-{size}.db"), "--tickets", size))
+    if args.big:  # issue 11's table, every row beside its baseline (PostgreSQL: DESK_BENCH_PG_URL)
+        codes.append(run("bench_issue11.py", "--dir", str(DIR)))
     return max(codes)
 
 

@@ -85,6 +85,10 @@ class _Preparer:
             docs = [search_rows.pack(row, len(t.log)) for row, t in zip(index, batch, strict=True)]
         else:
             log = [(t.values["id"], *line) for t in batch for line in t.log]
+            text = self.index_text
+            index = [
+                search.ticket_index_row(t.values, [line[3] for line in t.log], text) for t in batch
+            ]
         log = _chained(log, sqlite=self.sqlite)
         prefix, sequences = self.gen.settings.prefix, self.gen.sequences
         days = {t.values["submitted_at"].date() for t in batch}

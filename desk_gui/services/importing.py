@@ -25,7 +25,7 @@ from desk_gui.services.settings import OfficeSettings
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store import search
 from desk_gui.store.database import is_sqlite, rows_of, translate_errors
-from desk_gui.store.import_stage import finish_interrupted, stage_and_publish
+from desk_gui.store.import_stage import stage_and_publish
 from desk_gui.store.import_write import NewTicket, Written, write_tickets
 from desk_gui.store.models import Ticket
 
@@ -137,13 +137,14 @@ class ImportService:
         briefly, twice); PostgreSQL: one transaction (other writers are not blocked by it)."""
         prefix, n = self.workflow.settings.prefix, len(tickets)
         sheet = [r.number for r in preview.rows]
-        if is_sqlite():
-            memo = search.IndexTextMemo()
+        memo = search.IndexTextMemo()
 
-            def index_row(ticket_id: int, number: str, t: NewTicket) -> tuple[object, ...]:
-                ticket = {**t.columns, "id": ticket_id, "number": number}
-                log = [line[1] for line in t.log]
-                return search.ticket_index_row(ticket, log, memo.__getitem__)
+        def index_row(ticket_id: int, number: str, t: NewTicket) -> tuple[object, ...]:
+            ticket = {**t.columns, "id": ticket_id, "number": number}
+            log = [line[1] for line in t.log]
+            return search.ticket_index_row(ticket, log, memo.__getitem__)
+
+        if is_sqlite():
 
             def staged(done: int, _n: int) -> None:
                 step(n + 2 * done, force=True)
@@ -159,21 +160,9 @@ class ImportService:
             sheet,
             staff,
             self.ctx.operator,
+            index_row,  # PostgreSQL's search rows (store/pg_search.py), in the transaction
             progress=lambda done, _n: step(n + 3 * done // 2, force=True),
         )
-
-
-def finish_interrupted_import() -> int:
-    """The search rows of an import published by a process killed before it wrote them all
-    (store/import_stage.py); cheap when there is none. A file this workstation cannot write
-    now (read-only, busy) is left for the next opening."""
-    if not is_sqlite():
-        return 0
-    try:
-        with translate_errors():
-            return finish_interrupted()
-    except DeskError:
-        return 0
 
 
 class _Steps:

@@ -14,26 +14,17 @@ import os
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee as pw
 
+from desk_gui.domain.errors import DeskError
 from desk_gui.domain.review import OpenItem
 from desk_gui.domain.roles import Role
-from desk_gui.exchange.export import ExportOptions, Progress, export_tickets
 from desk_gui.services import access, accounts, audit, directory
 from desk_gui.services.context import Context
-from desk_gui.services.importing import ImportService, finish_interrupted_import
-from desk_gui.services.kb import KnowledgeService
-from desk_gui.services.problems import ProblemService
 from desk_gui.services.queue import QueueFilter, QueueService, SortKey
 from desk_gui.services.reminders import ReminderService
-from desk_gui.services.review.compute import (
-    Period,
-    Report,
-    ReportFilter,
-    build_report,
-    filter_values,
-)
 from desk_gui.services.settings import (
     OfficeSettings,
     load_settings,
@@ -51,6 +42,7 @@ from desk_gui.store.database import (
     connect_database,
     database_path,
     is_bound,
+    is_sqlite,
     redact_url,
     translate_errors,
 )
@@ -59,7 +51,17 @@ from desk_gui.store.office import office_masks_requester
 from desk_gui.store.probe import ProbeResult, probe_target
 from desk_gui.store.queue import ticket_ids
 
+if TYPE_CHECKING:
+    from desk_gui.exchange.export import ExportOptions, Progress
+    from desk_gui.services.importing import ImportService
+    from desk_gui.services.kb import KnowledgeService
+    from desk_gui.services.problems import ProblemService
+    from desk_gui.services.review.compute import Period, Report, ReportFilter
+
 __all__ = ["SCHEMA_VERSION", "ProbeResult", "Workspace"]
+
+# Exchange (openpyxl), the knowledge base, problems and the review report are imported when
+# first used, not at start-up: the queue window paints before they are ever needed (issue 11).
 
 ACTIONS_AHEAD_DAYS = 7
 """The review report lists improvement actions due up to this many days after its period."""
@@ -79,6 +81,8 @@ class Workspace:
     @property
     def kb(self) -> KnowledgeService:
         """The knowledge base, for the current operator."""
+        from desk_gui.services.kb import KnowledgeService
+
         return KnowledgeService(self.ctx)
 
     # -- life cycle ------------------------------------------------------------------------
@@ -105,7 +109,7 @@ class Workspace:
         workspace._adopt_server_login()
         if bind:
             workspace.bind()
-            finish_interrupted_import()
+            _finish_interrupted_import()
         return workspace
 
     def _adopt_server_login(self) -> None:
@@ -239,6 +243,8 @@ class Workspace:
     # -- exchange -------------------------------------------------------------------------
 
     def importer(self) -> ImportService:
+        from desk_gui.services.importing import ImportService
+
         return ImportService(self.ctx)
 
     def ticket_ids(self, flt: QueueFilter | None = None) -> list[int]:
@@ -259,6 +265,8 @@ class Workspace:
     ) -> int:
         """Export a selection, a filter's tickets in queue order, or every ticket (masking:
         the office setting unless ``options`` says; unmasked is a supervisor's). Audited."""
+        from desk_gui.exchange.export import export_tickets
+
         with translate_errors(self._db):
             masked = office_masks_requester()
         if options is not None and options.mask_requester is not None:
@@ -321,6 +329,8 @@ class Workspace:
         progress: Callable[[int, int], None] | None = None,
     ) -> Report:
         """The review report of ``period`` (and the one before) on the office's calendar."""
+        from desk_gui.services.review.compute import build_report
+
         with translate_errors(self._db):
             settings = load_settings()
             answers = self.kb.answering_article  # the top problems' knowledge-base articles
@@ -332,14 +342,33 @@ class Workspace:
 
     def review_filter_values(self) -> dict[str, list[str]]:
         """Values the report's filters offer: departments, assignees, categories, priorities."""
+        from desk_gui.services.review.compute import filter_values
+
         with translate_errors(self._db):
             return filter_values()
 
     def review_open_items(self, period: Period, lang: str = "zh") -> list[OpenItem]:
         """Open problem records, and unfinished actions due by a week after the period."""
         until = period.last + timedelta(days=ACTIONS_AHEAD_DAYS)
-        return ProblemService(self.ctx).open_items(until, lang)
+        return self.problems().open_items(until, lang)
 
     def problems(self) -> ProblemService:
         """Problem records for the current operator."""
+        from desk_gui.services.problems import ProblemService
+
         return ProblemService(self.ctx)
+
+
+def _finish_interrupted_import() -> None:
+    """The search rows of an import published by a process killed before it wrote them all
+    (store/import_stage.py); cheap when there is none (one look at ``meta``). A file this
+    workstation cannot write now (read-only, busy) is left for the next opening."""
+    if not is_sqlite():
+        return
+    from desk_gui.store.import_stage import finish_interrupted  # not needed for a first paint
+
+    try:
+        with translate_errors():
+            finish_interrupted()
+    except DeskError:
+        pass

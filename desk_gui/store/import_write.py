@@ -25,7 +25,6 @@ from desk_gui.store import search
 from desk_gui.store.database import (
     current_database,
     fetch_all,
-    is_sqlite,
     rows_of,
     write_transaction,
 )
@@ -91,7 +90,7 @@ def write_tickets(
         each: Progress | None = (lambda done, _n: progress(done, 2 * n)) if progress else None
         ids = _insert_tickets(db, prepared.names, prepared.tickets, out.numbers, each)
         index: list[IndexRow] = []
-        if index_row is not None and is_sqlite(db):
+        if index_row is not None:
             for t, i, number in zip(tickets, ids, out.numbers, strict=True):
                 guessed = t.index if t.guess == (i, number) else None
                 index.append(guessed if guessed is not None else index_row(i, number, t))

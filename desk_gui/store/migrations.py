@@ -16,7 +16,7 @@ from pathlib import Path
 import peewee as pw
 
 from desk_gui import __version__
-from desk_gui.store import log_chain, log_convert, rollup_sql, schema
+from desk_gui.store import log_chain, log_convert, pg_roles, pg_search, rollup_sql, schema
 from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
 from desk_gui.store.models import (
     ALL_MODELS,
@@ -211,6 +211,18 @@ def _v8_postgres_search(db: pw.Database) -> None:
         _run(db, schema.postgres_search_sql())
 
 
+def _v15_postgres_tokens(db: pw.Database) -> None:
+    """PostgreSQL: search by the SQLite index's tokens (pg_search) instead of trigrams."""
+    if isinstance(db, pw.SqliteDatabase):
+        return
+    _run(db, pg_search.create_sql())
+    # search imports database, which imports this module: the one step that needs it imports late.
+    from desk_gui.store.search import index_rows_after
+
+    pg_search.fill(db, index_rows_after)
+    pg_roles.refresh_grants(db)  # agents write the new tables on every save
+
+
 # Version 9 as peewee generates it from the model (both engines alike); frozen on purpose.
 _V9_TABLES: tuple[str, ...] = (
     'CREATE TABLE "intake_token" ("token" VARCHAR(64) NOT NULL PRIMARY KEY, '
@@ -355,7 +367,7 @@ def _v14_report_totals(db: pw.Database) -> None:
     _run(db, rollup_sql.schema_sql(postgres=postgres))
 
 
-def _v15_log_args(db: pw.Database) -> None:
+def _v16_log_args(db: pw.Database) -> None:
     """Generated log lines stored once as template and values (store.log_convert)."""
     if isinstance(db, pw.SqliteDatabase):
         log_convert.convert_sqlite(db)
@@ -378,7 +390,10 @@ MIGRATIONS: list[Migration] = [
     Migration(12, "staff accounts and the audit trail", _v12_accounts),
     Migration(13, "hash chain of the handling log", _v13_log_chain),
     Migration(14, "the review report's per-day totals", _v14_report_totals),
-    Migration(15, "generated log lines as kind and values", _v15_log_args, vacuum=True),
+    Migration(
+        15, "PostgreSQL: search by tokens, Chinese of any length indexed", _v15_postgres_tokens
+    ),
+    Migration(16, "generated log lines as kind and values", _v16_log_args, vacuum=True),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
@@ -399,7 +414,7 @@ def create_latest(db: pw.Database) -> None:
     _run(db, schema.queue_index_sql(postgres=postgres))
     _run(db, schema.triage_index_sql())
     if postgres:
-        _run(db, schema.postgres_search_sql())
+        _run(db, pg_search.create_sql())
     _run(db, schema.REPORT_INDEX_SQL)
     _run(db, rollup_sql.schema_sql(postgres=postgres))
 

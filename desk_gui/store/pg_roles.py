@@ -79,6 +79,7 @@ def _grants(db: pw.Database) -> list[str]:
         f'GRANT INSERT, UPDATE ON "kb_article", "problem", "problem_action" TO {agent}',
         f'GRANT INSERT, UPDATE, DELETE ON "kb_edit_lock", "kb_index" TO {agent}',
         f'GRANT INSERT, DELETE ON "problem_ticket" TO {agent}',
+        f'GRANT INSERT, UPDATE ON "ticket_search", "search_word" TO {agent}',
         f'GRANT INSERT, UPDATE ON "setting" TO {supervisor}',
         f'GRANT UPDATE ON "staff" TO {supervisor}',
         f'GRANT DELETE ON "attachment" TO {supervisor}',
@@ -196,3 +197,9 @@ def drop_all(db: pw.Database, staff_names: list[str]) -> None:
                 f"DROP ROLE {role}",
             ):
                 db.execute_sql(sql)
+
+
+def refresh_grants(db: pw.Database) -> None:
+    """The groups' GRANTs again when they are installed (a migration added tables)."""
+    if _exists(db, group_role(db, "agent")):
+        install(db)

@@ -259,12 +259,12 @@ def count_capped(flt: QueueFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
     ``count`` may read every match of a common word.
     """
     with translate_errors():
-        if _text_only(flt) and is_sqlite():
+        if _text_only(flt):
             found = search.count_matches(flt.text, limit=cap + 1)
         else:
             query = _filtered(Ticket.select(Ticket.id), flt).limit(cap + 1)
             sql, params = query.sql()
-            found = int(fetch_all(f"SELECT count(*) FROM ({sql})", params)[0][0])
+            found = int(fetch_all(f"SELECT count(*) FROM ({sql}) AS page", params)[0][0])
     return (found, True) if found <= cap else (cap, False)
 
 

@@ -11,7 +11,8 @@ a prefix: no user input ever reaches FTS5 syntax. The index is maintained from P
 The FTS5 table is contentless: the text lives in the tickets and their log; ``search_rows``
 keeps each row's indexed values compressed, which FTS5 needs to delete a row.
 
-PostgreSQL: ILIKE over the same columns (parameterised, ``%`` and ``_`` escaped).
+PostgreSQL: the same tokens in a GIN-indexed array, the same rows, the same results
+(``pg_search``).
 """
 
 from __future__ import annotations
@@ -26,8 +27,15 @@ from typing import Any, TypeVar
 import peewee as pw
 
 from desk_gui.domain.log_render import render
-from desk_gui.store import schema, search_rows
-from desk_gui.store.database import dicts_of, fetch_all, is_sqlite, rows_of, write_transaction
+from desk_gui.store import pg_search, schema, search_rows
+from desk_gui.store.database import (
+    current_database,
+    dicts_of,
+    fetch_all,
+    is_sqlite,
+    rows_of,
+    write_transaction,
+)
 from desk_gui.store.models import LogEntry, Ticket
 
 SelectT = TypeVar("SelectT", bound=pw.Select)
@@ -38,7 +46,23 @@ _PUNCT = {ord(ch): f" {chr(_PUA_BASE + ord(ch))} " for ch in string.punctuation}
 # replacement template costs a Python call per character and made indexing 10× slower.
 _BMP_CJK = ((0x3040, 0x30FF), (0x3100, 0x312F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
             (0xAC00, 0xD7AF), (0xF900, 0xFAFF))  # fmt: skip
-_SPREAD = {cp: f" {chr(cp)} " for lo, hi in _BMP_CJK for cp in range(lo, hi + 1)} | _PUNCT
+
+
+def _spread_cjk(cp: int) -> bool:
+    return any(lo <= cp <= hi for lo, hi in _BMP_CJK)
+
+
+class _SpreadTable(dict[int, str]):
+    """str.translate's table, filled as characters are first met: a CJK character or ASCII
+    punctuation maps to itself spaced out, any other to itself. Building the 40,000 CJK
+    entries up front cost ~40 ms of every start-up; a hit afterwards costs what it did."""
+
+    def __missing__(self, cp: int) -> str:
+        value = self[cp] = _PUNCT.get(cp) or (f" {chr(cp)} " if _spread_cjk(cp) else chr(cp))
+        return value
+
+
+_SPREAD = _SpreadTable()
 _ASTRAL_CJK = re.compile("([\U00020000-\U0003134f])")
 _SPACES = re.compile(r"\s+")
 # Control characters end a C string in FTS5's query parser, lone surrogates cannot be encoded,
@@ -79,7 +103,12 @@ def _stands_alone(ch: str) -> bool:
     tickets costs milliseconds per lookup where an exact token costs microseconds.
     """
     cp = ord(ch)
-    return cp in _SPREAD or _PUA_BASE <= cp < _PUA_BASE + 0x80 or 0x20000 <= cp <= 0x3134F
+    return (
+        cp in _PUNCT
+        or _spread_cjk(cp)
+        or _PUA_BASE <= cp < _PUA_BASE + 0x80
+        or 0x20000 <= cp <= 0x3134F
+    )
 
 
 def fts_query(query: str) -> str | None:
@@ -201,16 +230,19 @@ def add_index_rows(
     ``docs``: the rows' saved copies already packed (``search_rows.pack``), e.g. by the demo
     generator's process.
     """
-    if is_sqlite():
-        with write_transaction() as db:
+    with write_transaction() as db:
+        if is_sqlite(db):
             search_rows.write_index_rows(db, rows, docs)
+        else:
+            pg_search.write_rows(db, rows)
 
 
 def reindex_ticket(ticket_id: int) -> None:
     """Recompute one ticket's index row from the ticket and its log (call inside the write)."""
-    if not is_sqlite():
-        return
     with write_transaction() as db:
+        if not is_sqlite(db):
+            pg_search.write_rows(db, _index_rows([ticket_id])[0])
+            return
         search_rows.delete_index_row(db, ticket_id, log_column)
         search_rows.write_index_rows(db, *_index_rows([ticket_id]))
 
@@ -218,7 +250,8 @@ def reindex_ticket(ticket_id: int) -> None:
 def rebuild_index(chunk: int = 2000) -> int:
     """Rebuild the whole index from the tickets; returns how many tickets were indexed."""
     if not is_sqlite():
-        return 0
+        with write_transaction() as db:
+            return pg_search.fill(db, index_rows_after, chunk)
     done = 0
     with write_transaction() as db:
         search_rows.clear_index(db)
@@ -239,41 +272,55 @@ def rebuild_index(chunk: int = 2000) -> int:
     return done
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def index_rows_after(db: pw.Database, last: int, chunk: int) -> list[tuple[object, ...]]:
+    """Index rows of up to ``chunk`` tickets after id ``last``, in id order (a rebuild's step)."""
+    cursor = db.execute_sql(
+        f"SELECT id FROM ticket WHERE id > {db.param} ORDER BY id LIMIT {db.param}", (last, chunk)
+    )
+    try:
+        ids = [int(r[0]) for r in cursor.fetchall()]
+    finally:
+        cursor.close()
+    if not ids:
+        return []
+    with db.bind_ctx([Ticket, LogEntry]):
+        return _index_rows(ids)[0]
 
 
-def _ilike_condition(query: str) -> pw.Expression | None:
-    """PostgreSQL: every word must occur in one of the searchable columns (or the log).
-
-    Both sides are ILIKE on an expression with a pg_trgm GIN index (schema.postgres_search_sql):
-    the index finds the candidates of a word of 3+ characters; shorter ones scan.
-    """
-    words = query.split()
-    if not words:
-        return None
-    cond: pw.Expression | None = None
-    for word in words:
-        pattern = f"%{_escape_like(word)}%"
-        # One set of ids from two index scans: an OR of the two would scan every ticket.
-        alias = Ticket.alias("s")
-        in_text = alias.select(alias.id).where(pw.Expression(_ticket_text(alias), "ILIKE", pattern))
-        in_log = LogEntry.select(LogEntry.ticket).where(
-            pw.Expression(LogEntry.text, "ILIKE", pattern)
-        )
-        any_col = Ticket.id.in_(in_text | in_log)
-        cond = any_col if cond is None else cond & any_col
-    return cond
+def _pg_terms(query_text: str) -> list[pg_search.Term]:
+    terms = []
+    for spread in query_terms(query_text):
+        term = pg_search.term_of(spread, _stands_alone(spread[-1]))
+        if term is not None:
+            terms.append(term)
+    return terms
 
 
-def _ticket_text(model: Any) -> pw.Node:
-    """The indexed concatenation of the searchable columns (schema.PG_SEARCH_EXPR)."""
-    parts: list[pw.Node] = []
-    for i, name in enumerate(schema.PG_SEARCH_COLUMNS):
-        if i:
-            parts.append(pw.SQL("|| ' ' ||"))
-        parts.append(getattr(model, name))
-    return pw.NodeList(parts, parens=True)
+def _pg_where(query_text: str) -> tuple[str, list[object]]:
+    """PostgreSQL: the WHERE clause over ``ticket_search`` for ``query_text`` (pg_search)."""
+    terms = _pg_terms(query_text)
+    if not terms:
+        return "FALSE", []
+    return pg_search.where_sql(current_database(), terms)
+
+
+def _pg_walk(query_text: str) -> pw.Node:
+    """PostgreSQL: the page walks its sort index and tests each ticket (Plan.EXISTS)."""
+    where, args = _pg_where(query_text)
+    head, tail = pg_search.walk_condition(where).split("{outer}")
+    return pw.NodeList((pw.SQL(head), Ticket.id, pw.SQL(tail, args)), glue="")
+
+
+def _pg_ids_sql(
+    query_text: str, order: str = "", limit: int | None = None
+) -> tuple[str, list[object]]:
+    """The SELECT of matching ticket ids (``order``: an ORDER BY clause) and its parameters."""
+    where, args = _pg_where(query_text)
+    sql = f'SELECT "id" FROM "{pg_search.TABLE}" WHERE {where}{order}'
+    if limit is not None:
+        sql += " LIMIT %s"
+        args.append(limit)
+    return sql, args
 
 
 MANY_HITS = 5000
@@ -350,6 +397,10 @@ def page_plan(query_text: str) -> Plan:
     tickets walked, about page size / share). A prefix term (an English word's end) costs a
     doclist merge on each ask, so it always builds the set once.
     """
+    if not is_sqlite() and query_text.strip():
+        terms = _pg_terms(query_text)
+        walk = bool(terms) and pg_search.walk_pays(current_database(), terms)
+        return Plan.EXISTS if walk else Plan.COLLECT
     match = fts_query(query_text) if is_sqlite() and query_text.strip() else None
     if match is None or not has_many_hits(query_text):
         return Plan.COLLECT
@@ -364,7 +415,10 @@ def count_matches(query_text: str, limit: int | None = None) -> int:
     ``limit``: stop counting there (the result is then at most ``limit``).
     """
     match = fts_query(query_text) if is_sqlite() and query_text.strip() else None
-    if not is_sqlite() or not query_text.strip():
+    if not is_sqlite() and query_text.strip():
+        sql, args = _pg_ids_sql(query_text, "", limit)
+        return int(fetch_all(f"SELECT count(*) FROM ({sql}) AS hits", args)[0][0])
+    if not query_text.strip():
         query = apply_search(Ticket.select(Ticket.id), query_text)
         if limit is not None:
             query = query.limit(limit)
@@ -391,8 +445,11 @@ def search_condition(
     """
     if not query_text.strip():
         return None
+    if not is_sqlite() and plan in (Plan.EXISTS, Plan.PROBE):
+        return _pg_walk(query_text)
     if not is_sqlite():
-        return _ilike_condition(query_text)
+        where, args = _pg_where(query_text)
+        return pw.NodeList((Ticket.id, pw.SQL(pg_search.collect_condition(where), args)))
     match = fts_query(query_text)
     if match is None:
         return pw.SQL("0")  # only separators: nothing can match
@@ -411,7 +468,9 @@ def apply_search(select_query: SelectT, query_text: str) -> SelectT:
 
 def search_ticket_ids(query: str, limit: int | None = None) -> list[int]:
     """Ids of tickets matching ``query``, newest first; blank query → every ticket."""
-    if not is_sqlite() or not query.strip():
+    if not is_sqlite() and query.strip():
+        return [int(r[0]) for r in fetch_all(*_pg_ids_sql(query, ' ORDER BY "id" DESC', limit))]
+    if not query.strip():
         sel = apply_search(Ticket.select(Ticket.id).order_by(Ticket.id.desc()), query)
         if limit is not None:
             sel = sel.limit(limit)

@@ -113,8 +113,12 @@ class MainWindow(QueueWindow):
             self.model.set_filter(self.filter_bar.current_filter())
         self._recount()
         self.live.start()
-        self.triage.start()
-        self._office_timer.start()
+        # The office settings (their holiday calendar, a costly build) and the first reminder
+        # poll wait for the first page: on a busy machine a timer started here fired first and
+        # held the page back by the calendar's build.
+        self._first_page_shown = False
+        self.model.loading_changed.connect(self._on_model_loading_changed)
+        self._on_model_loading_changed(self.model.loading)
 
     # -- construction --------------------------------------------------------------------------
 
@@ -128,6 +132,13 @@ class MainWindow(QueueWindow):
                 self.show_error(exc)
                 self._office = OfficeSettings()
         return self._office
+
+    def _on_model_loading_changed(self, loading: bool) -> None:
+        if loading or self._first_page_shown:
+            return
+        self._first_page_shown = True
+        self._office_timer.start()
+        self.triage.start()
 
     def _apply_office(self) -> None:
         # Reading them builds the holiday calendar (~0.25 s): after the window is on screen.

@@ -1,0 +1,104 @@
+"""PostgreSQL's search rows (pg_search) cut the same tokens as SQLite's FTS5 and match alike.
+
+No server needed: the rows and terms are evaluated here as the SQL does (array containment,
+the prefix's words, the phrase's regular expression on ``doc``) and compared with an FTS5
+table fed the same index rows. The server itself is compared with brute force in
+test_search_oracle.py.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+
+from desk_gui.store import pg_search, schema, search
+
+TEXTS = [
+    "打印机无法打印，卡纸了",
+    "打印、机器",  # a separator between two CJK characters: FTS5 still sees them side by side
+    "Café crème brûlée at the CAFÉ",
+    "C++ and 50%_off; e-mail: a.b@example.com",
+    "VPN 断开后 Outlook 无法同步",
+    "T2026-000123 工单 T2026-000124",
+    "ＡＢＣ全角 ｱｲｳ ①②",
+    "Straße groß ÅNGSTRÖM",
+    "printer reprint printing print",
+    "数据库连接超时 database timeout",
+]
+QUERIES = [
+    "打", "打印", "印机", "机器", "无法打印", "卡纸", "打印 卡纸", "cafe", "CAFÉ", "creme",
+    "C++", "50%", "e-mail", "example.com", "vpn 断开", "outlook", "T2026-000123", "000124",
+    "2026", "abc", "全角", "ｱｲｳ", "strasse", "straße", "gross", "angstrom", "print", "reprint",
+    "prin", "数据库", "据库连", "连接超时 timeout", "nothing", "量子",
+]  # fmt: skip
+
+
+def _fts5() -> sqlite3.Connection:
+    con = sqlite3.connect(":memory:")
+    con.execute(schema.SQLITE_FTS_SQL)
+    for i, text in enumerate(TEXTS, 1):
+        con.execute(
+            f'INSERT INTO "{schema.FTS_TABLE}" (rowid, {", ".join(schema.FTS_COLUMNS)}) '
+            f"VALUES (?, {', '.join('?' * len(schema.FTS_COLUMNS))})",
+            (i, search.index_text(text), *[""] * (len(schema.FTS_COLUMNS) - 1)),
+        )
+    return con
+
+
+def _pg_matches(rows: list[pg_search.Row], query: str) -> set[int]:
+    """What the SQL of pg_search.where_sql selects, evaluated in Python."""
+    vocabulary = set().union(*(r.words for r in rows))
+    hits = set()
+    terms = [pg_search.term_of(t, search._stands_alone(t[-1])) for t in search.query_terms(query)]
+    for row in rows:
+        ok = True
+        for term in terms:
+            assert term is not None
+            ok = ok and set(term.exact) <= set(row.tokens)
+            expanded = True
+            if term.prefix:
+                words = {w for w in vocabulary if w.startswith(term.phrase[-1])}
+                ok = ok and bool(words & set(row.tokens))
+            if term.needs_recheck(expanded):
+                ok = ok and re.search(term.regex(), row.doc) is not None
+        if ok and terms:
+            hits.add(row.id)
+    return hits
+
+
+def test_tokens_and_matches_equal_fts5() -> None:
+    con = _fts5()
+    rows = [pg_search.row_of([i, search.index_text(t)]) for i, t in enumerate(TEXTS, 1)]
+    for query in QUERIES:
+        match = search.fts_query(query)
+        sql = f'SELECT rowid FROM "{schema.FTS_TABLE}" WHERE "{schema.FTS_TABLE}" MATCH ?'
+        expected = {r[0] for r in con.execute(sql, (match,))} if match else set()
+        assert _pg_matches(rows, query) == expected, query
+
+
+def test_standalone_characters_agree_with_the_index() -> None:
+    for ch in "打印가あア\ue02b𠀀":
+        assert pg_search._alone(ch) == search._stands_alone(ch), ch
+    for ch in "aZ09éß":
+        assert not pg_search._alone(ch)
+
+
+def test_row_keeps_bigrams_words_and_columns_apart() -> None:
+    row = pg_search.row_of([7, search.index_text("打印、机 Printer"), search.index_text("卡纸")])
+    assert {"打印", "印机", "printer"} <= set(row.tokens)
+    assert "机卡" not in row.tokens  # two columns: no bigram across them
+    assert row.words == {"printer"}
+    assert row.doc == "打 印 机 printer\n卡 纸"
+
+
+@pytest.mark.parametrize(
+    ("query", "recheck"),
+    [("打", False), ("打印", False), ("无法打印", True), ("printer", False), ("T2026-1", True)],
+)
+def test_only_phrases_are_rechecked(query: str, recheck: bool) -> None:
+    (spread,) = search.query_terms(query)
+    term = pg_search.term_of(spread, search._stands_alone(spread[-1]))
+    assert term is not None
+    assert term.needs_recheck(expanded=True) is recheck
