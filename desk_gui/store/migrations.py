@@ -211,7 +211,7 @@ def _v8_postgres_search(db: pw.Database) -> None:
         _run(db, schema.postgres_search_sql())
 
 
-def _v15_postgres_tokens(db: pw.Database) -> None:
+def _v16_postgres_tokens(db: pw.Database) -> None:
     """PostgreSQL: search by the SQLite index's tokens (pg_search) instead of trigrams."""
     if isinstance(db, pw.SqliteDatabase):
         return
@@ -367,7 +367,7 @@ def _v14_report_totals(db: pw.Database) -> None:
     _run(db, rollup_sql.schema_sql(postgres=postgres))
 
 
-def _v16_log_args(db: pw.Database) -> None:
+def _v15_log_args(db: pw.Database) -> None:
     """Generated log lines stored once as template and values (store.log_convert)."""
     if isinstance(db, pw.SqliteDatabase):
         log_convert.convert_sqlite(db)
@@ -390,10 +390,10 @@ MIGRATIONS: list[Migration] = [
     Migration(12, "staff accounts and the audit trail", _v12_accounts),
     Migration(13, "hash chain of the handling log", _v13_log_chain),
     Migration(14, "the review report's per-day totals", _v14_report_totals),
+    Migration(15, "generated log lines as kind and values", _v15_log_args, vacuum=True),
     Migration(
-        15, "PostgreSQL: search by tokens, Chinese of any length indexed", _v15_postgres_tokens
+        16, "PostgreSQL: search by tokens, Chinese of any length indexed", _v16_postgres_tokens
     ),
-    Migration(16, "generated log lines as kind and values", _v16_log_args, vacuum=True),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

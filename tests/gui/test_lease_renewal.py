@@ -58,7 +58,8 @@ def test_a_renewal_that_fails_or_hangs_says_so_and_keeps_the_edits(
     wait_while(lambda: "could not be renewed" not in view.lock_banner.text())
     assert "could not be renewed" in view.lock_banner.text() and view.lock_banner.isVisible()
     assert ("read/write error" if fault == "eio" else "has not answered") in view.lock_banner.text()
-    assert ticks[0] > start, "the window's timer stopped while the renewal hung"
+    if fault == "hang":  # (an I/O error may come back before the 5 ms timer's first tick)
+        assert ticks[0] > start, "the window's timer stopped while the renewal hung"
     assert view.editing and view.fields.editors["title"].text() == "打印机卡纸（三楼）"  # type: ignore[attr-defined]
     if fault == "hang":
         view._on_renew_timer_timeout()  # the next tick does not pile a second renewal on

@@ -160,7 +160,7 @@ def test_concurrent_writers_of_one_ticket_keep_its_chain(server: pw.Database) ->
 def test_migration_fills_existing_lines(server: pw.Database) -> None:
     # A server database one step back: made at the latest schema, the chain column taken off.
     server.execute_sql('ALTER TABLE "log_entry" DROP COLUMN "chain"')
-    # ... and what later steps add (the log-args step, migrations.MIGRATIONS[-1])
+    # ... and what later steps add (the log-args step)
     server.execute_sql('ALTER TABLE "log_entry" DROP COLUMN "args"')
     server.execute_sql('DROP INDEX "log_entry_ticket_id"')
     server.execute_sql('CREATE INDEX "log_entry_ticket_id_at" ON "log_entry" ("ticket_id", "at")')
