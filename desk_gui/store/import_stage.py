@@ -36,7 +36,7 @@ from typing import Any
 
 import peewee as pw
 
-from desk_gui.store import schema, search, search_rows
+from desk_gui.store import rollup_sql, schema, search, search_rows
 from desk_gui.store.database import current_database, fetch_all, rows_of, write_transaction
 from desk_gui.store.import_numbers import Reservation, give_back, reserve_numbers
 from desk_gui.store.import_write import CHUNK, NewTicket, Written, _chain, _next_id, _stored
@@ -264,16 +264,37 @@ def _publish(
         started = time.monotonic()
         with _big_cache(db), _no_reference_checks(db), write_transaction():
             _check(first)
-            _copy(db, names)
+            last = first + int(fetch_all(f"SELECT COUNT(*) FROM {ATTACHED}.t")[0][0]) - 1
+            with _totals_added_at_once(db, first, last):
+                _copy(db, names)
             if staff:
                 rows = [{"name": s} for s in dict.fromkeys(staff)]
                 Staff.insert_many(rows).on_conflict_ignore().execute()
-            last = first + int(fetch_all(f"SELECT COUNT(*) FROM {ATTACHED}.t")[0][0]) - 1
             Meta.insert(key=key, value=f"{first} {last}").execute()
         longest = time.monotonic() - started
         return max(longest, _index_staged(db, key, first, last))
     finally:
         db.execute_sql(f"DETACH DATABASE {ATTACHED}")
+
+
+@contextlib.contextmanager
+def _totals_added_at_once(db: pw.Database, first: int, last: int) -> Iterator[None]:
+    """The review report's totals of the published tickets added by one grouped statement per
+    table instead of the insert trigger's per-row upserts (~76 µs a ticket under the lock).
+
+    Inside the publish transaction: the trigger is dropped, the tickets copied, their totals
+    added, the trigger created again — DDL is transactional in SQLite, so no other
+    workstation ever sees the file without it, and a rollback restores it."""
+    name = rollup_sql.TRIGGER_NAMES[0]
+    exists = fetch_all("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,))
+    if not exists:
+        yield
+        return
+    db.execute_sql(f'DROP TRIGGER "{name}"')
+    yield
+    for sql in rollup_sql.fill_sql(postgres=False, between=True):
+        db.execute_sql(sql, (first, last))
+    db.execute_sql(rollup_sql.sqlite_triggers()[0])
 
 
 def _index_staged(db: pw.Database, key: str, first: int, last: int) -> float:

@@ -194,9 +194,16 @@ def postgres_triggers() -> list[str]:
     ]
 
 
-def _fill_day(postgres: bool) -> list[str]:
+def _added(table: str, key: list[str], values: list[str]) -> str:
+    """ON CONFLICT clause adding ``values`` to the row already there."""
+    conflict = ", ".join(f'"{c}"' for c in key)
+    adds = ", ".join(f'"{c}" = "{table}"."{c}" + excluded."{c}"' for c in values)
+    return f" ON CONFLICT ({conflict}) DO UPDATE SET {adds}"
+
+
+def _fill_day(postgres: bool, where: str) -> list[str]:
     """Statements adding up ``report_day`` from the tickets there are (one per kind of day)."""
-    pg, counted = postgres, COUNTED.format(r="t")
+    pg = postgres
     out = []
     for day_of, parts in (
         ("submitted_at", _submitted("t", 1, pg)),
@@ -208,32 +215,40 @@ def _fill_day(postgres: bool) -> list[str]:
         sums = ", ".join(f"SUM({v})" for v in parts.values())
         out.append(
             f'INSERT INTO "report_day" ("day", {columns}) SELECT {day}, {sums} FROM "ticket" t '
-            f"WHERE t.{day_of} IS NOT NULL AND {counted} GROUP BY {day} "
-            f'ON CONFLICT ("day") DO UPDATE SET '
-            + ", ".join(f'"{c}" = "report_day"."{c}" + excluded."{c}"' for c in parts)
+            f"WHERE t.{day_of} IS NOT NULL AND {where} GROUP BY {day}"
+            + _added("report_day", ["day"], list(parts))
         )
     return out
 
 
-def fill_sql(*, postgres: bool) -> list[str]:
-    """Statements that compute every total from scratch (empty tables assumed)."""
-    pg, counted = postgres, COUNTED.format(r="t")
+def fill_sql(*, postgres: bool, between: bool = False) -> list[str]:
+    """Statements that add every ticket's totals to the tables (empty: from scratch).
+
+    ``between``: only the tickets whose id lies between two bound parameters (a bulk publish
+    that inserted them with the insert trigger off, store.import_stage)."""
+    pg, where = postgres, COUNTED.format(r="t")
+    if between:
+        mark = "%s" if pg else "?"
+        where += f" AND t.id BETWEEN {mark} AND {mark}"
     sub, res = _day("t.submitted_at", pg), _day("t.resolved_at", pg)
-    out = _fill_day(pg)
+    out = _fill_day(pg, where)
     out.append(
         'INSERT INTO "report_span" ("submitted_day", "resolved_day", "n") '
-        f"SELECT {sub}, COALESCE({res}, ''), COUNT(*) FROM \"ticket\" t WHERE {counted} "
+        f"SELECT {sub}, COALESCE({res}, ''), COUNT(*) FROM \"ticket\" t WHERE {where} "
         f"GROUP BY {sub}, COALESCE({res}, '')"
+        + _added("report_span", ["submitted_day", "resolved_day"], ["n"])
     )
     out.append(
         'INSERT INTO "report_title" ("day", "title", "n") '
-        f'SELECT {sub}, t.title, COUNT(*) FROM "ticket" t WHERE {counted} GROUP BY {sub}, t.title'
+        f'SELECT {sub}, t.title, COUNT(*) FROM "ticket" t WHERE {where} GROUP BY {sub}, t.title'
+        + _added("report_title", ["day", "title"], ["n"])
     )
     for dim in VALUE_DIMENSIONS:
         out.append(
             'INSERT INTO "report_value" ("day", "dim", "value", "n") '
             f"SELECT {sub}, '{dim}', COALESCE(t.{dim}, ''), COUNT(*) FROM \"ticket\" t "
-            f"WHERE {counted} GROUP BY {sub}, COALESCE(t.{dim}, '')"
+            f"WHERE {where} GROUP BY {sub}, COALESCE(t.{dim}, '')"
+            + _added("report_value", ["day", "dim", "value"], ["n"])
         )
     return out
 

@@ -64,6 +64,10 @@ def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
         tables = ["ticket", "log_entry", "daily_sequence", "staff"]
         out = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
         out["fts"] = con.execute("SELECT rowid, * FROM ticket_fts ORDER BY rowid").fetchall()
+        keys = {"report_day": 1, "report_span": 2, "report_value": 3, "report_title": 2}
+        for totals, k in keys.items():  # the review totals, rows down to nothing left out
+            rows = con.execute(f"SELECT * FROM {totals}").fetchall()
+            out[totals] = sorted(r for r in rows if any(v not in (0, None) for v in r[k:]))
         return out
     finally:
         con.close()

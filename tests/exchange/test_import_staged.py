@@ -22,7 +22,7 @@ from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportService
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
-from desk_gui.store import import_stage, search
+from desk_gui.store import import_stage, rollup_sql, search
 from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.import_write import write_tickets
@@ -194,6 +194,36 @@ def test_a_kill_before_the_search_rows_is_finished_by_the_next_open(tmp_path: Pa
 def _one_transaction(*args: object, **kwargs: object) -> object:
     """Today's single-transaction write (the PostgreSQL path) with the SQLite index rows."""
     return write_tickets(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_publish_adds_the_report_totals_at_once_and_keeps_the_trigger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The publish adds the tickets' totals in grouped statements with the insert trigger off:
+    the same totals as the trigger's row by row, and the trigger is back for the next save."""
+    sheet = _sheet(tmp_path / "s.csv", 400)
+    dumps = []
+    for name in ("staged", "one"):
+        db = tmp_path / f"{name}.db"
+        _seed(db)
+        if name == "one":
+            monkeypatch.setattr(importing, "stage_and_publish", _one_transaction)
+        open_database(db)
+        ImportService(_ctx()).run(preview_file(sheet))
+        _save_one()  # counted by the trigger, which must be there again
+        close_database()
+        dumps.append(_dump(db))
+    assert dumps[0]["report_day"] and dumps[0]["report_value"] and dumps[0]["report_title"]
+    for totals in ("report_day", "report_span", "report_value", "report_title"):
+        assert dumps[0][totals] == dumps[1][totals], totals
+    con = sqlite3.connect(tmp_path / "staged.db")
+    try:
+        found = con.execute(
+            "SELECT sql FROM sqlite_master WHERE name = ?", (rollup_sql.TRIGGER_NAMES[0],)
+        ).fetchall()
+    finally:
+        con.close()
+    assert found == [(rollup_sql.sqlite_triggers()[0],)]
 
 
 @pytest.mark.slow
