@@ -56,4 +56,12 @@
         <translation>重试</translation>
     </message>
 </context>
+<context>
+    <name>IntakeKnowledge</name>
+    <message>
+        <location filename="../../desk_gui/ui/intake/form_kb.py" />
+        <source>The database has not answered (the share may be hanging), so the call may not be added to %1 yet; what you typed stays in the form. Look at %1 before adding it again.</source>
+        <translation>数据库没有响应（网络共享可能卡住了），这次来电可能尚未添加到 %1；您输入的内容仍保留在表单中。再次添加前请先查看 %1。</translation>
+    </message>
+</context>
 </TS>

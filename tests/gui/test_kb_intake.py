@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -14,7 +15,9 @@ from desk_gui.domain.kb import ArticleDraft, LinkKind
 from desk_gui.services.kb import ArticleHit, KnowledgeService
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
+from desk_gui.store.errors import DatabaseIOError
 from desk_gui.ui.common.background import Jobs
+from desk_gui.ui.intake import form_kb
 from desk_gui.ui.intake.ticket_form import TicketFormDialog
 from tests.gui.test_ticket_form import fill_valid, saved_ticket
 
@@ -105,6 +108,7 @@ def test_duplicate_question_adds_the_call(
     assert box is not None and first.number in box.text()
     box.button(QMessageBox.StandardButton.NoButton)  # buttons are custom: click the default
     box.defaultButton().click()
+    saved_ticket(form)  # the call is added off the window's thread
     assert form.created is None and form.added_to == first.number
     log = workflow.get(first.id).log
     assert log[-1].kind is LogKind.KB and "CRM" in log[-1].text
@@ -125,3 +129,62 @@ def test_duplicate_question_save_anyway_links(
     assert kb.linked_tickets(first.id) == [
         (form.created.id, form.created.number, form.created.title)
     ]
+
+
+def _ask_and_add(form: TicketFormDialog) -> None:
+    form.save_button.click()
+    saved_ticket(form)  # the duplicate look-up
+    box = form.findChild(QMessageBox, "duplicateQuestion")
+    assert box is not None
+    box.defaultButton().click()  # "Add to …"
+
+
+def test_adding_the_call_on_a_failing_share_says_so_and_keeps_the_form(
+    qtbot: QtBot,
+    form: TicketFormDialog,
+    workflow: WorkflowService,
+    kb: KnowledgeService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fill_valid(form.fields)
+    first = workflow.create(form.fields.draft())
+
+    def failing(ticket_id: int, text: str) -> None:
+        raise DatabaseIOError()
+
+    monkeypatch.setattr(kb, "add_call_to", failing)
+    _ask_and_add(form)
+    saved_ticket(form)
+    warning = form.findChild(QMessageBox, "duplicateCallFailed")
+    assert warning is not None and "read/write error" in warning.text()
+    assert form.isVisible() and form.added_to != first.number
+    assert form.fields.title_edit.text() == "CRM系统数据库连接错误"
+    assert len(workflow.get(first.id).log) == 1  # nothing added
+
+
+def test_adding_the_call_on_a_hanging_share_never_holds_the_window(
+    qtbot: QtBot,
+    form: TicketFormDialog,
+    workflow: WorkflowService,
+    kb: KnowledgeService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fill_valid(form.fields)
+    first = workflow.create(form.fields.draft())
+    release = threading.Event()
+
+    def hanging(ticket_id: int, text: str) -> None:
+        release.wait(30)
+
+    monkeypatch.setattr(kb, "add_call_to", hanging)
+    monkeypatch.setattr(form_kb, "LIMIT_MS", 200)
+    ticks = [0]
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    timer.start(5)
+    _ask_and_add(form)
+    qtbot.waitUntil(lambda: form.findChild(QMessageBox, "duplicateCallFailed") is not None)
+    warning = form.findChild(QMessageBox, "duplicateCallFailed")
+    assert first.number in warning.text() and "has not answered" in warning.text()
+    assert ticks[0] > 0 and form.isVisible() and not form.saving
+    release.set()

@@ -12,11 +12,15 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.services.kb import ArticleHit, Duplicate, KnowledgeService
+from desk_gui.services.threads import release_thread
 from desk_gui.ui.common.background import Runner
+from desk_gui.ui.common.bounded import LIMIT_MS, BoundedCall
 from desk_gui.ui.intake.form_ticket_fields import TicketFieldsWidget
 from desk_gui.ui.intake.kb_panel import KnowledgePanel
 
 FOCUS_KEY = "F4"
+LOOKUP_MS = 3000
+"""How long a save waits for the duplicate look-up before going on without it."""
 
 
 class IntakeKnowledge(QObject):
@@ -37,6 +41,8 @@ class IntakeKnowledge(QObject):
         self.applied_label.setWordWrap(True)
         self.applied_label.hide()
         self.link_to: Duplicate | None = None
+        self._cleared = False  # the look-up found no duplicate: the next save goes on
+        self._call: BoundedCall | None = None
         self.errors: list[str] = []
         shortcut = QShortcut(QKeySequence(FOCUS_KEY), form)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -61,20 +67,66 @@ class IntakeKnowledge(QObject):
 
     # -- duplicates -----------------------------------------------------------------------
 
+    @property
+    def busy(self) -> bool:
+        """Whether a duplicate look-up or an added call is running and the form waits for it."""
+        return self._call is not None
+
     def ask_duplicate(self, draft: TicketDraft, proceed: Callable[[], None],
                       added: Callable[[Duplicate], None]) -> bool:  # fmt: skip
-        """Before saving: True when the save may go on now; else a question was opened.
+        """Before saving: True when the save may go on now; else the open tickets alike are
+        looked up off the window's thread and, if there is one, a question is opened.
 
         The agent adds the call to the open ticket (``added``), saves a new ticket linked to
-        it (``proceed``), or goes back to the form.
+        it (``proceed``), or goes back to the form. A look-up that fails or does not answer
+        within LOOKUP_MS lets the save go on (no answer is no duplicate; the save itself says
+        what is wrong with the share).
         """
-        try:
-            dups = self.kb.duplicates(draft.title, draft.description, draft.requester,
-                                      draft.department)  # fmt: skip
-        except DeskError:
+        if self._cleared or self.link_to is not None:
+            self._cleared = False
             return True
-        if not dups or self.link_to is not None:
-            return True
+        if self._call is None:
+            kb = self.kb
+
+            def look() -> list[Duplicate]:
+                return kb.duplicates(draft.title, draft.description, draft.requester,
+                                     draft.department)  # fmt: skip
+
+            def go_on() -> None:
+                self._cleared = True
+                proceed()
+
+            def done(dups: object, error: object) -> None:
+                if error is not None or not isinstance(dups, list) or not dups:
+                    go_on()
+                else:
+                    self._question(dups, draft, proceed, added)
+
+            self._start(look, done, go_on, limit_ms=LOOKUP_MS)
+        return False
+
+    def _start(self, fn: Callable[[], object], done: Callable[[object, object], None],
+               gave_up: Callable[[], object], limit_ms: int) -> None:  # fmt: skip
+        """``fn`` on its own thread (ui/common/bounded.py); ``gave_up`` after ``limit_ms``."""
+        call = BoundedCall(fn, release_thread, self, limit_ms=limit_ms)
+        self._call = call
+
+        def finished(result: object, error: object) -> None:
+            self._call = None
+            call.deleteLater()
+            done(result, error)
+
+        def stopped_waiting() -> None:
+            call.forget()
+            self._call = None
+            gave_up()
+
+        call.finished.connect(finished)
+        call.gave_up.connect(stopped_waiting)
+        call.start()
+
+    def _question(self, dups: list[Duplicate], draft: TicketDraft, proceed: Callable[[], None],
+                  added: Callable[[Duplicate], None]) -> None:  # fmt: skip
         dup = dups[0]
         box = QMessageBox(self._form)
         box.setObjectName("duplicateQuestion")
@@ -103,19 +155,40 @@ class IntakeKnowledge(QObject):
 
         box.finished.connect(answered)
         box.open()
-        return False
 
     def _add_call(
         self, dup: Duplicate, draft: TicketDraft, added: Callable[[Duplicate], None]
     ) -> None:
+        """The call logged on the open ticket off the window's thread (bounded like a save);
+        a failure or a share that does not answer is said and the form keeps what was typed."""
         text = " / ".join(x for x in (draft.requester, draft.contact, draft.title,
                                       draft.description) if x.strip())  # fmt: skip
-        try:
-            self.kb.add_call_to(dup.id, text)
-        except DeskError as exc:
-            self.errors.append(exc.message())
-            return
-        added(dup)
+        kb = self.kb
+
+        def done(_result: object, error: object) -> None:
+            if isinstance(error, DeskError):
+                self._warn(error.message())
+            else:
+                added(dup)
+
+        def gave_up() -> None:
+            self._warn(
+                self.tr(
+                    "The database has not answered (the share may be hanging), so the call may "
+                    "not be added to %1 yet; what you typed stays in the form. Look at %1 "
+                    "before adding it again."
+                ).replace("%1", dup.number)
+            )
+
+        self._start(lambda: kb.add_call_to(dup.id, text), done, gave_up, limit_ms=LIMIT_MS)
+
+    def _warn(self, text: str) -> None:
+        self.errors.append(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Possible duplicate"), text,
+                          QMessageBox.StandardButton.Ok, self._form)  # fmt: skip
+        box.setObjectName("duplicateCallFailed")
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     # -- after saving ---------------------------------------------------------------------
 

@@ -223,6 +223,8 @@ class TicketFormDialog(QDialog):
     @property
     def saving(self) -> bool:
         """Whether a save is running and the form still waits for it."""
+        if self.knowledge is not None and self.knowledge.busy:
+            return True  # the duplicate look-up before the save, or a call being added
         return self._save is not None and self._save.running and not self._save.abandoned
 
     def _create(self, draft: TicketDraft, confirm_mobile: bool) -> None:
