@@ -64,4 +64,12 @@
         <translation>数据库没有响应（网络共享可能卡住了），这次来电可能尚未添加到 %1；您输入的内容仍保留在表单中。再次添加前请先查看 %1。</translation>
     </message>
 </context>
+<context>
+    <name>ArticleEditorDialog</name>
+    <message>
+        <location filename="../../desk_gui/ui/kb/article_editor.py" />
+        <source>The database has not answered (the share may be hanging): the article&apos;s edit lock could not be taken, so it opens read-only. Close and open it again to retry.</source>
+        <translation>数据库没有响应（网络共享可能卡住了）：无法取得这篇文章的编辑锁，因此以只读方式打开。请关闭后重新打开以重试。</translation>
+    </message>
+</context>
 </TS>

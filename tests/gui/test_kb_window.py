@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +17,7 @@ from desk_gui.services.context import Context
 from desk_gui.services.kb import KnowledgeService
 from desk_gui.services.workspace import Workspace
 from desk_gui.ui.common.background import Immediate
+from desk_gui.ui.kb import article_editor
 from desk_gui.ui.kb.article_editor import ArticleEditorDialog
 from desk_gui.ui.kb.kb_window import KnowledgeBaseWindow
 from tests.gui.conftest import wait_while
@@ -130,11 +133,35 @@ def test_editor_takes_the_edit_lock(qtbot: QtBot, window: KnowledgeBaseWindow) -
     other = KnowledgeService(Context(operator="王五", workstation="PC-9"))
     mine = ArticleEditorDialog(window._kb, window, article=article)
     qtbot.addWidget(mine)
+    assert not mine.save_button.isEnabled()  # not before the lock is taken
+    qtbot.waitUntil(lambda: not mine.locking)  # taken off the window's thread
     theirs = ArticleEditorDialog(other, window, article=article)
     qtbot.addWidget(theirs)
+    qtbot.waitUntil(lambda: not theirs.locking)
     assert mine.save_button.isEnabled()
     assert not theirs.save_button.isEnabled() and "张三" in theirs.banner.text()
     mine.reject()  # closing releases the lock
     again = ArticleEditorDialog(other, window, article=article)
     qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: not again.locking)
     assert again.save_button.isEnabled()
+
+
+def test_editor_on_a_hanging_share_opens_read_only_and_never_holds_the_window(
+    qtbot: QtBot, window: KnowledgeBaseWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = window.article
+    assert article is not None
+    release = threading.Event()
+    monkeypatch.setattr(window._kb, "lock", lambda article_id: release.wait(30))
+    monkeypatch.setattr(article_editor, "LOCK_LIMIT_MS", 200)
+    ticks = [0]
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    timer.start(5)
+    editor = ArticleEditorDialog(window._kb, window, article=article)
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: "has not answered" in editor.banner.text())
+    assert ticks[0] > 0 and not editor.save_button.isEnabled()
+    assert editor.title_edit.text() == article.title  # the article is still there to read
+    release.set()

@@ -24,11 +24,18 @@ from desk_gui.domain.errors import DeskError
 from desk_gui.domain.kb import Article, ArticleDraft
 from desk_gui.services.kb import ArticleConflict, KnowledgeService
 from desk_gui.services.threads import release_thread
+from desk_gui.ui.common.bounded import LIMIT_MS, BoundedCall
 from desk_gui.ui.common.bounded_save import BoundedSave
 from desk_gui.ui.common.form_fields import ui_lang
 
 RENEW_MS = 60_000
 BANNER_STYLE = "background:#fdecea; color:#7a0010; border:1px solid #e8a3a8; padding:6px;"
+
+
+LOCK_LIMIT_MS = LIMIT_MS
+"""How long the editor waits for its edit lock before opening read-only."""
+RELEASE_WAIT_S = 2.0
+"""How long closing waits for the lock's release (it expires by itself otherwise)."""
 
 
 class ArticleEditorDialog(QDialog):
@@ -56,6 +63,7 @@ class ArticleEditorDialog(QDialog):
             else self.tr("New article")
         )
         self._locked = False  # this workstation holds the article's edit lock
+        self._locking: BoundedCall | None = None
         self._since = kb.ctx.now()  # when the first attempt to save started
         self._renew = QTimer(self)
         self._renew.setInterval(RENEW_MS)
@@ -63,28 +71,76 @@ class ArticleEditorDialog(QDialog):
         self._build()
         self.set_draft(article.draft() if article else draft or ArticleDraft())
         if article is not None:
+            self.save_button.setEnabled(False)  # until the lock is taken
             self._take_lock()
 
     def _take_lock(self) -> None:
-        """Hold the edit lock while the editor is open; read-only while another holds it."""
+        """Hold the edit lock while the editor is open; read-only while another holds it.
+
+        Taken and renewed off the window's thread, waited for a bounded time (a share that
+        hangs is said in the banner); never two attempts at once. Save waits for the lock."""
         assert self.article is not None
-        try:
-            self._kb.lock(self.article.id)
-        except DeskError as exc:
-            self._locked = False
-            self._renew.stop()
-            self.show_banner(exc.message(self._lang))
-            self.save_button.setEnabled(False)
+        if self._locking is not None:
             return
-        self._locked = True
-        self.save_button.setEnabled(True)
-        self._renew.start()
+        self.save_button.setEnabled(self._locked)
+        kb, article_id = self._kb, self.article.id
+        call = BoundedCall(
+            lambda: kb.lock(article_id), release_thread, self, limit_ms=LOCK_LIMIT_MS
+        )
+        self._locking = call
+
+        def finished(_result: object, error: object) -> None:
+            self._locking = None
+            call.deleteLater()
+            if isinstance(error, DeskError):
+                self._lock_lost(error.message(self._lang))
+            else:
+                self._locked = True
+                self.save_button.setEnabled(True)
+                self._renew.start()
+
+        def gave_up() -> None:
+            call.forget()
+            self._locking = None
+            self._lock_lost(
+                self.tr(
+                    "The database has not answered (the share may be hanging): the article's "
+                    "edit lock could not be taken, so it opens read-only. Close and open it "
+                    "again to retry."
+                )
+            )
+
+        call.finished.connect(finished)
+        call.gave_up.connect(gave_up)
+        call.start()
+
+    def _lock_lost(self, message: str) -> None:
+        self._locked = False
+        self._renew.stop()
+        self.show_banner(message)
+        self.save_button.setEnabled(False)
+
+    @property
+    def locking(self) -> bool:
+        """Whether the lock is being taken or renewed (tests wait on it)."""
+        return self._locking is not None
 
     def done(self, result: int) -> None:
         self._renew.stop()
+        if self._locking is not None:
+            self._locking.forget()
+            self._locking = None
         if self._locked and self.article is not None:
-            with contextlib.suppress(DeskError):  # else it expires on its own
-                self._kb.unlock(self.article.id)
+            kb, article_id = self._kb, self.article.id
+
+            def unlock() -> None:
+                with contextlib.suppress(Exception):  # else it expires on its own
+                    kb.unlock(article_id)
+
+            release = BoundedCall(unlock, release_thread)
+            release.start(timed=False)
+            release.wait(RELEASE_WAIT_S)  # a moment, so the next opening finds it free
+            release.forget()
             self._locked = False
         super().done(result)
 
