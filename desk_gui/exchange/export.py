@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import errno
-import functools
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -120,21 +119,16 @@ def _sql_lines(db: pw.Database) -> bool:
     return isinstance(db, pw.SqliteDatabase)
 
 
-@functools.lru_cache(maxsize=65536)
-def _rendered(args: str, lang: Lang) -> str:
-    """A generated line's text (the same few thousand args recur over a whole export)."""
-    return render(args, lang)
-
-
 def _sqlite_log_texts(
     db: pw.Database, chunk: Sequence[int], zh: bool, colon: str
 ) -> dict[int, str]:
     """As _log_texts, each ticket's cell put together by SQLite: one string per ticket comes
     back instead of six values per line (SQLite's times are text: the minute is a slice). A
-    generated line is rendered by ``desk_log_said``, a Python function SQLite calls."""
+    generated line is rendered by ``desk_log_said``, a Python function SQLite calls (``render``
+    keeps the recurring lines it has rendered)."""
     lang: Lang = "zh" if zh else "en"
     db.connection().create_function(
-        "desk_log_said", 1, lambda args: _rendered(args, lang), deterministic=True
+        "desk_log_said", 1, lambda args: render(args, lang), deterministic=True
     )
     typed = "text" if zh else "CASE WHEN text_en IS NULL OR text_en = '' THEN text ELSE text_en END"
     said = f"CASE WHEN args IS NULL THEN {typed} ELSE desk_log_said(args) END"
