@@ -123,3 +123,32 @@ class BoundedCall(QObject):
         if error is not None and not isinstance(error, DeskError):
             raise error  # a bug: the crash path, as on the window's thread
         self.finished.emit(result, error)
+
+
+def start_bounded(
+    fn: Callable[[], Any],
+    release: Callable[[], None],
+    parent: QObject,
+    done: Callable[[Any, BaseException | None], None],
+    gave_up: Callable[[], None],
+    *,
+    limit_ms: int = LIMIT_MS,
+) -> BoundedCall:
+    """Run ``fn()`` bounded, for a caller with one outcome and no Retry button of its own:
+    ``done(result, error)`` when it comes back in time, else ``gave_up()`` once after
+    ``limit_ms`` (its late outcome is then dropped). The call deletes itself either way."""
+    call = BoundedCall(fn, release, parent, limit_ms=limit_ms)
+
+    def finished(result: Any, error: BaseException | None) -> None:
+        call.deleteLater()
+        done(result, error)
+
+    def stopped_waiting() -> None:
+        call.forget()
+        call.deleteLater()
+        gave_up()
+
+    call.finished.connect(finished)
+    call.gave_up.connect(stopped_waiting)
+    call.start()
+    return call

@@ -14,7 +14,7 @@ from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.services.kb import ArticleHit, Duplicate, KnowledgeService
 from desk_gui.services.threads import release_thread
 from desk_gui.ui.common.background import Runner
-from desk_gui.ui.common.bounded import LIMIT_MS, BoundedCall
+from desk_gui.ui.common.bounded import LIMIT_MS, BoundedCall, start_bounded
 from desk_gui.ui.intake.form_ticket_fields import TicketFieldsWidget
 from desk_gui.ui.intake.kb_panel import KnowledgePanel
 
@@ -106,24 +106,19 @@ class IntakeKnowledge(QObject):
         return False
 
     def _start(self, fn: Callable[[], object], done: Callable[[object, object], None],
-               gave_up: Callable[[], object], limit_ms: int) -> None:  # fmt: skip
+               gave_up: Callable[[], None], limit_ms: int) -> None:  # fmt: skip
         """``fn`` on its own thread (ui/common/bounded.py); ``gave_up`` after ``limit_ms``."""
-        call = BoundedCall(fn, release_thread, self, limit_ms=limit_ms)
-        self._call = call
 
         def finished(result: object, error: object) -> None:
             self._call = None
-            call.deleteLater()
             done(result, error)
 
         def stopped_waiting() -> None:
-            call.forget()
             self._call = None
             gave_up()
 
-        call.finished.connect(finished)
-        call.gave_up.connect(stopped_waiting)
-        call.start()
+        self._call = start_bounded(fn, release_thread, self, finished, stopped_waiting,
+                                   limit_ms=limit_ms)  # fmt: skip
 
     def _question(self, dups: list[Duplicate], draft: TicketDraft, proceed: Callable[[], None],
                   added: Callable[[Duplicate], None]) -> None:  # fmt: skip

@@ -24,7 +24,7 @@ from desk_gui.domain.errors import DeskError
 from desk_gui.domain.kb import Article, ArticleDraft
 from desk_gui.services.kb import ArticleConflict, KnowledgeService
 from desk_gui.services.threads import release_thread
-from desk_gui.ui.common.bounded import LIMIT_MS, BoundedCall
+from desk_gui.ui.common.bounded import LIMIT_MS, BoundedCall, start_bounded
 from desk_gui.ui.common.bounded_save import BoundedSave
 from desk_gui.ui.common.form_fields import ui_lang
 
@@ -84,14 +84,9 @@ class ArticleEditorDialog(QDialog):
             return
         self.save_button.setEnabled(self._locked)
         kb, article_id = self._kb, self.article.id
-        call = BoundedCall(
-            lambda: kb.lock(article_id), release_thread, self, limit_ms=LOCK_LIMIT_MS
-        )
-        self._locking = call
 
         def finished(_result: object, error: object) -> None:
             self._locking = None
-            call.deleteLater()
             if isinstance(error, DeskError):
                 self._lock_lost(error.message(self._lang))
             else:
@@ -100,7 +95,6 @@ class ArticleEditorDialog(QDialog):
                 self._renew.start()
 
         def gave_up() -> None:
-            call.forget()
             self._locking = None
             self._lock_lost(
                 self.tr(
@@ -110,9 +104,10 @@ class ArticleEditorDialog(QDialog):
                 )
             )
 
-        call.finished.connect(finished)
-        call.gave_up.connect(gave_up)
-        call.start()
+        self._locking = start_bounded(
+            lambda: kb.lock(article_id), release_thread, self, finished, gave_up,
+            limit_ms=LOCK_LIMIT_MS,
+        )  # fmt: skip
 
     def _lock_lost(self, message: str) -> None:
         self._locked = False
