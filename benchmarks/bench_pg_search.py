@@ -13,10 +13,9 @@ if anything too kind). The floor: an unfiltered first page.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
+
+from timing import timed
 
 from desk_gui.services.queue import QueueFilter, QueueService, SortKey
 from desk_gui.store.database import close_database, fetch_all, open_database
@@ -24,17 +23,6 @@ from desk_gui.store.database import close_database, fetch_all, open_database
 COLUMNS = ("number", "title", "description", "solution", "requester", "department")
 TEXT = "(" + " || ' ' || ".join(f'"{c}"' for c in COLUMNS) + ")"
 FLOOR = 'SELECT "id" FROM "ticket" ORDER BY "submitted_at" DESC, "id" DESC LIMIT 200'
-
-
-def timed(fn: Callable[[], object], repeat: int = 3) -> float:
-    """Median wall time of ``fn`` in seconds (after one warm-up call)."""
-    fn()
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
 
 
 def queries() -> list[tuple[str, str]]:

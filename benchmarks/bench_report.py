@@ -18,12 +18,12 @@ from __future__ import annotations
 import argparse
 import shutil
 import sqlite3
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+
+from timing import timed
 
 from desk_gui.domain.enums import Category, Impact, Urgency
 from desk_gui.domain.review import Period, ReportFilter
@@ -45,17 +45,6 @@ FROM ticket
 WHERE submitted_at < :b AND (submitted_at >= :a OR resolved_at IS NULL OR resolved_at >= :a)
 GROUP BY category
 """
-
-
-def timed(fn: Callable[[], object], repeat: int = 3) -> float:
-    """Median wall time of ``fn`` in seconds (after one warm-up call)."""
-    fn()
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
 
 
 def demo_file(folder: Path, size: int) -> Path:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import timed
 
 from desk_gui.services.queue import QueueFilter, QueueService, SortKey
 from desk_gui.store import search
@@ -25,17 +24,6 @@ PAGE = (
 )
 NAIVE = "WHERE id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?)"
 COUNT = "SELECT count(*) FROM ticket WHERE id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?)"
-
-
-def timed(fn: Callable[[], object], repeat: int = 3) -> float:
-    """Median wall time of ``fn`` in seconds (after one warm-up call)."""
-    fn()
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
 
 
 def queries(con: sqlite3.Connection) -> list[tuple[str, str]]:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+
+from timing import timed
 
 from desk_gui.domain.enums import Category, Impact, Urgency
 from desk_gui.domain.ticket import TicketDraft
@@ -25,17 +25,6 @@ from desk_gui.services.workflow import WorkflowService
 from desk_gui.store.database import close_database, open_database
 
 OPEN = frozenset({"pending", "in_progress"})
-
-
-def timed(fn: Callable[[], object], repeat: int = 5) -> float:
-    """Median wall time of ``fn`` in seconds (after one warm-up call)."""
-    fn()
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
 
 
 def ensure_demo(path: Path, size: int) -> None:
@@ -66,7 +55,7 @@ def raw_baselines(path: Path) -> dict[str, float]:
     """The same questions asked of sqlite3 directly, without Desk's layers."""
     con = sqlite3.connect(path)
     page = "SELECT id, number, title, submitted_at FROM ticket ORDER BY submitted_at DESC, id DESC LIMIT 200"
-    out = {"raw page": timed(lambda: con.execute(page).fetchall())}
+    out = {"raw page": timed(lambda: con.execute(page).fetchall(), repeat=5)}
     scratch = sqlite3.connect(":memory:")
     scratch.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT, c TEXT)")
     disk = path.with_name(path.stem + "-rawinsert.db")
@@ -134,12 +123,13 @@ def desk_figures(path: Path) -> dict[str, float]:
         for label, statuses in (("open", OPEN), ("all", None)):
             flt = QueueFilter(statuses=statuses)
             out[f"page by {sort.value} ({label})"] = timed(
-                lambda f=flt, s=sort: q.fetch_page(f, s, descending=True, limit=200)
+                lambda f=flt, s=sort: q.fetch_page(f, s, descending=True, limit=200), repeat=5
             )
     for word in ("打印", "数据库", "打", "printer", "VPN 断开"):
         flt = QueueFilter(statuses=None, text=word)
         out[f"search {word!r} (first page)"] = timed(
-            lambda f=flt: q.fetch_page(f, SortKey.SUBMITTED_AT, descending=True, limit=200)
+            lambda f=flt: q.fetch_page(f, SortKey.SUBMITTED_AT, descending=True, limit=200),
+            repeat=5,
         )
     svc = WorkflowService(Context(operator="bench", workstation="bench"))
     draft = TicketDraft(

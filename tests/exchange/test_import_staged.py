@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -196,12 +197,15 @@ def _one_transaction(*args: object, **kwargs: object) -> object:
     return write_tickets(*args, **kwargs)  # type: ignore[arg-type]
 
 
-def test_a_publish_adds_the_report_totals_at_once_and_keeps_the_trigger(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The publish adds the tickets' totals in grouped statements with the insert trigger off:
-    the same totals as the trigger's row by row, and the trigger is back for the next save."""
-    sheet = _sheet(tmp_path / "s.csv", 400)
+def _staged_and_one_transaction(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    rows: int,
+    then: Callable[[], object] | None = None,
+) -> list[dict[str, list[tuple[object, ...]]]]:
+    """The tables after importing one sheet of ``rows`` staged, then in one transaction (each
+    into its own seeded file; ``then()`` runs after each import)."""
+    sheet = _sheet(tmp_path / "s.csv", rows)
     dumps = []
     for name in ("staged", "one"):
         db = tmp_path / f"{name}.db"
@@ -210,9 +214,20 @@ def test_a_publish_adds_the_report_totals_at_once_and_keeps_the_trigger(
             monkeypatch.setattr(importing, "stage_and_publish", _one_transaction)
         open_database(db)
         ImportService(_ctx()).run(preview_file(sheet))
-        _save_one()  # counted by the trigger, which must be there again
+        if then is not None:
+            then()
         close_database()
         dumps.append(_dump(db))
+    return dumps
+
+
+def test_a_publish_adds_the_report_totals_at_once_and_keeps_the_trigger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The publish adds the tickets' totals in grouped statements with the insert trigger off:
+    the same totals as the trigger's row by row, and the trigger is back for the next save."""
+    # the save after the import is counted by the trigger, which must be there again
+    dumps = _staged_and_one_transaction(tmp_path, monkeypatch, 400, then=_save_one)
     assert dumps[0]["report_day"] and dumps[0]["report_value"] and dumps[0]["report_title"]
     for totals in ("report_day", "report_span", "report_value", "report_title"):
         assert dumps[0][totals] == dumps[1][totals], totals
@@ -230,17 +245,7 @@ def test_a_publish_adds_the_report_totals_at_once_and_keeps_the_trigger(
 def test_a_50k_staged_import_writes_what_one_transaction_wrote(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sheet = _sheet(tmp_path / "s.csv", 50_000)
-    dumps = []
-    for name in ("staged", "one"):
-        db = tmp_path / f"{name}.db"
-        _seed(db)
-        if name == "one":
-            monkeypatch.setattr(importing, "stage_and_publish", _one_transaction)
-        open_database(db)
-        ImportService(_ctx()).run(preview_file(sheet))
-        close_database()
-        dumps.append(_dump(db))
+    dumps = _staged_and_one_transaction(tmp_path, monkeypatch, 50_000)
     assert dumps[0] == dumps[1]
     assert len(dumps[0]["ticket"]) == 50_001 and len(dumps[0]["fts"]) == 50_001
 
