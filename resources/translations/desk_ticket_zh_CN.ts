@@ -338,6 +338,14 @@
     </message>
 </context>
 <context>
+    <name>LockBanner</name>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet/form_lock_banner.py" line="29" />
+        <source>Being edited by %1 (%2) until %3 at the latest. Until then nobody else can change this ticket: no edits, status actions, log entries, progress updates or attachments.</source>
+        <translation>正在由 %1（%2）编辑，最迟锁定至 %3。在此之前其他人不能更改此工单：不能修改字段、执行状态操作、添加处理记录、进度更新或附件。</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <location filename="../../desk_gui/ui/worksheet/action_resolve.py" line="19" />
@@ -735,11 +743,6 @@ What you typed stays in a local draft; New ticket offers to restore it.</source>
         <location filename="../../desk_gui/ui/worksheet/worksheet_view.py" line="130" />
         <source>Attachments</source>
         <translation>附件</translation>
-    </message>
-    <message>
-        <location filename="../../desk_gui/ui/worksheet/worksheet_view.py" line="209" />
-        <source>Being edited by %1 (%2) until %3 at the latest. Until then nobody else can change this ticket: no edits, status actions, log entries, progress updates or attachments.</source>
-        <translation>正在由 %1（%2）编辑，最迟锁定至 %3。在此之前其他人不能更改此工单：不能修改字段、执行状态操作、添加处理记录、进度更新或附件。</translation>
     </message>
     <message>
         <location filename="../../desk_gui/ui/worksheet/worksheet_view.py" line="350" />

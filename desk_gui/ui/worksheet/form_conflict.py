@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from desk_gui.domain.enums import LogKind
 from desk_gui.domain.fields import label as field_label
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.ui.common.form_fields import format_when
@@ -67,6 +68,19 @@ def record_differences(base: TicketRecord, fresh: TicketRecord, lang: str) -> li
         for key in COMPARED
         if (old := getattr(base, key)) != (new := getattr(fresh, key))
     ]
+
+
+_SHOWN_AS_FIELDS = {LogKind.EDIT, LogKind.PRIORITY, LogKind.STATUS, LogKind.ASSIGN, LogKind.TIER}
+
+
+def new_log_lines(base: TicketRecord, fresh: TicketRecord, lang: str, most: int = 6) -> list[str]:
+    """The newest log entries written since ``base`` that field differences do not show."""
+    lines = [
+        f"{format_when(e.at)} {e.author}: {e.text_for(lang)}"
+        for e in fresh.log[len(base.log) :]
+        if e.kind not in _SHOWN_AS_FIELDS
+    ]
+    return lines[-most:]
 
 
 class ConflictPanel(QFrame):

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_gui.domain.enums import LogKind, status_text
 from desk_gui.domain.errors import DeskError
 from desk_gui.domain.fields import FIELDS, template_fields
 from desk_gui.domain.ticket import TicketRecord
@@ -27,13 +25,14 @@ from desk_gui.services.errors import ConflictError
 from desk_gui.services.kb import KnowledgeService
 from desk_gui.services.problems import ProblemService
 from desk_gui.services.workflow import WorkflowService
-from desk_gui.ui.common.form_fields import format_when, ui_lang
-from desk_gui.ui.intake.form_ticket_fields import PRIORITY_COLOURS
+from desk_gui.ui.common.form_fields import ui_lang
 from desk_gui.ui.kb.ticket_knowledge import TicketKnowledgeStrip
 from desk_gui.ui.worksheet.form_actions import TicketActionBar
 from desk_gui.ui.worksheet.form_attachment_panel import AttachmentPanel
-from desk_gui.ui.worksheet.form_conflict import ConflictPanel, record_differences
+from desk_gui.ui.worksheet.form_conflict import ConflictPanel, new_log_lines, record_differences
+from desk_gui.ui.worksheet.form_header import WorksheetHeader
 from desk_gui.ui.worksheet.form_lock import EditLease
+from desk_gui.ui.worksheet.form_lock_banner import LockBanner
 from desk_gui.ui.worksheet.form_save import FieldSave
 from desk_gui.ui.worksheet.form_worksheet_fields import WorksheetFieldsPanel, ticket_link_id
 from desk_gui.ui.worksheet.problem_strip import TicketProblemStrip
@@ -41,8 +40,6 @@ from desk_gui.ui.worksheet.problem_strip import TicketProblemStrip
 RENEW_MS = 60_000
 REFRESH_MS = 15_000
 TEMPLATE_KEYS = [f.key for f in template_fields()]
-_SHOWN_AS_FIELDS = {LogKind.EDIT, LogKind.PRIORITY, LogKind.STATUS, LogKind.ASSIGN, LogKind.TIER}
-BANNER_STYLE = "background:#e8f0fe; color:#0b3d91; border:1px solid #9db7e8; padding:6px;"
 
 
 class WorksheetView(QWidget):
@@ -95,16 +92,9 @@ class WorksheetView(QWidget):
         return found
 
     def _build(self) -> None:
-        self.header = QLabel()
-        self.header.setObjectName("worksheetHeader")
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setWordWrap(True)
+        self.header = WorksheetHeader()
         self.header.linkActivated.connect(self._on_header_link_activated)
-        self.lock_banner = QLabel()
-        self.lock_banner.setObjectName("lockBanner")
-        self.lock_banner.setWordWrap(True)
-        self.lock_banner.setStyleSheet(BANNER_STYLE)
-        self.lock_banner.hide()
+        self.lock_banner = LockBanner()
         self.edit_button = self._button("editButton", self.tr("Edit"))
         self.save_button = self._button("saveButton", self.tr("Save"))
         self.cancel_button = self._button("cancelEditButton", self.tr("Cancel"))
@@ -122,7 +112,7 @@ class WorksheetView(QWidget):
         self.lease.taken.connect(self._on_lease_taken)
         self.lease.refused.connect(self.refresh_lock)
         self.lease.failed.connect(self._show_error)
-        self.lease.trouble.connect(self._on_lease_trouble)
+        self.lease.trouble.connect(self.lock_banner.show_trouble)
         self.lease.polled.connect(self._show_lock_holder)
         self.fields = WorksheetFieldsPanel(self.lang, self.labels())
         self.fields.build(TEMPLATE_KEYS)
@@ -188,21 +178,8 @@ class WorksheetView(QWidget):
         self.attachment_panel.set_attachments(record.id, record.attachments)
         self.knowledge.show_record(record)
         self.problems.show_ticket(record.id, record.title)
-        colour = PRIORITY_COLOURS.get(record.priority.value, "#333")
-        self.header.setText(
-            f'<span style="font-size:15pt; font-weight:bold;">{record.number}</span>'
-            f'&nbsp;&nbsp;<span style="font-size:13pt;">{_escape(record.title)}</span>'
-            f'&nbsp;&nbsp;<span style="color:{colour}; font-weight:bold;">'
-            f"{record.priority.label(self.lang)}</span>&nbsp;·&nbsp;"
-            + _escape(status_text(record.status, record.waiting_on, self.lang))
-            + self._links_html(record)
-        )
+        self.header.show_record(record, self.lang, self.fields.related_html(record))
         self._update_buttons()
-
-    def _links_html(self, record: TicketRecord) -> str:
-        """A line under the title naming the closed ticket followed up, or the follow-ups."""
-        related = self.fields.related_html(record)
-        return f'<br><span style="font-size:11pt;">{related}</span>' if related else ""
 
     def _update_buttons(self) -> None:
         locked = self.lock_holder is not None
@@ -229,19 +206,7 @@ class WorksheetView(QWidget):
 
     def _show_lock_holder(self, held: tuple[str, str, datetime] | None) -> None:
         self.lock_holder = held
-        if self.lock_holder is not None:
-            holder, workstation, until = self.lock_holder
-            self.lock_banner.setText(
-                self.tr(
-                    "Being edited by %1 (%2) until %3 at the latest. Until then nobody else can "
-                    "change this ticket: no edits, status actions, log entries, progress "
-                    "updates or attachments."
-                )
-                .replace("%1", holder)
-                .replace("%2", workstation)
-                .replace("%3", until.strftime("%H:%M"))
-            )
-        self.lock_banner.setVisible(self.lock_holder is not None)
+        self.lock_banner.show_holder(held)
         self._update_buttons()
 
     # -- editing ----------------------------------------------------------------------------
@@ -279,13 +244,6 @@ class WorksheetView(QWidget):
 
     def _on_renew_timer_timeout(self) -> None:
         self.lease.renew()
-
-    def _on_lease_trouble(self, text: str) -> None:
-        if text:
-            self.lock_banner.setText(text)
-            self.lock_banner.show()
-        elif self.lock_holder is None:
-            self.lock_banner.hide()
 
     def _on_cancel_button_clicked(self) -> None:
         self._stop_editing()
@@ -333,18 +291,13 @@ class WorksheetView(QWidget):
             return
         self._pending = changes
         self._fresh = fresh
-        new_log = [  # entries that field differences do not already show
-            f"{format_when(e.at)} {e.author}: {e.text_for(self.lang)}"
-            for e in fresh.log[len(self._base.log) :]
-            if e.kind not in _SHOWN_AS_FIELDS
-        ]
         self.conflict_panel.show_conflict(
             fresh,
             exc.changed_by or fresh.updated_by,
             exc.changed_at or fresh.updated_at,
             record_differences(self._base, fresh, self.lang),
             set(changes),
-            new_log[-6:],
+            new_log_lines(self._base, fresh, self.lang),
         )
 
     def _on_conflict_panel_reload_requested(self) -> None:
@@ -421,10 +374,6 @@ class WorksheetView(QWidget):
             event.ignore()
             return True
         return super().eventFilter(watched, event)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def open_worksheet(
