@@ -24,6 +24,7 @@ from desk_gui.ui.common.background import Runner
 from desk_gui.ui.common.bounded import LIMIT_MS, SLOW_MS, BoundedCall
 from desk_gui.ui.common.form_fields import ui_lang
 from desk_gui.ui.intake.drafts import DraftStore, SavedDraft, is_empty, mark_in_use
+from desk_gui.ui.intake.form_draft_restore import offer_restore
 from desk_gui.ui.intake.form_kb import IntakeKnowledge
 from desk_gui.ui.intake.form_problem import IntakeProblemMatch
 from desk_gui.ui.intake.form_ticket_fields import TicketFieldsWidget
@@ -371,43 +372,6 @@ class TicketFormDialog(QDialog):
 
     # -- entry ------------------------------------------------------------------------------
 
-    @staticmethod
-    def offer_restore(parent: QWidget | None, store: DraftStore) -> SavedDraft | None:
-        """Ask whether to restore the newest unsaved draft; discard it if the user says so."""
-        saved = store.latest()
-        if saved is None:
-            return None
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("TicketFormDialog", "Unsaved ticket"))
-        when = saved.saved_at.strftime("%Y-%m-%d %H:%M") if saved.saved_at else "?"
-        title = saved.draft.title or saved.draft.requester or "…"
-        box.setText(
-            QCoreApplication.translate(
-                "TicketFormDialog", "A ticket typed at %1 was not saved: “%2”. Restore it?"
-            )
-            .replace("%1", when)
-            .replace("%2", title)
-        )
-        restore = box.addButton(
-            QCoreApplication.translate("TicketFormDialog", "Restore"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        discard = box.addButton(
-            QCoreApplication.translate("TicketFormDialog", "Discard it"),
-            QMessageBox.ButtonRole.DestructiveRole,
-        )
-        box.addButton(
-            QCoreApplication.translate("TicketFormDialog", "Not now"),
-            QMessageBox.ButtonRole.RejectRole,
-        )
-        box.exec()
-        if box.clickedButton() is restore:
-            return saved
-        if box.clickedButton() is discard:
-            store.discard(saved.draft_id)
-        return None
-
     @classmethod
     def ask(
         cls,
@@ -420,7 +384,7 @@ class TicketFormDialog(QDialog):
     ) -> TicketRecord | None:
         """Show the form modally (offering an unsaved draft first); the created ticket or None."""
         store = DraftStore()
-        restore = cls.offer_restore(parent, store) if draft is None else None
+        restore = offer_restore(parent, store) if draft is None else None
         dialog = cls(service, parent, draft=draft, restore=restore, store=store, kb=kb, jobs=jobs)
         dialog.exec()
         created = dialog.created
