@@ -14,11 +14,15 @@ _PATTERN = re.compile(
     (?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?
     (?:
         (?:\s+|T|(?<=\d{2})|(?<=日))
+        (?P<half>上午|下午|中午|晚上|早上|凌晨)?\s*
         (?P<H>\d{1,2})\s*[:：时点]\s*(?P<M>\d{1,2})\s*分?
         (?:\s*[:：]\s*(?P<S>\d{1,2})(?:\.\d+)?)?
+        (?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?
     )?\s*$""",
     re.VERBOSE,
 )
+_AFTERNOON = {"下午", "晚上", "p"}
+_MORNING = {"上午", "早上", "凌晨", "a"}
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:\s*(\d{2}):?(\d{2}))?\s*$")
 
 
@@ -51,6 +55,7 @@ def parse_datetime(value: object) -> datetime | None:
     match = _PATTERN.match(text)
     if match:
         parts = [match.group(g) for g in ("y", "m", "d", "H", "M", "S")]
+        parts[3] = _hour_of_day(match)
     else:
         compact = _COMPACT.match(text)
         if not compact:
@@ -59,6 +64,24 @@ def parse_datetime(value: object) -> datetime | None:
     y, m, d, hh, mm, ss = (int(p) if p else 0 for p in parts)
     # ValueError for 2024-02-30 or 25:00; typed seconds are dropped, as the form does.
     return datetime(y, m, d, hh, mm, ss).replace(second=0)
+
+
+def _hour_of_day(match: re.Match[str]) -> str | None:
+    """The hour on a 24-hour clock: 下午 3:15 and 3:15 PM are 15; 上午 12:05 is 0."""
+    hour = match.group("H")
+    half = match.group("half") or (match.group("ampm") or "")[:1].lower()
+    if hour is None or not half:
+        return hour
+    h = int(hour)
+    if h > 12:
+        return hour  # 下午 15:00: already on the 24-hour clock
+    if half in _AFTERNOON and h < 12:
+        h += 12
+    elif half in _MORNING and h == 12:
+        h = 0
+    elif half == "中午" and h < 6:
+        h += 12  # 中午 1:00 is one in the afternoon
+    return str(h)
 
 
 def format_datetime(value: datetime | None) -> str:

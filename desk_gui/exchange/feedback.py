@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from desk_gui.domain.enums import Satisfaction
+from desk_gui.exchange.sheet_words import read_choice
 
 _YES = {"是", "yes", "y", "已解决", "解决", "resolved", "true"}
 _NO = {"否", "no", "n", "未解决", "not resolved", "false"}
@@ -25,7 +26,7 @@ def _token(text: str, found: dict[str, object]) -> bool:
         found["rating"] = Satisfaction.BASIC
     else:
         try:
-            found["rating"] = Satisfaction.parse(text.strip())
+            found["rating"] = read_choice(Satisfaction, text.strip())
         except ValueError:
             return False
     return True

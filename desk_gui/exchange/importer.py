@@ -7,6 +7,7 @@ feedback, log text) and the problems found, named by spreadsheet row and column.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -35,6 +36,8 @@ from desk_gui.exchange.columns import COLUMNS, COMPUTED, REQUIRED, header, key_f
 from desk_gui.exchange.dates import parse_datetime
 from desk_gui.exchange.export import DANGEROUS
 from desk_gui.exchange.feedback import parse_feedback
+from desk_gui.exchange.sheet_words import read_choice
+from desk_gui.exchange.table import Table
 from desk_gui.exchange.table import read_table as table_of
 
 REQUIRED_COLUMNS: tuple[str, ...] = REQUIRED
@@ -56,11 +59,13 @@ class RowProblem:
     warning: bool = False
 
     def message(self, lang: Lang = "zh") -> str:
-        if is_zh(lang):
-            where = f"第 {self.row} 行，{self.column}" if self.row else self.column
-            return f"{where}：{self.zh}"
-        where = f"row {self.row}, {self.column}" if self.row else self.column
-        return f"{where}: {self.en}"
+        zh = is_zh(lang)
+        parts = [(f"第 {self.row} 行" if zh else f"row {self.row}") if self.row else ""]
+        where = ("，" if zh else ", ").join(p for p in [*parts, self.column] if p)
+        text = self.zh if zh else self.en
+        if not where:
+            return text
+        return f"{where}：{text}" if zh else f"{where}: {text}"
 
 
 @dataclass
@@ -123,13 +128,13 @@ class ImportDefaults:
     channel: Channel = Channel.PHONE
 
 
-def read_table(path: str | Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """The header row and the non-empty data rows (with their spreadsheet row numbers).
+def read_sheet(path: str | Path, is_header: Callable[[list[str]], bool] | None = None) -> Table:
+    """The header row, the non-empty data rows (with their spreadsheet row numbers) and the
+    reader's notes; ``is_header`` finds the header below a title (see ``table.read_table``).
 
     SheetUnreadable (a DeskError) when the file is not a sheet Desk can read, or too big.
     """
-    table = table_of(path, _text)
-    return table.headers, table.rows
+    return table_of(path, _text, is_header)
 
 
 def _text(value: Any) -> str:
@@ -160,8 +165,9 @@ def map_columns(headers: list[str]) -> tuple[dict[str, int], list[str]]:
 
 @functools.lru_cache(maxsize=1024)
 def _parse_choice(enum: type[LabelledEnum], text: str) -> Any:
-    """enum.parse, remembered: a sheet repeats the same few labels on every row."""
-    return enum.parse(text)
+    """The label or an old sheet's word for it, remembered: a sheet repeats the same few
+    words on every row."""
+    return read_choice(enum, text)
 
 
 class _RowReader:
@@ -329,8 +335,8 @@ def preview_file(
     """Read and check a spreadsheet; nothing is written."""
     defaults = defaults or ImportDefaults()
     now = now or datetime.now()
-    table = table_of(path, _text)
-    headers, body = table.headers, table.rows
+    table = table_of(path, _text, names_ticket_columns)
+    headers, body, at = table.headers, table.rows, table.header_line
     columns, unknown = map_columns(headers)
     preview = ImportPreview(str(path), [], unknown_columns=unknown)
     for zh, en in table.notes:  # e.g. the encoding a CSV was read in
@@ -340,7 +346,7 @@ def preview_file(
         label = header(key, "zh")
         preview.file_problems.append(
             RowProblem(
-                1,
+                at,
                 label,
                 "missing_column",
                 "表中缺少此列。",
@@ -350,7 +356,7 @@ def preview_file(
     for head in unknown:
         preview.file_problems.append(
             RowProblem(
-                1,
+                at,
                 head,
                 "unknown_column",
                 "不认识的列，导入时忽略。",
@@ -361,7 +367,30 @@ def preview_file(
     for key in COMPUTED & set(columns):
         del columns[key]  # priority and deadlines are recomputed from the office's settings
     if not missing:
-        preview.rows = [
-            convert_row(line, cells, columns, headers, defaults, now) for line, cells in body
-        ]
+        used = sorted(columns.values())
+        for line, cells in body:
+            if any(_text(cells[i]) for i in used if i < len(cells)):
+                preview.rows.append(convert_row(line, cells, columns, headers, defaults, now))
+            else:
+                preview.file_problems.append(_not_a_ticket(line, cells, headers))
     return preview
+
+
+def names_ticket_columns(texts: list[str]) -> bool:
+    """Whether a row of texts is the header: it names three ticket columns or more."""
+    return len(map_columns(texts)[0]) >= 3
+
+
+def _not_a_ticket(line: int, cells: list[Any], headers: list[str]) -> RowProblem:
+    """A row with text only in columns Desk does not import (e.g. 序号 “合计：2 条”)."""
+    said = "; ".join(f"{headers[i]} “{t}”" for i, v in enumerate(cells) if (t := _text(v)))
+    said = said if len(said) <= 60 else said[:59] + "…"
+    return RowProblem(
+        line,
+        "",
+        "not_a_ticket",
+        f"这一行只在不导入的列中有内容（{said}），不是工单，已跳过。",
+        f"This row has text only in columns Desk does not import ({said}); it is not a "
+        "ticket and was skipped.",
+        warning=True,
+    )

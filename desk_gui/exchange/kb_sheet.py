@@ -1,6 +1,6 @@
 """Knowledge-base articles to and from .xlsx / .csv, with Chinese or English headers.
 
-Reading reuses the ticket import's readers (``importer.read_table``: xlsx without openpyxl's
+Reading reuses the ticket import's readers (``importer.read_sheet``: xlsx without openpyxl's
 load, CSV in UTF-8 or GBK); headers may come in any order and either language; every problem is
 reported by row and column, and the caller writes nothing while any row is invalid.
 """
@@ -17,7 +17,7 @@ from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.kb import Article, ArticleDraft, ArticleStatus, validate_article
 from desk_gui.domain.lang import is_zh
 from desk_gui.exchange.export import DANGEROUS
-from desk_gui.exchange.importer import RowProblem, read_table
+from desk_gui.exchange.importer import RowProblem, read_sheet
 from desk_gui.exchange.target import check_target
 
 # Column key → (zh header, en header), in export order.
@@ -69,26 +69,34 @@ def _problem(
     return RowProblem(line, column, code, zh, en, warning)
 
 
+def _names_title_and_solution(texts: list[str]) -> bool:
+    """Whether a row of texts is the header: it names the title and the solution columns."""
+    return {"title", "solution"} <= {key_for(t) for t in texts}
+
+
 def read_articles(
     path: str | Path, default_status: ArticleStatus = ArticleStatus.PUBLISHED
 ) -> ArticleSheet:
     """Every row of the sheet as an article draft, with its problems."""
-    headers, body = read_table(path)
+    table = read_sheet(path, _names_title_and_solution)
+    headers, body, at = table.headers, table.rows, table.header_line
     sheet = ArticleSheet()
+    for zh, en in table.notes:  # the encoding a CSV was read in, rows above the headers
+        sheet.problems.append(_problem(0, "", "file_note", zh, en, warning=True))
     found: dict[str, int] = {}
     for i, head in enumerate(headers):
         key = key_for(head)
         if key is None or key in found:
             if head:
                 sheet.unknown_columns.append(head)
-                sheet.problems.append(_problem(1, head, "unknown_column", "未知的列，已忽略。",
+                sheet.problems.append(_problem(at, head, "unknown_column", "未知的列，已忽略。",
                                                "Unknown column, ignored.", warning=True))  # fmt: skip
             continue
         found[key] = i
     for key in ("title", "solution"):
         if key not in found:
             zh, en = COLUMNS[key]
-            sheet.problems.append(_problem(1, f"{zh}/{en}", "missing_column", "缺少此列。",
+            sheet.problems.append(_problem(at, f"{zh}/{en}", "missing_column", "缺少此列。",
                                            "The column is missing."))  # fmt: skip
     if sheet.errors:
         return sheet

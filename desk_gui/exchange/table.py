@@ -26,6 +26,9 @@ MAX_ROWS = 100_000
 """Data rows one import may hold (the old sheets have hundreds; split bigger ones)."""
 MAX_COLUMNS = 200
 """Columns read from any row: the worksheet has ~30; a cell in column XFD is ignored."""
+HEADER_SCAN = 20
+"""Non-blank rows searched for the header: old sheets put a title, the office or the period
+above it (“技术问题解决与支持工作表” merged across the top, “填表部门：信息部”)."""
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97–2003), and encrypted .xlsx
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
@@ -46,10 +49,21 @@ class Table:
     headers: list[str]
     rows: list[tuple[int, list[Any]]]
     notes: list[tuple[str, str]] = field(default_factory=list)
+    header_line: int = 1
 
 
-def read_table(path: str | Path, text: Callable[[Any], str]) -> Table:
-    """Read ``path`` (``text`` turns a cell into its text, to tell blank rows)."""
+def read_table(
+    path: str | Path,
+    text: Callable[[Any], str],
+    is_header: Callable[[list[str]], bool] | None = None,
+) -> Table:
+    """Read ``path`` (``text`` turns a cell into its text, to tell blank rows).
+
+    ``is_header`` tells a header row by its texts: the header is then the first of the first
+    ``HEADER_SCAN`` non-blank rows it accepts (the first row if it accepts none, so that a
+    sheet of the wrong kind is refused for its missing columns), and the rows above it are
+    skipped with a note. Without ``is_header`` the first non-blank row is the header.
+    """
     path = Path(path)
     try:
         head = _head(path)
@@ -80,8 +94,22 @@ def read_table(path: str | Path, text: Callable[[Any], str]) -> Table:
         )
     else:
         raw = _csv_rows(path, notes)
-    headers, rows = _collect(path.name, raw, text)
-    return Table(headers, rows, notes)
+    rows = _rows(path.name, raw, text)
+    above, (header_line, cells) = _header(rows, text, is_header)
+    headers = [text(h) for h in cells[:MAX_COLUMNS]]
+    while headers and not headers[-1]:
+        headers.pop()
+    if len(rows) > MAX_ROWS:
+        raise _too_many(path.name)
+    if above:
+        notes.append(_skipped_note(above, header_line, text))
+    width = len(headers)
+    body = [  # a row with text only right of the last header is blank too
+        (line, cells[:width])
+        for line, cells in rows
+        if len(cells) <= width or any(text(v) for v in cells[:width])
+    ]
+    return Table(headers, body, notes, header_line)
 
 
 def _head(path: Path) -> bytes:
@@ -89,31 +117,66 @@ def _head(path: Path) -> bytes:
         return fh.read(8)
 
 
-def _collect(
+def _rows(
     name: str, raw: Iterable[tuple[int, list[Any]]], text: Callable[[Any], str]
-) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """The first non-blank row as headers, then up to MAX_ROWS non-blank rows cut to its width."""
-    headers: list[str] | None = None
+) -> list[tuple[int, list[Any]]]:
+    """The non-blank rows, the header among them: at most MAX_ROWS data rows (plus the rows
+    the header may be looked for in), refused beyond that before they fill the memory."""
     rows: list[tuple[int, list[Any]]] = []
-    width = MAX_COLUMNS
+    most = MAX_ROWS + HEADER_SCAN
     for line, cells in raw:
-        if not any(text(v) for v in cells[:width]):
+        cells = cells[:MAX_COLUMNS]
+        if not any(text(v) for v in cells):
             continue
-        if headers is None:
-            headers = [text(h) for h in cells[:MAX_COLUMNS]]
-            while headers and not headers[-1]:
-                headers.pop()
-            width = len(headers)
-            continue
-        if len(rows) >= MAX_ROWS:
-            raise SheetUnreadable(
-                name,
-                f"表中超过 {MAX_ROWS:,} 行数据。请拆分为每个不超过 {MAX_ROWS:,} 行的几个文件后分别导入。",
-                f"the sheet has more than {MAX_ROWS:,} data rows; split it into files of at "
-                f"most {MAX_ROWS:,} rows and import them one by one.",
-            )
-        rows.append((line, cells[:width]))
-    return headers or [], rows
+        if len(rows) >= most:
+            raise _too_many(name)
+        rows.append((line, cells))
+    return rows
+
+
+def _header(
+    rows: list[tuple[int, list[Any]]],
+    text: Callable[[Any], str],
+    is_header: Callable[[list[str]], bool] | None,
+) -> tuple[list[tuple[int, list[Any]]], tuple[int, list[Any]]]:
+    """(The rows above the header, the header row); the header row and those above are taken
+    out of ``rows``. A sheet with no row at all has an empty header at row 1."""
+    if not rows:
+        return [], (1, [])
+    at = 0
+    if is_header is not None:
+        for i, (_, cells) in enumerate(rows[:HEADER_SCAN]):
+            if is_header([text(v) for v in cells]):
+                at = i
+                break
+    above, header = rows[:at], rows[at]
+    del rows[: at + 1]
+    return above, header
+
+
+def _too_many(name: str) -> SheetUnreadable:
+    return SheetUnreadable(
+        name,
+        f"表中超过 {MAX_ROWS:,} 行数据。请拆分为每个不超过 {MAX_ROWS:,} 行的几个文件后分别导入。",
+        f"the sheet has more than {MAX_ROWS:,} data rows; split it into files of at "
+        f"most {MAX_ROWS:,} rows and import them one by one.",
+    )
+
+
+def _skipped_note(
+    above: list[tuple[int, list[Any]]], header_line: int, text: Callable[[Any], str]
+) -> tuple[str, str]:
+    """What the rows above the header said, so the user sees nothing was dropped unseen."""
+    first, last = above[0][0], above[-1][0]
+    lines = f"{first}" if first == last else f"{first}–{last}"
+    said = "；".join(" ".join(t for v in cells if (t := text(v))) for _, cells in above)
+    if len(said) > 80:
+        said = said[:79] + "…"
+    return (
+        f"第 {lines} 行在列标题（第 {header_line} 行）之上，不是工单，未导入：“{said}”。",
+        f"Row(s) {lines} above the column headers (row {header_line}) are not tickets and "
+        f"were not imported: “{said}”.",
+    )
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
