@@ -250,7 +250,7 @@ def test_a_sheet_in_its_own_words_imports_every_row(tmp_path: Path) -> None:
                 当前状态="已完成",
                 解决方案="清理搓纸轮",
                 解决时间="2024/5/1 下午 3:15",
-            ),  # fmt: skip
+            ),
             _ticket(
                 "IT20240501002",
                 "邮箱容量已满",
@@ -259,7 +259,7 @@ def test_a_sheet_in_its_own_words_imports_every_row(tmp_path: Path) -> None:
                 解决方案="扩容邮箱",
                 解决时间="2024/5/1 下午 4:00",
                 提交人反馈="是，非常满意",
-            ),  # fmt: skip
+            ),
         ],
     )
     try:
