@@ -7,6 +7,7 @@ feedback, log text) and the problems found, named by spreadsheet row and column.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -369,7 +370,7 @@ def preview_file(
     if not missing:
         used = sorted(columns.values())
         for line, cells in body:
-            if any(_text(cells[i]) for i in used if i < len(cells)):
+            if any(_text(cells[i]) for i in used if i < len(cells)) and not _totals(cells):
                 preview.rows.append(convert_row(line, cells, columns, headers, defaults, now))
             else:
                 preview.file_problems.append(_not_a_ticket(line, cells, headers))
@@ -381,16 +382,27 @@ def names_ticket_columns(texts: list[str]) -> bool:
     return len(map_columns(texts)[0]) >= 3
 
 
+_TOTALS = re.compile(
+    r"^(合\s*计|总\s*计|小\s*计|共\s*计|总数|total|sum)\b|^共\s*\d+\s*[条项个张行]", re.I
+)
+
+
+def _totals(cells: list[Any]) -> bool:
+    """A totals line under the tickets: “合计：25 条”, “共 25 条”, “Total 25”, alone or with
+    one number beside it."""
+    texts = [t for v in cells if (t := _text(v))]
+    return 0 < len(texts) <= 2 and bool(_TOTALS.match(texts[0]))
+
+
 def _not_a_ticket(line: int, cells: list[Any], headers: list[str]) -> RowProblem:
-    """A row with text only in columns Desk does not import (e.g. 序号 “合计：2 条”)."""
+    """A totals row, or one with text only in columns Desk does not import."""
     said = "; ".join(f"{headers[i]} “{t}”" for i, v in enumerate(cells) if (t := _text(v)))
     said = said if len(said) <= 60 else said[:59] + "…"
     return RowProblem(
         line,
         "",
         "not_a_ticket",
-        f"这一行只在不导入的列中有内容（{said}），不是工单，已跳过。",
-        f"This row has text only in columns Desk does not import ({said}); it is not a "
-        "ticket and was skipped.",
+        f"这一行不是工单（{said}），已跳过。",
+        f"This row is not a ticket ({said}); it was skipped.",
         warning=True,
     )

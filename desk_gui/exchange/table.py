@@ -172,10 +172,15 @@ def _skipped_note(
     said = "；".join(" ".join(t for v in cells if (t := text(v))) for _, cells in above)
     if len(said) > 80:
         said = said[:79] + "…"
+    if first == last:
+        en = f"Row {lines} above the column headers (row {header_line}) is not a ticket and "
+        en += "was not imported"
+    else:
+        en = f"Rows {lines} above the column headers (row {header_line}) are not tickets and "
+        en += "were not imported"
     return (
         f"第 {lines} 行在列标题（第 {header_line} 行）之上，不是工单，未导入：“{said}”。",
-        f"Row(s) {lines} above the column headers (row {header_line}) are not tickets and "
-        f"were not imported: “{said}”.",
+        f"{en}: “{said}”.",
     )
 
 

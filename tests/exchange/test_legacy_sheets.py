@@ -84,7 +84,7 @@ def test_a_title_above_the_headers_and_a_totals_row_are_skipped_with_a_note(
     assert [r.line for r in preview.rows] == [5, 6]  # the sheet's own row numbers
     messages = [p.message("en") for p in preview.problems]
     assert not preview.errors, messages
-    assert any("Row(s) 1–2 above the column headers (row 4)" in m and "技术问题解决与支持工作表" in m
+    assert any("Rows 1–2 above the column headers (row 4)" in m and "技术问题解决与支持工作表" in m
                for m in messages)  # fmt: skip
     assert any(m.startswith("row 4, 序号: Unknown column") for m in messages)
     assert any(m.startswith("row 7: ") and "合计：2 条" in m for m in messages)
@@ -274,3 +274,19 @@ def test_a_sheet_in_its_own_words_imports_every_row(tmp_path: Path) -> None:
         assert (second.status, second.satisfaction) == (Status.CLOSED, Satisfaction.SATISFIED)
     finally:
         close_database()
+
+
+def test_totals_rows_are_skipped_but_a_half_filled_ticket_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "totals.csv"
+    half = [""] * len(HEAD)
+    half[HEAD.index("问题标题")] = "打印机坏了"
+    titled = _ticket("", "合计金额显示错误")  # a real ticket whose title starts with 合计
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerows([HEAD, _ticket("", "打印机卡纸"), titled, half])
+        out.writerows([["共 2 条"], ["合计", "2"], ["Total: 2"], ["小计：2"]])
+    preview = preview_file(path, now=NOW)
+    assert [r.line for r in preview.rows] == [2, 3, 4]
+    assert {p.row for p in preview.errors} == {4}  # the half-filled row says what is missing
+    skipped = [p.row for p in preview.warnings if p.code == "not_a_ticket"]
+    assert skipped == [5, 6, 7, 8]

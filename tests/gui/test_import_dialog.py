@@ -236,3 +236,24 @@ def test_translations_are_complete_and_load(
     assert d.windowTitle() == "导入表格"
     assert d.import_valid_button.text() == "只导入 2 行有效数据"
     assert (3, "问题标题", "错误") in shown_problems(d)
+
+
+def test_a_sheet_under_a_title_is_shown_with_the_skipped_rows_first(
+    qtbot: Any, dialog: ImportDialog, tmp_path: Path
+) -> None:
+    path = tmp_path / "titled.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["技术问题解决与支持工作表"])
+        out.writerow(BARE)
+        out.writerow(pending())
+        out.writerow(["合计：1 条"])
+    assert load(qtbot, dialog, path)
+    model = dialog.table.model()
+    rows = [
+        (model.index(i, ProblemColumn.ROW).data(), model.index(i, ProblemColumn.MESSAGE).data())
+        for i in range(model.rowCount())
+    ]
+    assert rows[0][0] == "" and "技术问题解决与支持工作表" in rows[0][1]  # about the file: no row
+    assert [r[0] for r in rows[1:]] == [4] and "合计：1 条" in rows[1][1]
+    assert dialog.import_button.isEnabled()  # the totals row is no error

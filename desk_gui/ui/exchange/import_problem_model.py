@@ -61,7 +61,7 @@ class ImportProblemModel(QAbstractTableModel):
 
     def set_problems(self, problems: list[RowProblem]) -> None:
         self.beginResetModel()
-        self._problems = list(problems)
+        self._problems = sorted(problems, key=lambda p: p.row)  # the file's notes first
         self.endResetModel()
 
     def problem(self, row: int) -> RowProblem:
@@ -109,7 +109,7 @@ class ImportProblemModel(QAbstractTableModel):
 
     def _display(self, p: RowProblem, column: ProblemColumn) -> str | int:
         if column == ProblemColumn.ROW:
-            return p.row
+            return p.row or ""  # a note about the whole file has no row
         if column == ProblemColumn.COLUMN:
             return p.column
         if column == ProblemColumn.SEVERITY:
