@@ -20,6 +20,7 @@ from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from desk_gui.domain.errors import DeskError
+from desk_gui.exchange.sheet_choice import choose_sheet
 from desk_gui.exchange.xlsx_read import NotAWorkbook, iter_xlsx
 
 MAX_ROWS = 100_000
@@ -83,7 +84,7 @@ def read_table(
         )
     notes: list[tuple[str, str]] = []
     if head.startswith(_ZIP):
-        raw: Iterable[tuple[int, list[Any]]] = _xlsx_rows(path)
+        raw: Iterable[tuple[int, list[Any]]] = _xlsx_rows(path, text, is_header, notes)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         raise SheetUnreadable(
             path.name,
@@ -184,9 +185,19 @@ def _skipped_note(
     )
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+def _xlsx_rows(
+    path: Path,
+    text: Callable[[Any], str],
+    is_header: Callable[[list[str]], bool] | None,
+    notes: list[tuple[str, str]],
+) -> Iterator[tuple[int, list[Any]]]:
+    """The rows of the sheet holding the tickets (see sheet_choice), any damage named."""
     try:
-        yield from iter_xlsx(path, MAX_COLUMNS)
+        sheet = 0
+        if is_header is not None:
+            sheet, said = choose_sheet(path, MAX_COLUMNS, text, is_header)
+            notes.extend(said)
+        yield from iter_xlsx(path, MAX_COLUMNS, sheet=sheet)
     except NotAWorkbook as exc:
         raise SheetUnreadable(path.name, exc.zh, exc.en) from exc
     except (zipfile.BadZipFile, EOFError, KeyError, ParseError, ValueError, OSError) as exc:

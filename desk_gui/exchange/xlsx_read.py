@@ -1,4 +1,4 @@
-"""Reading the first worksheet of an .xlsx file as rows of cell values, fast.
+"""Reading a worksheet of an .xlsx file as rows of cell values, fast.
 
 openpyxl's read-only mode builds a cell object per value (~0.3 ms a row of a worksheet sheet);
 here ElementTree's C parser streams the sheet XML and the values come out as openpyxl gives
@@ -13,6 +13,7 @@ import posixpath
 import zipfile
 from collections.abc import Iterator
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import Element, iterparse, parse
@@ -59,8 +60,11 @@ def read_xlsx(path: str | Path) -> list[list[Any]]:
     return rows
 
 
-def iter_xlsx(path: str | Path, max_columns: int | None = None) -> Iterator[tuple[int, list[Any]]]:
-    """The first worksheet's stored rows as (row number, values), streamed.
+def iter_xlsx(
+    path: str | Path, max_columns: int | None = None, sheet: int = 0
+) -> Iterator[tuple[int, list[Any]]]:
+    """The stored rows of a worksheet (the first unless ``sheet`` says which, counted from 0
+    in the workbook's order) as (row number, values), streamed.
 
     Cells past ``max_columns`` are skipped without being built; rows Excel did not store
     (blank ones) do not come at all. NotAWorkbook for a zip that is not a workbook.
@@ -71,8 +75,30 @@ def iter_xlsx(path: str | Path, max_columns: int | None = None) -> Iterator[tupl
             _not_a_workbook(names)
         strings = _shared_strings(zf) if "xl/sharedStrings.xml" in names else []
         dates = _date_styles(zf) if "xl/styles.xml" in names else frozenset()
-        with zf.open(_first_sheet(zf)) as fh:
+        with zf.open(_sheets(zf)[sheet][1]) as fh:
             yield from _rows(fh, strings, dates, max_columns)
+
+
+def sheet_heads(
+    path: str | Path, rows: int, max_columns: int | None = None
+) -> list[tuple[str, list[list[Any]]]]:
+    """Every worksheet's name (the tab Excel shows) and its first ``rows`` stored rows, in
+    the workbook's order; the strings are read once. A workbook of one sheet: no rows."""
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        if "xl/workbook.xml" not in names:
+            _not_a_workbook(names)
+        sheets = _sheets(zf)
+        if len(sheets) < 2:
+            return [(name, []) for name, _ in sheets]
+        strings = _shared_strings(zf) if "xl/sharedStrings.xml" in names else []
+        dates = _date_styles(zf) if "xl/styles.xml" in names else frozenset()
+        heads = []
+        for name, member in sheets:
+            with zf.open(member) as fh:
+                found = [cells for _, cells in islice(_rows(fh, strings, dates, max_columns), rows)]
+            heads.append((name, found))
+        return heads
 
 
 def _not_a_workbook(names: set[str]) -> None:
@@ -87,17 +113,23 @@ def _not_a_workbook(names: set[str]) -> None:
     )
 
 
-def _first_sheet(zf: zipfile.ZipFile) -> str:
+def _sheets(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(name, archive member) of every worksheet, in the workbook's order."""
     with zf.open("xl/workbook.xml") as fh:
-        sheet = parse(fh).getroot().find(f"{_NS}sheets/{_NS}sheet")
-    if sheet is None:
+        sheets = parse(fh).getroot().findall(f"{_NS}sheets/{_NS}sheet")
+    if not sheets:
         raise NotAWorkbook("工作簿里没有工作表。", "the workbook has no worksheet.")
     with zf.open("xl/_rels/workbook.xml.rels") as fh:
         targets = {r.get("Id"): r.get("Target", "") for r in parse(fh).getroot().iter(_PKG)}
-    target = targets[sheet.get(_REL)]
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join("xl", target))
+    found = []
+    for sheet in sheets:
+        target = targets[sheet.get(_REL)]
+        if target.startswith("/"):
+            member = target.lstrip("/")
+        else:
+            member = posixpath.normpath(posixpath.join("xl", target))
+        found.append((sheet.get("name", ""), member))
+    return found
 
 
 def _text_of(item: Element) -> str:

@@ -290,3 +290,39 @@ def test_totals_rows_are_skipped_but_a_half_filled_ticket_is_an_error(tmp_path: 
     assert {p.row for p in preview.errors} == {4}  # the half-filled row says what is missing
     skipped = [p.row for p in preview.warnings if p.code == "not_a_ticket"]
     assert skipped == [5, 6, 7, 8]
+
+
+def test_a_workbook_of_several_sheets_reads_the_tickets_and_names_the_others(
+    tmp_path: Path,
+) -> None:
+    wb = openpyxl.Workbook()
+    notes = wb.active
+    notes.title = "填写说明"
+    notes.append(["1. 每个问题一行"])
+    notes.append(["2. 紧急程度填 高/中/低"])
+    for month, number in (("5月", "IT20240501001"), ("6月", "IT20240601001")):
+        ws = wb.create_sheet(month)
+        ws.append([f"{month}问题登记"])
+        ws.append(HEAD)
+        ws.append(_ticket(number, f"{month}打印机卡纸"))
+    wb.create_sheet("统计").append(["类别", "数量"])
+    wb.save(tmp_path / "year.xlsx")
+    preview = preview_file(tmp_path / "year.xlsx", now=NOW)
+    assert [(r.line, r.number) for r in preview.rows] == [(3, "IT20240501001")]
+    said = " ".join(p.message("en") for p in preview.warnings)
+    assert "Read the sheet “5月”; “填写说明” before it has no ticket columns" in said
+    assert "more sheets of tickets: “6月”; only “5月” is read now" in said
+    assert not preview.errors
+
+
+def test_a_workbook_whose_first_sheet_holds_the_tickets_says_nothing_of_sheets(
+    tmp_path: Path,
+) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.append(HEAD)
+    wb.active.append(_ticket("IT20240501001", "打印机卡纸"))
+    wb.create_sheet("图表数据").append(["月份", "数量"])
+    wb.save(tmp_path / "one.xlsx")
+    preview = preview_file(tmp_path / "one.xlsx", now=NOW)
+    assert [r.number for r in preview.rows] == ["IT20240501001"]
+    assert not preview.problems
