@@ -326,3 +326,43 @@ def test_a_workbook_whose_first_sheet_holds_the_tickets_says_nothing_of_sheets(
     preview = preview_file(tmp_path / "one.xlsx", now=NOW)
     assert [r.number for r in preview.rows] == ["IT20240501001"]
     assert not preview.problems
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["序号", "单号", "问题简述", "报修部门", "故障描述", "紧急度", "报修人", "分机",
+         "报修时间", "处理状态", "工程师", "处理情况", "处理结果", "解决日期", "满意度",
+         "故障类型", "影响程度", "报修方式"],
+        ["No", "Ticket ID", "Subject", "Dept", "Details", "Urgency", "Reporter", "Phone",
+         "Created", "State", "Assigned to", "Work notes", "Resolution", "Resolved on",
+         "Satisfaction", "Type", "Impact", "Source"],
+    ],
+)  # fmt: skip
+def test_other_headers_for_the_same_columns_are_recognised(tmp_path: Path, head: list[str]) -> None:
+    row = ["1", "IT20240501009", "VPN连不上", "销售部/北京分公司", DESCRIPTION, "紧急", "小明",
+           "8888", "2024/5/1 下午 2:05", "已完成", "李工程师", "14:10 重置证书", "重新签发证书",
+           "2024/5/1 下午 3:00", "非常满意", "网络故障", "部门", "微信"]  # fmt: skip
+    path = tmp_path / "other.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([head, row])
+    preview = preview_file(path, now=NOW)
+    assert not preview.errors, [p.message("en") for p in preview.problems]
+    unknown = [p.column for p in preview.warnings if p.code == "unknown_column"]
+    assert unknown == [head[0]]  # only the row count is not a ticket column
+    (got,) = preview.rows
+    d = got.draft
+    assert (got.number, d.title, d.department, d.requester, d.contact) == (
+        "IT20240501009", "VPN连不上", "销售部/北京分公司", "小明", "8888",
+    )  # fmt: skip
+    assert (d.urgency, d.category, d.impact, d.channel) == (
+        Urgency.HIGH, Category.NETWORK, Impact.DEPARTMENT, Channel.IM,
+    )  # fmt: skip
+    assert (got.status, got.assignee, got.solution, got.satisfaction) == (
+        Status.RESOLVED, "李工程师", "重新签发证书", Satisfaction.SATISFIED,
+    )  # fmt: skip
+    assert (d.submitted_at, got.resolved_at) == (
+        datetime(2024, 5, 1, 14, 5),
+        datetime(2024, 5, 1, 15, 0),
+    )
+    assert got.log_text == "14:10 重置证书"
