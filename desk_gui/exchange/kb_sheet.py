@@ -32,7 +32,28 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "applies_to": ("适用范围", "Applies to"),
     "status": ("状态", "Status"),
 }
-_ALIASES = {"解决方案": "solution", "分类": "category", "关键字": "keywords", "类别": "category"}
+# Other headers knowledge sheets use (older lists, other tools), word → column key.
+_ALIASES = {
+    word: key
+    for key, words in {
+        "title": ("问题", "主题", "文章标题", "问题名称", "subject"),
+        "symptom": ("现象描述", "问题描述", "故障现象", "描述", "symptoms", "description"),
+        "cause": ("原因分析", "故障原因", "root cause"),
+        "solution": (
+            "解决方案",
+            "处理方法",
+            "解决办法",
+            "解决步骤",
+            "处理步骤",
+            "resolution",
+            "fix",
+        ),
+        "category": ("分类", "类别", "问题分类", "type"),
+        "keywords": ("关键字", "标签", "tags"),
+        "applies_to": ("适用对象", "适用于", "适用设备"),
+    }.items()
+    for word in words
+}
 
 
 def key_for(header: str) -> str | None:
@@ -40,7 +61,7 @@ def key_for(header: str) -> str | None:
     for key, (zh, en) in COLUMNS.items():
         if text == zh or text.lower() == en.lower() or text.lower() == key:
             return key
-    return _ALIASES.get(text)
+    return _ALIASES.get(text) or _ALIASES.get(text.lower())
 
 
 @dataclass

@@ -366,3 +366,21 @@ def test_other_headers_for_the_same_columns_are_recognised(tmp_path: Path, head:
         datetime(2024, 5, 1, 15, 0),
     )
     assert got.log_text == "14:10 重置证书"
+
+
+def test_a_knowledge_sheet_with_other_headers_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "kb.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(
+            [
+                ["主题", "故障现象", "原因分析", "处理步骤", "类别", "标签"],
+                ["打印机脱机", "打印时显示脱机", "网络中断", "重启打印机并重新连接", "硬件", "打印机 脱机"],
+            ]
+        )  # fmt: skip
+    sheet = read_articles(path)
+    assert not sheet.problems, [p.message("en") for p in sheet.problems]
+    (row,) = sheet.rows
+    assert (row.draft.title, row.draft.symptom, row.draft.cause, row.draft.solution) == (
+        "打印机脱机", "打印时显示脱机", "网络中断", "重启打印机并重新连接",
+    )  # fmt: skip
+    assert (row.draft.category, row.draft.keywords) == (Category.HARDWARE, "打印机 脱机")
