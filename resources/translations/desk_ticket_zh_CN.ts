@@ -359,6 +359,14 @@
     </message>
 </context>
 <context>
+    <name>TicketLoad</name>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet/form_load.py" line="72" />
+        <source>The database has not answered for %1 seconds (the share may be hanging). The worksheet shows the ticket as last read and is brought up to date as soon as the database answers.</source>
+        <translation>数据库已有 %1 秒没有响应（网络共享可能卡住了）。工作表显示的是上次读取的工单，数据库恢复响应后会立即更新。</translation>
+    </message>
+</context>
+<context>
     <name>TicketActionBar</name>
     <message>
         <location filename="../../desk_gui/ui/worksheet/form_actions.py" line="48" />
@@ -699,6 +707,11 @@ What you typed stays in a local draft; New ticket offers to restore it.</source>
 </context>
 <context>
     <name>WorksheetView</name>
+    <message>
+        <location filename="../../desk_gui/ui/worksheet/worksheet_view.py" line="99" />
+        <source>Reading the ticket…</source>
+        <translation>正在读取工单…</translation>
+    </message>
     <message>
         <location filename="../../desk_gui/ui/worksheet/worksheet_view.py" line="52" />
         <source>Worksheet</source>

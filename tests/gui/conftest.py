@@ -141,3 +141,11 @@ def wait_while(busy: Callable[[], bool], timeout_s: float = 10.0) -> None:
         QApplication.processEvents()
         time.sleep(0.002)
     QApplication.processEvents()
+
+
+def settled(view: Any) -> Any:
+    """``view`` (a worksheet) once its reads and saves off the window's thread are back."""
+    from desk_gui.ui.common.bounded import BoundedCall
+
+    wait_while(lambda: BoundedCall.live > 0 or view.loading)
+    return view

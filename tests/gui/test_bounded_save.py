@@ -14,7 +14,7 @@ from desk_gui.services.context import Context
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.intake.ticket_form import TicketFormDialog
 from desk_gui.ui.worksheet.worksheet_view import WorksheetView
-from tests.gui.conftest import wait_while
+from tests.gui.conftest import settled, wait_while
 from tests.gui.test_ticket_form import fill_valid, saved_ticket
 
 
@@ -158,6 +158,7 @@ def test_a_worksheet_save_on_a_hung_share_is_bounded_and_applied_once(
     view = WorksheetView(hung, record.id)
     qtbot.addWidget(view)
     view.show()
+    settled(view)
     view.saver.slow_ms, view.saver.limit_ms = 50, 300
     view.edit_button.click()
     wait_while(lambda: view.lease.taking)

@@ -18,7 +18,7 @@ from desk_gui.printing.render import write_pdf
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.worksheet.action_follow_up import FollowUpDialog
 from desk_gui.ui.worksheet.worksheet_view import WorksheetView
-from tests.gui.conftest import click_ok
+from tests.gui.conftest import click_ok, settled
 
 from .test_printing import pdf_info, pdf_text, squash
 from .test_worksheet_view import chinese  # noqa: F401  (fixture)
@@ -43,7 +43,7 @@ def _view(qtbot: QtBot, workflow: WorkflowService, ticket_id: int) -> WorksheetV
     view = WorksheetView(workflow, ticket_id)
     qtbot.addWidget(view)
     view.show()
-    return view
+    return settled(view)
 
 
 def _follow_up_by_dialog(view: WorksheetView) -> FollowUpDialog:
@@ -58,6 +58,7 @@ def _follow_up_by_dialog(view: WorksheetView) -> FollowUpDialog:
     click_ok(dialog)
     assert dialog.result_record is not None, dialog.error_text()
     view.action_bar.finish_action(dialog)
+    settled(view)  # the sheet read again: it now names the follow-up
     return dialog
 
 

@@ -10,7 +10,7 @@ from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
 from desk_gui.ui.kb.article_editor import ArticleEditorDialog
 from desk_gui.ui.worksheet.worksheet_view import WorksheetView
-from tests.gui.conftest import wait_while
+from tests.gui.conftest import settled, wait_while
 from tests.services.conftest import make_draft
 
 
@@ -26,7 +26,7 @@ def test_archive_from_the_worksheet(
         "ask",
         classmethod(lambda cls, p, kb, **kw: opened.append(kw["article"].id)),
     )
-    view = WorksheetView(workflow, rec.id)
+    view = settled(WorksheetView(workflow, rec.id))
     qtbot.addWidget(view)
     strip = view.knowledge
     assert strip.archive_button.isVisibleTo(view)
@@ -45,7 +45,7 @@ def test_linked_tickets_show_each_other(
     b = workflow.create(make_draft(title="CRM又连不上"))
     workspace.kb.link_tickets(a.id, b.id)
     for mine, other in ((a, b), (b, a)):
-        view = WorksheetView(workflow, mine.id)
+        view = settled(WorksheetView(workflow, mine.id))
         qtbot.addWidget(view)
         assert other.number in view.knowledge.label.text()
         assert not view.knowledge.archive_button.isVisibleTo(view)  # still open

@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
 from desk_gui.ui.worksheet.worksheet_view import WorksheetView
+from tests.gui.conftest import settled
 from tests.services.conftest import make_draft
 
 
@@ -14,7 +15,7 @@ def _view(qtbot: QtBot, workflow: WorkflowService, ticket_id: int) -> WorksheetV
     view = WorksheetView(workflow, ticket_id)
     qtbot.addWidget(view)
     view.show()
-    return view
+    return settled(view)
 
 
 def test_the_alike_open_problem_is_offered_and_linked_from_the_worksheet(

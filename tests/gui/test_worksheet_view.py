@@ -28,7 +28,7 @@ from desk_gui.ui.worksheet.action_base import ActionDialog
 from desk_gui.ui.worksheet.action_resolve import ResolveDialog
 from desk_gui.ui.worksheet.form_worksheet_fields import WorksheetFieldsPanel
 from desk_gui.ui.worksheet.worksheet_view import TEMPLATE_KEYS, WorksheetView
-from tests.gui.conftest import click_ok, wait_while
+from tests.gui.conftest import click_ok, settled, wait_while
 
 TS_FILE = Path(__file__).parents[2] / "resources" / "translations" / "desk_ticket_zh_CN.ts"
 
@@ -47,7 +47,7 @@ def view_of(qtbot: QtBot, workflow: WorkflowService) -> Iterator[Callable[..., W
         qtbot.addWidget(view)
         view.show()
         made.append(view)
-        return view
+        return settled(view)
 
     yield make
     for view in made:  # its refresh timer must not fire once the database is closed
@@ -84,6 +84,7 @@ def click_save(view: WorksheetView) -> None:
     while view.saver.saving and time.monotonic() < deadline:
         QTest.qWait(5)
     assert not view.saver.saving, "the save did not end"
+    settled(view)  # and what the outcome asked to be read again
 
 
 def offered(view: WorksheetView) -> set[Action]:
@@ -310,6 +311,7 @@ def test_conflict_shows_who_and_when_and_reload_works(
     assert view.editing
     assert workflow.get(ticket.id).remarks == ""  # never silently overwritten
     view.conflict_panel.reload_button.click()
+    settled(view)
     assert not view.editing
     assert view.conflict_panel.text() == ""
     assert view.fields.displays["title"].text() == "打印机无法联网"
@@ -349,7 +351,8 @@ def test_lock_held_elsewhere_is_shown_and_editing_refused(
     assert not view.attachment_panel.add_button.isEnabled()
     assert "log entries" in view.lock_banner.text() and "attachments" in view.lock_banner.text()
     other.unlock(ticket.id)
-    view.refresh_lock()
+    settled(view).refresh_lock()
+    settled(view)
     assert not view.lock_banner.isVisible()
     assert view.edit_button.isEnabled()
 

@@ -19,6 +19,7 @@ from desk_gui.services.queue import QueueService
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.queue.ticket_table_model import Column, TicketTableModel
 from desk_gui.ui.worksheet.worksheet_view import WorksheetView
+from tests.gui.conftest import settled
 
 from .test_printing import pdf_text, squash
 
@@ -45,7 +46,7 @@ def _view(qtbot: QtBot, workflow: WorkflowService, ticket_id: int, lang: str) ->
     set_lang(lang)
     view = WorksheetView(workflow, ticket_id)
     qtbot.addWidget(view)
-    return view
+    return settled(view)
 
 
 @pytest.mark.parametrize(

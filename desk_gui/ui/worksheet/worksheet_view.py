@@ -31,6 +31,7 @@ from desk_gui.ui.worksheet.form_actions import TicketActionBar
 from desk_gui.ui.worksheet.form_attachment_panel import AttachmentPanel
 from desk_gui.ui.worksheet.form_conflict import ConflictPanel, new_log_lines, record_differences
 from desk_gui.ui.worksheet.form_header import WorksheetHeader
+from desk_gui.ui.worksheet.form_load import TicketLoad
 from desk_gui.ui.worksheet.form_lock import EditLease
 from desk_gui.ui.worksheet.form_lock_banner import LockBanner
 from desk_gui.ui.worksheet.form_save import FieldSave
@@ -60,6 +61,7 @@ class WorksheetView(QWidget):
         self.editing = False
         self._base: TicketRecord | None = None  # the version the edits started from
         self._pending: dict[str, object] = {}
+        self._conflict: tuple[ConflictError, dict[str, object]] | None = None
         self._fresh: TicketRecord | None = None
         self.lock_holder: tuple[str, str, datetime] | None = None
         self.linked_views: list[WorksheetView] = []  # worksheets opened from this one
@@ -70,6 +72,7 @@ class WorksheetView(QWidget):
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self._build()
+        self._update_buttons()  # nothing offered until the ticket is read
         self.reload()
         self._refresh_timer.start()
 
@@ -93,6 +96,7 @@ class WorksheetView(QWidget):
 
     def _build(self) -> None:
         self.header = WorksheetHeader()
+        self.header.setText(self.tr("Reading the ticket…"))
         self.header.linkActivated.connect(self._on_header_link_activated)
         self.lock_banner = LockBanner()
         self.edit_button = self._button("editButton", self.tr("Edit"))
@@ -114,6 +118,10 @@ class WorksheetView(QWidget):
         self.lease.failed.connect(self._show_error)
         self.lease.trouble.connect(self.lock_banner.show_trouble)
         self.lease.polled.connect(self._show_lock_holder)
+        self.loader = TicketLoad(self.service, self.ticket_id, self)
+        self.loader.loaded.connect(self._on_loader_loaded)
+        self.loader.failed.connect(self._show_error)
+        self.loader.waiting.connect(self.lock_banner.show_trouble)
         self.fields = WorksheetFieldsPanel(self.lang, self.labels())
         self.fields.build(TEMPLATE_KEYS)
         self.fields.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
@@ -162,18 +170,28 @@ class WorksheetView(QWidget):
     # -- showing ----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the ticket again (fields stay as typed while editing) and the lock state."""
-        try:
-            record = self.service.get(self.ticket_id)
-        except DeskError as exc:
-            self._show_error(exc)
-            return
-        if not self.editing:
+        """Read the ticket again, and the lock state, off the window's thread (fields stay as
+        typed while editing)."""
+        self.loader.load()
+
+    @property
+    def loading(self) -> bool:
+        return self.loader.running
+
+    def _on_loader_loaded(self, record: TicketRecord, held: object) -> None:
+        if self._conflict is not None:
+            exc, changes = self._conflict
+            self._conflict = None
+            if self.editing:
+                self._show_conflict(exc, changes, record)
+        elif not self.editing:
             self._show(record)
-        self.refresh_lock()
+        self._show_lock_holder(held)  # type: ignore[arg-type]
 
     def _show(self, record: TicketRecord) -> None:
         self.record = record
+        if self.window() is not self:  # the worksheet's own window
+            self.window().setWindowTitle(f"{record.number} — {record.title}")
         self.fields.show_record(record, self.service.ctx.now())
         self.attachment_panel.set_attachments(record.id, record.attachments)
         self.knowledge.show_record(record)
@@ -194,12 +212,8 @@ class WorksheetView(QWidget):
         )
 
     def refresh_lock(self) -> None:
-        """Ask who else holds the edit lock; show it and refuse editing while they do."""
-        try:
-            held = self.service.lock_holder(self.ticket_id)
-        except DeskError:
-            held = None
-        self._show_lock_holder(held)
+        """Ask who else holds the edit lock (off the window's thread); shown when answered."""
+        self.lease.poll()
 
     def _on_refresh_timer_timeout(self) -> None:
         self.lease.poll()  # on the timer: never waits for a hung share
@@ -275,20 +289,18 @@ class WorksheetView(QWidget):
             self._show_error(exc)
 
     def _on_saver_conflicted(self, exc: ConflictError, changes: dict[str, object]) -> None:
-        if self.editing:
-            self._show_conflict(exc, changes)
+        if self.editing:  # read what the other workstation saved, then explain
+            self._conflict = (exc, changes)
+            self.loader.load()
 
     def _on_saver_failed(self, exc: DeskError) -> None:
         self._show_error(exc)
         self.refresh_lock()
 
-    def _show_conflict(self, exc: ConflictError, changes: dict[str, object]) -> None:
+    def _show_conflict(
+        self, exc: ConflictError, changes: dict[str, object], fresh: TicketRecord
+    ) -> None:
         assert self._base is not None
-        try:
-            fresh = self.service.get(self.ticket_id)
-        except DeskError as error:
-            self._show_error(error)
-            return
         self._pending = changes
         self._fresh = fresh
         self.conflict_panel.show_conflict(
@@ -316,7 +328,11 @@ class WorksheetView(QWidget):
     # -- actions ----------------------------------------------------------------------------
 
     def _on_action_bar_action_finished(self, saved: object) -> None:
-        self.reload()
+        if isinstance(saved, TicketRecord) and saved.id == self.ticket_id and not self.editing:
+            self._show(saved)  # the action's own answer is the ticket as it is now
+            self.refresh_lock()
+        else:
+            self.reload()
         if saved is not None:
             self.ticket_saved.emit(self.ticket_id)
         if isinstance(saved, TicketRecord) and saved.id != self.ticket_id:
@@ -358,6 +374,7 @@ class WorksheetView(QWidget):
     def shutdown(self) -> None:
         """Stop the timers and release the edit lock (on close of the hosting window)."""
         self._refresh_timer.stop()
+        self.loader.shutdown()
         self.problems.shutdown()
         if self.editing:
             self._stop_editing()
@@ -386,8 +403,7 @@ def open_worksheet(
     layout = QVBoxLayout(dialog)
     layout.setContentsMargins(4, 4, 4, 4)
     layout.addWidget(view)
-    if view.record is not None:
-        dialog.setWindowTitle(f"{view.record.number} — {view.record.title}")
+    dialog.setWindowTitle(view.tr("Worksheet"))  # the ticket's number and title once read
     dialog.installEventFilter(view)
     dialog.finished.connect(view.shutdown)
     dialog.resize(1000, 820)
