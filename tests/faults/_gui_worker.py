@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import threading
+import time
 import traceback
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,9 @@ class Window:
             self.view.shutdown()
             self.view.deleteLater()
         self.view = view = WorksheetView(self.ws.tickets, ticket_id)
+        while view.loading:  # the ticket is read off the window's thread (the share is fine)
+            QApplication.processEvents()
+            time.sleep(0.002)
         self.target, self.dialog = target, None
         view.lease.slow_ms, view.lease.limit_ms = SLOW_MS, LIMIT_MS
         view.action_bar.slow_ms, view.action_bar.limit_ms = SLOW_MS, LIMIT_MS

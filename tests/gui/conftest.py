@@ -147,5 +147,5 @@ def settled(view: Any) -> Any:
     """``view`` (a worksheet) once its reads and saves off the window's thread are back."""
     from desk_gui.ui.common.bounded import BoundedCall
 
-    wait_while(lambda: BoundedCall.live > 0 or view.loading)
+    wait_while(lambda: BoundedCall.live > 0 or view.loading or view.problems.jobs.busy)
     return view

@@ -32,6 +32,7 @@ def test_archive_from_the_worksheet(
     assert strip.archive_button.isVisibleTo(view)
     strip.archive_button.click()
     wait_while(lambda: not opened)
+    settled(view)  # the sheet reads its knowledge line again
     kb = workspace.kb
     assert kb.articles_of_ticket(rec.id) == [(opened[0], rec.title, LinkKind.SOURCE)]
     assert not strip.archive_button.isVisibleTo(view)  # archived once
@@ -52,3 +53,5 @@ def test_linked_tickets_show_each_other(
         with qtbot.waitSignal(view.knowledge.ticket_link_activated) as got:
             view.knowledge.label.linkActivated.emit(f"desk-ticket:{other.id}")
         assert got.args == [other.id]
+        for linked in view.linked_views:  # the other ticket's worksheet opened: let it read
+            settled(linked)

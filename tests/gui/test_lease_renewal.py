@@ -15,7 +15,7 @@ from desk_gui.services.errors import DatabaseIOError
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.common.bounded import BoundedCall
 from desk_gui.ui.worksheet.worksheet_view import WorksheetView
-from tests.gui.conftest import make_draft, wait_while
+from tests.gui.conftest import make_draft, settled, wait_while
 
 
 class Share(WorkflowService):
@@ -43,6 +43,7 @@ def test_a_renewal_that_fails_or_hangs_says_so_and_keeps_the_edits(
     view = WorksheetView(share, record.id)
     qtbot.addWidget(view)
     view.show()
+    settled(view)
     view.lease.slow_ms, view.lease.limit_ms = 20, 150
     view.edit_button.click()
     wait_while(lambda: view.lease.taking)

@@ -14,7 +14,7 @@ from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
 from desk_gui.ui.app import launcher
 from desk_gui.ui.common.prefs import WorkstationPrefs
-from tests.gui.conftest import wait_while
+from tests.gui.conftest import settled, wait_while
 
 from .conftest import OPERATOR, make_draft
 
@@ -74,7 +74,7 @@ def test_switch_with_a_worksheet_open_and_a_reminder_due_leaves_the_new_file_alo
     old.triage.poller.start()  # polls in the background
     qtbot.waitUntil(lambda: bool(old.triage.poller.pending), timeout=5000)  # one is due there
     old.open_ticket(ticket.id)
-    view = old._open_views[0]
+    view = settled(old._open_views[0])
     view.edit_button.click()
     wait_while(lambda: view.lease.taking)
     assert view.editing  # holds the edit lock, renewing it on a timer

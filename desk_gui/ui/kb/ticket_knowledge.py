@@ -18,18 +18,22 @@ from desk_gui.ui.common.form_fields import ui_lang
 from desk_gui.ui.kb.article_editor import ArticleEditorDialog
 
 HREF = "desk-ticket:"
+# (article id, title, link kind) of the ticket's articles; (id, number, title) of linked tickets
+Found = tuple[list[tuple[int, str, LinkKind]], list[tuple[int, str, str]]]
 
 
 class TicketKnowledgeStrip(QWidget):
     """Articles archived from or applied to the ticket, linked tickets, and the archive button."""
 
     ticket_link_activated = Signal(int)
+    changed = Signal()  # an article was archived from the ticket: read it again
 
     def __init__(self, kb: KnowledgeService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ticketKnowledge")
         self._kb, self._lang = kb, ui_lang()
         self.record: TicketRecord | None = None
+        self._found: Found = ([], [])
         self.label = QLabel()
         self.label.setObjectName("ticketKnowledgeText")
         self.label.setTextFormat(Qt.TextFormat.RichText)
@@ -48,13 +52,19 @@ class TicketKnowledgeStrip(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.archive_button)
 
-    def show_record(self, record: TicketRecord) -> None:
-        self.record = record
+    def read(self, ticket_id: int) -> Found:
+        """What the line shows of a ticket: a read for the worksheet's loading thread."""
         try:
-            articles = self._kb.articles_of_ticket(record.id)
-            linked = self._kb.linked_tickets(record.id)
+            return self._kb.articles_of_ticket(ticket_id), self._kb.linked_tickets(ticket_id)
         except DeskError:
-            articles, linked = [], []
+            return [], []
+
+    def show_record(self, record: TicketRecord, found: Found | None = None) -> None:
+        """Show the line for ``record`` with what ``read`` found (the last found if None)."""
+        self.record = record
+        if found is not None:
+            self._found = found
+        articles, linked = self._found
         parts = []
         if articles:
             how = {LinkKind.SOURCE: self.tr("archived"), LinkKind.HELPED: self.tr("applied")}
@@ -94,6 +104,5 @@ class TicketKnowledgeStrip(QWidget):
         self._saver.start(lambda _attempt: kb.archive_ticket(record.id, since=since))
 
     def _on_archived(self, article: Article) -> None:
-        if self.record is not None:
-            self.show_record(self.record)
+        self.changed.emit()
         ArticleEditorDialog.ask(self.window(), self._kb, article=article)

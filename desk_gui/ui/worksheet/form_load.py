@@ -8,6 +8,7 @@ answer, whenever it comes, is shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -20,13 +21,20 @@ from desk_gui.ui.common.bounded import LIMIT_MS, BoundedCall
 class TicketLoad(QObject):
     """One worksheet's reads of its ticket."""
 
-    loaded = Signal(object, object)  # TicketRecord; (holder, workstation, until) or None
+    # TicketRecord; (holder, workstation, until) or None; what ``extra`` read
+    loaded = Signal(object, object, object)
     failed = Signal(object)  # DeskError
     waiting = Signal(str)  # why the worksheet waits ("" once the answer came)
 
-    def __init__(self, service: WorkflowService, ticket_id: int, parent: QObject) -> None:
+    def __init__(
+        self,
+        service: WorkflowService,
+        ticket_id: int,
+        parent: QObject,
+        extra: Callable[[int], Any] = lambda _ticket_id: None,
+    ) -> None:
         super().__init__(parent)
-        self.service, self.ticket_id = service, ticket_id
+        self.service, self.ticket_id, self.extra = service, ticket_id, extra
         self.limit_ms = LIMIT_MS
         self._call: BoundedCall | None = None
         self._again = False
@@ -41,15 +49,15 @@ class TicketLoad(QObject):
         if self._call is not None:
             self._again = True
             return
-        service, ticket_id = self.service, self.ticket_id
+        service, ticket_id, extra = self.service, self.ticket_id, self.extra
 
-        def read() -> tuple[Any, Any]:
+        def read() -> tuple[Any, Any, Any]:
             record = service.get(ticket_id)
             try:
                 held = service.lock_holder(ticket_id)
             except DeskError:
                 held = None  # the ticket was read: show it, the lock poll asks again
-            return record, held
+            return record, held, extra(ticket_id)
 
         call = BoundedCall(read, service.release_thread, self, limit_ms=self.limit_ms)
         call.gave_up.connect(self._on_call_gave_up)

@@ -26,7 +26,7 @@ from desk_gui.services.kb import KnowledgeService
 from desk_gui.services.problems import ProblemService
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.common.form_fields import ui_lang
-from desk_gui.ui.kb.ticket_knowledge import TicketKnowledgeStrip
+from desk_gui.ui.kb.ticket_knowledge import Found, TicketKnowledgeStrip
 from desk_gui.ui.worksheet.form_actions import TicketActionBar
 from desk_gui.ui.worksheet.form_attachment_panel import AttachmentPanel
 from desk_gui.ui.worksheet.form_conflict import ConflictPanel, new_log_lines, record_differences
@@ -118,15 +118,16 @@ class WorksheetView(QWidget):
         self.lease.failed.connect(self._show_error)
         self.lease.trouble.connect(self.lock_banner.show_trouble)
         self.lease.polled.connect(self._show_lock_holder)
-        self.loader = TicketLoad(self.service, self.ticket_id, self)
+        self.knowledge = TicketKnowledgeStrip(KnowledgeService(self.service.ctx))
+        self.knowledge.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
+        self.knowledge.changed.connect(self.reload)
+        self.loader = TicketLoad(self.service, self.ticket_id, self, self.knowledge.read)
         self.loader.loaded.connect(self._on_loader_loaded)
         self.loader.failed.connect(self._show_error)
         self.loader.waiting.connect(self.lock_banner.show_trouble)
         self.fields = WorksheetFieldsPanel(self.lang, self.labels())
         self.fields.build(TEMPLATE_KEYS)
         self.fields.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
-        self.knowledge = TicketKnowledgeStrip(KnowledgeService(self.service.ctx))
-        self.knowledge.ticket_link_activated.connect(self._on_fields_ticket_link_activated)
         self.problems = TicketProblemStrip(ProblemService(self.service.ctx))
         self.attachment_panel = AttachmentPanel(self.service, self.lang)
         self.fields.add_heading(self.tr("Attachments"))
@@ -178,7 +179,8 @@ class WorksheetView(QWidget):
     def loading(self) -> bool:
         return self.loader.running
 
-    def _on_loader_loaded(self, record: TicketRecord, held: object) -> None:
+    def _on_loader_loaded(self, record: TicketRecord, held: object, found: Found) -> None:
+        self.knowledge.show_record(record, found)
         if self._conflict is not None:
             exc, changes = self._conflict
             self._conflict = None
@@ -213,7 +215,7 @@ class WorksheetView(QWidget):
 
     def refresh_lock(self) -> None:
         """Ask who else holds the edit lock (off the window's thread); shown when answered."""
-        self.lease.poll()
+        self.reload()
 
     def _on_refresh_timer_timeout(self) -> None:
         self.lease.poll()  # on the timer: never waits for a hung share
@@ -330,9 +332,7 @@ class WorksheetView(QWidget):
     def _on_action_bar_action_finished(self, saved: object) -> None:
         if isinstance(saved, TicketRecord) and saved.id == self.ticket_id and not self.editing:
             self._show(saved)  # the action's own answer is the ticket as it is now
-            self.refresh_lock()
-        else:
-            self.reload()
+        self.reload()  # the lock, the knowledge line; or the ticket after a follow-up
         if saved is not None:
             self.ticket_saved.emit(self.ticket_id)
         if isinstance(saved, TicketRecord) and saved.id != self.ticket_id:
