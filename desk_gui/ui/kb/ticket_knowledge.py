@@ -51,6 +51,8 @@ class TicketKnowledgeStrip(QWidget):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.archive_button)
+        self.archive_button.hide()
+        self.hide()  # until the ticket is read
 
     def read(self, ticket_id: int) -> Found:
         """What the line shows of a ticket: a read for the worksheet's loading thread."""
