@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import Element, iterparse, parse
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-from openpyxl.utils.datetime import from_excel
+from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+from desk_gui.exchange.xlsx_scan import inline_text, scan_rows
+from desk_gui.exchange.xlsx_scan import text as scanned_text
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -47,6 +50,9 @@ _OTHER_ZIPS = (
 )
 # sharedStrings.xml is held in memory: a bigger one is a bomb, not a worksheet.
 MAX_SHARED_STRINGS_BYTES = 512 * 1024 * 1024
+MAX_SCANNED_BYTES = 48 * 1024 * 1024
+"""A sheet part up to this size (~20,000 rows of an export) is read whole and scanned
+(``xlsx_scan``); a bigger one is parsed as a stream, so the memory stays flat."""
 
 
 def read_xlsx(path: str | Path) -> list[list[Any]]:
@@ -71,8 +77,18 @@ def iter_xlsx(path: str | Path, max_columns: int | None = None) -> Iterator[tupl
             _not_a_workbook(names)
         strings = _shared_strings(zf) if "xl/sharedStrings.xml" in names else []
         dates = _date_styles(zf) if "xl/styles.xml" in names else frozenset()
-        with zf.open(_first_sheet(zf)) as fh:
-            yield from _rows(fh, strings, dates, max_columns)
+        sheet, epoch = _first_sheet(zf)
+        limit = max_columns if max_columns is not None else 1 << 14  # Excel's 16,384 columns
+        scanned = None
+        if zf.getinfo(sheet).file_size <= MAX_SCANNED_BYTES:
+            scanned = scan_rows(
+                zf.read(sheet), _scanned_value(strings, dates, epoch), _column, limit
+            )
+        if scanned is not None:
+            yield from scanned
+            return
+        with zf.open(sheet) as fh:
+            yield from _rows(fh, strings, dates, max_columns, epoch)
 
 
 def _not_a_workbook(names: set[str]) -> None:
@@ -87,17 +103,22 @@ def _not_a_workbook(names: set[str]) -> None:
     )
 
 
-def _first_sheet(zf: zipfile.ZipFile) -> str:
+def _first_sheet(zf: zipfile.ZipFile) -> tuple[str, datetime]:
+    """The first worksheet's part, and the workbook's date system (1900, or 1904 on old Macs)."""
     with zf.open("xl/workbook.xml") as fh:
-        sheet = parse(fh).getroot().find(f"{_NS}sheets/{_NS}sheet")
+        root = parse(fh).getroot()
+    sheet = root.find(f"{_NS}sheets/{_NS}sheet")
+    props = root.find(f"{_NS}workbookPr")
+    mac = props is not None and props.get("date1904", "0").lower() in ("1", "true")
+    epoch = CALENDAR_MAC_1904 if mac else CALENDAR_WINDOWS_1900
     if sheet is None:
         raise NotAWorkbook("工作簿里没有工作表。", "the workbook has no worksheet.")
     with zf.open("xl/_rels/workbook.xml.rels") as fh:
         targets = {r.get("Id"): r.get("Target", "") for r in parse(fh).getroot().iter(_PKG)}
     target = targets[sheet.get(_REL)]
     if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join("xl", target))
+        return target.lstrip("/"), epoch
+    return posixpath.normpath(posixpath.join("xl", target)), epoch
 
 
 def _text_of(item: Element) -> str:
@@ -159,7 +180,7 @@ def _number(text: str) -> int | float:
     return float(text) if "." in text or "E" in text or "e" in text else int(text)
 
 
-def _value(c: Element, strings: list[str], dates: frozenset[int]) -> Any:
+def _value(c: Element, strings: list[str], dates: frozenset[int], epoch: datetime) -> Any:
     kind = c.get("t", "n")
     if kind == "inlineStr":
         inline = c.find(f"{_NS}is")
@@ -178,12 +199,44 @@ def _value(c: Element, strings: list[str], dates: frozenset[int]) -> Any:
         return datetime.fromisoformat(text.rstrip("Z"))
     number = _number(text)
     if dates and int(c.get("s", "0")) in dates:
-        return from_excel(number)
+        return from_excel(number, epoch)
     return number
 
 
+def _scanned_value(
+    strings: list[str], dates: frozenset[int], epoch: datetime
+) -> Callable[[str | None, str | None, str | None, str | None], Any]:
+    """``_value`` for a cell found by ``xlsx_scan``: its t and s attributes, the raw text of
+    its value and of its inline string."""
+
+    def value(kind: str | None, style: str | None, v: str | None, inline: str | None) -> Any:
+        kind = kind or "n"
+        if kind == "inlineStr":
+            return None if inline is None else inline_text(inline)
+        if not v:
+            return None
+        if kind == "s":
+            return strings[int(v)]
+        if kind == "b":
+            return v.strip() not in ("0", "", "false")
+        if kind in ("str", "e"):
+            return scanned_text(v)
+        if kind == "d":
+            return datetime.fromisoformat(scanned_text(v).rstrip("Z"))
+        number = _number(v)
+        if dates and int(style or "0") in dates:
+            return from_excel(number, epoch)
+        return number
+
+    return value
+
+
 def _rows(
-    fh: IO[bytes], strings: list[str], dates: frozenset[int], max_columns: int | None = None
+    fh: IO[bytes],
+    strings: list[str],
+    dates: frozenset[int],
+    max_columns: int | None = None,
+    epoch: datetime = CALENDAR_WINDOWS_1900,
 ) -> Iterator[tuple[int, list[Any]]]:
     row_tag, cell_tag, data_tag = f"{_NS}row", f"{_NS}c", f"{_NS}sheetData"
     limit = max_columns if max_columns is not None else 1 << 14  # Excel's 16,384 columns
@@ -205,7 +258,7 @@ def _rows(
                 continue
             if col > len(cells):
                 cells.extend([None] * (col - len(cells)))
-            value = _value(c, strings, dates)
+            value = _value(c, strings, dates, epoch)
             if col < len(cells):
                 cells[col] = value
             else:

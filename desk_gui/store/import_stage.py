@@ -140,7 +140,7 @@ class _StageFile:
         self.con.execute("BEGIN")
         for sql in rollup_sql.TABLES:
             self.con.execute(sql)
-        for sql in rollup_sql.fill_sql(postgres=False):
+        for sql in rollup_sql.fill_sql(postgres=False) if self.names else ():  # no tickets
             assert sql.count('FROM "ticket" t') == 1
             self.con.execute(sql.replace('FROM "ticket" t', "FROM t t"))
         self.con.execute("COMMIT")
