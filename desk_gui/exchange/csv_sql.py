@@ -43,9 +43,20 @@ def literal(text: str) -> str:
 
 def log_cells_sql(db: pw.Database, lang: Lang, n: int) -> str:
     """SQL of (ticket id, log cell) for ``n`` ticket ids bound after the colon parameter: one
-    line per entry in log order, generated lines rendered in ``lang`` by ``desk_log_said``
-    (``render`` keeps the recurring lines it has rendered; registered here, on ``db``'s
-    connection). SQLite's times are text: the minute is a slice."""
+    line per entry in log order (``log_line``)."""
+    marks = ", ".join("?" * n)
+    return (
+        f"SELECT ticket_id, group_concat(line, char(10)) AS log FROM (SELECT ticket_id, "
+        f'{log_line(db, lang)} AS line FROM "log_entry" WHERE ticket_id IN ({marks}) '
+        "ORDER BY ticket_id, at, id) GROUP BY ticket_id"
+    )
+
+
+def log_line(db: pw.Database, lang: Lang) -> str:
+    """SQL of a log entry's line in the export (the colon a parameter): its minute, author and
+    what it says, generated lines rendered in ``lang`` by ``desk_log_said`` (``render`` keeps
+    the recurring lines it has rendered; registered here, on ``db``'s connection). SQLite's
+    times are text: the minute is a slice."""
     db.connection().create_function(
         "desk_log_said", 1, lambda args: render(args, lang), deterministic=True
     )
@@ -55,15 +66,11 @@ def log_cells_sql(db: pw.Database, lang: Lang, n: int) -> str:
         else "CASE WHEN text_en IS NULL OR text_en = '' THEN text ELSE text_en END"
     )
     said = f"CASE WHEN args IS NULL THEN {typed} ELSE desk_log_said(args) END"
-    marks = ", ".join("?" * n)
-    return (
-        "SELECT ticket_id, group_concat(line, char(10)) AS log FROM ("
-        f"SELECT ticket_id, substr(at, 1, 16) || ' ' || author || ? || {said} AS line "
-        f'FROM "log_entry" WHERE ticket_id IN ({marks}) '
-        "ORDER BY ticket_id, at, id) GROUP BY ticket_id"
-    )
+    return f"substr(at, 1, 16) || ' ' || author || ? || {said}"
 
 
+LOG_LINE = "desk_log_line"
+"""Where the statement of ``CsvLines`` takes ``log_line`` (built with the connection)."""
 # csv.writer (QUOTE_MINIMAL, "\r\n" line ends) quotes a field holding one of these.
 _SPECIAL = '",\n\r'
 # SQLite's text form of a time, to the minute at least: its first 16 characters need no quotes.
@@ -126,7 +133,13 @@ class CsvLines:
         """SQL of the column's finished CSV field."""
         column = f't."{key}"'
         if kind is Kind.LOG:
-            return csv_cell("COALESCE(lg.log, '')", self.dangerous)
+            # per ticket, a correlated subquery: no grouping sort of a whole batch's lines
+            cell = csv_cell("COALESCE(g, '')", self.dangerous)
+            return (
+                f"(SELECT {cell} FROM (SELECT group_concat(line, char(10)) AS g FROM ("
+                f'SELECT {LOG_LINE} AS line FROM "log_entry" WHERE ticket_id = t.id '
+                "ORDER BY at, id)))"
+            )
         if kind is Kind.FEEDBACK:
             return self._feedback()
         if key == "overdue":
@@ -197,12 +210,9 @@ class CsvLines:
             con.create_function(name, n, fn, deterministic=True)
         marks = ", ".join("?" * len(chunk))
         colon = "：" if is_zh(self.lang) else ": "
-        sql = (
-            f"WITH lg AS MATERIALIZED ({log_cells_sql(db, self.lang, len(chunk))}) "
-            f'SELECT t.id, {self.line} FROM "ticket" t '
-            f"LEFT JOIN lg ON lg.ticket_id = t.id WHERE t.id IN ({marks})"
-        )
-        cursor = db.execute_sql(sql, [colon, *chunk, *chunk])
+        line = self.line.replace(LOG_LINE, log_line(db, self.lang))
+        sql = f'SELECT t.id, {line} FROM "ticket" t WHERE t.id IN ({marks})'
+        cursor = db.execute_sql(sql, [colon, *chunk])
         try:
             found: dict[int, str] = dict(cursor.fetchall())
         finally:
