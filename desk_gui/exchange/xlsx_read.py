@@ -1,10 +1,11 @@
 """Reading the first worksheet of an .xlsx file as rows of cell values, fast.
 
 openpyxl's read-only mode builds a cell object per value (~0.3 ms a row of a worksheet sheet);
-here ElementTree's C parser streams the sheet XML and the values come out as openpyxl gives
-them with ``values_only=True, data_only=True``: shared and inline strings, numbers as int or
-float, booleans, formula results, date-formatted numbers as datetimes. Rows keep their
-spreadsheet row numbers (missing rows come back empty).
+here the sheet XML is scanned (``xlsx_scan``) or, when a scan could misread it or it is big,
+streamed through ElementTree's C parser, and the values come out as openpyxl gives them with
+``values_only=True, data_only=True``: shared and inline strings, numbers as int or float,
+booleans, formula results, date-formatted numbers as datetimes (either date system). Rows keep
+their spreadsheet row numbers (missing rows come back empty).
 """
 
 from __future__ import annotations

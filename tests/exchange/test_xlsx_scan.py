@@ -6,6 +6,7 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 import openpyxl
 import pytest
@@ -194,8 +195,9 @@ def test_a_sheet_with_prefixed_elements_is_parsed_not_scanned(
         '<row r="1"><!-- a comment --><c r="A1"><v>1</v></c></row>',
         '<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<x>]]></t></is></c></row>',
         '<row r="1"><c r="A1"><v>1</v></c></row><?desk pi?>',
+        '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></row>',
     ],
-    ids=["comment", "cdata", "instruction"],
+    ids=["comment", "cdata", "instruction", "not-well-formed"],
 )
 def test_markup_a_scan_could_misread_is_parsed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: str
@@ -203,6 +205,10 @@ def test_markup_a_scan_could_misread_is_parsed(
     path = _workbook(tmp_path / "x.xlsx", rows=rows)
     with zipfile.ZipFile(path) as zf:
         assert scan_rows(zf.read("xl/worksheets/sheet1.xml"), lambda *a: 0, lambda r: 0, 9) is None
+    if rows.endswith("<v>2</v></row>"):  # damaged: the parser's error, as before
+        with pytest.raises(ParseError):
+            read_xlsx(path)
+        return
     scanned, parsed = _both_ways(path, monkeypatch)
     assert scanned == parsed == _openpyxl_rows(path)
 
