@@ -3,9 +3,9 @@
 The Python export builds ~27 cells a ticket (labels, minutes, neutralising, quoting) and hands
 them to ``csv.writer``; at 100k tickets that per-cell work cost as much as reading the rows.
 Here one statement per batch gives each ticket's finished line: every cell computed in SQL
-(labels from a ``CASE`` built once, SQLite's time text sliced to the minute, the handling log
-put together with ``group_concat``), neutralised and quoted the way ``csv.writer``
-(``QUOTE_MINIMAL``) quotes, joined with commas. Values SQL cannot judge the way Python does (a
+(labels from a ``CASE`` built once, SQLite's time text sliced to the minute, each ticket's
+handling log put together by ``group_concat`` in a correlated subquery), neutralised and quoted
+the way ``csv.writer`` (``QUOTE_MINIMAL``) quotes, joined by one ``printf``. Values SQL cannot judge the way Python does (a
 time not in SQLite's text form, an overdue test on such a time) go through small Python
 functions SQLite calls; a batch holding a character ``domain.text.printable`` takes out comes
 back as None, and the caller builds it in Python.
