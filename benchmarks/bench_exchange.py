@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import shutil
 import sqlite3
 import sys
@@ -119,7 +120,8 @@ def raw_xlsx(db: Path, ids: list[int], out: Path) -> None:
 def exports(db: Path, work: Path, n: int, mask: bool = False) -> None:
     open_database(db, migrate=False)
     ids = ticket_ids(None)[:n]
-    print(f"\n== export {len(ids):,} tickets{' (masked)' if mask else ''} ==", flush=True)
+    masked = " (masked)" if mask else ""
+    print(f"\n== export {len(ids):,} tickets{masked} (load {_load()}) ==", flush=True)
     export_one(db, work, ids, "xlsx", raw_xlsx, "raw openpyxl write-only", mask)
     export_one(db, work, ids, "csv", raw_csv, "plain csv.writer", mask)
     close_database()
@@ -134,9 +136,16 @@ def export_one(
     name: str,
     mask: bool = False,
 ) -> None:
+    cpu = time.process_time()
     secs, _ = clock(lambda: export_tickets(work / f"export.{fmt}", fmt, ids=ids, mask=mask))
+    cpu, base_cpu = time.process_time() - cpu, time.process_time()
     base, _ = clock(lambda: raw(db, ids, work / f"raw.{fmt}"))
-    row(f"export {len(ids):,} to .{fmt}", secs, base, name)
+    base_cpu = time.process_time() - base_cpu
+    # CPU seconds of this process (the export's read-ahead thread included): less sensitive
+    # to the other work on a shared machine than the wall clock; and the bytes each wrote.
+    mb = [(work / f"{n}.{fmt}").stat().st_size / 1e6 for n in ("export", "raw")]
+    extra = f"   cpu {cpu:.2f} s vs {base_cpu:.2f} s; {mb[0]:.0f} MB vs {mb[1]:.0f} MB written"
+    row(f"export {len(ids):,} to .{fmt}", secs, base, name, extra)
 
 
 def make_sheets(db: Path, work: Path, sizes: list[int]) -> None:
@@ -202,8 +211,13 @@ def _fts_columns(con: sqlite3.Connection) -> str:
     return ", ".join(r[1] for r in con.execute("PRAGMA table_info(ticket_fts)"))
 
 
+def _load() -> str:
+    """The machine's load averages (1, 5, 15 min): the figures depend on what else runs."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def imports(db: Path, work: Path, size: int, fmts: tuple[str, ...]) -> None:
-    print(f"\n== check / import {size:,} rows ==", flush=True)
+    print(f"\n== check / import {size:,} rows (load {_load()}) ==", flush=True)
     for fmt in fmts:
         import_one(db, work, size, work / f"sheet{size}.{fmt}")
 
@@ -219,11 +233,16 @@ def import_one(db: Path, work: Path, size: int, sheet: Path) -> None:
         service.check_numbers(preview)
         return preview
 
+    cpu = time.process_time()
     secs, preview = clock(check)
+    cpu, base_cpu = time.process_time() - cpu, time.process_time()
     base, _ = clock(lambda: raw_check(sheet))
+    base_cpu = time.process_time() - base_cpu
     fmt = sheet.suffix.lstrip(".")
     reader = "csv.reader" if fmt == "csv" else "openpyxl read-only"
-    row(f"check {size:,} rows .{fmt}", secs, base, reader)
+    row(
+        f"check {size:,} rows .{fmt}", secs, base, reader, f"   cpu {cpu:.2f} s vs {base_cpu:.2f} s"
+    )
     secs, result = clock(lambda: service.run(preview, only_valid=True))  # type: ignore[arg-type]
     close_database()
     lock = getattr(result, "lock_seconds", None)
@@ -247,7 +266,7 @@ def main() -> None:
     args = parser.parse_args()
     ensure_demo(args.db, 100_000)
     args.work.mkdir(parents=True, exist_ok=True)
-    print(f"sqlite {sqlite3.sqlite_version}; demo {args.db}")
+    print(f"sqlite {sqlite3.sqlite_version}; demo {args.db}; load {_load()}")
     sizes = [3000, 50_000] if args.big else [3000]
     make_sheets(args.db, args.work, sizes)
     if not args.skip_export:

@@ -13,7 +13,7 @@ import unicodedata
 
 from desk_gui.domain.enums import Satisfaction
 from desk_gui.domain.errors import RuleViolation
-from desk_gui.domain.validation import first_char_guard, letter_count
+from desk_gui.domain.validation import letter_count, phrase_pattern
 
 # Letters/digits (a CJK character counts one) that must remain once the "done" phrases are out:
 # "换网线" (3) or "Reset password" pass, "已解决" / "问题已处理" / "fixed it" do not.
@@ -99,11 +99,7 @@ _DONE_ASCII = (
 
 
 def _done_pattern() -> re.Pattern[str]:
-    cjk = [re.escape(p) for p in sorted(_DONE_CJK, key=len, reverse=True)]
-    words = sorted(_DONE_ASCII, key=len, reverse=True)
-    ascii_ = [r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])" for w in words]
-    guard = first_char_guard(list(_DONE_CJK) + list(words))
-    return re.compile(guard + "(?:" + "|".join(cjk + ascii_) + ")")
+    return phrase_pattern(_DONE_CJK, _DONE_ASCII)
 
 
 _DONE = _done_pattern()

@@ -6,10 +6,10 @@ front (and in xlsx is stored as a plain string).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import os
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -30,12 +30,14 @@ from desk_gui.domain.log_render import render
 from desk_gui.domain.masking import TextMasker, mask_requester
 from desk_gui.domain.text import printable
 from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
+from desk_gui.exchange.csv_sql import CONTROL, CsvLines, log_cells_sql
 from desk_gui.exchange.dates import format_datetime
 from desk_gui.exchange.xlsx_stream import excel_serial, sample_cell, write_workbook
-from desk_gui.store.database import read_transaction, translate_errors
+from desk_gui.store.database import current_database, read_transaction, translate_errors
 from desk_gui.store.models import LogEntry, Ticket
 from desk_gui.store.office import office_masks_requester
 from desk_gui.store.queue import QueueFilter, SortKey, ticket_ids
+from desk_gui.store.read_ahead import read_ahead
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 _DANGER = frozenset(DANGEROUS)
@@ -53,8 +55,6 @@ _COLUMN_NAMES = tuple(dict.fromkeys(_NAMES))
 _FIELDS = tuple(getattr(Ticket, name) for name in _COLUMN_NAMES)
 Progress = Callable[[int, int], None]
 _IDS = "__desk_ids__"
-# What domain.text.printable takes out: looked for once per row, cleaned only when found.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -122,24 +122,9 @@ def _sql_lines(db: pw.Database) -> bool:
 def _sqlite_log_texts(
     db: pw.Database, chunk: Sequence[int], zh: bool, colon: str
 ) -> dict[int, str]:
-    """As _log_texts, each ticket's cell put together by SQLite: one string per ticket comes
-    back instead of six values per line (SQLite's times are text: the minute is a slice). A
-    generated line is rendered by ``desk_log_said``, a Python function SQLite calls (``render``
-    keeps the recurring lines it has rendered)."""
-    lang: Lang = "zh" if zh else "en"
-    db.connection().create_function(
-        "desk_log_said", 1, lambda args: render(args, lang), deterministic=True
-    )
-    typed = "text" if zh else "CASE WHEN text_en IS NULL OR text_en = '' THEN text ELSE text_en END"
-    said = f"CASE WHEN args IS NULL THEN {typed} ELSE desk_log_said(args) END"
-    marks = ", ".join("?" * len(chunk))
-    sql = (
-        "SELECT ticket_id, group_concat(line, char(10)) FROM ("
-        f"SELECT ticket_id, substr(at, 1, 16) || ' ' || author || ? || {said} AS line "
-        f'FROM "{LogEntry._meta.table_name}" WHERE ticket_id IN ({marks}) '
-        "ORDER BY ticket_id, at, id) GROUP BY ticket_id"
-    )
-    cursor = db.execute_sql(sql, [colon, *chunk])
+    """As _log_texts, each ticket's cell put together by SQLite (``csv_sql.log_cells_sql``):
+    one string per ticket comes back instead of six values per line."""
+    cursor = db.execute_sql(log_cells_sql(db, "zh" if zh else "en", len(chunk)), [colon, *chunk])
     try:
         return dict(cursor.fetchall())
     finally:
@@ -372,25 +357,68 @@ def write_xlsx(
 def write_csv(
     path: str | Path, ids: Sequence[int], options: ExportOptions, progress: Progress | None = None
 ) -> int:
-    """The tickets as UTF-8 CSV with a BOM, so Excel on Windows shows the Chinese; rows written."""
+    """The tickets as UTF-8 CSV with a BOM, so Excel on Windows shows the Chinese; rows written.
+
+    Unmasked on SQLite, each batch's lines come finished from SQLite (``csv_sql``); a masked
+    export, PostgreSQL, or a batch with characters to take out goes cell by cell."""
+    mask = options.mask_requester
+    if mask is None:
+        with translate_errors():
+            mask = office_masks_requester()
+    options = replace(options, mask_requester=mask)
+    sql = None
+    if not mask and _sql_lines(current_database()):
+        sql = CsvLines(options.lang, options.now, DANGEROUS, _minute_text,
+                       _overdue_cell(options))  # fmt: skip
+    size = options.batch_size
+    chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
+    batches = read_ahead(chunks, lambda chunk: _sql_batch(sql, chunk)) if sql else None
     n = 0
     # errors="replace": a lone surrogate (never stored by Desk itself) becomes "?", not a crash.
-    with open(path, "w", encoding="utf-8-sig", newline="", errors="replace") as fh:
-        writer = csv.writer(fh)
-        writer.writerow([header(key, options.lang) for key, _, _ in COLUMNS])
-        rows: list[list[str]] = []
-        for cells in _rows(ids, options, _minute_text, progress):
-            # neutralise, inline: a time's text never starts with a dangerous character.
-            out = ["" if not c else "'" + c if c[0] in _DANGER else c for c in cells]
-            if _CONTROL.search("\n".join(out)):  # stored text with ESC, NUL …: taken out
-                out = [printable(c) for c in out]
-            rows.append(out)
-            n += 1
-            if len(rows) >= 1000:
-                writer.writerows(rows)
-                rows.clear()
-        writer.writerows(rows)
+    with contextlib.ExitStack() as stack:
+        if batches is not None:
+            stack.callback(batches.close)  # a Cancel (progress raising) stops its thread
+        fh = stack.enter_context(
+            open(path, "w", encoding="utf-8-sig", newline="", errors="replace")
+        )
+        csv.writer(fh).writerow([header(key, options.lang) for key, _, _ in COLUMNS])
+        for k, chunk in enumerate(chunks):
+            lines = next(batches) if batches else None
+            if lines is None:
+                n += _write_cells(fh, chunk, options)
+            else:
+                fh.write("".join(line + "\r\n" for line in lines))
+                n += len(lines)
+            if progress:
+                progress(min(len(ids), (k + 1) * size), len(ids))
     return n
+
+
+def _overdue_cell(options: ExportOptions) -> Callable[[str, Any, Any], str]:
+    zh = is_zh(options.lang)
+    return lambda status, due, resolved: _overdue(
+        {"status": status, "resolve_due": due, "resolved_at": resolved}, options.now, zh
+    )
+
+
+def _sql_batch(sql: CsvLines, chunk: Sequence[int]) -> list[str] | None:
+    """One batch's lines in ``chunk`` order, from SQLite; None to make it in Python."""
+    with translate_errors(), read_transaction() as db:
+        found = sql.lines(db, chunk)
+    return None if found is None else [found[i] for i in chunk if i in found]
+
+
+def _write_cells(fh: Any, chunk: Sequence[int], options: ExportOptions) -> int:
+    """One batch cell by cell through csv.writer; rows written."""
+    rows: list[list[str]] = []
+    for cells in _rows(chunk, options, _minute_text):
+        # neutralise, inline: a time's text never starts with a dangerous character.
+        out = ["" if not c else "'" + c if c[0] in _DANGER else c for c in cells]
+        if CONTROL.search("\n".join(out)):  # stored text with ESC, NUL …: taken out
+            out = [printable(c) for c in out]
+        rows.append(out)
+    csv.writer(fh).writerows(rows)
+    return len(rows)
 
 
 def export_tickets(

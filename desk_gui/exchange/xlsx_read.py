@@ -1,17 +1,18 @@
 """Reading a worksheet of an .xlsx file as rows of cell values, fast.
 
 openpyxl's read-only mode builds a cell object per value (~0.3 ms a row of a worksheet sheet);
-here ElementTree's C parser streams the sheet XML and the values come out as openpyxl gives
-them with ``values_only=True, data_only=True``: shared and inline strings, numbers as int or
-float, booleans, formula results, date-formatted numbers as datetimes. Rows keep their
-spreadsheet row numbers (missing rows come back empty).
+here the sheet XML is scanned (``xlsx_scan``) or, when a scan could misread it or it is big,
+streamed through ElementTree's C parser, and the values come out as openpyxl gives them with
+``values_only=True, data_only=True``: shared and inline strings, numbers as int or float,
+booleans, formula results, date-formatted numbers as datetimes (either date system). Rows keep
+their spreadsheet row numbers (missing rows come back empty).
 """
 
 from __future__ import annotations
 
 import posixpath
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
@@ -19,7 +20,10 @@ from typing import IO, Any
 from xml.etree.ElementTree import Element, iterparse, parse
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-from openpyxl.utils.datetime import from_excel
+from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+from desk_gui.exchange.xlsx_scan import inline_text, scan_rows
+from desk_gui.exchange.xlsx_scan import text as scanned_text
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -48,6 +52,9 @@ _OTHER_ZIPS = (
 )
 # sharedStrings.xml is held in memory: a bigger one is a bomb, not a worksheet.
 MAX_SHARED_STRINGS_BYTES = 512 * 1024 * 1024
+MAX_SCANNED_BYTES = 48 * 1024 * 1024
+"""A sheet part up to this size (~20,000 rows of an export) is read whole and scanned
+(``xlsx_scan``); a bigger one is parsed as a stream, so the memory stays flat."""
 
 
 def read_xlsx(path: str | Path) -> list[list[Any]]:
@@ -75,8 +82,19 @@ def iter_xlsx(
             _not_a_workbook(names)
         strings = _shared_strings(zf) if "xl/sharedStrings.xml" in names else []
         dates = _date_styles(zf) if "xl/styles.xml" in names else frozenset()
-        with zf.open(_sheets(zf)[sheet][1]) as fh:
-            yield from _rows(fh, strings, dates, max_columns)
+        sheets, epoch = _sheets(zf)
+        member = sheets[sheet][1]
+        limit = max_columns if max_columns is not None else 1 << 14  # Excel's 16,384 columns
+        scanned = None
+        if zf.getinfo(member).file_size <= MAX_SCANNED_BYTES:
+            scanned = scan_rows(
+                zf.read(member), _scanned_value(strings, dates, epoch), _column, limit
+            )
+        if scanned is not None:
+            yield from scanned
+            return
+        with zf.open(member) as fh:
+            yield from _rows(fh, strings, dates, max_columns, epoch)
 
 
 def sheet_heads(
@@ -88,7 +106,7 @@ def sheet_heads(
         names = set(zf.namelist())
         if "xl/workbook.xml" not in names:
             _not_a_workbook(names)
-        sheets = _sheets(zf)
+        sheets, epoch = _sheets(zf)
         if len(sheets) < 2:
             return [(name, []) for name, _ in sheets]
         strings = _shared_strings(zf) if "xl/sharedStrings.xml" in names else []
@@ -96,7 +114,8 @@ def sheet_heads(
         heads = []
         for name, member in sheets:
             with zf.open(member) as fh:
-                found = [cells for _, cells in islice(_rows(fh, strings, dates, max_columns), rows)]
+                read = _rows(fh, strings, dates, max_columns, epoch)
+                found = [cells for _, cells in islice(read, rows)]
             heads.append((name, found))
         return heads
 
@@ -113,10 +132,15 @@ def _not_a_workbook(names: set[str]) -> None:
     )
 
 
-def _sheets(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
-    """(name, archive member) of every worksheet, in the workbook's order."""
+def _sheets(zf: zipfile.ZipFile) -> tuple[list[tuple[str, str]], datetime]:
+    """(name, archive member) of every worksheet in the workbook's order, and the workbook's
+    date system (1900, or 1904 on old Macs)."""
     with zf.open("xl/workbook.xml") as fh:
-        sheets = parse(fh).getroot().findall(f"{_NS}sheets/{_NS}sheet")
+        root = parse(fh).getroot()
+    sheets = root.findall(f"{_NS}sheets/{_NS}sheet")
+    props = root.find(f"{_NS}workbookPr")
+    mac = props is not None and props.get("date1904", "0").lower() in ("1", "true")
+    epoch = CALENDAR_MAC_1904 if mac else CALENDAR_WINDOWS_1900
     if not sheets:
         raise NotAWorkbook("工作簿里没有工作表。", "the workbook has no worksheet.")
     with zf.open("xl/_rels/workbook.xml.rels") as fh:
@@ -129,7 +153,7 @@ def _sheets(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
         else:
             member = posixpath.normpath(posixpath.join("xl", target))
         found.append((sheet.get("name", ""), member))
-    return found
+    return found, epoch
 
 
 def _text_of(item: Element) -> str:
@@ -191,7 +215,7 @@ def _number(text: str) -> int | float:
     return float(text) if "." in text or "E" in text or "e" in text else int(text)
 
 
-def _value(c: Element, strings: list[str], dates: frozenset[int]) -> Any:
+def _value(c: Element, strings: list[str], dates: frozenset[int], epoch: datetime) -> Any:
     kind = c.get("t", "n")
     if kind == "inlineStr":
         inline = c.find(f"{_NS}is")
@@ -210,12 +234,44 @@ def _value(c: Element, strings: list[str], dates: frozenset[int]) -> Any:
         return datetime.fromisoformat(text.rstrip("Z"))
     number = _number(text)
     if dates and int(c.get("s", "0")) in dates:
-        return from_excel(number)
+        return from_excel(number, epoch)
     return number
 
 
+def _scanned_value(
+    strings: list[str], dates: frozenset[int], epoch: datetime
+) -> Callable[[str | None, str | None, str | None, str | None], Any]:
+    """``_value`` for a cell found by ``xlsx_scan``: its t and s attributes, the raw text of
+    its value and of its inline string."""
+
+    def value(kind: str | None, style: str | None, v: str | None, inline: str | None) -> Any:
+        kind = kind or "n"
+        if kind == "inlineStr":
+            return None if inline is None else inline_text(inline)
+        if not v:
+            return None
+        if kind == "s":
+            return strings[int(v)]
+        if kind == "b":
+            return v.strip() not in ("0", "", "false")
+        if kind in ("str", "e"):
+            return scanned_text(v)
+        if kind == "d":
+            return datetime.fromisoformat(scanned_text(v).rstrip("Z"))
+        number = _number(v)
+        if dates and int(style or "0") in dates:
+            return from_excel(number, epoch)
+        return number
+
+    return value
+
+
 def _rows(
-    fh: IO[bytes], strings: list[str], dates: frozenset[int], max_columns: int | None = None
+    fh: IO[bytes],
+    strings: list[str],
+    dates: frozenset[int],
+    max_columns: int | None = None,
+    epoch: datetime = CALENDAR_WINDOWS_1900,
 ) -> Iterator[tuple[int, list[Any]]]:
     row_tag, cell_tag, data_tag = f"{_NS}row", f"{_NS}c", f"{_NS}sheetData"
     limit = max_columns if max_columns is not None else 1 << 14  # Excel's 16,384 columns
@@ -237,7 +293,7 @@ def _rows(
                 continue
             if col > len(cells):
                 cells.extend([None] * (col - len(cells)))
-            value = _value(c, strings, dates)
+            value = _value(c, strings, dates, epoch)
             if col < len(cells):
                 cells[col] = value
             else:

@@ -1,0 +1,222 @@
+"""An unmasked SQLite export's CSV lines put together by SQLite: one string per ticket.
+
+The Python export builds ~27 cells a ticket (labels, minutes, neutralising, quoting) and hands
+them to ``csv.writer``; at 100k tickets that per-cell work cost as much as reading the rows.
+Here one statement per batch gives each ticket's finished line: every cell computed in SQL
+(labels from a ``CASE`` built once, SQLite's time text sliced to the minute, each ticket's
+handling log put together by ``group_concat`` in a correlated subquery), neutralised and quoted
+the way ``csv.writer`` (``QUOTE_MINIMAL``) quotes, joined by one ``printf``. Values SQL cannot judge the way Python does (a
+time not in SQLite's text form, an overdue test on such a time) go through small Python
+functions SQLite calls; a batch holding a character ``domain.text.printable`` takes out comes
+back as None, and the caller builds it in Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+import peewee as pw
+
+from desk_gui.domain.enums import YES_NO, Satisfaction, Status
+from desk_gui.domain.fields import Kind, column_fields
+from desk_gui.domain.lang import Lang, is_zh
+from desk_gui.domain.log_render import render
+
+# What domain.text.printable takes out: a batch holding one is made in Python.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# SQLite's text form of a time (peewee writes microseconds only when there are some): two
+# such texts compare as the times do.
+_CANONICAL = (
+    "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]",
+    "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]"
+    ".[0-9][0-9][0-9][0-9][0-9][0-9]",
+)
+
+
+def literal(text: str) -> str:
+    """``text`` as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def log_cells_sql(db: pw.Database, lang: Lang, n: int) -> str:
+    """SQL of (ticket id, log cell) for ``n`` ticket ids bound after the colon parameter: one
+    line per entry in log order (``log_line``)."""
+    marks = ", ".join("?" * n)
+    return (
+        f"SELECT ticket_id, group_concat(line, char(10)) AS log FROM (SELECT ticket_id, "
+        f'{log_line(db, lang)} AS line FROM "log_entry" WHERE ticket_id IN ({marks}) '
+        "ORDER BY ticket_id, at, id) GROUP BY ticket_id"
+    )
+
+
+def log_line(db: pw.Database, lang: Lang) -> str:
+    """SQL of a log entry's line in the export (the colon a parameter): its minute, author and
+    what it says, generated lines rendered in ``lang`` by ``desk_log_said`` (``render`` keeps
+    the recurring lines it has rendered; registered here, on ``db``'s connection). SQLite's
+    times are text: the minute is a slice."""
+    db.connection().create_function(
+        "desk_log_said", 1, lambda args: render(args, lang), deterministic=True
+    )
+    typed = (
+        "text"
+        if is_zh(lang)
+        else "CASE WHEN text_en IS NULL OR text_en = '' THEN text ELSE text_en END"
+    )
+    said = f"CASE WHEN args IS NULL THEN {typed} ELSE desk_log_said(args) END"
+    return f"substr(at, 1, 16) || ' ' || author || ? || {said}"
+
+
+LOG_LINE = "desk_log_line"
+"""Where the statement of ``CsvLines`` takes ``log_line`` (built with the connection)."""
+# csv.writer (QUOTE_MINIMAL, "\r\n" line ends) quotes a field holding one of these.
+_SPECIAL = '",\n\r'
+# SQLite's text form of a time, to the minute at least: its first 16 characters need no quotes.
+_MINUTE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]*"
+
+
+def _neutralised(x: str, dangerous: Sequence[str]) -> str:
+    starts = ", ".join(literal(ch) for ch in dangerous)
+    return f"CASE WHEN substr({x}, 1, 1) IN ({starts}) THEN '''' || {x} ELSE {x} END"
+
+
+def csv_cell(x: str, dangerous: Sequence[str]) -> str:
+    """SQL of the text ``x`` (never NULL) neutralised and quoted as csv.writer quotes it."""
+    # instr finds a byte fast; a log cell (the longest) mostly holds a line end first
+    special = " OR ".join(f"instr({x}, {c})" for c in ("char(10)", "','", "'\"'", "char(13)"))
+    escaped = _neutralised(f"replace({x}, '\"', '\"\"')", dangerous)
+    plain = _neutralised(x, dangerous)
+    return f"CASE WHEN {special} THEN '\"' || {escaped} || '\"' ELSE {plain} END"
+
+
+def csv_text(text: str, dangerous: Sequence[str]) -> str:
+    """A constant cell (a label) neutralised and quoted here, as an SQL literal."""
+    if text.startswith(tuple(dangerous)):
+        text = "'" + text
+    if any(ch in text for ch in _SPECIAL):
+        text = '"' + text.replace('"', '""') + '"'
+    return literal(text)
+
+
+def _canonical(column: str) -> str:
+    return "(" + " OR ".join(f"{column} GLOB '{p}'" for p in _CANONICAL) + ")"
+
+
+class CsvLines:
+    """The statement of one export (language, clock), run once per batch of ids."""
+
+    def __init__(
+        self,
+        lang: Lang,
+        now: datetime,
+        dangerous: Sequence[str],
+        minute: Callable[[Any], str],
+        overdue: Callable[[str, Any, Any], str],
+    ) -> None:
+        self.lang, self.dangerous = lang, dangerous
+        self.now = now.isoformat(" ")
+        self.functions: tuple[tuple[str, int, Callable[..., str]], ...] = (
+            ("desk_minute", 1, minute),
+            ("desk_overdue", 3, overdue),
+        )
+        fields = column_fields()
+        cells = ", ".join(self._cell(f.key, f.kind, f.enum) for f in fields)
+        # printf builds the line once (a chain of || copies it again at every cell)
+        self.line = f"printf('{','.join(['%s'] * len(fields))}', {cells})"
+
+    def _text(self, text: str) -> str:
+        return csv_text(text, self.dangerous)
+
+    def _cell(self, key: str, kind: Kind, enum: type | None) -> str:
+        """SQL of the column's finished CSV field."""
+        column = f't."{key}"'
+        if kind is Kind.LOG:
+            # per ticket, a correlated subquery: no grouping sort of a whole batch's lines
+            cell = csv_cell("COALESCE(g, '')", self.dangerous)
+            return (
+                f"(SELECT {cell} FROM (SELECT group_concat(line, char(10)) AS g FROM ("
+                f'SELECT {LOG_LINE} AS line FROM "log_entry" WHERE ticket_id = t.id '
+                "ORDER BY at, id)))"
+            )
+        if kind is Kind.FEEDBACK:
+            return self._feedback()
+        if key == "overdue":
+            return self._overdue()
+        if kind is Kind.ENUM and enum is not None:
+            return self._labels(column, {m.value: m.label(self.lang) for m in enum})  # type: ignore[attr-defined]
+        if kind is Kind.DATETIME:
+            return (
+                f"CASE WHEN {column} IS NULL THEN '' WHEN {column} GLOB '{_MINUTE}' "
+                f"THEN substr({column}, 1, 16) "
+                f"ELSE {csv_cell(f'desk_minute({column})', self.dangerous)} END"
+            )
+        return csv_cell(f"COALESCE({column}, '')", self.dangerous)
+
+    def _labels(self, column: str, labels: dict[str, str]) -> str:
+        whens = " ".join(f"WHEN {literal(k)} THEN {self._text(v)}" for k, v in labels.items())
+        other = csv_cell(f"COALESCE({column}, '')", self.dangerous)
+        return f"CASE {column} {whens} ELSE {other} END"
+
+    def _feedback(self) -> str:
+        """Resolved 是/否 and the rating: 是；满意 (each pair a constant)."""
+        i = 0 if is_zh(self.lang) else 1
+        sep = "；" if i == 0 else "; "
+        said = {b: YES_NO[b][i] for b in (True, False)}
+        rated = {
+            b: " ".join(
+                f"WHEN {literal(m.value)} THEN {self._text(said[b] + sep + m.label(self.lang))}"
+                for m in Satisfaction
+            )
+            for b in (True, False)
+        }
+        other = csv_cell(
+            f"CASE WHEN t.feedback_resolved THEN {literal(said[True])} "
+            f"ELSE {literal(said[False])} END || {literal(sep)} || t.satisfaction",
+            self.dangerous,
+        )
+        return (
+            "CASE WHEN t.feedback_resolved IS NULL THEN '' "
+            "WHEN t.satisfaction IS NULL OR t.satisfaction = '' THEN "
+            f"CASE WHEN t.feedback_resolved THEN {self._text(said[True])} "
+            f"ELSE {self._text(said[False])} END "
+            f"WHEN t.feedback_resolved THEN CASE t.satisfaction {rated[True]} ELSE {other} END "
+            f"ELSE CASE t.satisfaction {rated[False]} ELSE {other} END END"
+        )
+
+    def _overdue(self) -> str:
+        """是 when resolved after the resolve deadline, or still open past it: compared as text
+        when both times are in SQLite's text form, else by Python."""
+        yes, no = (self._text(YES_NO[b][0 if is_zh(self.lang) else 1]) for b in (True, False))
+        due, done = "t.resolve_due", "t.resolved_at"
+        by_python = csv_cell(f"desk_overdue(t.status, {due}, {done})", self.dangerous)
+        open_ = ", ".join(literal(s.value) for s in Status if s.is_open)
+        if len(self.now) not in (19, 26):  # a clock with a time zone: compared by Python
+            return f"CASE WHEN {due} IS NULL THEN {no} ELSE {by_python} END"
+        return (
+            f"CASE WHEN {due} IS NULL THEN {no} "
+            f"WHEN NOT {_canonical(due)} OR ({done} IS NOT NULL AND NOT {_canonical(done)}) "
+            f"THEN {by_python} "
+            f"WHEN {done} IS NOT NULL THEN CASE WHEN {done} > {due} THEN {yes} ELSE {no} END "
+            f"WHEN t.status IN ({open_}) AND {literal(self.now)} > {due} THEN {yes} ELSE {no} END"
+        )
+
+    def lines(self, db: pw.Database, chunk: Sequence[int]) -> dict[int, str] | None:
+        """Each ticket's line (without its line end) by id; None if one holds a character
+        ``printable`` would take out."""
+        con = db.connection()
+        for name, n, fn in self.functions:
+            con.create_function(name, n, fn, deterministic=True)
+        marks = ", ".join("?" * len(chunk))
+        colon = "：" if is_zh(self.lang) else ": "
+        line = self.line.replace(LOG_LINE, log_line(db, self.lang))
+        sql = f'SELECT t.id, {line} FROM "ticket" t WHERE t.id IN ({marks})'
+        cursor = db.execute_sql(sql, [colon, *chunk])
+        try:
+            found: dict[int, str] = dict(cursor.fetchall())
+        finally:
+            cursor.close()
+        if CONTROL.search("".join(found.values())):
+            return None
+        return found
