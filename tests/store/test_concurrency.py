@@ -75,7 +75,12 @@ def test_sigkill_mid_transaction_keeps_file_healthy(db_path: Path, tmp_path: Pat
         round_acks = [tmp_path / f"ack-{rnd_no}-{i}.txt" for i in range(4)]
         acks.extend(round_acks)
         procs = [_spawn("writer", db_path, ack, stdout=subprocess.DEVNULL) for ack in round_acks]
-        time.sleep(0.6 + rnd.random() * 0.8)
+        # Kill once they are writing (a busy machine starts them slowly), at a random moment.
+        started = time.monotonic()
+        while not any(a.exists() and a.read_text().strip() for a in round_acks):
+            assert time.monotonic() - started < 120, "no writer committed within two minutes"
+            time.sleep(0.02)
+        time.sleep(rnd.random() * 0.8)
         for proc in procs:
             time.sleep(rnd.random() * 0.05)
             os.kill(proc.pid, signal.SIGKILL)
