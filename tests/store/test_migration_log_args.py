@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desk_gui.domain.log_chain import entry_hash
+from desk_gui.domain.log_chain import ChainWalker, entry_hash, stored
 from desk_gui.domain.log_render import texts
 from desk_gui.exchange.export import ExportOptions, iter_rows
 from desk_gui.services.demo_load import generate_demo
@@ -42,13 +42,19 @@ def _old_format(path: Path, *, odd: bool = True) -> None:
     rows = conn.execute("SELECT id, text, text_en, args FROM log_entry WHERE args IS NOT NULL")
     old = [(*texts(t, e, a), i) for i, t, e, a in rows.fetchall()]
     conn.executemany("UPDATE log_entry SET text = ?, text_en = ? WHERE id = ?", old)
+    # the full 32-byte chain values the old schema kept (the new one keeps a prefix)
+    walker = ChainWalker()
+    lines = conn.execute(
+        "SELECT id, ticket_id, at, author, kind, text, text_en FROM log_entry ORDER BY id"
+    )
+    full = [(walker.hash(*r[1:]), r[0]) for r in lines.fetchall()]
+    conn.executemany("UPDATE log_entry SET chain = ? WHERE id = ?", full)
     conn.execute("ALTER TABLE log_entry DROP COLUMN args")
     conn.execute("DROP INDEX log_entry_ticket_id")
     conn.execute('CREATE INDEX "log_entry_ticket_id_at" ON "log_entry" ("ticket_id", "at")')
     conn.execute(schema.SQLITE_LOG_TRIGGERS[0])
     # odd lines on ticket 1, chained as the old code chained them
-    head = conn.execute("SELECT chain FROM log_entry WHERE ticket_id = 1 ORDER BY id DESC")
-    prev = bytes(head.fetchone()[0])
+    prev = walker.heads[1]
     for n, (kind, text, text_en) in enumerate(ODD_LINES if odd else []):
         at = f"2026-11-20 0{n}:00:00"
         prev = entry_hash(prev, 1, at, "老王", kind, text, text_en)
@@ -115,7 +121,7 @@ def test_every_line_reads_back_exactly_and_the_file_shrinks(old_file: Path, tmp_
         close_database()
     after = _stored(old_file)
     assert [r[:5] for r in after] == [r[:5] for r in before]
-    assert [r[7] for r in after] == [r[7] for r in before]  # chain values untouched
+    assert [r[7] for r in after] == [stored(r[7]) for r in before]  # kept, not recomputed
     for old, new in zip(before, after, strict=True):
         assert texts(new[5], new[6], new[8]) == (old[5], old[6]), old
     converted = [r for r in after if r[8] is not None]
