@@ -8,7 +8,6 @@ as schema 14 wrote them, or with every column, as schema 7 did), no triggers sav
 from __future__ import annotations
 
 import sqlite3
-import sys
 import zlib
 from datetime import datetime
 from pathlib import Path
@@ -24,8 +23,22 @@ from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from tests.store.test_log_chain import _tamper
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from bench_filesize import content  # noqa: E402
+
+def content(path: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """Every ticket value and every log line as people read it, in Chinese and English."""
+    conn = sqlite3.connect(path)
+    try:
+        tickets = conn.execute("SELECT * FROM ticket ORDER BY id").fetchall()
+        log = [
+            (*r[:4], *texts(*r[4:]))
+            for r in conn.execute(
+                "SELECT ticket_id, at, author, kind, text, text_en, args FROM log_entry ORDER BY id"
+            )
+        ]
+        return tickets, log
+    finally:
+        conn.close()
+
 
 STEP = next(m for m in MIGRATIONS if "smaller file" in m.description)
 QUERIES = ["工单", "处理中", "打印", "无法 printer", "vpn", "量子"]
