@@ -241,13 +241,14 @@ def sqlite_fts_keep_sql() -> list[str]:
     """Schema 17: when a ticket's indexed fields change (or the ticket goes) while its index row
     is saved as a reference to the row (``search_rows``), save the fields as they were indexed.
 
-    Only the first change after an indexing saves anything (the array is appended once); the
-    next ``reindex_ticket`` deletes with those values and saves a bare reference again.
+    Only the first change after an indexing saves anything: the reference is a blob ``R<n>``
+    (X'52' is "R"; older copies start with "L" or zlib's "x"), the saved form text. The next
+    ``reindex_ticket`` deletes with those values and saves a bare reference again.
     """
     saved = ", ".join(f'old."{c}"' for c in _FTS_KEPT)
     body = (
-        f'UPDATE "{FTS_DOC_TABLE}" SET "doc" = "doc" || json_array({saved}) '
-        'WHERE "id" = old."id" AND typeof("doc") = \'text\' AND instr("doc", \'[\') = 0'
+        f'UPDATE "{FTS_DOC_TABLE}" SET "doc" = CAST("doc" AS TEXT) || json_array({saved}) '
+        'WHERE "id" = old."id" AND typeof("doc") = \'blob\' AND substr("doc", 1, 1) = X\'52\''
     )
     changed = " OR ".join(f'old."{c}" IS NOT new."{c}"' for c in _FTS_KEPT)
     return [

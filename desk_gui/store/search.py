@@ -206,7 +206,7 @@ def rebuild_row(ticket_id: int, count: int, saved: list[Any] | None) -> list[str
 
 def _index_rows(
     ticket_ids: Sequence[int] | None,
-) -> tuple[list[tuple[object, ...]], list[tuple[object, search_rows.Doc]]]:
+) -> tuple[list[tuple[object, ...]], list[tuple[object, bytes]]]:
     """FTS rows for the given tickets (all when None) and their saved copies, in memory.
 
     The log column holds the ticket's entries in id order (the order they were written), so
@@ -233,7 +233,7 @@ def _index_rows(
 
 def index_rows_of(
     ticket_ids: Sequence[int],
-) -> tuple[list[tuple[object, ...]], list[tuple[object, search_rows.Doc]]]:
+) -> tuple[list[tuple[object, ...]], list[tuple[object, bytes]]]:
     """The index rows of the given tickets and their saved copies, from their stored columns
     and log (``search_rows.write_index_rows(db, *index_rows_of(ids))``)."""
     return _index_rows(ticket_ids)
@@ -241,7 +241,7 @@ def index_rows_of(
 
 def add_index_rows(
     rows: Iterable[tuple[object, ...]],
-    docs: Iterable[tuple[object, search_rows.Doc]] | None = None,
+    docs: Iterable[tuple[object, bytes]] | None = None,
 ) -> None:
     """SQLite: insert the index rows (``ticket_index_row``) of tickets not indexed yet.
 

@@ -9,11 +9,11 @@ The log column, half of a copy, is mostly not kept (schema 14): a copy that star
 is append-only and its generated lines render the same forever), so the deleting side reads
 them back instead. Copies without the prefix hold every column.
 
-Since schema 17 a copy is mostly not kept at all: a copy ``R<n>`` (text) says "the ticket's
+Since schema 17 a copy is mostly not kept at all: a copy ``R<n>`` (bytes) says "the ticket's
 fields as the ticket row holds them now, and its first ``n`` log entries", so the deleting side
 reads the row itself. When an UPDATE (or DELETE) changes one of those fields before the ticket
 is indexed again, a trigger (``schema.sqlite_fts_keep_sql``) appends the fields as they were,
-as a JSON array (``R<n>[…]``), so the delete still names what was indexed. At 1M tickets the
+as a JSON array (text ``R<n>[…]``), so the delete still names what was indexed. At 1M tickets the
 copies took 270 MB; now a few bytes each.
 """
 
@@ -59,7 +59,7 @@ SAVED_FIELDS: tuple[str, ...] = (
 Doc = bytes | str
 
 
-def pack(row: Sequence[object], log_lines: int | None = None) -> tuple[object, Doc]:
+def pack(row: Sequence[object], log_lines: int | None = None) -> tuple[object, bytes]:
     """(rowid, saved copy) of an index row (rowid first, then FTS_COLUMNS).
 
     ``log_lines``: the row is the ticket row's fields as stored and its first that many log
@@ -67,7 +67,7 @@ def pack(row: Sequence[object], log_lines: int | None = None) -> tuple[object, D
     the values are kept compressed.
     """
     if log_lines is not None:
-        return row[0], f"R{int(log_lines)}"
+        return row[0], b"R%d" % log_lines
     values = [str(v) for v in row[1:]]
     return row[0], zlib.compress(_SEP.join(values).encode("utf-8"), 6)
 
@@ -80,25 +80,26 @@ def unpack(
 ) -> list[str]:
     """The indexed values a saved copy holds, in FTS_COLUMNS order (``log_column`` reads back
     a log column left out, ``rebuild`` a row kept as a reference to the ticket)."""
-    if isinstance(doc, str):
+    if isinstance(doc, str) or doc.startswith(b"R"):
         if rebuild is None:
             raise ValueError("this copy must be read from the ticket and its log")
-        count, bracket, saved = doc[1:].partition("[")
+        text = doc if isinstance(doc, str) else doc.decode("ascii")
+        count, bracket, saved = text[1:].partition("[")
         return rebuild(ticket_id, int(count), json.loads(bracket + saved) if bracket else None)
     if not doc.startswith(b"L"):
         return zlib.decompress(doc).decode("utf-8").split(_SEP)
-    count, packed = doc[1:].split(b":", 1)
+    lines, packed = doc[1:].split(b":", 1)
     values = zlib.decompress(packed).decode("utf-8").split(_SEP)
     if log_column is None:
         raise ValueError("this copy's log column must be read from the log")
-    values[_LOG] = log_column(ticket_id, int(count))
+    values[_LOG] = log_column(ticket_id, int(lines))
     return values
 
 
 def write_index_rows(
     db: pw.Database,
     rows: Iterable[Sequence[object]],
-    docs: Iterable[tuple[object, Doc]] | None = None,
+    docs: Iterable[tuple[object, bytes]] | None = None,
 ) -> None:
     """Index ``rows`` (of tickets not indexed yet) and save their copies (``docs`` if packed)."""
     rows = list(rows)

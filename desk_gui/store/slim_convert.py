@@ -58,7 +58,7 @@ def convert_sqlite(db: pw.SqliteDatabase) -> None:
         )
 
 
-def _references(db: pw.Database) -> Iterator[list[tuple[str, int]]]:
+def _references(db: pw.Database) -> Iterator[list[tuple[bytes, int]]]:
     """(reference, ticket id) of every copy the ticket and its log reproduce, CHUNK at a time."""
     # search imports database, which imports migrations: imported late, as schema 16 does.
     from desk_gui.store.search import IndexTextMemo, index_lines, ticket_index_row
@@ -84,7 +84,7 @@ def _references(db: pw.Database) -> Iterator[list[tuple[str, int]]]:
         out = []
         for row in rows:
             entry_id, doc = int(row[0]), row[1]
-            if isinstance(doc, str):
+            if isinstance(doc, str) or doc.startswith(b"R"):
                 continue  # a reference already
             ticket: dict[str, Any] = dict(zip(SAVED_FIELDS, row[2:], strict=True))
             ticket["id"] = entry_id
@@ -97,7 +97,7 @@ def _references(db: pw.Database) -> Iterator[list[tuple[str, int]]]:
             else:
                 values[_LOG] = ""
             if values == now:
-                out.append((f"R{count}", entry_id))
+                out.append((b"R%d" % count, entry_id))
         if out:
             yield out
 

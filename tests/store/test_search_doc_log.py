@@ -31,7 +31,7 @@ def test_demo_copies_are_references_read_back_from_ticket_and_log(db: pw.Databas
     docs = _docs()
     rows, _ = search._index_rows(sorted(docs))
     counts = dict(fetch_all("SELECT ticket_id, count(*) FROM log_entry GROUP BY ticket_id"))
-    assert docs and all(docs[int(str(r[0]))] == f"R{counts[r[0]]}" for r in rows)
+    assert docs and all(docs[int(str(r[0]))] == b"R%d" % counts[r[0]] for r in rows)
     for row in rows:
         tid = int(str(row[0]))
         assert _unpack(tid, docs[tid]) == [str(v) for v in row[1:]]  # exactly what was indexed
@@ -46,7 +46,7 @@ def test_a_field_changed_behind_the_index_is_saved_as_it_was_indexed(db: pw.Data
     indexed = _unpack(rec.id, _docs()[rec.id])
     # a write that does not index again (another tool, a program killed in between)
     db.execute_sql("UPDATE ticket SET status = 'in_progress' WHERE id = ?", (rec.id,))
-    assert _docs()[rec.id] == "R1"  # no indexed field changed: nothing saved
+    assert _docs()[rec.id] == b"R1"  # no indexed field changed: nothing saved
     for sql in ("UPDATE ticket SET title = '星际打印机' WHERE id = ?",
                 "UPDATE ticket SET description = '虫洞卡纸' WHERE id = ?"):  # fmt: skip
         db.execute_sql(sql, (rec.id,))
@@ -56,7 +56,7 @@ def test_a_field_changed_behind_the_index_is_saved_as_it_was_indexed(db: pw.Data
     search.reindex_ticket(rec.id)
     assert search.search_ticket_ids("量子") == [] and search.search_ticket_ids("纠缠") == []
     assert search.search_ticket_ids("星际") == [rec.id] == search.search_ticket_ids("虫洞")
-    assert _docs()[rec.id] == "R1"
+    assert _docs()[rec.id] == b"R1"
 
 
 def test_a_ticket_removed_behind_the_index_still_leaves_it(db: pw.Database) -> None:
@@ -87,7 +87,7 @@ def test_edits_replace_the_row_without_stale_words(db: pw.Database) -> None:
     )
     rec = desk.add_log(rec.id, "曲率引擎检查完毕")
     rec = desk.resolve(rec.id, rec.version, "更换硒鼓")
-    assert _docs()[rec.id] == f"R{len(desk.get(rec.id).log)}"
+    assert _docs()[rec.id] == b"R%d" % len(desk.get(rec.id).log)
     assert search.search_ticket_ids("量子纠缠") == []
     for word in ("星际穿越", "虫洞", "曲率引擎", "硒鼓", "处理中"):
         assert search.search_ticket_ids(word) == [rec.id], word
