@@ -1,16 +1,19 @@
 """The migration that slims a SQLite file without changing a byte of what it holds (schema 17).
 
-Two representations change, nothing a reader sees:
+Three representations change, nothing a reader sees:
 
 - **The log's chain values**: each entry keeps the first ``STORED_LENGTH`` bytes of the value it
   had (``domain.log_chain``). Nothing is recomputed, so a log tampered with before the
   migration still fails the check at the same entry, and the worksheet's 12 hex digits stay.
+- **Generated log lines' args**: JSON becomes the short form (``domain.log_render.encode``)
+  wherever that renders the same Chinese and English; the chain covers the rendered texts, so
+  it holds as before.
 - **The search index's saved copies**: a copy whose values are exactly what the ticket row and
   its first log entries give today becomes a reference to them (``search_rows``, ``R<n>``);
   any other copy (a ticket edited without being indexed again) stays as it is.
 
 PostgreSQL has no saved copies, and its log may keep its 32-byte values (a check compares a
-prefix): nothing to do there.
+prefix) and JSON args (read as before): nothing to do there.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Any
 import peewee as pw
 
 from desk_gui.domain.log_chain import STORED_LENGTH
+from desk_gui.domain.log_render import shortened
 from desk_gui.store import schema
 
 CHUNK = 5000
@@ -30,9 +34,10 @@ _MEMO_LIMIT = 200_000
 """Distinct texts remembered in index form: names, titles and log lines recur."""
 
 # Frozen SQL of this step (schema as it was when the step was written).
-_SHORTEN_CHAIN = (
-    f'UPDATE "log_entry" SET "chain" = substr("chain", 1, {STORED_LENGTH}) '
-    f'WHERE length("chain") > {STORED_LENGTH}'
+_SHORTEN = (
+    f'UPDATE "log_entry" SET "chain" = substr("chain", 1, {STORED_LENGTH}), '
+    '"args" = desk_shortened("args") '
+    f'WHERE length("chain") > {STORED_LENGTH} OR substr("args", 1, 1) = \'[\''
 )
 _SQLITE_NO_UPDATE = (
     'CREATE TRIGGER "log_entry_no_update" BEFORE UPDATE ON "log_entry" '
@@ -43,10 +48,16 @@ _LOG = schema.FTS_COLUMNS.index("log")
 
 
 def convert_sqlite(db: pw.SqliteDatabase) -> None:
-    """Shorten the chain values, add the triggers that save edited fields, convert the copies."""
+    """Shorten chain values and args, add the triggers that save edited fields, convert the
+    search copies."""
     # The append-only guard refuses the UPDATE: lifted for this step, as schema 13 did.
     db.execute_sql('DROP TRIGGER "log_entry_no_update"')
-    db.execute_sql(_SHORTEN_CHAIN)
+    conn = db.connection()
+    conn.create_function("desk_shortened", 1, _shortened, deterministic=True)
+    try:
+        db.execute_sql(_SHORTEN)
+    finally:
+        conn.create_function("desk_shortened", 1, None)
     db.execute_sql(_SQLITE_NO_UPDATE)
     for name in schema.FTS_KEEP_TRIGGERS:  # the step may run again on a file that has them
         db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
@@ -56,6 +67,10 @@ def convert_sqlite(db: pw.SqliteDatabase) -> None:
         db.cursor().executemany(
             f'UPDATE "{schema.FTS_DOC_TABLE}" SET "doc" = ? WHERE "id" = ?', updates
         )
+
+
+def _shortened(args: str | None) -> str | None:
+    return None if args is None else shortened(args)
 
 
 def _references(db: pw.Database) -> Iterator[list[tuple[bytes, int]]]:

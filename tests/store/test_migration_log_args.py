@@ -158,7 +158,7 @@ def test_tampering_before_the_migration_stays_detected(old_file: Path) -> None:
     open_database(old_file)
     close_database()
     after = {r[0]: r for r in _stored(old_file)}
-    assert after[target[0]][8] == '["st","pending","closed"]'  # converted as it now reads
+    assert after[target[0]][8] == "st\x1fp\x1fc"  # converted as it now reads (schema 17's form)
     problems = check_database(old_file)
     assert len(problems) == 1 and "does not match the chain" in problems[0]
     assert str(target[2])[:16] in problems[0]
@@ -167,18 +167,13 @@ def test_tampering_before_the_migration_stays_detected(old_file: Path) -> None:
 def test_an_edited_kind_or_value_breaks_the_chain(old_file: Path) -> None:
     open_database(old_file)
     close_database()
-    rows = [r for r in _stored(old_file) if r[8] is not None and r[8].startswith('["st"')]
+    rows = [r for r in _stored(old_file) if r[8] is not None and str(r[8]).startswith("st\x1fp")]
     victim = rows[3]
-    _tamper(
-        old_file,
-        f"UPDATE log_entry SET args = replace(args, 'pending', 'resolved') WHERE id = {victim[0]}",
-    )
+    edited = "st\x1fr" + str(victim[8])[4:]  # pending → resolved
+    _tamper(old_file, f"UPDATE log_entry SET args = '{edited}' WHERE id = {victim[0]}")
     problems = check_database(old_file)
     assert len(problems) == 1 and str(victim[2])[:16] in problems[0]
-    _tamper(
-        old_file,
-        f"UPDATE log_entry SET args = replace(args, 'resolved', 'pending') WHERE id = {victim[0]}",
-    )
+    _tamper(old_file, f"UPDATE log_entry SET args = '{victim[8]}' WHERE id = {victim[0]}")
     assert check_database(old_file) == []
     _tamper(old_file, f"UPDATE log_entry SET kind = 'note' WHERE id = {victim[0]}")
     assert len(check_database(old_file)) == 1

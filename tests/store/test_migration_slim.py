@@ -7,6 +7,7 @@ as schema 14 wrote them, or with every column, as schema 7 did), no triggers sav
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import zlib
 from datetime import datetime
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from desk_gui.domain.log_chain import STORED_LENGTH, ChainWalker, stored
-from desk_gui.domain.log_render import texts
+from desk_gui.domain.log_render import decode, texts
 from desk_gui.services.demo_load import generate_demo
 from desk_gui.store import schema, search
 from desk_gui.store.backup import check_database
@@ -54,6 +55,8 @@ def _old_format(path: Path) -> None:
     ).fetchall()
     full = [(walker.hash(r[1], r[2], r[3], r[4], *texts(*r[5:])), r[0]) for r in rows]
     conn.executemany("UPDATE log_entry SET chain = ? WHERE id = ?", full)
+    as_json = [(_json(r[7]), r[0]) for r in rows if r[7] is not None]  # schema 14's args
+    conn.executemany("UPDATE log_entry SET args = ? WHERE id = ?", as_json)
     conn.execute(schema.SQLITE_LOG_TRIGGERS[0])
     for name in schema.FTS_KEEP_TRIGGERS:
         conn.execute(f'DROP TRIGGER "{name}"')
@@ -81,6 +84,11 @@ def _old_format(path: Path) -> None:
     conn.execute(f"UPDATE meta SET value = '{STEP.version - 1}' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
+
+
+def _json(args: str) -> str:
+    code, values = decode(args)
+    return json.dumps([code, *values], ensure_ascii=False, separators=(",", ":"))
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +128,8 @@ def test_content_chain_and_search_survive_and_the_file_shrinks(
     old_file: Path, demo_file: Path, tmp_path: Path
 ) -> None:
     before_chain = _read(old_file, "SELECT chain FROM log_entry ORDER BY id")
+    before_args = _read(old_file, "SELECT args FROM log_entry ORDER BY id")
+    assert sum(str(r[0]).startswith("[") for r in before_args) > 1000
     before_content, size = content(old_file), old_file.stat().st_size
     assert all(len(bytes(r[0])) == 32 for r in before_chain)  # type: ignore[arg-type]
     hits = _hits(old_file)  # migrates, with a backup
@@ -130,6 +140,9 @@ def test_content_chain_and_search_survive_and_the_file_shrinks(
         for r in before_chain  # type: ignore[arg-type]
     ]
     assert content(old_file) == before_content
+    after_args = [r[0] for r in _read(old_file, "SELECT args FROM log_entry ORDER BY id")]
+    assert [a if a is None else _json(a) for a in after_args] == [r[0] for r in before_args]
+    assert not any(str(a).startswith("[") for a in after_args)  # every one shortened
     assert check_database(old_file) == []
     assert old_file.stat().st_size < size
     assert hits == _hits(demo_file)  # the edited title was never indexed: not found
