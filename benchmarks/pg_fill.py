@@ -4,8 +4,9 @@ Usage: python benchmarks/pg_fill.py --url postgresql://desk:desk@127.0.0.1/desk_
        --db /tmp/deskbench/demo-1000000.db
 
 The database gets Desk's schema (``open_database``), then every ticket of the demo file and
-its ``ticket_search`` row, worked out from the file's saved index rows (``ticket_fts_doc``)
-by ``pg_search.row_of``, the function every write path uses. The handling log is left out
+its ``ticket_search`` row, worked out from the file's tickets and log lines as the index reads
+them (``search.ticket_index_row``; the saved copies are mostly references now) by
+``pg_search.row_of``, the function every write path uses. The handling log is left out
 (10 log lines a ticket; search reads only ``ticket_search``). Generating 1M tickets through
 Desk's own PostgreSQL path would take an hour; COPY takes minutes.
 """
@@ -20,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from desk_gui.store import pg_search, search_rows
+from desk_gui.store import pg_search, search
 from desk_gui.store.database import close_database, open_database
 
 CHUNK = 20_000
@@ -57,6 +58,31 @@ def _array(tokens: list[str]) -> str:
     return "{" + ",".join(f'"{t}"' for t in tokens) + "}"
 
 
+_MEMO = search.IndexTextMemo()
+
+
+def _index_rows(con: sqlite3.Connection, ids: list[int]) -> list[tuple[object, ...]]:
+    """The index rows of tickets ``ids`` (ascending), from their fields and log lines."""
+    fields = "id, number, title, description, solution, requester, department"
+    span = (ids[0], ids[-1])
+    tickets = con.execute(f"SELECT {fields} FROM ticket WHERE id BETWEEN ? AND ?", span)
+    logs: dict[int, list[str]] = {}
+    lines = "SELECT ticket_id, text, args FROM log_entry WHERE ticket_id BETWEEN ? AND ?"
+    for tid, text, args in con.execute(lines + " ORDER BY ticket_id, id", span):
+        logs.setdefault(int(tid), []).append(search.said(text, args))
+    if len(_MEMO) > 200_000:
+        _MEMO.clear()
+    names = fields.split(", ")
+    wanted = set(ids)
+    return [
+        search.ticket_index_row(
+            dict(zip(names, t, strict=True)), logs.get(t[0], []), _MEMO.__getitem__
+        )
+        for t in tickets
+        if t[0] in wanted
+    ]
+
+
 def _search_rows(raw: Any, con: sqlite3.Connection, cursor: Any) -> None:
     """Every ticket's search row, committed chunk by chunk (a rerun resumes after the last)."""
     cursor.execute(f'SELECT coalesce(max("id"), 0) FROM "{pg_search.TABLE}"')
@@ -71,7 +97,7 @@ def _search_rows(raw: Any, con: sqlite3.Connection, cursor: Any) -> None:
             break
         if n % 10 == 0:
             print(f"  {last + n * CHUNK:,} search rows", flush=True)
-        rows = [pg_search.row_of([i, *search_rows.unpack(doc)]) for i, doc in docs]
+        rows = [pg_search.row_of(list(r)) for r in _index_rows(con, [int(d[0]) for d in docs])]
         _copy(cursor, pg_search.TABLE, ["id", "tokens", "doc"],
               ((r.id, _array(r.tokens), r.doc) for r in rows))  # fmt: skip
         words = sorted(set().union(*(r.words for r in rows)))

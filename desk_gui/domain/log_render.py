@@ -1,8 +1,10 @@
 """Generated handling-log lines as what happened (a template and its values), shown per language.
 
-A generated line is stored once, as ``args``: compact JSON whose first item names a template
-and the rest are its values (``["st","pending","in_progress"]``); a line a person typed, or one
-no template produces, stays plain text. ``render`` gives the line in the reader's language.
+A generated line is stored once, as ``args``: the template's two-letter code and its values,
+each value after a unit separator (schema 17: ``st\x1fp\x1fi``, an enum value as one frozen
+letter; see ``encode``), or as compact JSON (``["st","pending","in_progress"]``, schema 14, and
+any value the short form cannot hold); a line a person typed, or one no template produces,
+stays plain text. ``render`` gives the line in the reader's language, from either form.
 
 The templates below are frozen like migrations: the hash chain covers the rendered text (see
 ``store.log_chain``), so a template's wording never changes; new wording gets a new code.
@@ -34,10 +36,14 @@ from desk_gui.domain.enums import (
 from desk_gui.domain.lang import is_zh
 
 Value = str | int | list[str] | None
+SEP, ITEM, NONE = "\x1f", "\x1e", "\x1d"
+"""The short form's separators: before each value, before a phrase code, a missing value."""
+_RESERVED = re.compile("[\x1d-\x1f]")
 
 
 class Slot:
-    """A value of a template: how it reads in each language and how to find it in Chinese."""
+    """A value of a template: how it reads in each language and how to find it in Chinese, and
+    how the short form stores it (``pack`` gives None for a value it cannot hold)."""
 
     pattern = "(.*?)"
 
@@ -47,6 +53,13 @@ class Slot:
     def candidates(self, found: str | None) -> list[Value]:
         """Values whose Chinese is ``found`` (what the pattern captured)."""
         return [found]
+
+    def pack(self, value: Any) -> str | None:
+        ok = isinstance(value, str) and _RESERVED.search(value) is None
+        return value if ok else None
+
+    def unpack(self, field: str) -> Any:
+        return field
 
 
 class Text(Slot):
@@ -62,6 +75,12 @@ class Number(Slot):
     def candidates(self, found: str | None) -> list[Value]:
         return [int(found or "")]
 
+    def pack(self, value: Any) -> str | None:
+        return str(value) if type(value) is int else None
+
+    def unpack(self, field: str) -> Any:
+        return int(field)
+
 
 class Label(Slot):
     """A member of a labelled enum, stored by value, shown by its label."""
@@ -75,6 +94,12 @@ class Label(Slot):
 
     def candidates(self, found: str | None) -> list[Value]:
         return [m.value for m in self.enum if m.zh == found]
+
+    def pack(self, value: Any) -> str | None:
+        return LETTERS[self.enum].get(value) if isinstance(value, str) else None
+
+    def unpack(self, field: str) -> Any:
+        return {letter: v for v, letter in LETTERS[self.enum].items()}[field]
 
 
 class Upper(Label):
@@ -104,6 +129,12 @@ class Choice(Slot):
     def candidates(self, found: str | None) -> list[Value]:
         return [k for k, w in self.words.items() if w[0] == found]
 
+    def pack(self, value: Any) -> str | None:
+        return str(value) if type(value) is int and value in self.words else None
+
+    def unpack(self, field: str) -> Any:
+        return int(field)
+
 
 PHRASES: dict[str, tuple[str, str]] = {
     "not_resolved": ("提交人反馈未解决，退回处理。", "The requester says it is not resolved: back to handling."),
@@ -129,6 +160,14 @@ class Phrase(Slot):
     def candidates(self, found: str | None) -> list[Value]:
         return [[code] for code, (zh, _) in PHRASES.items() if zh == found] + [found]
 
+    def pack(self, value: Any) -> str | None:
+        if isinstance(value, list):
+            return ITEM + value[0] if len(value) == 1 and value[0] in PHRASES else None
+        return super().pack(value)
+
+    def unpack(self, field: str) -> Any:
+        return [field[1:]] if field.startswith(ITEM) else field
+
 
 class Optional(Slot):
     """A part shown only with a value (None or "" shows nothing), wrapped per language."""
@@ -145,6 +184,12 @@ class Optional(Slot):
 
     def candidates(self, found: str | None) -> list[Value]:
         return [None] if found is None else self.inner.candidates(found)
+
+    def pack(self, value: Any) -> str | None:
+        return NONE if value is None else self.inner.pack(value)
+
+    def unpack(self, field: str) -> Any:
+        return None if field == NONE else self.inner.unpack(field)
 
 
 @dataclass(frozen=True)
@@ -174,6 +219,17 @@ class Template:
                 expected += 1
         return re.compile(pattern, re.DOTALL)
 
+
+LETTERS: dict[type[LabelledEnum], dict[str, str]] = {
+    Status: {"pending": "p", "in_progress": "i", "resolved": "r", "closed": "c"},
+    Tier: {"l1": "1", "l2": "2", "expert": "e"},
+    Priority: {"p1": "1", "p2": "2", "p3": "3", "p4": "4"},
+    Channel: {"phone": "p", "email": "e", "im": "i", "walk_in": "w", "web": "b", "monitoring": "m"},
+    Impact: {"company": "c", "department": "d", "individual": "i"},
+    Urgency: {"high": "h", "medium": "m", "low": "l"},
+    Satisfaction: {"satisfied": "s", "basic": "b", "dissatisfied": "d"},
+}
+"""An enum value's letter in the short form (frozen; a value without one is stored as JSON)."""
 
 _STATUS, _TIER, _TEXT = Label(Status), Label(Tier), Text()
 YES_NO = Choice({1: ("是", "Yes"), 0: ("否", "No")})
@@ -227,8 +283,40 @@ TEMPLATES: dict[str, Template] = {
 
 
 def encode(code: str, *values: Value) -> str:
-    """The stored args of a line: compact JSON, the template code first."""
+    """The stored args of a line: the short form, or compact JSON (the template code first)
+    for values it cannot hold (a separator character in a text, an unknown value)."""
+    template = TEMPLATES.get(code)
+    if template is not None and len(values) == len(template.slots):
+        fields = [slot.pack(v) for slot, v in zip(template.slots, values, strict=True)]
+        if None not in fields:
+            return code + "".join(SEP + str(f) for f in fields)
     return json.dumps([code, *values], ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(args: str) -> tuple[str, list[Any]]:
+    """(template code, values) of stored args in either form (ValueError/KeyError if damaged)."""
+    if args.startswith("["):
+        code, *values = json.loads(args)
+        return str(code), values
+    code, *fields = args.split(SEP)
+    slots = TEMPLATES[code].slots
+    if len(fields) != len(slots):
+        raise ValueError(f"{len(fields)} values for {code}")
+    return code, [slot.unpack(f) for slot, f in zip(slots, fields, strict=True)]
+
+
+@functools.lru_cache(maxsize=65536)
+def shortened(args: str) -> str:
+    """JSON args in the short form where it renders the same in both languages (schema 17)."""
+    if not args.startswith("["):
+        return args
+    try:
+        code, values = decode(args)
+        short = encode(code, *values)
+    except (ValueError, KeyError, TypeError):
+        return args
+    same = all(render(short, lang) == render(args, lang) for lang in ("zh", "en"))
+    return short if same else args
 
 
 def render_values(code: str, values: Sequence[Any], lang: str) -> str:
@@ -240,8 +328,7 @@ def render_values(code: str, values: Sequence[Any], lang: str) -> str:
 def render(args: str, lang: str) -> str:
     """A stored line in ``lang``; never fails: an unknown or damaged one shows its raw values."""
     try:
-        code, *values = json.loads(args)
-        return render_values(str(code), values, lang)
+        return render_values(*decode(args), lang)
     except Exception:
         return "⟨" + args + "⟩"
 

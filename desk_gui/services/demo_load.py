@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 
 import peewee as pw
 
-from desk_gui.domain.log_chain import GENESIS, entry_hash
+from desk_gui.domain.log_chain import GENESIS, entry_hash, stored
 from desk_gui.domain.numbering import day_key
 from desk_gui.services.demo import BATCH, LOG_COLUMNS, DemoGenerator, _Ticket
 from desk_gui.services.demo_data import (
@@ -101,7 +101,8 @@ def _chained(log: list[tuple[Any, ...]], *, sqlite: bool) -> list[tuple[Any, ...
 
     ``log`` holds (ticket id, at, author, kind, Chinese, English, args): the chain covers the
     line's texts; a line with args stores them instead of the texts. A ticket's rows come
-    together, so its chain starts over at each new ticket id.
+    together, so its chain starts over at each new ticket id; the log keeps a prefix of each
+    value (``domain.log_chain.stored``).
     """
     out: list[tuple[Any, ...]] = []
     ticket, prev = None, GENESIS
@@ -110,10 +111,10 @@ def _chained(log: list[tuple[Any, ...]], *, sqlite: bool) -> list[tuple[Any, ...
             ticket, prev = tid, GENESIS
         prev = entry_hash(prev, tid, at, author, kind, zh, en)
         if args is None:
-            out.append((tid, at, author, kind, zh, en, None, prev))
+            out.append((tid, at, author, kind, zh, en, None, stored(prev)))
         else:
             # the Chinese stays beside the args on PostgreSQL (log_append.generated_text)
-            out.append((tid, at, author, kind, "" if sqlite else zh, None, args, prev))
+            out.append((tid, at, author, kind, "" if sqlite else zh, None, args, stored(prev)))
     return out
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import peewee as pw
 
-from desk_gui.domain.log_chain import GENESIS, entry_hash
+from desk_gui.domain.log_chain import GENESIS, entry_hash, stored
 from desk_gui.domain.numbering import day_key, format_number, parse_number
 from desk_gui.store import search
 from desk_gui.store.database import (
@@ -165,12 +165,13 @@ class _Prepared:
 
 
 def _chain(ticket_id: int, lines: list[tuple[Any, ...]]) -> list[bytes]:
-    """The chain values of a new ticket's log lines (author, kind, text, text_en, at, args)."""
+    """The chain values of a new ticket's log lines (author, kind, text, text_en, at, args), as
+    the log keeps them (``domain.log_chain.stored``)."""
     out = []
     prev = GENESIS  # a new ticket: its first line starts the chain
     for author, kind, text, text_en, at, _ in lines:
         prev = entry_hash(prev, ticket_id, at, author, kind, text, text_en)
-        out.append(prev)
+        out.append(stored(prev))
     return out
 
 

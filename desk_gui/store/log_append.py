@@ -11,7 +11,8 @@ from datetime import datetime
 
 import peewee as pw
 
-from desk_gui.domain.log_chain import GENESIS, entry_hash
+from desk_gui.domain.log_chain import GENESIS, ChainWalker, entry_hash
+from desk_gui.domain.log_chain import stored as kept
 from desk_gui.domain.log_render import texts
 from desk_gui.store.database import current_database, is_sqlite, write_transaction
 from desk_gui.store.models import LogEntry
@@ -26,16 +27,24 @@ def generated_text(db: pw.Database, zh: str) -> str:
 
 
 def head(ticket_id: int) -> bytes | None:
-    """The chain value of the ticket's last chained entry (None for a ticket without one)."""
+    """The full chain value of the ticket's last chained entry (None for a ticket without one).
+
+    The log keeps a prefix of each value (``domain.log_chain.STORED_LENGTH``), so the chain is
+    walked again over the ticket's entries: a few dozen hashes, inside the writing transaction.
+    An entry without a value (slipped in by hand) is not part of the chain.
+    """
     db = current_database()
-    sql = (
-        f'SELECT "chain" FROM "log_entry" WHERE "id" = (SELECT max("id") FROM "log_entry" '
-        f'WHERE "ticket_id" = {db.param} AND "chain" IS NOT NULL)'
+    cursor = db.execute_sql(
+        'SELECT "at", "author", "kind", "text", "text_en", "args" FROM "log_entry" '
+        f'WHERE "ticket_id" = {db.param} AND "chain" IS NOT NULL ORDER BY "id"',
+        (ticket_id,),
     )
-    cursor = db.execute_sql(sql, (ticket_id,))
-    row = cursor.fetchone()
+    walker = ChainWalker()
+    for at, author, kind, text, text_en, args in cursor.fetchall():
+        zh, en = texts(text, text_en, args)
+        walker.hash(ticket_id, at, author, kind, zh, en)
     cursor.close()
-    return bytes(row[0]) if row and row[0] is not None else None
+    return walker.heads.get(ticket_id)
 
 
 def append(
@@ -70,5 +79,5 @@ def append(
             text=stored[0],
             text_en=stored[1],
             args=args,
-            chain=value,
+            chain=kept(value),
         ).execute()

@@ -16,7 +16,15 @@ from pathlib import Path
 import peewee as pw
 
 from desk_gui import __version__
-from desk_gui.store import log_chain, log_convert, pg_roles, pg_search, rollup_sql, schema
+from desk_gui.store import (
+    log_chain,
+    log_convert,
+    pg_roles,
+    pg_search,
+    rollup_sql,
+    schema,
+    slim_convert,
+)
 from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
 from desk_gui.store.models import (
     ALL_MODELS,
@@ -223,6 +231,13 @@ def _v16_postgres_tokens(db: pw.Database) -> None:
     pg_roles.refresh_grants(db)  # agents write the new tables on every save
 
 
+def _v17_slim(db: pw.Database) -> None:
+    """SQLite: the log keeps a prefix of each chain value, the search index's saved copies
+    become references to the ticket where they equal it (store.slim_convert)."""
+    if isinstance(db, pw.SqliteDatabase):
+        slim_convert.convert_sqlite(db)
+
+
 # Version 9 as peewee generates it from the model (both engines alike); frozen on purpose.
 _V9_TABLES: tuple[str, ...] = (
     'CREATE TABLE "intake_token" ("token" VARCHAR(64) NOT NULL PRIMARY KEY, '
@@ -394,6 +409,9 @@ MIGRATIONS: list[Migration] = [
     Migration(
         16, "PostgreSQL: search by tokens, Chinese of any length indexed", _v16_postgres_tokens
     ),
+    Migration(
+        17, "a smaller file: short chain values, search copies by reference", _v17_slim, vacuum=True
+    ),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
@@ -410,6 +428,7 @@ def create_latest(db: pw.Database) -> None:
         _run(db, schema.SQLITE_LOG_TRIGGERS)
         db.execute_sql(schema.SQLITE_FTS_SQL)
         db.execute_sql(schema.SQLITE_FTS_DOC_SQL)
+        _run(db, schema.sqlite_fts_keep_sql())
     _run(db, schema.kb_index_sql(postgres=postgres))
     _run(db, schema.queue_index_sql(postgres=postgres))
     _run(db, schema.triage_index_sql())

@@ -231,3 +231,28 @@ REPORT_INDEX_SQL: tuple[str, ...] = (
     'CREATE INDEX "ticket_resolved_at" ON "ticket" ("resolved_at")',
     'CREATE INDEX "ticket_closed_at" ON "ticket" ("closed_at")',
 )
+
+
+FTS_KEEP_TRIGGERS: tuple[str, ...] = ("ticket_fts_keep", "ticket_fts_keep_deleted")
+_FTS_KEPT = ("number", "title", "description", "solution", "requester", "department")
+
+
+def sqlite_fts_keep_sql() -> list[str]:
+    """Schema 17: when a ticket's indexed fields change (or the ticket goes) while its index row
+    is saved as a reference to the row (``search_rows``), save the fields as they were indexed.
+
+    Only the first change after an indexing saves anything: the reference is a blob ``R<n>``
+    (X'52' is "R"; older copies start with "L" or zlib's "x"), the saved form text. The next
+    ``reindex_ticket`` deletes with those values and saves a bare reference again.
+    """
+    saved = ", ".join(f'old."{c}"' for c in _FTS_KEPT)
+    body = (
+        f'UPDATE "{FTS_DOC_TABLE}" SET "doc" = CAST("doc" AS TEXT) || json_array({saved}) '
+        'WHERE "id" = old."id" AND typeof("doc") = \'blob\' AND substr("doc", 1, 1) = X\'52\''
+    )
+    changed = " OR ".join(f'old."{c}" IS NOT new."{c}"' for c in _FTS_KEPT)
+    return [
+        f'CREATE TRIGGER "{FTS_KEEP_TRIGGERS[0]}" AFTER UPDATE ON "ticket" '
+        f"WHEN {changed} BEGIN {body}; END",
+        f'CREATE TRIGGER "{FTS_KEEP_TRIGGERS[1]}" AFTER DELETE ON "ticket" BEGIN {body}; END',
+    ]

@@ -172,7 +172,7 @@ _FIELDS = (
 )
 
 
-def _said(text: str, args: str | None) -> str:
+def said(text: str, args: str | None) -> str:
     """A stored log line as the index reads it: the Chinese of a generated line."""
     return str(text) if args is None else render(args, "zh")
 
@@ -184,7 +184,24 @@ def log_column(ticket_id: int, count: int) -> str:
         'SELECT "text", "args" FROM "log_entry" WHERE "ticket_id" = ? ORDER BY "id" LIMIT ?',
         (ticket_id, count),
     )
-    return index_lines(_said(text, args) for text, args in rows)
+    return index_lines(said(text, args) for text, args in rows)
+
+
+def rebuild_row(ticket_id: int, count: int, saved: list[Any] | None) -> list[str]:
+    """The index values (FTS_COLUMNS order) of a row saved as a reference (``search_rows``):
+    the fields a trigger ``saved`` or the ticket row's, and the first ``count`` log entries."""
+    if saved is None:
+        found = dicts_of(Ticket.select(*_FIELDS).where(Ticket.id == ticket_id))
+        if not found:
+            raise LookupError(f"ticket {ticket_id} is gone and its index row was not saved")
+        ticket: dict[str, Any] = found[0]
+    else:
+        ticket = dict(zip(search_rows.SAVED_FIELDS, saved, strict=True))
+        ticket["id"] = ticket_id
+    row = ticket_index_row(ticket, [])
+    values = [str(v) for v in row[1:]]
+    values[schema.FTS_COLUMNS.index("log")] = log_column(ticket_id, count) if count else ""
+    return values
 
 
 def _index_rows(
@@ -204,7 +221,7 @@ def _index_rows(
         logs = logs.where(LogEntry.ticket.in_(list(ticket_ids)))
     by_ticket: dict[int, list[str]] = {}
     for tid, text, args in rows_of(logs):
-        by_ticket.setdefault(int(tid), []).append(_said(text, args))
+        by_ticket.setdefault(int(tid), []).append(said(text, args))
     rows, docs = [], []
     for t in dicts_of(query):
         lines = by_ticket.get(int(t["id"]), [])
@@ -223,7 +240,8 @@ def index_rows_of(
 
 
 def add_index_rows(
-    rows: Iterable[tuple[object, ...]], docs: Iterable[tuple[object, bytes]] | None = None
+    rows: Iterable[tuple[object, ...]],
+    docs: Iterable[tuple[object, bytes]] | None = None,
 ) -> None:
     """SQLite: insert the index rows (``ticket_index_row``) of tickets not indexed yet.
 
@@ -243,7 +261,7 @@ def reindex_ticket(ticket_id: int) -> None:
         if not is_sqlite(db):
             pg_search.write_rows(db, _index_rows([ticket_id])[0])
             return
-        search_rows.delete_index_row(db, ticket_id, log_column)
+        search_rows.delete_index_row(db, ticket_id, log_column, rebuild_row)
         search_rows.write_index_rows(db, *_index_rows([ticket_id]))
 
 

@@ -8,12 +8,21 @@ The log column, half of a copy, is mostly not kept (schema 14): a copy that star
 ``L<n>:`` indexed the ticket's first ``n`` log entries in id order, which never change (the log
 is append-only and its generated lines render the same forever), so the deleting side reads
 them back instead. Copies without the prefix hold every column.
+
+Since schema 17 a copy is mostly not kept at all: a copy ``R<n>`` (bytes) says "the ticket's
+fields as the ticket row holds them now, and its first ``n`` log entries", so the deleting side
+reads the row itself. When an UPDATE (or DELETE) changes one of those fields before the ticket
+is indexed again, a trigger (``schema.sqlite_fts_keep_sql``) appends the fields as they were,
+as a JSON array (text ``R<n>[…]``), so the delete still names what was indexed. At 1M tickets the
+copies took 270 MB; now a few bytes each.
 """
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import peewee as pw
 
@@ -34,31 +43,56 @@ DOC_OF_SQL = f'SELECT doc FROM "{schema.FTS_DOC_TABLE}" WHERE id = ?'
 _LOG = schema.FTS_COLUMNS.index("log")
 LogColumn = Callable[[int, int], str]
 """(ticket id, n) → the index form of the ticket's first n log entries in id order."""
+Rebuild = Callable[[int, int, "list[Any] | None"], list[str]]
+"""(ticket id, n, the fields a trigger saved or None) → the index row's values (FTS_COLUMNS
+order) of those fields, or of the ticket row as it is, and its first n log entries."""
+SAVED_FIELDS: tuple[str, ...] = (
+    "number",
+    "title",
+    "description",
+    "solution",
+    "requester",
+    "department",
+)
+"""The ticket's columns an index row is made of besides its log, in the saved array's order."""
+
+Doc = bytes | str
 
 
 def pack(row: Sequence[object], log_lines: int | None = None) -> tuple[object, bytes]:
-    """(rowid, compressed values) of an index row (rowid first, then FTS_COLUMNS).
+    """(rowid, saved copy) of an index row (rowid first, then FTS_COLUMNS).
 
-    ``log_lines``: the row's log column is the ticket's first that many entries in id order,
-    left out of the copy (see the module docstring).
+    ``log_lines``: the row is the ticket row's fields as stored and its first that many log
+    entries in id order: nothing is copied (``R<n>``, see the module docstring). Without it
+    the values are kept compressed.
     """
+    if log_lines is not None:
+        return row[0], b"R%d" % log_lines
     values = [str(v) for v in row[1:]]
-    if log_lines is None:
-        return row[0], zlib.compress(_SEP.join(values).encode("utf-8"), 6)
-    values[_LOG] = ""
-    return row[0], b"L%d:" % log_lines + zlib.compress(_SEP.join(values).encode("utf-8"), 6)
+    return row[0], zlib.compress(_SEP.join(values).encode("utf-8"), 6)
 
 
-def unpack(doc: bytes, ticket_id: int = 0, log_column: LogColumn | None = None) -> list[str]:
+def unpack(
+    doc: Doc,
+    ticket_id: int = 0,
+    log_column: LogColumn | None = None,
+    rebuild: Rebuild | None = None,
+) -> list[str]:
     """The indexed values a saved copy holds, in FTS_COLUMNS order (``log_column`` reads back
-    a log column left out)."""
+    a log column left out, ``rebuild`` a row kept as a reference to the ticket)."""
+    if isinstance(doc, str) or doc.startswith(b"R"):
+        if rebuild is None:
+            raise ValueError("this copy must be read from the ticket and its log")
+        text = doc if isinstance(doc, str) else doc.decode("ascii")
+        count, bracket, saved = text[1:].partition("[")
+        return rebuild(ticket_id, int(count), json.loads(bracket + saved) if bracket else None)
     if not doc.startswith(b"L"):
         return zlib.decompress(doc).decode("utf-8").split(_SEP)
-    count, packed = doc[1:].split(b":", 1)
+    lines, packed = doc[1:].split(b":", 1)
     values = zlib.decompress(packed).decode("utf-8").split(_SEP)
     if log_column is None:
         raise ValueError("this copy's log column must be read from the log")
-    values[_LOG] = log_column(ticket_id, int(count))
+    values[_LOG] = log_column(ticket_id, int(lines))
     return values
 
 
@@ -74,14 +108,18 @@ def write_index_rows(
     cursor.executemany(DOC_SQL, list(docs) if docs is not None else [pack(r) for r in rows])
 
 
-def delete_index_row(db: pw.Database, ticket_id: int, log_column: LogColumn) -> None:
+def delete_index_row(
+    db: pw.Database, ticket_id: int, log_column: LogColumn, rebuild: Rebuild
+) -> None:
     """Remove a ticket's row from the index, told the values it was indexed with."""
     cursor = db.execute_sql(DOC_OF_SQL, (ticket_id,))
     found = cursor.fetchone()
     cursor.close()
     if found is None:
         return
-    db.execute_sql(DELETE_SQL, (ticket_id, *unpack(bytes(found[0]), ticket_id, log_column)))
+    doc = found[0] if isinstance(found[0], str) else bytes(found[0])
+    values = unpack(doc, ticket_id, log_column, rebuild)
+    db.execute_sql(DELETE_SQL, (ticket_id, *values))
     db.execute_sql(f'DELETE FROM "{schema.FTS_DOC_TABLE}" WHERE id = ?', (ticket_id,))
 
 

@@ -15,7 +15,14 @@ from pathlib import Path
 import peewee as pw
 import pytest
 
-from desk_gui.domain.log_chain import GENESIS, ChainWalker, entry_hash, short
+from desk_gui.domain.log_chain import (
+    GENESIS,
+    STORED_LENGTH,
+    ChainWalker,
+    entry_hash,
+    short,
+    stored,
+)
 from desk_gui.printing.content import WorksheetOptions, worksheet_content
 from desk_gui.services import records
 from desk_gui.store import log_append, schema
@@ -138,9 +145,10 @@ def test_writes_chain_to_the_ticket_s_last_entry(
     log_append.append(ticket.id, at, "王", "note", "二", "two")
     rows = fetch_all(f"SELECT chain FROM log_entry WHERE ticket_id = {ticket.id} ORDER BY id")
     first = entry_hash(GENESIS, ticket.id, datetime(2026, 11, 21, 9, 0), "t", "note", "一", None)
-    assert bytes(rows[0][0]) == first
-    assert bytes(rows[1][0]) == entry_hash(first, ticket.id, at, "王", "note", "二", "two")
-    assert records.read_record(ticket.id).log_chain == short(bytes(rows[1][0]))
+    assert bytes(rows[0][0]) == stored(first)  # the log keeps a prefix; the chain runs on
+    second = entry_hash(first, ticket.id, at, "王", "note", "二", "two")  # the full values
+    assert bytes(rows[1][0]) == stored(second) and len(stored(second)) == STORED_LENGTH
+    assert records.read_record(ticket.id).log_chain == short(second) == short(bytes(rows[1][0]))
 
 
 def test_rolled_back_entry_leaves_the_chain_whole(
@@ -177,11 +185,11 @@ def test_migration_fills_the_chain_of_existing_lines(tmp_path: Path) -> None:
     expected = [walker.hash(*line) for line in lines]
     open_database(path)
     try:
-        stored = [bytes(r[0]) for r in fetch_all("SELECT chain FROM log_entry ORDER BY id")]
+        kept = [bytes(r[0]) for r in fetch_all("SELECT chain FROM log_entry ORDER BY id")]
         triggers = {r[0] for r in fetch_all("SELECT name FROM sqlite_master WHERE type='trigger'")}
     finally:
         close_database()
-    assert stored == expected
+    assert kept == [stored(value) for value in expected]  # then shortened by schema 17
     assert set(schema.LOG_TRIGGER_NAMES) <= triggers
     assert SCHEMA_VERSION >= CHAIN_STEP
     assert [p for p in check_database(path) if "handling log" in p] == []

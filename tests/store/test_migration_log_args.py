@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desk_gui.domain.log_chain import entry_hash
+from desk_gui.domain.log_chain import ChainWalker, entry_hash, stored
 from desk_gui.domain.log_render import texts
 from desk_gui.exchange.export import ExportOptions, iter_rows
 from desk_gui.services.demo_load import generate_demo
@@ -42,13 +42,19 @@ def _old_format(path: Path, *, odd: bool = True) -> None:
     rows = conn.execute("SELECT id, text, text_en, args FROM log_entry WHERE args IS NOT NULL")
     old = [(*texts(t, e, a), i) for i, t, e, a in rows.fetchall()]
     conn.executemany("UPDATE log_entry SET text = ?, text_en = ? WHERE id = ?", old)
+    # the full 32-byte chain values the old schema kept (the new one keeps a prefix)
+    walker = ChainWalker()
+    lines = conn.execute(
+        "SELECT id, ticket_id, at, author, kind, text, text_en FROM log_entry ORDER BY id"
+    )
+    full = [(walker.hash(*r[1:]), r[0]) for r in lines.fetchall()]
+    conn.executemany("UPDATE log_entry SET chain = ? WHERE id = ?", full)
     conn.execute("ALTER TABLE log_entry DROP COLUMN args")
     conn.execute("DROP INDEX log_entry_ticket_id")
     conn.execute('CREATE INDEX "log_entry_ticket_id_at" ON "log_entry" ("ticket_id", "at")')
     conn.execute(schema.SQLITE_LOG_TRIGGERS[0])
     # odd lines on ticket 1, chained as the old code chained them
-    head = conn.execute("SELECT chain FROM log_entry WHERE ticket_id = 1 ORDER BY id DESC")
-    prev = bytes(head.fetchone()[0])
+    prev = walker.heads[1]
     for n, (kind, text, text_en) in enumerate(ODD_LINES if odd else []):
         at = f"2026-11-20 0{n}:00:00"
         prev = entry_hash(prev, 1, at, "老王", kind, text, text_en)
@@ -115,7 +121,7 @@ def test_every_line_reads_back_exactly_and_the_file_shrinks(old_file: Path, tmp_
         close_database()
     after = _stored(old_file)
     assert [r[:5] for r in after] == [r[:5] for r in before]
-    assert [r[7] for r in after] == [r[7] for r in before]  # chain values untouched
+    assert [r[7] for r in after] == [stored(r[7]) for r in before]  # kept, not recomputed
     for old, new in zip(before, after, strict=True):
         assert texts(new[5], new[6], new[8]) == (old[5], old[6]), old
     converted = [r for r in after if r[8] is not None]
@@ -152,7 +158,7 @@ def test_tampering_before_the_migration_stays_detected(old_file: Path) -> None:
     open_database(old_file)
     close_database()
     after = {r[0]: r for r in _stored(old_file)}
-    assert after[target[0]][8] == '["st","pending","closed"]'  # converted as it now reads
+    assert after[target[0]][8] == "st\x1fp\x1fc"  # converted as it now reads (schema 17's form)
     problems = check_database(old_file)
     assert len(problems) == 1 and "does not match the chain" in problems[0]
     assert str(target[2])[:16] in problems[0]
@@ -161,18 +167,13 @@ def test_tampering_before_the_migration_stays_detected(old_file: Path) -> None:
 def test_an_edited_kind_or_value_breaks_the_chain(old_file: Path) -> None:
     open_database(old_file)
     close_database()
-    rows = [r for r in _stored(old_file) if r[8] is not None and r[8].startswith('["st"')]
+    rows = [r for r in _stored(old_file) if r[8] is not None and str(r[8]).startswith("st\x1fp")]
     victim = rows[3]
-    _tamper(
-        old_file,
-        f"UPDATE log_entry SET args = replace(args, 'pending', 'resolved') WHERE id = {victim[0]}",
-    )
+    edited = "st\x1fr" + str(victim[8])[4:]  # pending → resolved
+    _tamper(old_file, f"UPDATE log_entry SET args = '{edited}' WHERE id = {victim[0]}")
     problems = check_database(old_file)
     assert len(problems) == 1 and str(victim[2])[:16] in problems[0]
-    _tamper(
-        old_file,
-        f"UPDATE log_entry SET args = replace(args, 'resolved', 'pending') WHERE id = {victim[0]}",
-    )
+    _tamper(old_file, f"UPDATE log_entry SET args = '{victim[8]}' WHERE id = {victim[0]}")
     assert check_database(old_file) == []
     _tamper(old_file, f"UPDATE log_entry SET kind = 'note' WHERE id = {victim[0]}")
     assert len(check_database(old_file)) == 1

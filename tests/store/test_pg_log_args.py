@@ -86,9 +86,10 @@ def test_old_lines_convert_and_read_back_exactly(pg_url: str) -> None:  # noqa: 
 def test_an_edited_value_breaks_the_chain(pg_url: str) -> None:  # noqa: F811
     db = open_database(pg_url)
     _worked(db)
-    victim = fetch_all("SELECT id, at FROM log_entry WHERE args LIKE '[\"ti\"%%' ORDER BY id")[0]
+    victim = fetch_all("SELECT id, at FROM log_entry WHERE args LIKE 'ti%%' ORDER BY id")[0]
     close_database()
     assert check_database(PG_URL) == []
+    # the JSON form is still read: the tier change rewritten as l1 → expert
     _tamper(f'UPDATE log_entry SET args = \'["ti","l1","expert"]\' WHERE id = {victim[0]}')
     problems = check_database(PG_URL)
     assert len(problems) == 1 and "does not match the chain" in problems[0]

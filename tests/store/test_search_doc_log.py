@@ -1,4 +1,5 @@
-"""The search index's saved copies leave the log column out and read it back from the log."""
+"""The search index's saved copies: references to the ticket and its log (schema 17), the
+fields saved by a trigger when they change before the next indexing, older copies still read."""
 
 from __future__ import annotations
 
@@ -14,21 +15,62 @@ from desk_gui.store.database import fetch_all
 from tests.services.conftest import Clock, make_draft
 
 
-def _docs() -> dict[int, bytes]:
+def _docs() -> dict[int, search_rows.Doc]:
     return {
-        int(r[0]): bytes(r[1]) for r in fetch_all(f"SELECT id, doc FROM {schema.FTS_DOC_TABLE}")
+        int(r[0]): r[1] if isinstance(r[1], str) else bytes(r[1])
+        for r in fetch_all(f"SELECT id, doc FROM {schema.FTS_DOC_TABLE}")
     }
 
 
-def test_demo_copies_leave_the_log_out_and_read_it_back(db: pw.Database) -> None:
+def _unpack(tid: int, doc: search_rows.Doc) -> list[str]:
+    return search_rows.unpack(doc, tid, search.log_column, search.rebuild_row)
+
+
+def test_demo_copies_are_references_read_back_from_ticket_and_log(db: pw.Database) -> None:
     generate_demo(40, seed=5, anchor=datetime(2026, 11, 20, 9), parallel=False)
     docs = _docs()
-    assert docs and all(doc.startswith(b"L") for doc in docs.values())
     rows, _ = search._index_rows(sorted(docs))
+    counts = dict(fetch_all("SELECT ticket_id, count(*) FROM log_entry GROUP BY ticket_id"))
+    assert docs and all(docs[int(str(r[0]))] == b"R%d" % counts[r[0]] for r in rows)
     for row in rows:
         tid = int(str(row[0]))
-        values = search_rows.unpack(docs[tid], tid, search.log_column)
-        assert values == [str(v) for v in row[1:]]  # exactly what was indexed
+        assert _unpack(tid, docs[tid]) == [str(v) for v in row[1:]]  # exactly what was indexed
+
+
+def test_a_field_changed_behind_the_index_is_saved_as_it_was_indexed(db: pw.Database) -> None:
+    clock = Clock(datetime(2024, 5, 6, 9, 15))
+    desk = WorkflowService(Context(operator="李工程师", workstation="PC-1", clock=clock))
+    rec = desk.create(
+        make_draft(title="量子打印机", description="纠缠态卡纸，打印机每次开机都报错")
+    )
+    indexed = _unpack(rec.id, _docs()[rec.id])
+    # a write that does not index again (another tool, a program killed in between)
+    db.execute_sql("UPDATE ticket SET status = 'in_progress' WHERE id = ?", (rec.id,))
+    assert _docs()[rec.id] == b"R1"  # no indexed field changed: nothing saved
+    for sql in ("UPDATE ticket SET title = '星际打印机' WHERE id = ?",
+                "UPDATE ticket SET description = '虫洞卡纸' WHERE id = ?"):  # fmt: skip
+        db.execute_sql(sql, (rec.id,))
+    doc = _docs()[rec.id]
+    assert isinstance(doc, str) and doc.startswith("R1[")  # the first change saved, once
+    assert _unpack(rec.id, doc) == indexed
+    search.reindex_ticket(rec.id)
+    assert search.search_ticket_ids("量子") == [] and search.search_ticket_ids("纠缠") == []
+    assert search.search_ticket_ids("星际") == [rec.id] == search.search_ticket_ids("虫洞")
+    assert _docs()[rec.id] == b"R1"
+
+
+def test_a_ticket_removed_behind_the_index_still_leaves_it(db: pw.Database) -> None:
+    clock = Clock(datetime(2024, 5, 6, 9, 15))
+    desk = WorkflowService(Context(operator="李工程师", workstation="PC-1", clock=clock))
+    rec = desk.create(make_draft(title="量子打印机"))
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    db.execute_sql('DROP TRIGGER "log_entry_no_delete"')
+    db.execute_sql("DELETE FROM log_entry WHERE ticket_id = ?", (rec.id,))
+    db.execute_sql("DELETE FROM ticket WHERE id = ?", (rec.id,))
+    assert str(_docs()[rec.id]).startswith("R1[")
+    with db.atomic():  # its log is gone too: the saved copy names only the fields
+        search_rows.delete_index_row(db, rec.id, lambda _t, _n: "", search.rebuild_row)
+    assert search.search_ticket_ids("量子") == []
 
 
 def test_edits_replace_the_row_without_stale_words(db: pw.Database) -> None:
@@ -45,7 +87,7 @@ def test_edits_replace_the_row_without_stale_words(db: pw.Database) -> None:
     )
     rec = desk.add_log(rec.id, "曲率引擎检查完毕")
     rec = desk.resolve(rec.id, rec.version, "更换硒鼓")
-    assert _docs()[rec.id].startswith(b"L")
+    assert _docs()[rec.id] == b"R%d" % len(desk.get(rec.id).log)
     assert search.search_ticket_ids("量子纠缠") == []
     for word in ("星际穿越", "虫洞", "曲率引擎", "硒鼓", "处理中"):
         assert search.search_ticket_ids(word) == [rec.id], word
@@ -61,9 +103,9 @@ def test_a_copy_with_every_column_still_deletes(db: pw.Database) -> None:
     rec = desk.create(make_draft(description="打印机无法打印，" * 6 + "量子纠缠"))
     rows, _ = search._index_rows([rec.id])
     with db.atomic():
-        search_rows.delete_index_row(db, rec.id, search.log_column)
+        search_rows.delete_index_row(db, rec.id, search.log_column, search.rebuild_row)
         search_rows.write_index_rows(db, rows)  # an older program's copy: every column
-    assert not _docs()[rec.id].startswith(b"L")
+    assert isinstance(_docs()[rec.id], bytes) and not _docs()[rec.id].startswith(b"L")
     desk.update_fields(
         rec.id, rec.version, {"description": "星际穿越打印机无法打印，重启无效，已试过换线"}
     )

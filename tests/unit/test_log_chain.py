@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desk_gui.domain.log_chain import GENESIS, ChainWalker, canonical_at, entry_hash, short
+from desk_gui.domain.log_chain import (
+    GENESIS,
+    STORED_LENGTH,
+    ChainWalker,
+    canonical_at,
+    entry_hash,
+    matches,
+    short,
+    stored,
+)
 
 FIELDS = (7, datetime(2026, 11, 21, 9, 0), "李工", "note", "已电话告知", None)
 
@@ -52,12 +61,30 @@ def test_sqlite_text_and_datetime_encode_alike(at: datetime) -> None:
     assert canonical_at(at.isoformat(" ")) == canonical_at(at) == canonical_at(str(at))
 
 
-def test_walker_reports_a_break_once_and_skips_unchained_rows() -> None:
+def test_walker_skips_unchained_rows_and_compares_kept_prefixes() -> None:
     walker = ChainWalker()
     values = [walker.hash(7, FIELDS[1], "a", "note", t, None) for t in "xyz"]
     check = ChainWalker()
+    assert check.verify(7, FIELDS[1], "a", "note", "x", None, stored(values[0]))
+    assert not check.verify(7, FIELDS[1], "m", "note", "slipped in", None, None)
+    assert check.verify(7, FIELDS[1], "a", "note", "y", None, values[1])  # 32 bytes: older file
+    assert check.verify(7, FIELDS[1], "a", "note", "z", None, stored(values[2]))
+    assert short(values[0]) == values[0].hex()[:12] == short(stored(values[0]))
+    assert short(None) == ""
+
+
+def test_walker_finds_an_edit_and_every_entry_after_it() -> None:
+    walker = ChainWalker()
+    values = [stored(walker.hash(7, FIELDS[1], "a", "note", t, None)) for t in "xyz"]
+    check = ChainWalker()
     assert check.verify(7, FIELDS[1], "a", "note", "x", None, values[0])
     assert not check.verify(7, FIELDS[1], "a", "note", "forged", None, values[1])
-    assert check.verify(7, FIELDS[1], "a", "note", "z", None, values[2])  # chained past it
-    assert not check.verify(7, FIELDS[1], "m", "note", "slipped in", None, None)
-    assert short(values[0]) == values[0].hex()[:12] and short(None) == ""
+    # the chain runs on recomputed values: what follows an edit no longer matches either
+    assert not check.verify(7, FIELDS[1], "a", "note", "z", None, values[2])
+
+
+def test_a_kept_value_is_a_prefix_of_at_least_stored_length() -> None:
+    value = entry_hash(GENESIS, *FIELDS)
+    assert matches(stored(value), value) and matches(value, value)
+    assert not matches(value[: STORED_LENGTH - 1], value)  # too short to mean anything
+    assert not matches(b"\x00" * STORED_LENGTH, value) and not matches(b"", value)

@@ -6,6 +6,8 @@ import json
 from datetime import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desk_gui.domain import log_lines, log_render
 from desk_gui.domain.enums import (
@@ -94,14 +96,71 @@ def test_old_text_parses_back_to_the_same_args(line: LogLine, zh: str, en: str) 
 
 
 def test_every_template_is_exercised() -> None:
-    codes = {json.loads(line.args or "[]")[0] for line, _, _ in OLD_LINES}
+    codes = {log_render.decode(line.args or "")[0] for line, _, _ in OLD_LINES}
     assert codes == set(log_render.TEMPLATES)
 
 
 def test_args_are_smaller_than_the_two_texts() -> None:
     line = log_lines.status_change(Status.IN_PROGRESS, Status.RESOLVED)
-    assert line.args == '["st","in_progress","resolved"]'
+    assert line.args == "st\x1fi\x1fr"  # schema 17's short form: one letter an enum value
     assert len(line.args.encode()) < len((line.zh + line.en).encode())
+
+
+@pytest.mark.parametrize(("line", "zh", "en"), OLD_LINES, ids=lambda v: str(v)[:24])
+def test_json_of_the_same_values_renders_the_same_and_shortens_to_the_short_form(
+    line: LogLine, zh: str, en: str
+) -> None:
+    code, values = log_render.decode(line.args or "")
+    old = json.dumps([code, *values], ensure_ascii=False, separators=(",", ":"))
+    assert (log_render.render(old, "zh"), log_render.render(old, "en")) == (zh, en)
+    assert log_render.shortened(old) == line.args and not line.args.startswith("[")
+    assert len(line.args) < len(old)
+
+
+@pytest.mark.parametrize(
+    ("code", "values"),
+    [
+        ("rs", ["a\x1fb"]),  # a separator inside a typed text
+        ("st", ["pending", "someday"]),  # a value without a letter
+        ("cl", [["gone"]]),  # a phrase code no longer known
+        ("im", ["a.xlsx", "12"]),  # a number given as text
+        ("zz", ["x"]),  # no such template
+    ],
+)
+def test_values_the_short_form_cannot_hold_are_stored_as_json(
+    code: str, values: list[object]
+) -> None:
+    args = log_render.encode(code, *values)  # type: ignore[arg-type]
+    assert json.loads(args) == [code, *values]
+    assert log_render.shortened(args) == args
+
+
+@given(
+    st.text(max_size=30),
+    st.one_of(st.none(), st.text(max_size=10)),
+    st.one_of(st.none(), st.integers(0, 5)),
+    st.booleans(),
+)
+def test_short_form_renders_as_json_does(
+    text: str, note: str | None, score: int | None, ok: bool
+) -> None:
+    for code, values in (
+        ("rs", [text]),
+        ("fb", [int(ok), "basic" if ok else None, score, note]),
+        ("es", ["l1", "expert", text if ok else ["p1"], text]),
+        ("ro", [int(ok), text]),
+        ("ph", [text]),
+    ):
+        old = json.dumps([code, *values], ensure_ascii=False)
+        new = log_render.encode(code, *values)  # type: ignore[arg-type]
+        for lang in ("zh", "en"):
+            assert log_render.render(new, lang) == log_render.render(old, lang)
+
+
+def test_damaged_short_form_renders_safely() -> None:
+    for args in ("st\x1fi", "st\x1fi\x1fz", "fb\x1fx\x1f\x1d\x1f\x1d\x1f\x1d", "st"):
+        shown = log_render.render(args, "zh")
+        assert args in shown
 
 
 @pytest.mark.parametrize(
