@@ -161,9 +161,7 @@ def _desk_env(db: str, config: Path) -> dict[str, str]:
     """The environment of a real start: its own settings folder naming the operator."""
     folder = config / "Desk"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "Desk.conf").write_text(
-        f"[operator]\nname={_operator(db)}\n", encoding="utf-8"
-    )
+    (folder / "Desk.conf").write_text(f"[operator]\nname={_operator(db)}\n", encoding="utf-8")
     return dict(_env(), XDG_CONFIG_HOME=str(config))
 
 

@@ -61,7 +61,8 @@ DEFAULT_ORDER = (
 """The queue's columns as a new workstation shows them (each workstation may rearrange them)."""
 
 OFFICE_DELAY_MS = 100
-"""The office settings (title, masking) are read this long after the window first paints."""
+"""The office settings (title, masking) are read this long after the window first paints (and
+an interrupted import's search rows finished)."""
 
 TICK_MS = 30_000
 """How often the time-left column is repainted."""
@@ -75,6 +76,10 @@ GUARDED_ACTIONS: dict[str, Privilege] = {
     "actionStaffAccounts": Privilege.STAFF,
 }
 """Window actions greyed out (with the reason) for a role that may not do them."""
+
+
+def _ignore(_result: object) -> None:
+    pass
 
 
 class MainWindow(QueueWindow):
@@ -139,6 +144,15 @@ class MainWindow(QueueWindow):
         self._first_page_shown = True
         self._office_timer.start()
         self.triage.start()
+
+    def _after_first_page(self) -> None:
+        self._apply_office()
+        # What an import killed half-way left unindexed: indexed now, off the window's thread
+        # (its code is imported only now: a worker importing it held the first paint back).
+        workspace = self.session.workspace
+        self.jobs.submit(
+            "finish-import", lambda _job: workspace.finish_interrupted_import(), _ignore
+        )
 
     def _apply_office(self) -> None:
         # Reading them builds the holiday calendar (~0.25 s): after the window is on screen.
@@ -206,7 +220,7 @@ class MainWindow(QueueWindow):
         self._office_timer = QTimer(self)
         self._office_timer.setSingleShot(True)
         self._office_timer.setInterval(OFFICE_DELAY_MS)
-        self._office_timer.timeout.connect(self._apply_office)
+        self._office_timer.timeout.connect(self._after_first_page)
         self.resize(1480, 860)
 
     def _connect(self) -> None:
