@@ -16,10 +16,12 @@ import pytest
 
 from desk_gui.app import window_arguments
 from desk_gui.domain.ticket import TicketRecord
+from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
 from desk_gui.ui.common.session import Session
+from desk_gui.ui.queue.live import LiveUpdates
 from desk_gui.ui.queue.main_window import MainWindow
-from tests.gui.conftest import OPERATOR, settle
+from tests.gui.conftest import OPERATOR, make_draft, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -137,3 +139,28 @@ def test_the_window_finishes_an_interrupted_import_off_its_thread_after_its_firs
     qtbot.waitUntil(lambda: bool(calls))
     settle(qtbot, window)
     assert calls == [(False, 2)]  # once, on a worker, with the first page already shown
+
+
+def test_a_ticket_saved_while_the_first_page_loads_still_reaches_the_queue(
+    qtbot: Any,
+    session: Session,
+    workflow: WorkflowService,
+    make_tickets: Callable[..., list[TicketRecord]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Live updates start after the first page: a commit between the page's read and the
+    # watcher's start (another workstation saving) must not be missed.
+    make_tickets(2)
+    start = LiveUpdates.start
+
+    def start_after_a_save(live: LiveUpdates) -> None:
+        workflow.create(make_draft(7))
+        start(live)
+
+    monkeypatch.setattr(LiveUpdates, "start", start_after_a_save)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: window.count_label.text() == "3 tickets", timeout=5000)

@@ -116,11 +116,10 @@ class MainWindow(QueueWindow):
         self._update_title()
         if self.filter_bar.current_filter() != self.model.queue_filter:
             self.model.set_filter(self.filter_bar.current_filter())
-        self._recount()
-        self.live.start()
-        # The office settings (their holiday calendar, a costly build) and the first reminder
-        # poll wait for the first page: on a busy machine a timer started here fired first and
-        # held the page back by the calendar's build.
+        # The count, live updates, the office settings (their holiday calendar, a costly build)
+        # and the first reminder poll wait for the first page: on a busy machine a timer started
+        # here fired first and held the page back by the calendar's build, and the count and
+        # the watcher's connection shared the workers (and the two cores) with the page.
         self._first_page_shown = False
         self.model.loading_changed.connect(self._on_model_loading_changed)
         self._on_model_loading_changed(self.model.loading)
@@ -142,6 +141,11 @@ class MainWindow(QueueWindow):
         if loading or self._first_page_shown:
             return
         self._first_page_shown = True
+        self._recount()
+        self.live.start()
+        # A commit between the page's read and the watcher's start is not missed: one refresh
+        # at the first poll.
+        self.live.note_own_write()
         self._office_timer.start()
         self.triage.start()
 
