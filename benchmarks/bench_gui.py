@@ -57,10 +57,12 @@ BARE = FIRST_PAINT + textwrap.dedent(
     """
 )
 
-DESK = FIRST_PAINT + textwrap.dedent(
+# What a user runs: ``python -m desk_gui --db FILE --lang LANG`` (desk_gui.app.main), with its
+# own QSettings (the bench's XDG_CONFIG_HOME) naming an operator on the staff list. main()
+# imports the data layer before Qt: so does this script, before the watcher needs Qt.
+DESK = "from desk_gui.app import import_data_layer\nimport_data_layer()\n" + FIRST_PAINT
+DESK += textwrap.dedent(
     """
-    # What a user runs: ``python -m desk_gui --db FILE --lang LANG`` (desk_gui.app.main), with
-    # its own QSettings (the bench's XDG_CONFIG_HOME) naming an operator on the staff list.
     app = QApplication(sys.argv[:1])
     spy = FirstPaint(need_rows=True); app.installEventFilter(spy)
     from desk_gui.app import main

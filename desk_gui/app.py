@@ -31,6 +31,16 @@ def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     return args
 
 
+def import_data_layer() -> None:
+    """Import the database side of the window (peewee, store, services, domain) before Qt.
+
+    PySide6 inspects every module imported after it (its ``__feature__`` import hook reads each
+    one's source with ``inspect.getsource``): imported first, these ~90 modules skip that, and
+    only the ui modules pay it (issue 11).
+    """
+    import desk_gui.services.workspace  # noqa: F401
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``desk-gui`` and ``python -m desk_gui``."""
     argv = list(argv) if argv is not None else sys.argv[1:]
@@ -45,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desk_gui.selftest import run_self_test
 
         return run_self_test()
+    import_data_layer()
     from desk_gui.ui.app.launcher import launch
 
     return launch(args)

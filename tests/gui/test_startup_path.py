@@ -164,3 +164,28 @@ def test_a_ticket_saved_while_the_first_page_loads_still_reaches_the_queue(
     settle(qtbot, window)
     qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=5000)
     qtbot.waitUntil(lambda: window.count_label.text() == "3 tickets", timeout=5000)
+
+
+def test_the_data_layer_is_imported_before_qt_and_without_it() -> None:
+    # PySide6 reads the source of every module imported after it: main() imports the window's
+    # database side first, which must not import Qt itself.
+    code = (
+        "import sys; from desk_gui.app import import_data_layer; import_data_layer(); "
+        "print('desk_gui.services.workspace' in sys.modules, "
+        "any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert done.stdout.split() == ["True", "False"], done.stderr
+
+
+def test_main_imports_the_data_layer_before_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    import desk_gui.app
+    import desk_gui.ui.app.launcher
+
+    order: list[str] = []
+    monkeypatch.setattr(desk_gui.app, "import_data_layer", lambda: order.append("data"))
+    monkeypatch.setattr(desk_gui.ui.app.launcher, "launch", lambda _args: order.append("window"))
+    desk_gui.app.main(["--db", "x.db"])
+    assert order == ["data", "window"]
