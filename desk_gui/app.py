@@ -38,6 +38,9 @@ def import_data_layer() -> None:
     one's source with ``inspect.getsource``): imported first, these ~90 modules skip that, and
     only the ui modules pay it (issue 11).
     """
+    import desk_gui.config
+    import desk_gui.services.errors
+    import desk_gui.services.reminders  # the reminder dock's poller
     import desk_gui.services.workspace  # noqa: F401
 
 
