@@ -24,21 +24,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Both start-ups watch every event of the application (the same cost for each) and stop at the
-# first paint of a table's viewport; Desk's must hold rows.
+# Both start-ups watch their table's viewport alone (an application-wide filter would add a
+# Python call to each of the thousands of events a full window sends while it is built) and
+# stop at its first paint; Desk's must hold rows.
 FIRST_PAINT = """
 import os, sys
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 class FirstPaint(QObject):
-    def __init__(self, need_rows):
-        super().__init__()
-        self.need_rows = need_rows
+    def __init__(self, view, need_rows):
+        super().__init__(view)
+        self.view, self.need_rows = view, need_rows
+        view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and watched.objectName() == "qt_scrollarea_viewport":
-            model = getattr(watched.parent(), "model", lambda: None)()
+        if event.type() == QEvent.Type.Paint:
+            model = self.view.model()
             if not self.need_rows or (model is not None and model.rowCount() > 0):
                 print("ready", flush=True)
                 os._exit(0)
@@ -50,8 +52,8 @@ BARE = FIRST_PAINT + textwrap.dedent(
     from PySide6.QtWidgets import QMainWindow, QTableView
 
     app = QApplication(sys.argv[:1])
-    spy = FirstPaint(need_rows=False); app.installEventFilter(spy)
     w = QMainWindow(); view = QTableView(); w.setCentralWidget(view); w.resize(1480, 860)
+    spy = FirstPaint(view, need_rows=False)
     w.show()
     app.exec()
     """
@@ -59,12 +61,21 @@ BARE = FIRST_PAINT + textwrap.dedent(
 
 # What a user runs: ``python -m desk_gui --db FILE --lang LANG`` (desk_gui.app.main), with its
 # own QSettings (the bench's XDG_CONFIG_HOME) naming an operator on the staff list. main()
-# imports the data layer before Qt: so does this script, before the watcher needs Qt.
+# imports the data layer before Qt and the ui after it: so does this script, which watches the
+# queue from the moment the launcher shows its window.
 DESK = "from desk_gui.app import import_data_layer\nimport_data_layer()\n" + FIRST_PAINT
 DESK += textwrap.dedent(
     """
     app = QApplication(sys.argv[:1])
-    spy = FirstPaint(need_rows=True); app.installEventFilter(spy)
+    from desk_gui.ui.queue.main_window import MainWindow
+
+    shown = MainWindow.show
+
+    def show_watched(window):
+        window.first_paint_spy = FirstPaint(window.view, need_rows=True)
+        shown(window)
+
+    MainWindow.show = show_watched
     from desk_gui.app import main
 
     main(["--db", sys.argv[1], "--lang", sys.argv[2]])
