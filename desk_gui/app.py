@@ -34,9 +34,10 @@ def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 def import_data_layer() -> None:
     """Import the database side of the window (peewee, store, services, domain) before Qt.
 
-    PySide6 inspects every module imported after it (its ``__feature__`` import hook reads each
-    one's source with ``inspect.getsource``): imported first, these ~90 modules skip that, and
-    only the ui modules pay it (issue 11).
+    Once imported, PySide6 inspects each module an import statement names (its ``__feature__``
+    hook reads the module's source with ``inspect.getsource``, once a module): imported first,
+    peewee, the standard library it pulls in and the store modules only the database side
+    names are never inspected; the ui's imports still are (issue 11).
     """
     import desk_gui.config
     import desk_gui.services.errors
