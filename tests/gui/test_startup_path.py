@@ -79,6 +79,9 @@ def _first_paint_modules(db: Path, config: Path) -> set[str]:
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the child's settings are found by XDG_CONFIG_HOME"
+)
 def test_the_first_page_is_painted_before_search_accounts_and_exchange_are_imported(
     make_tickets: Callable[..., list[TicketRecord]], workspace: Workspace, tmp_path: Path
 ) -> None:
