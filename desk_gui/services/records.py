@@ -30,7 +30,7 @@ from desk_gui.domain.ticket import (
 )
 from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings
-from desk_gui.store import log_append, search
+from desk_gui.store import log_append
 from desk_gui.store.database import read_transaction
 from desk_gui.store.errors import ConflictError, NotFound
 from desk_gui.store.models import Attachment, LogEntry, Ticket
@@ -337,4 +337,6 @@ def refresh_deadlines(settings: OfficeSettings, row: Ticket) -> dict[str, Any]:
 
 def reindex(ticket_id: int) -> None:
     """Keep the full-text index in step with this transaction's writes."""
-    search.reindex_ticket(ticket_id)
+    from desk_gui.store.search import reindex_ticket  # not before the first write (issue 11)
+
+    reindex_ticket(ticket_id)

@@ -19,12 +19,10 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from desk_gui.domain.errors import DeskError
-from desk_gui.domain.review import OpenItem
 from desk_gui.domain.roles import Role
-from desk_gui.services import access, accounts, audit, directory
+from desk_gui.services import access, audit, directory
 from desk_gui.services.context import Context
 from desk_gui.services.queue import QueueFilter, QueueService, SortKey
-from desk_gui.services.reminders import ReminderService
 from desk_gui.services.settings import (
     OfficeSettings,
     load_settings,
@@ -52,16 +50,20 @@ from desk_gui.store.probe import ProbeResult, probe_target
 from desk_gui.store.queue import ticket_ids
 
 if TYPE_CHECKING:
+    from desk_gui.domain.review import OpenItem
     from desk_gui.exchange.export import ExportOptions, Progress
+    from desk_gui.services.accounts import SignedIn
     from desk_gui.services.importing import ImportService
     from desk_gui.services.kb import KnowledgeService
     from desk_gui.services.problems import ProblemService
+    from desk_gui.services.reminders import ReminderService
     from desk_gui.services.review.compute import Period, Report, ReportFilter
 
 __all__ = ["SCHEMA_VERSION", "ProbeResult", "Workspace"]
 
-# Exchange (openpyxl), the knowledge base, problems and the review report are imported when
-# first used, not at start-up: the queue window paints before they are ever needed (issue 11).
+# Exchange (openpyxl), the knowledge base, problems, the review report, accounts (sign-in) and
+# reminders are imported when first used, not at start-up: the queue window paints before they
+# are ever needed (issue 11).
 
 ACTIONS_AHEAD_DAYS = 7
 """The review report lists improvement actions due up to this many days after its period."""
@@ -97,11 +99,13 @@ class Workspace:
         migrate: bool = True,
         backup_dir: Path | None = None,
         bind: bool = True,
+        finish_import: bool = True,
     ) -> Workspace:
         """Open (creating and migrating as asked) ``target`` for ``operator``.
 
         ``bind=False`` leaves the database that is bound now in place (a window still works on
-        it) until ``bind()`` is called.
+        it) until ``bind()`` is called. ``finish_import=False`` leaves an interrupted import's
+        search rows to ``finish_interrupted_import()`` (the window runs it after its first page).
         """
         db = connect_database(target, create=create, migrate=migrate, backup_dir=backup_dir)
         ctx = operator if isinstance(operator, Context) else Context(operator=operator)
@@ -109,8 +113,13 @@ class Workspace:
         workspace._adopt_server_login()
         if bind:
             workspace.bind()
-            _finish_interrupted_import()
+            if finish_import:
+                _finish_interrupted_import()
         return workspace
+
+    def finish_interrupted_import(self) -> None:
+        """Index what an import killed half-way left unindexed (cheap when nothing was)."""
+        _finish_interrupted_import()
 
     def _adopt_server_login(self) -> None:
         """On PostgreSQL with a staff member's own login, the server has signed them in: act
@@ -198,9 +207,11 @@ class Workspace:
         with translate_errors(self._db):
             return access.sign_in_required()
 
-    def sign_in(self, name: str, password: str) -> accounts.SignedIn:
+    def sign_in(self, name: str, password: str) -> SignedIn:
         """Check the password (audited, counted) and act as that person with their role."""
-        signed = accounts.authenticate(self.ctx, name, password)
+        from desk_gui.services.accounts import authenticate
+
+        signed = authenticate(self.ctx, name, password)
         self.ctx.role = signed.role
         self.ctx.supervisor = signed.role.at_least(Role.SUPERVISOR)
         self.set_operator(signed.name)
@@ -223,6 +234,8 @@ class Workspace:
 
     def reminders(self) -> ReminderService:
         """A reminder service for the current operator."""
+        from desk_gui.services.reminders import ReminderService
+
         return ReminderService(self.ctx)
 
     def staff(self, active_only: bool = False) -> list[directory.StaffMember]:

@@ -22,7 +22,6 @@ from typing import Any
 from urllib.parse import urlparse
 
 import peewee as pw
-from playhouse import db_url
 
 from desk_gui.store import migrations
 from desk_gui.store.error_codes import classify, classify_os_error
@@ -77,6 +76,8 @@ def _sqlite_path(target: str | os.PathLike[str]) -> Path | None:
     parsed = urlparse(text)
     if not parsed.scheme.startswith("sqlite"):
         return None
+    from playhouse import db_url  # URLs only: a plain file path is opened without it
+
     path = db_url.parse(text)["database"]
     if path == ":memory:":
         raise DatabaseUnreachable("in-memory databases are not supported")
@@ -127,6 +128,8 @@ def server_database(url: str) -> pw.Database:
             ) from exc
         if "connect_timeout" not in url:
             params["connect_timeout"] = PG_CONNECT_TIMEOUT_S
+    from playhouse import db_url  # (and its PostgreSQL, MySQL, pool modules) for servers only
+
     try:
         return db_url.connect(url, unquote_password=True, unquote_user=True, **params)
     except (RuntimeError, ValueError) as exc:

@@ -16,15 +16,7 @@ from pathlib import Path
 import peewee as pw
 
 from desk_gui import __version__
-from desk_gui.store import (
-    log_chain,
-    log_convert,
-    pg_roles,
-    pg_search,
-    rollup_sql,
-    schema,
-    slim_convert,
-)
+from desk_gui.store import log_chain, log_convert, pg_roles, rollup_sql, schema, slim_convert
 from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
 from desk_gui.store.models import (
     ALL_MODELS,
@@ -223,6 +215,8 @@ def _v16_postgres_tokens(db: pw.Database) -> None:
     """PostgreSQL: search by the SQLite index's tokens (pg_search) instead of trigrams."""
     if isinstance(db, pw.SqliteDatabase):
         return
+    from desk_gui.store import pg_search  # PostgreSQL only: not imported to open a file
+
     _run(db, pg_search.create_sql())
     # search imports database, which imports this module: the one step that needs it imports late.
     from desk_gui.store.search import index_rows_after
@@ -433,6 +427,8 @@ def create_latest(db: pw.Database) -> None:
     _run(db, schema.queue_index_sql(postgres=postgres))
     _run(db, schema.triage_index_sql())
     if postgres:
+        from desk_gui.store import pg_search  # PostgreSQL only: not imported to open a file
+
         _run(db, pg_search.create_sql())
     _run(db, schema.REPORT_INDEX_SQL)
     _run(db, rollup_sql.schema_sql(postgres=postgres))

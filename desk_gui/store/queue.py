@@ -12,14 +12,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import peewee as pw
 
-from desk_gui.store import schema, search
+from desk_gui.store import schema
 from desk_gui.store.database import fetch_all, is_sqlite, rows_of, translate_errors
 from desk_gui.store.models import Ticket
-from desk_gui.store.search import Plan, search_condition
+
+if TYPE_CHECKING:
+    from desk_gui.store.search import Plan
 
 TicketSelect: TypeAlias = "pw.ModelSelect[Ticket]"  # peewee is generic only in its stubs
 SOON = timedelta(hours=1)
@@ -136,9 +138,14 @@ def _conditions(
         conds.append(Ticket.submitted_at >= flt.submitted_from)
     if flt.submitted_to is not None:
         conds.append(Ticket.submitted_at < flt.submitted_to)
-    text = search_condition(flt.text, probe=probe_search, plan=plan)
-    if text is not None:
-        conds.append(text)
+    if flt.text.strip():
+        # Full-text search (and PostgreSQL's behind it) is imported at the first search: the
+        # queue's first page never needs it (issue 11).
+        from desk_gui.store.search import search_condition
+
+        text = search_condition(flt.text, probe=probe_search, plan=plan)
+        if text is not None:
+            conds.append(text)
     return conds
 
 
@@ -169,7 +176,9 @@ def _page_plan(flt: QueueFilter) -> Plan | None:
     """How a page finds its search hits (search.page_plan); None without search text."""
     if not flt.text.strip():
         return None
-    plan = search.page_plan(flt.text)
+    from desk_gui.store.search import Plan, page_plan
+
+    plan = page_plan(flt.text)
     # Within the open tickets the sort index walk is short anyway: never collect every match.
     if plan is Plan.COLLECT and _uses_open_index(flt):
         return Plan.PROBE
@@ -244,7 +253,9 @@ def count(flt: QueueFilter, cap: int | None = None) -> int:
         return found if exact else cap + 1
     with translate_errors():
         if _text_only(flt):
-            return search.count_matches(flt.text)  # the index alone, no ticket read
+            from desk_gui.store.search import count_matches
+
+            return count_matches(flt.text)  # the index alone, no ticket read
         return int(_filtered(Ticket.select(), flt).count())
 
 
@@ -260,7 +271,9 @@ def count_capped(flt: QueueFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
     """
     with translate_errors():
         if _text_only(flt):
-            found = search.count_matches(flt.text, limit=cap + 1)
+            from desk_gui.store.search import count_matches
+
+            found = count_matches(flt.text, limit=cap + 1)
         else:
             query = _filtered(Ticket.select(Ticket.id), flt).limit(cap + 1)
             sql, params = query.sql()

@@ -25,6 +25,7 @@ from desk_gui.store.database import close_database
 from desk_gui.ui.common.prefs import WorkstationPrefs
 from desk_gui.ui.common.session import Session
 from desk_gui.ui.queue.main_window import MainWindow
+from desk_gui.ui.worksheet.worksheet_view import WorksheetView
 
 OPERATOR = "张三"
 
@@ -53,6 +54,11 @@ def workspace(tmp_path: Path, ctx: Context) -> Iterator[Workspace]:
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow):
             widget.stop_timers()
+        # A worksheet's problem look-up runs on a process-wide worker: one left running failed
+        # against the next test's database, half migrated, in that test's event loop.
+        views = widget.findChildren(WorksheetView)
+        for view in [widget, *views] if isinstance(widget, WorksheetView) else views:
+            view.shutdown()
     opened.close()
     close_database()  # whatever a test switched to
 

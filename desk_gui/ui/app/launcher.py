@@ -23,7 +23,6 @@ from desk_gui.services.directory import list_staff
 from desk_gui.services.errors import SqliteTooOld
 from desk_gui.services.workspace import Workspace
 from desk_gui.ui.common.error_dialog import ErrorDialog
-from desk_gui.ui.common.operator_dialog import OperatorDialog
 from desk_gui.ui.common.prefs import WorkstationPrefs
 from desk_gui.ui.common.session import Session
 from desk_gui.ui.queue.main_window import MainWindow
@@ -83,14 +82,15 @@ def open_workspace(
 ) -> tuple[Workspace | None, str | None]:
     """Open ``target``: (the workspace, None), or (None, the plain sentence for the dialog)."""
     try:
-        return Workspace.open(target, create=create, bind=bind), None
+        # The window indexes what an interrupted import left after its first page (issue 11).
+        return Workspace.open(target, create=create, bind=bind, finish_import=False), None
     except DeskError as exc:
         return None, exc.message(lang)
 
 
 def first_run_database() -> Workspace:
     """Create (or reuse) the local database in the per-user data folder, open."""
-    return Workspace.open(config.default_database_path(), create=True)
+    return Workspace.open(config.default_database_path(), create=True, finish_import=False)
 
 
 def first_run_message(path: Path, *, existed: bool = False) -> str:
@@ -256,6 +256,8 @@ def choose_operator(prefs: WorkstationPrefs, parent: QWidget | None = None) -> s
     staff = {m.name for m in list_staff(active_only=True)}
     if name and name in staff:
         return name
+    from desk_gui.ui.common.operator_dialog import OperatorDialog
+
     chosen = OperatorDialog.ask(parent, name)
     if chosen:
         prefs.set_operator(chosen)

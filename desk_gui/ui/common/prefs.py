@@ -51,6 +51,8 @@ class WorkstationPrefs:
         return self._text(_DB_KEY)
 
     def set_last_database(self, target: str) -> None:
+        if target == self.last_database():
+            return  # each start names the same file: no write (and no file sync) then
         self._settings.setValue(_DB_KEY, target)
         self._settings.sync()
 

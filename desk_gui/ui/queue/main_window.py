@@ -61,7 +61,8 @@ DEFAULT_ORDER = (
 """The queue's columns as a new workstation shows them (each workstation may rearrange them)."""
 
 OFFICE_DELAY_MS = 100
-"""The office settings (title, masking) are read this long after the window first paints."""
+"""The office settings (title, masking) are read this long after the window first paints (and
+an interrupted import's search rows finished)."""
 
 TICK_MS = 30_000
 """How often the time-left column is repainted."""
@@ -75,6 +76,10 @@ GUARDED_ACTIONS: dict[str, Privilege] = {
     "actionStaffAccounts": Privilege.STAFF,
 }
 """Window actions greyed out (with the reason) for a role that may not do them."""
+
+
+def _ignore(_result: object) -> None:
+    pass
 
 
 class MainWindow(QueueWindow):
@@ -111,11 +116,10 @@ class MainWindow(QueueWindow):
         self._update_title()
         if self.filter_bar.current_filter() != self.model.queue_filter:
             self.model.set_filter(self.filter_bar.current_filter())
-        self._recount()
-        self.live.start()
-        # The office settings (their holiday calendar, a costly build) and the first reminder
-        # poll wait for the first page: on a busy machine a timer started here fired first and
-        # held the page back by the calendar's build.
+        # The count, live updates, the office settings (their holiday calendar, a costly build)
+        # and the first reminder poll wait for the first page: on a busy machine a timer started
+        # here fired first and held the page back by the calendar's build, and the count and
+        # the watcher's connection shared the workers (and the two cores) with the page.
         self._first_page_shown = False
         self.model.loading_changed.connect(self._on_model_loading_changed)
         self._on_model_loading_changed(self.model.loading)
@@ -137,8 +141,22 @@ class MainWindow(QueueWindow):
         if loading or self._first_page_shown:
             return
         self._first_page_shown = True
+        self._recount()
+        self.live.start()
+        # A commit between the page's read and the watcher's start is not missed: one refresh
+        # at the first poll.
+        self.live.note_own_write()
         self._office_timer.start()
         self.triage.start()
+
+    def _after_first_page(self) -> None:
+        self._apply_office()
+        # What an import killed half-way left unindexed: indexed now, off the window's thread
+        # (its code is imported only now: a worker importing it held the first paint back).
+        workspace = self.session.workspace
+        self.jobs.submit(
+            "finish-import", lambda _job: workspace.finish_interrupted_import(), _ignore
+        )
 
     def _apply_office(self) -> None:
         # Reading them builds the holiday calendar (~0.25 s): after the window is on screen.
@@ -206,7 +224,7 @@ class MainWindow(QueueWindow):
         self._office_timer = QTimer(self)
         self._office_timer.setSingleShot(True)
         self._office_timer.setInterval(OFFICE_DELAY_MS)
-        self._office_timer.timeout.connect(self._apply_office)
+        self._office_timer.timeout.connect(self._after_first_page)
         self.resize(1480, 860)
 
     def _connect(self) -> None:

@@ -1,0 +1,194 @@
+"""Starting the window (issue 11): what the real entry point imports before the first page is
+painted, and the work it leaves for after that page."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desk_gui.app import window_arguments
+from desk_gui.domain.ticket import TicketRecord
+from desk_gui.services.workflow import WorkflowService
+from desk_gui.services.workspace import Workspace
+from desk_gui.ui.common.session import Session
+from desk_gui.ui.queue.live import LiveUpdates
+from desk_gui.ui.queue.main_window import MainWindow
+from tests.gui.conftest import OPERATOR, make_draft, settle
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# The real start (``python -m desk_gui --db FILE``) in a child process: at the first paint of
+# the queue with rows in it, it prints the modules loaded so far and stops.
+CHILD = """
+import json, os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched.objectName() == "qt_scrollarea_viewport":
+            model = getattr(watched.parent(), "model", lambda: None)()
+            if model is not None and model.rowCount() > 0:
+                print(json.dumps(sorted(sys.modules)), flush=True)
+                os._exit(0)
+        return False
+
+app = QApplication(sys.argv[:1])
+spy = FirstPaint(); app.installEventFilter(spy)
+from desk_gui.app import main
+main(["--db", sys.argv[1], "--lang", "zh"])
+os._exit(3)
+"""
+
+NOT_BEFORE_FIRST_PAINT = (
+    "desk_gui.cli",  # every verb's parser: the window needs --db and --lang only
+    "desk_gui.store.pg_search",  # PostgreSQL only
+    "desk_gui.store.search",  # the first search, not the first page
+    "desk_gui.store.import_stage",  # an interrupted import is finished after the first page
+    "desk_gui.services.accounts",  # sign-in, only when the office requires it
+    "desk_gui.domain.review",
+    "desk_gui.exchange",
+    "openpyxl",
+    "playhouse.db_url",  # server URLs only
+)
+
+
+def _first_paint_modules(db: Path, config: Path) -> set[str]:
+    folder = config / "Desk"
+    folder.mkdir(parents=True)
+    (folder / "Desk.conf").write_text(f"[operator]\nname={OPERATOR}\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config))
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the child's settings are found by XDG_CONFIG_HOME"
+)
+def test_the_first_page_is_painted_before_search_accounts_and_exchange_are_imported(
+    make_tickets: Callable[..., list[TicketRecord]], workspace: Workspace, tmp_path: Path
+) -> None:
+    make_tickets(3)
+    target = Path(workspace.target)
+    workspace.close()
+    loaded = _first_paint_modules(target, tmp_path / "config")
+    assert "desk_gui.ui.queue.main_window" in loaded  # the window did paint its first page
+    early = sorted(
+        m
+        for m in loaded
+        for name in NOT_BEFORE_FIRST_PAINT
+        if m == name or m.startswith(name + ".")
+    )
+    assert early == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["--db", "x.db"], True),
+        (["--db=x.db", "--lang", "zh"], True),
+        (["--self-test"], True),
+        (["demo", "--db", "x.db"], False),
+        (["--db", "x.db", "check"], False),
+        (["--lang", "fr"], False),  # the full parser says what is wrong
+        (["--db"], False),
+        (["--help"], False),
+        (["--version"], False),
+    ],
+)
+def test_only_window_options_skip_the_verbs_parser(argv: list[str], window: bool) -> None:
+    assert (window_arguments(argv) is not None) is window
+
+
+def test_the_window_finishes_an_interrupted_import_off_its_thread_after_its_first_page(
+    qtbot: Any,
+    session: Session,
+    make_tickets: Callable[..., list[TicketRecord]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_tickets(2)
+    calls: list[tuple[bool, int]] = []
+
+    def finish(_self: Workspace) -> None:
+        calls.append((threading.current_thread() is threading.main_thread(), window_rows()))
+
+    monkeypatch.setattr(Workspace, "finish_interrupted_import", finish)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+
+    def window_rows() -> int:
+        return window.model.rowCount()
+
+    window.show()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: bool(calls))
+    settle(qtbot, window)
+    assert calls == [(False, 2)]  # once, on a worker, with the first page already shown
+
+
+def test_a_ticket_saved_while_the_first_page_loads_still_reaches_the_queue(
+    qtbot: Any,
+    session: Session,
+    workflow: WorkflowService,
+    make_tickets: Callable[..., list[TicketRecord]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Live updates start after the first page: a commit between the page's read and the
+    # watcher's start (another workstation saving) must not be missed.
+    make_tickets(2)
+    start = LiveUpdates.start
+
+    def start_after_a_save(live: LiveUpdates) -> None:
+        workflow.create(make_draft(7))
+        start(live)
+
+    monkeypatch.setattr(LiveUpdates, "start", start_after_a_save)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: window.count_label.text() == "3 tickets", timeout=5000)
+
+
+def test_the_data_layer_is_imported_before_qt_and_without_it() -> None:
+    # PySide6 reads the source of every module imported after it: main() imports the window's
+    # database side first, which must not import Qt itself.
+    code = (
+        "import sys; from desk_gui.app import import_data_layer; import_data_layer(); "
+        "print('desk_gui.services.workspace' in sys.modules, "
+        "any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert done.stdout.split() == ["True", "False"], done.stderr
+
+
+def test_main_imports_the_data_layer_before_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    import desk_gui.app
+    import desk_gui.ui.app.launcher
+
+    order: list[str] = []
+    monkeypatch.setattr(desk_gui.app, "import_data_layer", lambda: order.append("data"))
+    monkeypatch.setattr(desk_gui.ui.app.launcher, "launch", lambda _args: order.append("window"))
+    desk_gui.app.main(["--db", "x.db"])
+    assert order == ["data", "window"]
