@@ -13,7 +13,7 @@ import sqlite3
 
 import pytest
 
-from desk_gui.store import pg_search, schema, search
+from desk_gui.store import pg_query, pg_search, schema, search, search_text
 
 TEXTS = [
     "打印机无法打印，卡纸了",
@@ -48,10 +48,10 @@ def _fts5() -> sqlite3.Connection:
 
 
 def _pg_matches(rows: list[pg_search.Row], query: str) -> set[int]:
-    """What the SQL of pg_search.where_sql selects, evaluated in Python."""
+    """What the SQL of pg_query.where_sql selects, evaluated in Python."""
     vocabulary = set().union(*(r.words for r in rows))
     hits = set()
-    terms = [pg_search.term_of(t, search._stands_alone(t[-1])) for t in search.query_terms(query)]
+    terms = [pg_query.term_of(t, search_text.stands_alone(t[-1])) for t in search.query_terms(query)]
     for row in rows:
         ok = True
         for term in terms:
@@ -62,7 +62,9 @@ def _pg_matches(rows: list[pg_search.Row], query: str) -> set[int]:
                 words = {w for w in vocabulary if w.startswith(term.phrase[-1])}
                 ok = ok and bool(words & set(row.tokens))
             if term.needs_recheck(expanded):
-                ok = ok and re.search(term.regex(), row.doc) is not None
+                regex = term.boundary_regex()  # strpos, then the regular expression if any
+                ok = ok and term.needle in row.doc
+                ok = ok and (regex is None or re.search(regex, row.doc) is not None)
         if ok and terms:
             hits.add(row.id)
     return hits
@@ -80,9 +82,9 @@ def test_tokens_and_matches_equal_fts5() -> None:
 
 def test_standalone_characters_agree_with_the_index() -> None:
     for ch in "打印가あア\ue02b𠀀":
-        assert pg_search._alone(ch) == search._stands_alone(ch), ch
+        assert pg_search.alone(ch) == search_text.stands_alone(ch), ch
     for ch in "aZ09éß":
-        assert not pg_search._alone(ch)
+        assert not pg_search.alone(ch)
 
 
 def test_row_keeps_bigrams_words_and_columns_apart() -> None:
@@ -99,6 +101,6 @@ def test_row_keeps_bigrams_words_and_columns_apart() -> None:
 )
 def test_only_phrases_are_rechecked(query: str, recheck: bool) -> None:
     (spread,) = search.query_terms(query)
-    term = pg_search.term_of(spread, search._stands_alone(spread[-1]))
+    term = pg_query.term_of(spread, search_text.stands_alone(spread[-1]))
     assert term is not None
     assert term.needs_recheck(expanded=True) is recheck
