@@ -20,7 +20,6 @@ them in the page's order until the page is full (``LAZY``, see ``queue``).
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -162,29 +161,45 @@ WALK_SHARE = 0.01
 
 Walking costs ~15 µs a ticket walked (page / share of them), collecting as much a match: at
 1M tickets and a page of 200 the two meet near a share of 1%."""
+LAZY_FROM = 2000
+"""From this many likely candidates on, a phrase's page rechecks only what it shows (LAZY).
+
+A recheck costs ~3 µs a row (``strpos`` on ``doc``), reading and sorting a candidate ~1 µs:
+below this many, rechecking them all first costs a few milliseconds."""
+PHRASE_WALK_SHARE = 0.05
+"""From this share of candidates on, a phrase's page walks the sort index (EXISTS): sorting
+every candidate would cost more than testing the tickets walked (page / share of them)."""
 _STATS_TTL_S = 600.0
-_stats: dict[str, tuple[float, dict[str, float]]] = {}
+_stats: dict[str, tuple[float, dict[str, float], float]] = {}
 
 
-def element_shares(db: pw.Database) -> dict[str, float]:
-    """The share of rows holding each common token (the planner's statistics, read once in a
-    while); a token missing from it is rarer than every one listed."""
+def _statistics(db: pw.Database) -> tuple[dict[str, float], float]:
+    """The share of rows holding each common token, and how many rows there are (the
+    planner's statistics, read once in a while)."""
     key = str(getattr(db, "database", ""))
-    read_at, shares = _stats.get(key, (0.0, {}))
+    read_at, shares, rows = _stats.get(key, (0.0, {}, 0.0))
     if time.monotonic() - read_at < _STATS_TTL_S:
-        return shares
+        return shares, rows
     cursor = db.execute_sql(
-        "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+        "SELECT most_common_elems::text::text[], most_common_elem_freqs, "
+        "(SELECT reltuples FROM pg_class WHERE oid = %s::regclass) FROM pg_stats "
         "WHERE tablename = %s AND attname = 'tokens'",
-        (TABLE,),
+        (f'"{TABLE}"', TABLE),
     )
     try:
         found = cursor.fetchone()
     finally:
         cursor.close()
     shares = dict(zip(found[0], found[1], strict=False)) if found and found[0] else {}
-    _stats[key] = (time.monotonic(), shares)
-    return shares
+    rows = max(0.0, float(found[2] or 0)) if found else 0.0
+    _stats[key] = (time.monotonic(), shares, rows)
+    return shares, rows
+
+
+def element_shares(db: pw.Database) -> dict[str, float]:
+    """The share of rows holding each common token; a token missing from it is rarer than
+    every one listed."""
+    return _statistics(db)[0]
 
 
 def least_share(db: pw.Database, terms: Sequence[Term]) -> float:
@@ -205,17 +220,23 @@ def least_share(db: pw.Database, terms: Sequence[Term]) -> float:
 
 
 def page_plan(db: pw.Database, terms: Sequence[Term]) -> str:
-    """``exists`` (walk the sort index) when the rarest term is common enough, else
-    ``collect`` (``search.Plan``'s values)."""
+    """How a page finds its hits (``search.Plan``'s values): ``exists`` (walk the sort index)
+    when the rarest term is common enough, else ``collect``; a phrase with more likely
+    candidates than LAZY_FROM but too few to walk is ``lazy``."""
     if not terms:
         return "collect"
-    return "exists" if least_share(db, terms) >= WALK_SHARE else "collect"
+    share = least_share(db, terms)
+    if not where_of(db, terms).recheck:
+        return "exists" if share >= WALK_SHARE else "collect"
+    if share >= PHRASE_WALK_SHARE:
+        return "exists"
+    return "lazy" if share * _statistics(db)[1] >= LAZY_FROM else "collect"
 
 
-def _collect(where: Where) -> pw.Node:
+def _collect(where: Where, *, recheck: bool = True) -> pw.Node:
     """The matches' ids read at once (an InitPlan), then their tickets by primary key and
     sorted: the planner cannot turn it into a walk of the sort index."""
-    sql, args = where.sql()
+    sql, args = where.sql(recheck=recheck)
     return pw.NodeList(
         (Ticket.id, pw.SQL(f'= ANY(ARRAY(SELECT "id" FROM "{TABLE}" WHERE {sql}))', args))
     )
@@ -230,9 +251,18 @@ def _walk(where: Where) -> pw.Node:
 
 
 def condition(db: pw.Database, terms: Sequence[Term], plan: str | None) -> pw.Node:
-    """A WHERE condition on Ticket for the terms, found the way ``plan`` says."""
+    """A WHERE condition on Ticket for the terms, found the way ``plan`` says; ``lazy``: the
+    candidates only, which ``lazy_recheck`` then decides."""
     where = where_of(db, terms)
+    if plan == "lazy":
+        return _collect(where, recheck=False)
     return _walk(where) if plan in ("exists", "probe") else _collect(where)
+
+
+def lazy_recheck(db: pw.Database, terms: Sequence[Term], outer: str) -> tuple[str, list[object]]:
+    """The phrases' recheck of the ticket whose id is ``outer`` (SQL), and its parameters."""
+    sql, args = where_of(db, terms).sql(index=False)
+    return f'(SELECT {sql} FROM "{TABLE}" AS "s" WHERE "s"."id" = {outer})', args
 
 
 def _ids_sql(

@@ -184,6 +184,9 @@ class Plan(StrEnum):
     COLLECT = "collect"  # fetch every match, sort them: few matches
     PROBE = "probe"  # walk the sort index, look each ticket up in the match set built once
     EXISTS = "exists"  # walk the sort index, ask the index about each ticket: most tickets match
+    # PostgreSQL, a phrase with many candidates: sort the candidates the index finds, recheck
+    # each in the page's order until the page is full (``page_recheck``)
+    LAZY = "lazy"
 
 
 def _fts_subquery(match: str) -> pw.SQL:
@@ -282,7 +285,8 @@ def search_condition(
     ``probe`` (or ``plan=Plan.PROBE``) hides ``Ticket.id`` from the planner (``+id IN ...``)
     so that SQLite walks the ORDER BY index and tests each row against the match set, instead
     of fetching every match and sorting: faster when the matches are many, slower when they
-    are few. ``plan=Plan.EXISTS`` tests each row walked on its own (see ``page_plan``).
+    are few. ``plan=Plan.EXISTS`` tests each row walked on its own (see ``page_plan``);
+    ``plan=Plan.LAZY`` (PostgreSQL) selects the candidates only (see ``page_recheck``).
     """
     if not query_text.strip():
         return None
@@ -296,6 +300,15 @@ def search_condition(
     probe = probe or plan is Plan.PROBE
     left: pw.Node = pw.NodeList((pw.SQL("+"), Ticket.id), glue="") if probe else Ticket.id
     return pw.Expression(left, pw.OP.IN, _fts_subquery(match))
+
+
+def page_recheck(query_text: str, outer: str) -> tuple[str, list[object]] | None:
+    """Plan.LAZY's recheck of the ticket whose id is ``outer`` (SQL), with its parameters:
+    ``search_condition(plan=Plan.LAZY)`` selects the candidates only."""
+    if is_sqlite() or not query_text.strip():
+        return None
+    db = current_database()
+    return pg_query.lazy_recheck(db, pg_query.terms_of(query_text), outer)
 
 
 def apply_search(select_query: SelectT, query_text: str) -> SelectT:

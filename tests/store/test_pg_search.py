@@ -51,7 +51,9 @@ def _pg_matches(rows: list[pg_search.Row], query: str) -> set[int]:
     """What the SQL of pg_query.where_sql selects, evaluated in Python."""
     vocabulary = set().union(*(r.words for r in rows))
     hits = set()
-    terms = [pg_query.term_of(t, search_text.stands_alone(t[-1])) for t in search.query_terms(query)]
+    terms = [
+        pg_query.term_of(t, search_text.stands_alone(t[-1])) for t in search.query_terms(query)
+    ]
     for row in rows:
         ok = True
         for term in terms:
@@ -104,3 +106,23 @@ def test_only_phrases_are_rechecked(query: str, recheck: bool) -> None:
     term = pg_query.term_of(spread, search_text.stands_alone(spread[-1]))
     assert term is not None
     assert term.needs_recheck(expanded=True) is recheck
+
+
+@pytest.mark.parametrize(
+    ("query", "share", "rows", "plan"),
+    [
+        ("打印", 0.3, 1e6, "exists"),  # no recheck: walk when common
+        ("打印", 0.001, 1e6, "collect"),
+        ("全公司网络中断", 0.0125, 1e6, "lazy"),  # 12,500 candidates: recheck what is shown
+        ("全公司网络中断", 0.0125, 2e4, "collect"),  # 250: recheck them all
+        ("全公司网络中断", 0.3, 1e6, "exists"),
+        ("全公司网络中断", 0.0, 1e6, "collect"),  # a bigram rarer than every listed one
+    ],
+)
+def test_a_phrase_with_many_candidates_is_rechecked_lazily(
+    monkeypatch: pytest.MonkeyPatch, query: str, share: float, rows: float, plan: str
+) -> None:
+    terms = pg_query.terms_of(query)
+    shares = {e: share for t in terms for e in t.exact}
+    monkeypatch.setattr(pg_query, "_statistics", lambda db: (shares, rows))
+    assert pg_query.page_plan(None, terms) == plan  # type: ignore[arg-type]
