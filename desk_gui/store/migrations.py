@@ -223,6 +223,15 @@ def _v16_postgres_tokens(db: pw.Database) -> None:
     pg_roles.refresh_grants(db)  # agents write the new tables on every save
 
 
+def _v17_postgres_trigrams(db: pw.Database) -> None:
+    """PostgreSQL: every search row written again, with its CJK trigrams (pg_search.row_of)."""
+    if isinstance(db, pw.SqliteDatabase):
+        return
+    from desk_gui.store.search import index_rows_after  # late, as in _v16_postgres_tokens
+
+    pg_search.fill(db, index_rows_after)
+
+
 # Version 9 as peewee generates it from the model (both engines alike); frozen on purpose.
 _V9_TABLES: tuple[str, ...] = (
     'CREATE TABLE "intake_token" ("token" VARCHAR(64) NOT NULL PRIMARY KEY, '
@@ -394,6 +403,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         16, "PostgreSQL: search by tokens, Chinese of any length indexed", _v16_postgres_tokens
     ),
+    Migration(17, "PostgreSQL: CJK trigrams among the search tokens", _v17_postgres_trigrams),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

@@ -3,8 +3,9 @@
 A query word is a phrase of index tokens (``pg_search``), its last one a prefix unless it
 stands alone. What a row must hold:
 
-- every token of the phrase, and every CJK bigram in it: an array containment, one GIN
-  lookup whatever its length. A term of one token, or of two CJK characters, is exactly that.
+- every token of the phrase, and every CJK bigram and trigram in it: an array containment,
+  one GIN lookup whatever its length. A term of one token, or of up to three CJK
+  characters, is exactly that.
 - a prefix (``print``) becomes the words it begins (``printer``, …), at most ``EXPAND_CAP``
   of them, and an array overlap.
 - a longer phrase (``无法打印``, a ticket number) is then rechecked on ``doc``: ``strpos`` of
@@ -43,17 +44,22 @@ class Term:
 
     @property
     def exact(self) -> list[str]:
-        """Tokens (and bigrams) every matching row holds."""
+        """Tokens (and CJK bigrams and trigrams) every matching row holds."""
         whole = self.phrase[:-1] if self.prefix else self.phrase
-        steps = zip(self.phrase, self.phrase[1:], strict=False)
-        pairs = [a + b for a, b in steps if alone(a) and alone(b)]
-        return sorted(set(whole) | set(pairs))
+        found = set(whole)
+        for size in (2, 3):
+            for start in range(len(self.phrase) - size + 1):
+                run = self.phrase[start : start + size]
+                if all(map(alone, run)):
+                    found.add("".join(run))
+        return sorted(found)
 
     def needs_recheck(self, expanded: bool) -> bool:
-        """Whether containment (and the prefix's expansion) alone may admit a wrong row."""
+        """Whether containment (and the prefix's expansion) alone may admit a wrong row: a
+        run of up to three standalone tokens is a token itself."""
         if self.prefix:
             return len(self.phrase) > 1 or not expanded
-        return len(self.phrase) > 2 or (len(self.phrase) == 2 and not alone(self.phrase[0]))
+        return len(self.phrase) > 1 and not (len(self.phrase) <= 3 and all(map(alone, self.phrase)))
 
     @property
     def needle(self) -> str:

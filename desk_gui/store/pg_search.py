@@ -4,8 +4,10 @@ SQLite's FTS5 table (``search``) holds, per ticket and column, the tokens ``unic
 from the index text: every CJK character and ASCII punctuation mark alone, runs of letters and
 digits, lower case, without diacritics. PostgreSQL keeps the same in ``ticket_search``:
 
-- ``tokens``: the ticket's distinct tokens, plus every pair of neighbouring tokens that stand
-  alone (``打印``: a CJK bigram), in a GIN-indexed array.
+- ``tokens``: the ticket's distinct tokens, plus every two and three neighbouring tokens that
+  stand alone (``打印``, ``打印机``: CJK bigrams and trigrams), in a GIN-indexed array. A
+  phrase of many characters is found by its trigrams: rows that hold each of them apart but
+  not the phrase are rare (its bigrams alone let thousands through, ``处理中断``).
 - ``doc``: the tokens themselves, space-joined per column, a newline between columns: a
   phrase's tokens follow each other in one column exactly where ``doc`` holds them
   space-joined.
@@ -41,9 +43,11 @@ _ALONE_CLASS = (
     "\ue000-\ue07f\U00020000-\U0003134f]"
 )
 _ALONE = re.compile(_ALONE_CLASS)
-# Two neighbouring standalone tokens in a space-joined token list (overlapping: the second is
-# only looked at). A standalone character is always a whole token: no boundary to test.
+# Two and three neighbouring standalone tokens in a space-joined token list (overlapping: the
+# ones after the first are only looked at). A standalone character is always a whole token: no
+# boundary to test.
 _PAIR = re.compile(f"({_ALONE_CLASS})(?= ({_ALONE_CLASS}))")
+_TRIPLE = re.compile(f"({_ALONE_CLASS})(?= ({_ALONE_CLASS}) ({_ALONE_CLASS}))")
 _DIACRITICS_POSSIBLE = re.compile("[\u0080-\u1fff]")
 STATISTICS = 2000
 INDEX_SQL = f'CREATE INDEX IF NOT EXISTS "{TABLE}_tokens" ON "{TABLE}" USING gin ("tokens")'
@@ -110,6 +114,7 @@ def row_of(index_row: Sequence[object]) -> Row:
     words = found - set(_ALONE.findall(doc))
     for column in joined:
         found.update(map("".join, _PAIR.findall(column)))
+        found.update(map("".join, _TRIPLE.findall(column)))
     return Row(int(str(index_row[0])), list(found), doc, words)
 
 

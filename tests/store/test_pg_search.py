@@ -91,15 +91,24 @@ def test_standalone_characters_agree_with_the_index() -> None:
 
 def test_row_keeps_bigrams_words_and_columns_apart() -> None:
     row = pg_search.row_of([7, search.index_text("打印、机 Printer"), search.index_text("卡纸")])
-    assert {"打印", "印机", "printer"} <= set(row.tokens)
+    assert {"打印", "印机", "打印机", "printer"} <= set(row.tokens)
     assert "机卡" not in row.tokens  # two columns: no bigram across them
+    assert "印机卡" not in row.tokens
     assert row.words == {"printer"}
     assert row.doc == "打 印 机 printer\n卡 纸"
 
 
 @pytest.mark.parametrize(
     ("query", "recheck"),
-    [("打", False), ("打印", False), ("无法打印", True), ("printer", False), ("T2026-1", True)],
+    [
+        ("打", False),
+        ("打印", False),
+        ("数据库", False),  # a trigram
+        ("无法打印", True),
+        ("vpn断", True),
+        ("printer", False),
+        ("T2026-1", True),
+    ],
 )
 def test_only_phrases_are_rechecked(query: str, recheck: bool) -> None:
     (spread,) = search.query_terms(query)
