@@ -225,18 +225,45 @@ def least_share(db: pw.Database, terms: Sequence[Term]) -> float:
     return least
 
 
+SAMPLE = 200
+"""How many of the newest candidates a phrase's share of true matches is estimated from."""
+
+
+def passing_share(db: pw.Database, where: Where) -> float:
+    """The share of the SAMPLE newest candidates that pass the phrases' recheck (1.0 when
+    there are fewer: they are all rechecked anyway)."""
+    index, index_args = where.sql(recheck=False)
+    recheck, recheck_args = where.sql(index=False)
+    sampled = _fetch(
+        db,
+        f"SELECT count(*) FILTER (WHERE {recheck}), count(*) FROM (SELECT \"doc\" FROM "
+        f'"{TABLE}" WHERE {index} ORDER BY "id" DESC LIMIT %s) AS "sample"',
+        [*recheck_args, *index_args, SAMPLE],
+    )
+    passed, seen = (int(str(v)) for v in sampled[0])
+    return passed / seen if seen >= SAMPLE else 1.0
+
+
 def page_plan(db: pw.Database, terms: Sequence[Term]) -> str:
     """How a page finds its hits (``search.Plan``'s values): ``exists`` (walk the sort index)
-    when the rarest term is common enough, else ``collect``; a phrase with more likely
-    candidates than LAZY_FROM but too few to walk is ``lazy``."""
+    when the rarest term is common enough, else ``collect``.
+
+    A phrase's candidates (the rows holding its tokens) may mostly fail its recheck: its share
+    of matches is the candidates' times the share of the newest candidates that pass. Few
+    candidates, or none of the sample passing: ``collect`` (recheck each, sort what passed;
+    a walk would read every ticket). Common enough: ``exists``. Else ``lazy``."""
     if not terms:
         return "collect"
     share = least_share(db, terms)
-    if not where_of(db, terms).recheck:
+    where = where_of(db, terms)
+    if not where.recheck:
         return "exists" if share >= WALK_SHARE else "collect"
-    if share >= PHRASE_WALK_SHARE:
-        return "exists"
-    return "lazy" if share * _statistics(db)[1] >= LAZY_FROM else "collect"
+    if share * _statistics(db)[1] < LAZY_FROM:
+        return "collect"
+    share *= passing_share(db, where)
+    if share == 0:
+        return "collect"
+    return "exists" if share >= PHRASE_WALK_SHARE else "lazy"
 
 
 def _collect(where: Where, *, recheck: bool = True) -> pw.Node:

@@ -118,20 +118,28 @@ def test_only_phrases_are_rechecked(query: str, recheck: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("query", "share", "rows", "plan"),
+    ("query", "share", "rows", "passing", "plan"),
     [
-        ("打印", 0.3, 1e6, "exists"),  # no recheck: walk when common
-        ("打印", 0.001, 1e6, "collect"),
-        ("全公司网络中断", 0.0125, 1e6, "lazy"),  # 12,500 candidates: recheck what is shown
-        ("全公司网络中断", 0.0125, 2e4, "collect"),  # 250: recheck them all
-        ("全公司网络中断", 0.3, 1e6, "exists"),
-        ("全公司网络中断", 0.0, 1e6, "collect"),  # a bigram rarer than every listed one
+        ("打印", 0.3, 1e6, 1.0, "exists"),  # no recheck: walk when common
+        ("打印", 0.001, 1e6, 1.0, "collect"),
+        ("全公司网络中断", 0.0125, 1e6, 1.0, "lazy"),  # 12,500 candidates: recheck what is shown
+        ("全公司网络中断", 0.0125, 2e4, 1.0, "collect"),  # 250: recheck them all
+        ("全公司网络中断", 0.3, 1e6, 1.0, "exists"),
+        ("全公司网络中断", 0.3, 1e6, 0.05, "lazy"),  # most candidates fail: a walk would be long
+        ("全公司网络中断", 1.0, 1e6, 0.0, "collect"),  # none of the sample passes
+        ("全公司网络中断", 0.0, 1e6, 1.0, "collect"),  # a trigram rarer than every listed one
     ],
 )
 def test_a_phrase_with_many_candidates_is_rechecked_lazily(
-    monkeypatch: pytest.MonkeyPatch, query: str, share: float, rows: float, plan: str
+    monkeypatch: pytest.MonkeyPatch,
+    query: str,
+    share: float,
+    rows: float,
+    passing: float,
+    plan: str,
 ) -> None:
     terms = pg_query.terms_of(query)
     shares = {e: share for t in terms for e in t.exact}
     monkeypatch.setattr(pg_query, "_statistics", lambda db: (shares, rows))
+    monkeypatch.setattr(pg_query, "passing_share", lambda db, where: passing)
     assert pg_query.page_plan(None, terms) == plan  # type: ignore[arg-type]
