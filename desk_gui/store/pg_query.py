@@ -236,7 +236,7 @@ def passing_share(db: pw.Database, where: Where) -> float:
     recheck, recheck_args = where.sql(index=False)
     sampled = _fetch(
         db,
-        f"SELECT count(*) FILTER (WHERE {recheck}), count(*) FROM (SELECT \"doc\" FROM "
+        f'SELECT count(*) FILTER (WHERE {recheck}), count(*) FROM (SELECT "doc" FROM '
         f'"{TABLE}" WHERE {index} ORDER BY "id" DESC LIMIT %s) AS "sample"',
         [*recheck_args, *index_args, SAMPLE],
     )
