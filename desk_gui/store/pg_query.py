@@ -44,7 +44,9 @@ class Term:
 
     @property
     def exact(self) -> list[str]:
-        """Tokens (and CJK bigrams and trigrams) every matching row holds."""
+        """Tokens (and CJK bigrams and trigrams) every matching row holds; a run of CJK
+        characters within a longer one listed is left out (a row holding ``打印机`` holds
+        ``打印`` and ``打``): each costs the GIN index a posting list to read."""
         whole = self.phrase[:-1] if self.prefix else self.phrase
         found = set(whole)
         for size in (2, 3):
@@ -52,7 +54,8 @@ class Term:
                 run = self.phrase[start : start + size]
                 if all(map(alone, run)):
                     found.add("".join(run))
-        return sorted(found)
+        runs = [e for e in found if all(map(alone, e))]
+        return sorted(e for e in found if not any(e in r and e != r for r in runs))
 
     def needs_recheck(self, expanded: bool) -> bool:
         """Whether containment (and the prefix's expansion) alone may admit a wrong row: a
