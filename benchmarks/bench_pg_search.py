@@ -26,6 +26,10 @@ TEXT = "(" + " || ' ' || ".join(f'"{c}"' for c in COLUMNS) + ")"
 FLOOR = 'SELECT "id" FROM "ticket" ORDER BY "submitted_at" DESC, "id" DESC LIMIT 200'
 
 
+PATHOLOGICAL = "every trigram in every ticket, never adjacent"
+"""A phrase no token can narrow: every ticket is a candidate and each is checked."""
+
+
 def queries() -> list[tuple[str, str]]:
     """(what, query): common and rare, 1, 2, 3+ characters, English, two words, a number."""
     top = int(fetch_all('SELECT max("id") FROM "ticket"')[0][0])
@@ -57,7 +61,7 @@ def queries() -> list[tuple[str, str]]:
         ("number, digits only", number[-6:]),
         ("nothing matches", "量子纠缠"),
         ("common chars, nothing matches", "处理中断"),
-        ("common bigrams, nothing matches", "待处理中"),
+        (PATHOLOGICAL, "待处理中"),
     ]
 
 
