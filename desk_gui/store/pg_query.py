@@ -229,18 +229,20 @@ def least_share(db: pw.Database, terms: Sequence[Term]) -> float:
 
 
 SAMPLE = 200
-"""How many of the newest candidates a phrase's share of true matches is estimated from."""
+"""How many candidates a phrase's share of true matches is estimated from: the first the
+bitmap of the GIN index reaches (in the newest first, the planner walked the primary key and
+tested 16,000 rows for a phrase in 1% of them: 150 ms)."""
 
 
 def passing_share(db: pw.Database, where: Where) -> float:
-    """The share of the SAMPLE newest candidates that pass the phrases' recheck (1.0 when
-    there are fewer: they are all rechecked anyway)."""
+    """The share of SAMPLE candidates that pass the phrases' recheck (1.0 when there are
+    fewer: they are all rechecked anyway)."""
     index, index_args = where.sql(recheck=False)
     recheck, recheck_args = where.sql(index=False)
     sampled = _fetch(
         db,
         f'SELECT count(*) FILTER (WHERE {recheck}), count(*) FROM (SELECT "doc" FROM '
-        f'"{TABLE}" WHERE {index} ORDER BY "id" DESC LIMIT %s) AS "sample"',
+        f'"{TABLE}" WHERE {index} LIMIT %s) AS "sample"',
         [*recheck_args, *index_args, SAMPLE],
     )
     passed, seen = (int(str(v)) for v in sampled[0])
