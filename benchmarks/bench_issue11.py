@@ -188,10 +188,16 @@ def pg_rows(url: str, demo: Path) -> None:
     for f in figures:
         print(f"  pg {f.what:<34} {f.text!r:<22} page {f.page_s * 1e3:7.1f} ms  "
               f"count {f.count_s * 1e3:7.1f} ms  ILIKE {f.ilike_s * 1e3:7.0f} ms")  # fmt: skip
-    worst = max(figures, key=lambda f: f.page_s)
+    worst = max((f for f in figures if f.what != bench_pg_search.PATHOLOGICAL),
+                key=lambda f: f.page_s)  # fmt: skip
     ROWS.append(Row("PostgreSQL search at 1M, first page (worst kind)", worst.page_s,
                     worst.ilike_s, "ILIKE scan, same query", "≤ 100 ms",
                     note=f"{worst.what} {worst.text!r}"))  # fmt: skip
+    for f in figures:
+        if f.what == bench_pg_search.PATHOLOGICAL:
+            ROWS.append(Row(f"PostgreSQL search at 1M, first page ({f.what})", f.page_s,
+                            f.ilike_s, "ILIKE scan, same query", "≤ 100 ms",
+                            note=repr(f.text)))  # fmt: skip
     worst_count = max(figures, key=lambda f: f.count_s)
     ROWS.append(Row("PostgreSQL search at 1M, count (capped)", worst_count.count_s, floor,
                     "unfiltered first page", "never delays the page",

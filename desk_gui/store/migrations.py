@@ -232,6 +232,16 @@ def _v17_slim(db: pw.Database) -> None:
         slim_convert.convert_sqlite(db)
 
 
+def _v18_postgres_trigrams(db: pw.Database) -> None:
+    """PostgreSQL: every search row written again, with its CJK trigrams (pg_search.row_of)."""
+    if isinstance(db, pw.SqliteDatabase):
+        return
+    from desk_gui.store import pg_search  # PostgreSQL only: not imported to open a file
+    from desk_gui.store.search import index_rows_after  # late, as in _v16_postgres_tokens
+
+    pg_search.fill(db, index_rows_after)
+
+
 # Version 9 as peewee generates it from the model (both engines alike); frozen on purpose.
 _V9_TABLES: tuple[str, ...] = (
     'CREATE TABLE "intake_token" ("token" VARCHAR(64) NOT NULL PRIMARY KEY, '
@@ -406,6 +416,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         17, "a smaller file: short chain values, search copies by reference", _v17_slim, vacuum=True
     ),
+    Migration(18, "PostgreSQL: CJK trigrams among the search tokens", _v18_postgres_trigrams),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

@@ -1,28 +1,26 @@
-"""PostgreSQL search: the SQLite index's tokens in an array with a GIN index (schema 14).
+"""PostgreSQL search rows: the SQLite index's tokens in an array with a GIN index (schema 14).
 
 SQLite's FTS5 table (``search``) holds, per ticket and column, the tokens ``unicode61`` cuts
 from the index text: every CJK character and ASCII punctuation mark alone, runs of letters and
-digits, lower case, without diacritics. A query word is a phrase of such tokens, its last one a
-prefix unless it stands alone. PostgreSQL answers the same question from ``ticket_search``:
+digits, lower case, without diacritics. PostgreSQL keeps the same in ``ticket_search``:
 
-- ``tokens``: the ticket's distinct tokens, plus every pair of neighbouring tokens that stand
-  alone (``打印``: a CJK bigram), in a GIN-indexed array. A term of one token, or of two CJK
-  characters, is exactly an array containment: one GIN lookup whatever its length.
-- ``doc``: the tokens themselves, space-joined per column, a newline between columns. A longer
-  phrase (``无法打印``, a ticket number) is found by containment of its tokens and bigrams, then
-  rechecked by a regular expression on ``doc`` so that its tokens follow each other in one
-  column, as in FTS5.
-- ``search_word``: every token that is not standalone (words, numbers), in C order. A prefix
-  (``print``) becomes the words it begins (``print``, ``printer``, …), at most ``EXPAND_CAP``
-  of them, and an array overlap; a prefix of more words (``a``) is rechecked on ``doc`` alone.
+- ``tokens``: the ticket's distinct tokens, plus every two and three neighbouring tokens that
+  stand alone (``打印``, ``打印机``: CJK bigrams and trigrams), in a GIN-indexed array. A
+  phrase of many characters is found by its trigrams: rows that hold each of them apart but
+  not the phrase are rare (its bigrams alone let thousands through, ``处理中断``).
+- ``doc``: the tokens themselves, space-joined per column, a newline between columns: a
+  phrase's tokens follow each other in one column exactly where ``doc`` holds them
+  space-joined.
+- ``search_word``: every token that is not standalone (words, numbers), in C order, for
+  English prefixes.
 
-The rows are written from Python on every write path, as SQLite's index is (``search``).
+This module writes the rows, from Python on every write path, as SQLite's index is
+(``search``); ``pg_query`` turns a query into SQL over them.
 """
 
 from __future__ import annotations
 
 import re
-import time
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -45,9 +43,11 @@ _ALONE_CLASS = (
     "\ue000-\ue07f\U00020000-\U0003134f]"
 )
 _ALONE = re.compile(_ALONE_CLASS)
-# Two neighbouring standalone tokens in a space-joined token list (overlapping: the second is
-# only looked at). A standalone character is always a whole token: no boundary to test.
+# Two and three neighbouring standalone tokens in a space-joined token list (overlapping: the
+# ones after the first are only looked at). A standalone character is always a whole token: no
+# boundary to test.
 _PAIR = re.compile(f"({_ALONE_CLASS})(?= ({_ALONE_CLASS}))")
+_TRIPLE = re.compile(f"({_ALONE_CLASS})(?= ({_ALONE_CLASS}) ({_ALONE_CLASS}))")
 _DIACRITICS_POSSIBLE = re.compile("[\u0080-\u1fff]")
 STATISTICS = 2000
 INDEX_SQL = f'CREATE INDEX IF NOT EXISTS "{TABLE}_tokens" ON "{TABLE}" USING gin ("tokens")'
@@ -91,7 +91,7 @@ def tokens_of(index_text: str) -> list[str]:
     return [t if t.isascii() or min(t) >= _LATIN_TO else _strip_diacritics(t) for t in tokens]
 
 
-def _alone(token: str) -> bool:
+def alone(token: str) -> bool:
     """Whether ``token`` is one character that index_text always spaces out."""
     return len(token) == 1 and _ALONE.match(token) is not None
 
@@ -114,6 +114,7 @@ def row_of(index_row: Sequence[object]) -> Row:
     words = found - set(_ALONE.findall(doc))
     for column in joined:
         found.update(map("".join, _PAIR.findall(column)))
+        found.update(map("".join, _TRIPLE.findall(column)))
     return Row(int(str(index_row[0])), list(found), doc, words)
 
 
@@ -140,80 +141,6 @@ def write_rows(db: pw.Database, index_rows: Iterable[Sequence[object]]) -> None:
         cursor.execute(WORD_SQL, (words,))
 
 
-@dataclass(frozen=True)
-class Term:
-    """What one query word asks of a row: tokens it must hold, and whether ``doc`` decides."""
-
-    phrase: list[str]
-    prefix: bool
-
-    @property
-    def exact(self) -> list[str]:
-        """Tokens (and bigrams) every matching row holds."""
-        whole = self.phrase[:-1] if self.prefix else self.phrase
-        steps = zip(self.phrase, self.phrase[1:], strict=False)
-        pairs = [a + b for a, b in steps if _alone(a) and _alone(b)]
-        return sorted(set(whole) | set(pairs))
-
-    def needs_recheck(self, expanded: bool) -> bool:
-        """Whether containment (and the prefix's expansion) alone may admit a wrong row."""
-        if self.prefix:
-            return len(self.phrase) > 1 or not expanded
-        return len(self.phrase) > 2 or (len(self.phrase) == 2 and not _alone(self.phrase[0]))
-
-    def regex(self) -> str:
-        """The phrase in ``doc``: its tokens in a row within one column (tokens hold no
-        character a regular expression treats specially: only letters, digits, private use)."""
-        tail = "" if self.prefix else "(?=[ \\n]|$)"
-        return "(?:^|[ \\n])" + " ".join(self.phrase) + tail
-
-
-def term_of(spread: str, stands_alone: bool) -> Term | None:
-    """A query word in index form (``search.query_terms``) as a Term; None if tokenless."""
-    phrase = tokens_of(spread)
-    return Term(phrase, prefix=not stands_alone) if phrase else None
-
-
-def expand(db: pw.Database, prefix: str) -> list[str] | None:
-    """The words that begin with ``prefix``; None when more than EXPAND_CAP do."""
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    cursor = db.execute_sql(
-        f'SELECT "word" FROM "{WORDS}" WHERE "word" >= %s AND "word" < %s ORDER BY "word" LIMIT %s',
-        (prefix, upper, EXPAND_CAP + 1),
-    )
-    try:
-        words = [str(r[0]) for r in cursor.fetchall()]
-    finally:
-        cursor.close()
-    return None if len(words) > EXPAND_CAP else words
-
-
-def where_sql(db: pw.Database, terms: Sequence[Term]) -> tuple[str, list[object]]:
-    """The WHERE clause over ``ticket_search`` for every term (AND), with its parameters."""
-    exact: set[str] = set()
-    parts: list[str] = []
-    params: list[object] = []
-    for term in terms:
-        exact.update(term.exact)
-        expanded = True
-        if term.prefix:
-            words = expand(db, term.phrase[-1])
-            if words is not None and not words:
-                return "FALSE", []
-            if words is None:
-                expanded = False
-            else:
-                parts.append('"tokens" && %s::text[]')
-                params.append(words)
-        if term.needs_recheck(expanded):
-            parts.append('"doc" ~ %s')
-            params.append(term.regex())
-    if exact:
-        parts.insert(0, '"tokens" @> %s::text[]')
-        params.insert(0, sorted(exact))
-    return " AND ".join(parts) or "TRUE", params
-
-
 def fill(db: pw.Database, index_rows_after: object, chunk: int = 2000) -> int:
     """Write every ticket's row: ``index_rows_after(db, last_id, chunk)`` yields index rows."""
     done = 0
@@ -225,62 +152,3 @@ def fill(db: pw.Database, index_rows_after: object, chunk: int = 2000) -> int:
         write_rows(db, rows)
         done += len(rows)
         last = int(rows[-1][0])
-
-
-WALK_SHARE = 0.01
-"""From this share of matching tickets on, a page walks the sort index and tests each ticket.
-
-Walking costs ~15 µs a ticket walked (page / share of them), collecting as much a match: at
-1M tickets and a page of 200 the two meet near a share of 1%."""
-_STATS_TTL_S = 600.0
-_stats: dict[str, tuple[float, dict[str, float]]] = {}
-
-
-def element_shares(db: pw.Database) -> dict[str, float]:
-    """The share of rows holding each common token (the planner's statistics, read once in a
-    while); a token missing from it is rarer than every one listed."""
-    key = str(getattr(db, "database", ""))
-    read_at, shares = _stats.get(key, (0.0, {}))
-    if time.monotonic() - read_at < _STATS_TTL_S:
-        return shares
-    cursor = db.execute_sql(
-        "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-        "WHERE tablename = %s AND attname = 'tokens'",
-        (TABLE,),
-    )
-    try:
-        found = cursor.fetchone()
-    finally:
-        cursor.close()
-    shares = dict(zip(found[0], found[1], strict=False)) if found and found[0] else {}
-    _stats[key] = (time.monotonic(), shares)
-    return shares
-
-
-def walk_pays(db: pw.Database, terms: Sequence[Term]) -> bool:
-    """Whether a page should walk the sort index rather than collect the matches and sort them:
-    whether the term most likely to be rare is common enough, by the planner's statistics of
-    the tokens (its own estimate of a conjunction, a phrase's recheck or a prefix's hundreds of
-    words is off by 100×: it walked 1M tickets for a number matching 11, collected 66,000)."""
-    shares = element_shares(db)
-    least = 1.0
-    for term in terms:
-        share = min((shares.get(e, 0.0) for e in term.exact), default=1.0)
-        if term.prefix:
-            words = expand(db, term.phrase[-1])
-            if words is not None:
-                share = min(share, sum(shares.get(w, 0.0) for w in words))
-        least = min(least, share)
-    return least >= WALK_SHARE
-
-
-def collect_condition(where: str) -> str:
-    """The matches' ids read at once (an InitPlan), then their tickets by primary key and
-    sorted: the planner cannot turn it into a walk of the sort index."""
-    return f'= ANY(ARRAY(SELECT "id" FROM "{TABLE}" WHERE {where}))'
-
-
-def walk_condition(where: str) -> str:
-    """A per-ticket test of ``where`` (a scalar subquery is never made a join: the planner
-    keeps walking its ORDER BY index and asks for each ticket); ``{outer}`` is the ticket id."""
-    return f'(SELECT TRUE FROM "{TABLE}" AS "s" WHERE "s"."id" = {{outer}} AND {where})'

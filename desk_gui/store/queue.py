@@ -205,9 +205,24 @@ def _ordered(query: TicketSelect, expr: pw.SQL, descending: bool) -> TicketSelec
     return query.order_by(expr.asc(), Ticket.id.asc())
 
 
-def _materialise(query: TicketSelect, limit: int) -> list[QueueRow]:
+def _materialise(
+    query: TicketSelect, limit: int, recheck: tuple[str, list[object]] | None = None
+) -> list[QueueRow]:
+    """The first ``limit`` rows of ``query``; with ``recheck`` (Plan.LAZY), the first that
+    pass it, tested in the query's order (a subquery with an OFFSET keeps PostgreSQL from
+    testing every row before it sorts them)."""
     with translate_errors():
-        return [_row_from(values) for values in rows_of(query.limit(limit))]
+        if recheck is None:
+            return [_row_from(values) for values in rows_of(query.limit(limit))]
+        sql, params = query.sql()
+        test, args = recheck
+        rows = fetch_all(
+            f'SELECT * FROM ({sql} OFFSET 0) AS "page" WHERE {test} LIMIT {int(limit)}',
+            [*params, *args],
+        )
+    fields: tuple[pw.Field, ...] = _ROW_FIELDS
+    return [_row_from(tuple(f.python_value(v) for f, v in zip(fields, r, strict=True)))
+            for r in rows]  # fmt: skip
 
 
 def fetch_page(
@@ -221,19 +236,24 @@ def fetch_page(
     postgres = not is_sqlite()
     expr = pw.SQL(schema.sort_sql(sort.value, postgres=postgres))
     plan = _page_plan(flt)
+    recheck = None
+    if plan is not None:  # search text: the search module is loaded already (_page_plan)
+        from desk_gui.store.search import Plan, page_recheck
+
+        recheck = page_recheck(flt.text, '"page"."id"') if plan is Plan.LAZY else None
     base = _filtered(Ticket.select(*_ROW_FIELDS), flt, plan=plan)
     if after is None:
-        return _materialise(_ordered(base, expr, descending), limit)
+        return _materialise(_ordered(base, expr, descending), limit, recheck)
     # Two index range scans instead of one row-value compare: SQLite seeks (expr = v, id > i)
     # and (expr > v) on an expression index, but scans for (expr, id) > (v, i).
     value = _sort_value_sql(sort, getattr(after, sort.value), postgres=postgres)
     op = "<" if descending else ">"
     same = base.where(pw.Expression(expr, "=", value), pw.Expression(Ticket.id, op, after.id))
     same = same.order_by(Ticket.id.desc() if descending else Ticket.id.asc())
-    rows = _materialise(same, limit)
+    rows = _materialise(same, limit, recheck)
     if len(rows) < limit:
         beyond = _ordered(base.where(pw.Expression(expr, op, value)), expr, descending)
-        rows.extend(_materialise(beyond, limit - len(rows)))
+        rows.extend(_materialise(beyond, limit - len(rows), recheck))
     return rows
 
 

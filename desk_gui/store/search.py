@@ -1,33 +1,28 @@
 """Full-text search over tickets: Chinese of any length, English prefixes, literal symbols.
 
 SQLite: an FTS5 table (rowid = ticket id) with the ``unicode61`` tokenizer, fed with text in
-which every CJK character stands alone (so each is a token) and every ASCII punctuation
-character is replaced by a private-use character that also stands alone (``unicode61`` keeps
-private-use characters as tokens, so ``C++`` and ``50%_off`` stay searchable literally). A
-query gets the same transformation and becomes an AND of quoted phrases, the last token of each
-a prefix: no user input ever reaches FTS5 syntax. The index is maintained from Python
-(``reindex_ticket``) so the file needs no custom SQL function and any tool can open it.
+index form (``search_text``: every CJK character and ASCII punctuation mark a token of its
+own); a query becomes an AND of quoted phrases, the last token of each a prefix. The index is
+maintained from Python (``reindex_ticket``) so the file needs no custom SQL function and any
+tool can open it.
 
 The FTS5 table is contentless: the text lives in the tickets and their log; ``search_rows``
 keeps each row's indexed values compressed, which FTS5 needs to delete a row.
 
 PostgreSQL: the same tokens in a GIN-indexed array, the same rows, the same results
-(``pg_search``).
+(``pg_search`` writes the rows, ``pg_query`` reads them).
 """
 
 from __future__ import annotations
 
-import re
-import string
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any, TypeVar
 
 import peewee as pw
 
 from desk_gui.domain.log_render import render
-from desk_gui.store import pg_search, schema, search_rows
+from desk_gui.store import pg_query, pg_search, schema, search_rows
 from desk_gui.store.database import (
     current_database,
     dicts_of,
@@ -37,129 +32,14 @@ from desk_gui.store.database import (
     write_transaction,
 )
 from desk_gui.store.models import LogEntry, Ticket
+from desk_gui.store.search_text import IndexTextMemo as IndexTextMemo
+from desk_gui.store.search_text import fts_query as fts_query
+from desk_gui.store.search_text import index_lines as index_lines
+from desk_gui.store.search_text import index_text as index_text
+from desk_gui.store.search_text import query_terms as query_terms
+from desk_gui.store.search_text import ticket_index_row as ticket_index_row
 
 SelectT = TypeVar("SelectT", bound=pw.Select)
-
-_PUA_BASE = 0xE000
-_PUNCT = {ord(ch): f" {chr(_PUA_BASE + ord(ch))} " for ch in string.punctuation}
-# One str.translate pass spaces out punctuation and every BMP CJK character: a regex with a
-# replacement template costs a Python call per character and made indexing 10× slower.
-_BMP_CJK = ((0x3040, 0x30FF), (0x3100, 0x312F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
-            (0xAC00, 0xD7AF), (0xF900, 0xFAFF))  # fmt: skip
-
-
-def _spread_cjk(cp: int) -> bool:
-    return any(lo <= cp <= hi for lo, hi in _BMP_CJK)
-
-
-class _SpreadTable(dict[int, str]):
-    """str.translate's table, filled as characters are first met: a CJK character or ASCII
-    punctuation maps to itself spaced out, any other to itself. Building the 40,000 CJK
-    entries up front cost ~40 ms of every start-up; a hit afterwards costs what it did."""
-
-    def __missing__(self, cp: int) -> str:
-        value = self[cp] = _PUNCT.get(cp) or (f" {chr(cp)} " if _spread_cjk(cp) else chr(cp))
-        return value
-
-
-_SPREAD = _SpreadTable()
-_ASTRAL_CJK = re.compile("([\U00020000-\U0003134f])")
-_SPACES = re.compile(r"\s+")
-# Control characters end a C string in FTS5's query parser, lone surrogates cannot be encoded,
-# and user text in our private-use block would impersonate punctuation: all become spaces.
-_UNSAFE = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ue000-\ue07f]")
-
-
-def index_text(text: str) -> str:
-    """Text as stored in the index: NFKC, CJK characters and ASCII punctuation as own tokens."""
-    text = _UNSAFE.sub(" ", unicodedata.normalize("NFKC", _UNSAFE.sub(" ", text)))
-    text = text.translate(_SPREAD)
-    if not text.isascii() and _ASTRAL_CJK.search(text):
-        text = _ASTRAL_CJK.sub(r" \1 ", text)
-    return _SPACES.sub(" ", text).strip()
-
-
-def _is_token_char(ch: str) -> bool:
-    """Whether unicode61 (categories L* N* Co) keeps ``ch`` inside a token."""
-    cat = unicodedata.category(ch)
-    return cat[0] in "LN" or cat == "Co"
-
-
-def query_terms(query: str) -> list[str]:
-    """The query's words in index form, dropping words that hold no token at all."""
-    terms = []
-    for word in query.split():
-        spread = index_text(word)
-        if any(_is_token_char(ch) for ch in spread):
-            terms.append(spread)
-    return terms
-
-
-def _stands_alone(ch: str) -> bool:
-    """Whether index_text puts spaces around ``ch`` (CJK, or punctuation's private-use stand-in).
-
-    Such a character is always a whole token, so a phrase ending in it needs no prefix star: a
-    prefix query makes FTS5 merge every matching token's doclist first, which at a million
-    tickets costs milliseconds per lookup where an exact token costs microseconds.
-    """
-    cp = ord(ch)
-    return (
-        cp in _PUNCT
-        or _spread_cjk(cp)
-        or _PUA_BASE <= cp < _PUA_BASE + 0x80
-        or 0x20000 <= cp <= 0x3134F
-    )
-
-
-def fts_query(query: str) -> str | None:
-    """The FTS5 MATCH expression for ``query``; None when it holds nothing searchable."""
-    phrases = []
-    for term in query_terms(query):
-        # A quoted phrase is taken literally by FTS5; quotes never survive index_text.
-        star = "" if _stands_alone(term[-1]) else "*"
-        phrases.append('"' + term.replace('"', '""') + '"' + star)
-    return " ".join(phrases) if phrases else None
-
-
-def index_lines(lines: Iterable[str], text: Callable[[str], str] = index_text) -> str:
-    """Log lines as the index stores them: each in index form, the non-empty ones space-joined.
-
-    Equal to ``index_text("\\n".join(lines))``: every step of index_text works character by
-    character, or (NFKC) never across a newline, and the whitespace runs collapse into one
-    space. Line by line lets a bulk load memoise the lines that recur.
-    """
-    return " ".join([part for part in map(text, lines) if part])
-
-
-def ticket_index_row(
-    ticket: Mapping[str, Any], log: Iterable[str], text: Callable[[str], str] = index_text
-) -> tuple[object, ...]:
-    """The index row of a ticket (column values by name) and its log lines' text, in order.
-
-    ``text`` turns a field into index form (a bulk load passes a memoising index_text); the
-    number, unique per ticket, always goes through index_text itself.
-    """
-    number = str(ticket["number"])
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return (
-        ticket["id"],
-        index_text(f"{number} {digits}"),
-        text(str(ticket["title"])),
-        text(str(ticket["description"])),
-        index_lines(log, text),
-        text(str(ticket["solution"] or "")),
-        text(str(ticket["requester"])),
-        text(str(ticket["department"])),
-    )
-
-
-class IndexTextMemo(dict[str, str]):
-    """index_text with memory, for bulk loads where titles, names and log lines recur."""
-
-    def __missing__(self, text: str) -> str:
-        value = self[text] = index_text(text)
-        return value
-
 
 _FIELDS = (
     Ticket.id,
@@ -305,42 +185,6 @@ def index_rows_after(db: pw.Database, last: int, chunk: int) -> list[tuple[objec
         return _index_rows(ids)[0]
 
 
-def _pg_terms(query_text: str) -> list[pg_search.Term]:
-    terms = []
-    for spread in query_terms(query_text):
-        term = pg_search.term_of(spread, _stands_alone(spread[-1]))
-        if term is not None:
-            terms.append(term)
-    return terms
-
-
-def _pg_where(query_text: str) -> tuple[str, list[object]]:
-    """PostgreSQL: the WHERE clause over ``ticket_search`` for ``query_text`` (pg_search)."""
-    terms = _pg_terms(query_text)
-    if not terms:
-        return "FALSE", []
-    return pg_search.where_sql(current_database(), terms)
-
-
-def _pg_walk(query_text: str) -> pw.Node:
-    """PostgreSQL: the page walks its sort index and tests each ticket (Plan.EXISTS)."""
-    where, args = _pg_where(query_text)
-    head, tail = pg_search.walk_condition(where).split("{outer}")
-    return pw.NodeList((pw.SQL(head), Ticket.id, pw.SQL(tail, args)), glue="")
-
-
-def _pg_ids_sql(
-    query_text: str, order: str = "", limit: int | None = None
-) -> tuple[str, list[object]]:
-    """The SELECT of matching ticket ids (``order``: an ORDER BY clause) and its parameters."""
-    where, args = _pg_where(query_text)
-    sql = f'SELECT "id" FROM "{pg_search.TABLE}" WHERE {where}{order}'
-    if limit is not None:
-        sql += " LIMIT %s"
-        args.append(limit)
-    return sql, args
-
-
 MANY_HITS = 5000
 """Above this many matches a queue page scans its sort index and probes the match set."""
 EXISTS_SHARE = 0.4
@@ -358,6 +202,9 @@ class Plan(StrEnum):
     COLLECT = "collect"  # fetch every match, sort them: few matches
     PROBE = "probe"  # walk the sort index, look each ticket up in the match set built once
     EXISTS = "exists"  # walk the sort index, ask the index about each ticket: most tickets match
+    # PostgreSQL, a phrase with many candidates: sort the candidates the index finds, recheck
+    # each in the page's order until the page is full (``page_recheck``)
+    LAZY = "lazy"
 
 
 def _fts_subquery(match: str) -> pw.SQL:
@@ -416,9 +263,7 @@ def page_plan(query_text: str) -> Plan:
     doclist merge on each ask, so it always builds the set once.
     """
     if not is_sqlite() and query_text.strip():
-        terms = _pg_terms(query_text)
-        walk = bool(terms) and pg_search.walk_pays(current_database(), terms)
-        return Plan.EXISTS if walk else Plan.COLLECT
+        return Plan(pg_query.page_plan(current_database(), pg_query.terms_of(query_text)))
     match = fts_query(query_text) if is_sqlite() and query_text.strip() else None
     if match is None or not has_many_hits(query_text):
         return Plan.COLLECT
@@ -434,8 +279,7 @@ def count_matches(query_text: str, limit: int | None = None) -> int:
     """
     match = fts_query(query_text) if is_sqlite() and query_text.strip() else None
     if not is_sqlite() and query_text.strip():
-        sql, args = _pg_ids_sql(query_text, "", limit)
-        return int(fetch_all(f"SELECT count(*) FROM ({sql}) AS hits", args)[0][0])
+        return pg_query.count(current_database(), pg_query.terms_of(query_text), limit)
     if not query_text.strip():
         query = apply_search(Ticket.select(Ticket.id), query_text)
         if limit is not None:
@@ -459,15 +303,13 @@ def search_condition(
     ``probe`` (or ``plan=Plan.PROBE``) hides ``Ticket.id`` from the planner (``+id IN ...``)
     so that SQLite walks the ORDER BY index and tests each row against the match set, instead
     of fetching every match and sorting: faster when the matches are many, slower when they
-    are few. ``plan=Plan.EXISTS`` tests each row walked on its own (see ``page_plan``).
+    are few. ``plan=Plan.EXISTS`` tests each row walked on its own (see ``page_plan``);
+    ``plan=Plan.LAZY`` (PostgreSQL) selects the candidates only (see ``page_recheck``).
     """
     if not query_text.strip():
         return None
-    if not is_sqlite() and plan in (Plan.EXISTS, Plan.PROBE):
-        return _pg_walk(query_text)
     if not is_sqlite():
-        where, args = _pg_where(query_text)
-        return pw.NodeList((Ticket.id, pw.SQL(pg_search.collect_condition(where), args)))
+        return pg_query.condition(current_database(), pg_query.terms_of(query_text), plan)
     match = fts_query(query_text)
     if match is None:
         return pw.SQL("0")  # only separators: nothing can match
@@ -476,6 +318,15 @@ def search_condition(
     probe = probe or plan is Plan.PROBE
     left: pw.Node = pw.NodeList((pw.SQL("+"), Ticket.id), glue="") if probe else Ticket.id
     return pw.Expression(left, pw.OP.IN, _fts_subquery(match))
+
+
+def page_recheck(query_text: str, outer: str) -> tuple[str, list[object]] | None:
+    """Plan.LAZY's recheck of the ticket whose id is ``outer`` (SQL), with its parameters:
+    ``search_condition(plan=Plan.LAZY)`` selects the candidates only."""
+    if is_sqlite() or not query_text.strip():
+        return None
+    db = current_database()
+    return pg_query.lazy_recheck(db, pg_query.terms_of(query_text), outer)
 
 
 def apply_search(select_query: SelectT, query_text: str) -> SelectT:
@@ -487,7 +338,7 @@ def apply_search(select_query: SelectT, query_text: str) -> SelectT:
 def search_ticket_ids(query: str, limit: int | None = None) -> list[int]:
     """Ids of tickets matching ``query``, newest first; blank query → every ticket."""
     if not is_sqlite() and query.strip():
-        return [int(r[0]) for r in fetch_all(*_pg_ids_sql(query, ' ORDER BY "id" DESC', limit))]
+        return pg_query.ticket_ids(current_database(), pg_query.terms_of(query), limit)
     if not query.strip():
         sel = apply_search(Ticket.select(Ticket.id).order_by(Ticket.id.desc()), query)
         if limit is not None:

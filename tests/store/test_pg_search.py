@@ -13,7 +13,7 @@ import sqlite3
 
 import pytest
 
-from desk_gui.store import pg_search, schema, search
+from desk_gui.store import pg_query, pg_search, schema, search, search_text
 
 TEXTS = [
     "打印机无法打印，卡纸了",
@@ -48,10 +48,12 @@ def _fts5() -> sqlite3.Connection:
 
 
 def _pg_matches(rows: list[pg_search.Row], query: str) -> set[int]:
-    """What the SQL of pg_search.where_sql selects, evaluated in Python."""
+    """What the SQL of pg_query.where_sql selects, evaluated in Python."""
     vocabulary = set().union(*(r.words for r in rows))
     hits = set()
-    terms = [pg_search.term_of(t, search._stands_alone(t[-1])) for t in search.query_terms(query)]
+    terms = [
+        pg_query.term_of(t, search_text.stands_alone(t[-1])) for t in search.query_terms(query)
+    ]
     for row in rows:
         ok = True
         for term in terms:
@@ -62,7 +64,9 @@ def _pg_matches(rows: list[pg_search.Row], query: str) -> set[int]:
                 words = {w for w in vocabulary if w.startswith(term.phrase[-1])}
                 ok = ok and bool(words & set(row.tokens))
             if term.needs_recheck(expanded):
-                ok = ok and re.search(term.regex(), row.doc) is not None
+                regex = term.boundary_regex()  # strpos, then the regular expression if any
+                ok = ok and term.needle in row.doc
+                ok = ok and (regex is None or re.search(regex, row.doc) is not None)
         if ok and terms:
             hits.add(row.id)
     return hits
@@ -80,25 +84,62 @@ def test_tokens_and_matches_equal_fts5() -> None:
 
 def test_standalone_characters_agree_with_the_index() -> None:
     for ch in "打印가あア\ue02b𠀀":
-        assert pg_search._alone(ch) == search._stands_alone(ch), ch
+        assert pg_search.alone(ch) == search_text.stands_alone(ch), ch
     for ch in "aZ09éß":
-        assert not pg_search._alone(ch)
+        assert not pg_search.alone(ch)
 
 
 def test_row_keeps_bigrams_words_and_columns_apart() -> None:
     row = pg_search.row_of([7, search.index_text("打印、机 Printer"), search.index_text("卡纸")])
-    assert {"打印", "印机", "printer"} <= set(row.tokens)
+    assert {"打印", "印机", "打印机", "printer"} <= set(row.tokens)
     assert "机卡" not in row.tokens  # two columns: no bigram across them
+    assert "印机卡" not in row.tokens
     assert row.words == {"printer"}
     assert row.doc == "打 印 机 printer\n卡 纸"
 
 
 @pytest.mark.parametrize(
     ("query", "recheck"),
-    [("打", False), ("打印", False), ("无法打印", True), ("printer", False), ("T2026-1", True)],
+    [
+        ("打", False),
+        ("打印", False),
+        ("数据库", False),  # a trigram
+        ("无法打印", True),
+        ("vpn断", True),
+        ("printer", False),
+        ("T2026-1", True),
+    ],
 )
 def test_only_phrases_are_rechecked(query: str, recheck: bool) -> None:
     (spread,) = search.query_terms(query)
-    term = pg_search.term_of(spread, search._stands_alone(spread[-1]))
+    term = pg_query.term_of(spread, search_text.stands_alone(spread[-1]))
     assert term is not None
     assert term.needs_recheck(expanded=True) is recheck
+
+
+@pytest.mark.parametrize(
+    ("query", "share", "rows", "passing", "plan"),
+    [
+        ("打印", 0.3, 1e6, 1.0, "exists"),  # no recheck: walk when common
+        ("打印", 0.001, 1e6, 1.0, "collect"),
+        ("全公司网络中断", 0.0125, 1e6, 1.0, "lazy"),  # 12,500 candidates: recheck what is shown
+        ("全公司网络中断", 0.0125, 2e4, 1.0, "collect"),  # 250: recheck them all
+        ("全公司网络中断", 0.3, 1e6, 1.0, "exists"),
+        ("全公司网络中断", 0.3, 1e6, 0.05, "lazy"),  # most candidates fail: a walk would be long
+        ("全公司网络中断", 1.0, 1e6, 0.0, "collect"),  # none of the sample passes
+        ("全公司网络中断", 0.0, 1e6, 1.0, "collect"),  # a trigram rarer than every listed one
+    ],
+)
+def test_a_phrase_with_many_candidates_is_rechecked_lazily(
+    monkeypatch: pytest.MonkeyPatch,
+    query: str,
+    share: float,
+    rows: float,
+    passing: float,
+    plan: str,
+) -> None:
+    terms = pg_query.terms_of(query)
+    shares = {e: share for t in terms for e in t.exact}
+    monkeypatch.setattr(pg_query, "_statistics", lambda db: (shares, rows))
+    monkeypatch.setattr(pg_query, "passing_share", lambda db, where: passing)
+    assert pg_query.page_plan(None, terms) == plan  # type: ignore[arg-type]

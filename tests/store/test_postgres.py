@@ -756,3 +756,18 @@ def test_search_uses_the_token_index(corpus: dict[str, int], pg: pw.Database) ->
             assert "ticket_search_tokens" in plan, plan
     finally:
         pg.execute_sql("RESET enable_seqscan")
+
+
+def test_trigram_migration_writes_every_search_row_again(
+    corpus: dict[str, int], pg: pw.Database
+) -> None:
+    (step,) = [m for m in migrations.MIGRATIONS if "CJK trigrams" in m.description]
+    # The rows as schema 16 wrote them: no run of three CJK characters among the tokens.
+    pg.execute_sql(
+        'UPDATE "ticket_search" SET "tokens" = ARRAY(SELECT t FROM unnest("tokens") AS t '
+        "WHERE t !~ '^[\u4e00-\u9fff]{3}$')"
+    )
+    assert search_ticket_ids("打印机") == []  # a trigram: one containment, none there
+    step.apply(pg)
+    assert search_ticket_ids("打印机") == [corpus["printer"]]
+    assert search_ticket_ids("机无法打") == [corpus["printer"]]

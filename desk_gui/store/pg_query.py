@@ -1,0 +1,336 @@
+"""PostgreSQL search, the query side: a query's terms as SQL over ``ticket_search``.
+
+A query word is a phrase of index tokens (``pg_search``), its last one a prefix unless it
+stands alone. What a row must hold:
+
+- every token of the phrase, and every CJK bigram and trigram in it: an array containment,
+  one GIN lookup whatever its length. A term of one token, or of up to three CJK
+  characters, is exactly that.
+- a prefix (``print``) becomes the words it begins (``printer``, …), at most ``EXPAND_CAP``
+  of them, and an array overlap.
+- a longer phrase (``无法打印``, a ticket number) is then rechecked on ``doc``: ``strpos`` of
+  the space-joined tokens, a byte search (a regular expression cost ~15 µs a row, most of it
+  decoding the text to wide characters). A phrase whose first token is a word also needs a
+  word boundary before it: the regular expression then runs on what ``strpos`` let through.
+
+How a page finds its hits (``page_plan``): collect the matches and sort them when they are
+few; walk the sort index and test each ticket when they are many; and when a phrase has
+more candidates than a recheck of each allows, collect the candidates, sort them and recheck
+them in the page's order until the page is full (``LAZY``, see ``queue``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import peewee as pw
+
+from desk_gui.store.models import Ticket
+from desk_gui.store.pg_search import TABLE, WORDS, alone, tokens_of
+from desk_gui.store.search_text import query_terms, stands_alone
+
+EXPAND_CAP = 2000
+"""A prefix beginning more words than this is rechecked row by row instead of expanded."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """What one query word asks of a row: tokens it must hold, and whether ``doc`` decides."""
+
+    phrase: list[str]
+    prefix: bool
+
+    @property
+    def exact(self) -> list[str]:
+        """Tokens (and CJK bigrams and trigrams) every matching row holds; a run of CJK
+        characters within a longer one listed is left out (a row holding ``打印机`` holds
+        ``打印`` and ``打``): each costs the GIN index a posting list to read."""
+        whole = self.phrase[:-1] if self.prefix else self.phrase
+        found = set(whole)
+        for size in (2, 3):
+            for start in range(len(self.phrase) - size + 1):
+                run = self.phrase[start : start + size]
+                if all(map(alone, run)):
+                    found.add("".join(run))
+        runs = [e for e in found if all(map(alone, e))]
+        return sorted(e for e in found if not any(e in r and e != r for r in runs))
+
+    def needs_recheck(self, expanded: bool) -> bool:
+        """Whether containment (and the prefix's expansion) alone may admit a wrong row: a
+        run of up to three standalone tokens is a token itself."""
+        if self.prefix:
+            return len(self.phrase) > 1 or not expanded
+        return len(self.phrase) > 1 and not (len(self.phrase) <= 3 and all(map(alone, self.phrase)))
+
+    @property
+    def needle(self) -> str:
+        """The phrase as ``doc`` holds it (tokens hold no space or newline)."""
+        return " ".join(self.phrase)
+
+    def boundary_regex(self) -> str | None:
+        """The phrase in ``doc`` with the token boundaries ``strpos`` of the needle misses;
+        None when it misses none. A standalone token is always whole in ``doc``; a word
+        needs a space, a newline or the text's edge beside it (tokens hold no character a
+        regular expression treats specially: only letters, digits, private use)."""
+        head = not alone(self.phrase[0])
+        tail = not self.prefix and not alone(self.phrase[-1])
+        if not head and not tail:
+            return None
+        return "(?:^|[ \\n])" + self.needle + ("(?=[ \\n]|$)" if tail else "")
+
+    def recheck(self) -> tuple[str, list[object]]:
+        """The SQL test of ``doc`` for the phrase, and its parameters."""
+        regex = self.boundary_regex()
+        if regex is None:
+            return 'strpos("doc", %s) > 0', [self.needle]
+        return 'strpos("doc", %s) > 0 AND "doc" ~ %s', [self.needle, regex]
+
+
+def term_of(spread: str, stands_alone: bool) -> Term | None:
+    """A query word in index form (``search.query_terms``) as a Term; None if tokenless."""
+    phrase = tokens_of(spread)
+    return Term(phrase, prefix=not stands_alone) if phrase else None
+
+
+def terms_of(query_text: str) -> list[Term]:
+    """The query's words as terms (words without a token dropped)."""
+    terms = [term_of(spread, stands_alone(spread[-1])) for spread in query_terms(query_text)]
+    return [t for t in terms if t is not None]
+
+
+def expand(db: pw.Database, prefix: str) -> list[str] | None:
+    """The words that begin with ``prefix``; None when more than EXPAND_CAP do."""
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    cursor = db.execute_sql(
+        f'SELECT "word" FROM "{WORDS}" WHERE "word" >= %s AND "word" < %s ORDER BY "word" LIMIT %s',
+        (prefix, upper, EXPAND_CAP + 1),
+    )
+    try:
+        words = [str(r[0]) for r in cursor.fetchall()]
+    finally:
+        cursor.close()
+    return None if len(words) > EXPAND_CAP else words
+
+
+@dataclass
+class Where:
+    """A query's WHERE clause over ``ticket_search`` in two parts: what the GIN index answers
+    (``index``) and the phrases' rechecks on ``doc`` (``recheck``), each with its parameters."""
+
+    index: list[str]
+    index_args: list[object]
+    recheck: list[str]
+    recheck_args: list[object]
+    nothing: bool = False
+
+    def sql(self, *, index: bool = True, recheck: bool = True) -> tuple[str, list[object]]:
+        """The clause (both parts unless told), and its parameters."""
+        if self.nothing:
+            return "FALSE", []
+        parts = (self.index if index else []) + (self.recheck if recheck else [])
+        args = (self.index_args if index else []) + (self.recheck_args if recheck else [])
+        return " AND ".join(parts) or "TRUE", args
+
+
+def where_of(db: pw.Database, terms: Sequence[Term]) -> Where:
+    """What a row must hold for every term (AND)."""
+    where = Where([], [], [], [], nothing=not terms)
+    exact: set[str] = set()
+    for term in terms:
+        exact.update(term.exact)
+        expanded = True
+        if term.prefix:
+            words = expand(db, term.phrase[-1])
+            if words is not None and not words:
+                return Where([], [], [], [], nothing=True)
+            if words is None:
+                expanded = False
+            else:
+                where.index.append('"tokens" && %s::text[]')
+                where.index_args.append(words)
+        if term.needs_recheck(expanded):
+            sql, args = term.recheck()
+            where.recheck.append(sql)
+            where.recheck_args.extend(args)
+    if exact:
+        where.index.insert(0, '"tokens" @> %s::text[]')
+        where.index_args.insert(0, sorted(exact))
+    return where
+
+
+def where_sql(db: pw.Database, terms: Sequence[Term]) -> tuple[str, list[object]]:
+    """The WHERE clause over ``ticket_search`` for every term (AND), with its parameters."""
+    return where_of(db, terms).sql()
+
+
+WALK_SHARE = 0.01
+"""From this share of matching tickets on, a page walks the sort index and tests each ticket.
+
+Walking costs ~15 µs a ticket walked (page / share of them), collecting as much a match: at
+1M tickets and a page of 200 the two meet near a share of 1%."""
+LAZY_FROM = 2000
+"""From this many likely candidates on, a phrase's page rechecks only what it shows (LAZY).
+
+Measured at 1M: a recheck costs ~15 µs a row (reading ``doc`` out of its TOAST table, more
+than ``strpos`` itself); for a phrase in 12,500 tickets, walking the sort index took 228 ms,
+rechecking every candidate 110 ms, sorting them and rechecking 200 of them 106 ms."""
+PHRASE_WALK_SHARE = 0.05
+"""From this share of matches on, a phrase's page walks the sort index (EXISTS): sorting
+every candidate would cost more than testing the tickets walked (page / share of them)."""
+_STATS_TTL_S = 600.0
+_stats: dict[str, tuple[float, dict[str, float], float]] = {}
+
+
+def _statistics(db: pw.Database) -> tuple[dict[str, float], float]:
+    """The share of rows holding each common token, and how many rows there are (the
+    planner's statistics, read once in a while)."""
+    key = str(getattr(db, "database", ""))
+    read_at, shares, rows = _stats.get(key, (0.0, {}, 0.0))
+    if time.monotonic() - read_at < _STATS_TTL_S:
+        return shares, rows
+    cursor = db.execute_sql(
+        "SELECT most_common_elems::text::text[], most_common_elem_freqs, "
+        "(SELECT reltuples FROM pg_class WHERE oid = %s::regclass) FROM pg_stats "
+        "WHERE tablename = %s AND attname = 'tokens'",
+        (f'"{TABLE}"', TABLE),
+    )
+    try:
+        found = cursor.fetchone()
+    finally:
+        cursor.close()
+    shares = dict(zip(found[0], found[1], strict=False)) if found and found[0] else {}
+    rows = max(0.0, float(found[2] or 0)) if found else 0.0
+    _stats[key] = (time.monotonic(), shares, rows)
+    return shares, rows
+
+
+def element_shares(db: pw.Database) -> dict[str, float]:
+    """The share of rows holding each common token; a token missing from it is rarer than
+    every one listed."""
+    return _statistics(db)[0]
+
+
+def least_share(db: pw.Database, terms: Sequence[Term]) -> float:
+    """The share of tickets the term most likely to be rare is found in, by the statistics of
+    the tokens (PostgreSQL's own estimate of a conjunction, a phrase's recheck or a prefix's
+    hundreds of words is off by 100×: it walked 1M tickets for a number matching 11,
+    collected 66,000)."""
+    shares = element_shares(db)
+    least = 1.0
+    for term in terms:
+        share = min((shares.get(e, 0.0) for e in term.exact), default=1.0)
+        if term.prefix:
+            words = expand(db, term.phrase[-1])
+            if words is not None:
+                share = min(share, sum(shares.get(w, 0.0) for w in words))
+        least = min(least, share)
+    return least
+
+
+SAMPLE = 200
+"""How many candidates a phrase's share of true matches is estimated from: the first the
+bitmap of the GIN index reaches (in the newest first, the planner walked the primary key and
+tested 16,000 rows for a phrase in 1% of them: 150 ms)."""
+
+
+def passing_share(db: pw.Database, where: Where) -> float:
+    """The share of SAMPLE candidates that pass the phrases' recheck (1.0 when there are
+    fewer: they are all rechecked anyway)."""
+    index, index_args = where.sql(recheck=False)
+    recheck, recheck_args = where.sql(index=False)
+    sampled = _fetch(
+        db,
+        f'SELECT count(*) FILTER (WHERE {recheck}), count(*) FROM (SELECT "doc" FROM '
+        f'"{TABLE}" WHERE {index} LIMIT %s) AS "sample"',
+        [*recheck_args, *index_args, SAMPLE],
+    )
+    passed, seen = (int(str(v)) for v in sampled[0])
+    return passed / seen if seen >= SAMPLE else 1.0
+
+
+def page_plan(db: pw.Database, terms: Sequence[Term]) -> str:
+    """How a page finds its hits (``search.Plan``'s values): ``exists`` (walk the sort index)
+    when the rarest term is common enough, else ``collect``.
+
+    A phrase's candidates (the rows holding its tokens) may mostly fail its recheck: its share
+    of matches is the candidates' times the share of the newest candidates that pass. Few
+    candidates, or none of the sample passing: ``collect`` (recheck each, sort what passed;
+    a walk would read every ticket). Common enough: ``exists``. Else ``lazy``."""
+    if not terms:
+        return "collect"
+    share = least_share(db, terms)
+    where = where_of(db, terms)
+    if not where.recheck:
+        return "exists" if share >= WALK_SHARE else "collect"
+    if share * _statistics(db)[1] < LAZY_FROM:
+        return "collect"
+    share *= passing_share(db, where)
+    if share == 0:
+        return "collect"
+    return "exists" if share >= PHRASE_WALK_SHARE else "lazy"
+
+
+def _collect(where: Where, *, recheck: bool = True) -> pw.Node:
+    """The matches' ids read at once (an InitPlan), then their tickets by primary key and
+    sorted: the planner cannot turn it into a walk of the sort index."""
+    sql, args = where.sql(recheck=recheck)
+    return pw.NodeList(
+        (Ticket.id, pw.SQL(f'= ANY(ARRAY(SELECT "id" FROM "{TABLE}" WHERE {sql}))', args))
+    )
+
+
+def _walk(where: Where) -> pw.Node:
+    """A per-ticket test of the clause (a scalar subquery is never made a join: the planner
+    keeps walking its ORDER BY index and asks for each ticket)."""
+    sql, args = where.sql()
+    head = pw.SQL(f'(SELECT TRUE FROM "{TABLE}" AS "s" WHERE "s"."id" = ')
+    return pw.NodeList((head, Ticket.id, pw.SQL(f" AND {sql})", args)), glue="")
+
+
+def condition(db: pw.Database, terms: Sequence[Term], plan: str | None) -> pw.Node:
+    """A WHERE condition on Ticket for the terms, found the way ``plan`` says; ``lazy``: the
+    candidates only, which ``lazy_recheck`` then decides."""
+    where = where_of(db, terms)
+    if plan == "lazy":
+        return _collect(where, recheck=False)
+    return _walk(where) if plan in ("exists", "probe") else _collect(where)
+
+
+def lazy_recheck(db: pw.Database, terms: Sequence[Term], outer: str) -> tuple[str, list[object]]:
+    """The phrases' recheck of the ticket whose id is ``outer`` (SQL), and its parameters."""
+    sql, args = where_of(db, terms).sql(index=False)
+    return f'(SELECT {sql} FROM "{TABLE}" AS "s" WHERE "s"."id" = {outer})', args
+
+
+def _ids_sql(
+    db: pw.Database, terms: Sequence[Term], order: str = "", limit: int | None = None
+) -> tuple[str, list[object]]:
+    """The SELECT of matching ticket ids (``order``: an ORDER BY clause) and its parameters."""
+    where, args = where_sql(db, terms)
+    sql = f'SELECT "id" FROM "{TABLE}" WHERE {where}{order}'
+    if limit is not None:
+        sql += " LIMIT %s"
+        args.append(limit)
+    return sql, args
+
+
+def _fetch(db: pw.Database, sql: str, args: Sequence[object]) -> list[tuple[object, ...]]:
+    cursor = db.execute_sql(sql, args)
+    try:
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def count(db: pw.Database, terms: Sequence[Term], limit: int | None = None) -> int:
+    """How many tickets match (at most ``limit``)."""
+    sql, args = _ids_sql(db, terms, "", limit)
+    return int(str(_fetch(db, f"SELECT count(*) FROM ({sql}) AS hits", args)[0][0]))
+
+
+def ticket_ids(db: pw.Database, terms: Sequence[Term], limit: int | None = None) -> list[int]:
+    """Ids of the matching tickets, newest first (at most ``limit``)."""
+    sql, args = _ids_sql(db, terms, ' ORDER BY "id" DESC', limit)
+    return [int(str(r[0])) for r in _fetch(db, sql, args)]
