@@ -389,9 +389,14 @@ _TOTALS = re.compile(
 
 def _totals(cells: list[Any]) -> bool:
     """A totals line under the tickets: “合计：25 条”, “共 25 条”, “Total 25”, alone or with
-    one number beside it."""
-    texts = [t for v in cells if (t := _text(v))]
-    return 0 < len(texts) <= 2 and bool(_TOTALS.match(texts[0]))
+    one number beside it. Checked on every row: a ticket's row is told apart at its third cell."""
+    texts: list[str] = []
+    for value in cells:
+        if text := _text(value):
+            texts.append(text)
+            if len(texts) > 2:
+                return False
+    return bool(texts) and bool(_TOTALS.match(texts[0]))
 
 
 def _not_a_ticket(line: int, cells: list[Any], headers: list[str]) -> RowProblem:
