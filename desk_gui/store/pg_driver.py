@@ -38,10 +38,14 @@ def load_psycopg2() -> ModuleType:
 
     peewee = import_peewee()
     if peewee.psycopg2 is None:
-        peewee.psycopg2 = psycopg2
-        peewee.pg_extensions = extensions
-        peewee.pg_register_uuid = extras.register_uuid
-        peewee.Json_pg2 = extras.Json
+        found = {
+            "psycopg2": psycopg2,
+            "pg_extensions": extensions,
+            "pg_register_uuid": extras.register_uuid,
+            "Json_pg2": extras.Json,
+        }
+        for name, value in found.items():  # the names peewee's own import gives them
+            setattr(peewee, name, value)
         extras.register_uuid()
         adapter = peewee.Psycopg2Adapter
         adapter.txn_idle = extensions.TRANSACTION_STATUS_IDLE
