@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 
 import peewee as pw
 
-from desk_gui.store import migrations
+from desk_gui.store import migrations, pg_driver
 from desk_gui.store.error_codes import classify, classify_os_error
 from desk_gui.store.errors import (
     DatabaseCorrupt,
@@ -121,7 +121,7 @@ def server_database(url: str) -> pw.Database:
         raise DatabaseUnreachable(f"{redact_url(url)}: only PostgreSQL URLs are supported")
     if urlparse(url).scheme.startswith("postgres"):
         try:
-            import psycopg2  # noqa: F401
+            pg_driver.load_psycopg2()
         except ImportError as exc:
             raise DatabaseUnreachable(
                 "PostgreSQL needs psycopg2: pip install 'desk-gui[postgres]'"

@@ -58,6 +58,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "desk_gui.exchange",
     "openpyxl",
     "playhouse.db_url",  # server URLs only
+    "psycopg2",  # PostgreSQL only: peewee is imported without it (store.pg_driver)
 )
 
 
