@@ -163,6 +163,7 @@ _COLLOQUIAL: dict[str, str] = {
     "认不出": "识别 失败",
     "掉线": "断开",
     "断线": "断开",
+    "断了": "断开",
 }
 
 # English desk words ↔ the Chinese an article may use instead (both ways).

@@ -37,6 +37,10 @@ CONTAINED = 0.65
 MAX_GROUPS = 300
 """Groups a new title is compared with (the biggest ones sharing a token with it)."""
 
+GROUPED_TITLES = 3000
+"""Distinct titles grouped by likeness, the most frequent ones; rarer titles join a group only
+by their normalised key (a year of free-typed titles stays a few seconds of work)."""
+
 REPRESENTATIVES = 8
 """Members of a group a new title is compared with (its most frequent titles)."""
 
@@ -87,6 +91,10 @@ def _names(title: str) -> frozenset[str]:
     return frozenset(w for w in words if not kb_match.is_common_word(w))
 
 
+PRIOR_TITLES = 15
+"""Titles sharing no token counted beside the ones compared: among a handful of titles (a
+problem record's candidates), a word all of them share still says something."""
+
 LONE_WEIGHT = 0.3
 """How much a pair of Chinese characters found in one title only counts, next to one found in
 two."""
@@ -96,7 +104,7 @@ def _weight(count: int, titles: int, straddles: bool) -> float:
     """A token's weight: rarer among the titles compared weighs more (inverse frequency),
     except a pair of Chinese characters typed in one title only (``straddles``): most such
     pairs straddle two words (打印机缺墨 → 机缺), and one title's cannot make two alike."""
-    weight = math.log((titles + 1) / (max(count, 2) + 0.5))
+    weight = math.log((titles + 1 + PRIOR_TITLES) / (max(count, 2) + 0.5))
     return weight * LONE_WEIGHT if straddles else weight
 
 
@@ -114,6 +122,7 @@ class Likeness:
         self._tokens: dict[str, frozenset[str]] = {}
         self._names: dict[str, frozenset[str]] = {}
         self._masses: dict[str, float] = {}
+        self._wholes: dict[str, float] = {}
         seen = {t: None for t in titles}
         counts = Counter(tok for t in seen for tok in self.tokens(t))
         lone = {tok: t for t in seen for tok in self.tokens(t) if counts[tok] == 1}
@@ -121,6 +130,7 @@ class Likeness:
         self._weight = {
             tok: _weight(c, n, c == 1 and _typed_pair(tok, lone[tok])) for tok, c in counts.items()
         }
+        self._full = {tok: _weight(c, n, False) for tok, c in counts.items()}
 
     def tokens(self, title: str) -> frozenset[str]:
         found = self._tokens.get(title)
@@ -143,6 +153,14 @@ class Likeness:
             found = self._masses[title] = self._mass(self.tokens(title))
         return found
 
+    def whole(self, title: str) -> float:
+        """A title's mass with every token at full weight (``_weight`` without discount)."""
+        found = self._wholes.get(title)
+        if found is None:
+            full = self._full
+            found = self._wholes[title] = sum(full.get(t, 1.0) for t in self.tokens(title))
+        return found
+
     def score(self, a: str, b: str) -> float:
         """0 … 1: the weighted share of the less covered title's tokens found in the other."""
         ta, tb = self.tokens(a), self.tokens(b)
@@ -152,12 +170,14 @@ class Likeness:
         if names_a and names_b and not names_a & names_b:
             return 0.0
         shared = self._mass(ta & tb)
-        (small, small_names), (large, large_names) = sorted(
-            ((self.mass(a), names_a), (self.mass(b), names_b)), key=lambda kv: kv[0]
+        (large, large_names, _), (_, small_names, small) = sorted(
+            ((self.mass(a), names_a, a), (self.mass(b), names_b, b)), key=lambda kv: -kv[0]
         )
         if not small_names <= large_names:  # a system the longer title does not name
             return shared / large
-        return max(shared / large, CONTAINED * shared / small)
+        # Wholly inside the longer title: every token of the shorter one counts, a pair of
+        # characters no other title has (a typo: 打印机卡址) included.
+        return max(shared / large, CONTAINED * shared / self.whole(small))
 
     def alike(self, a: str, b: str) -> bool:
         return self.score(a, b) >= SIMILARITY
@@ -181,6 +201,10 @@ def alike(a: str, b: str) -> bool:
     return similarity(a, b) >= SIMILARITY
 
 
+def _rank(title: str, count: int) -> tuple[int, int, str]:
+    return (count, -len(title), title)
+
+
 @dataclass
 class ProblemGroup:
     """Titles that name one problem: the most frequent one stands for all."""
@@ -193,7 +217,10 @@ class ProblemGroup:
     def add(self, title: str, n: int) -> None:
         self.titles[title] = self.titles.get(title, 0) + n
         self.count += n
-        self.title = max(self.titles.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
+        if not self.title or _rank(title, self.titles[title]) > _rank(
+            self.title, self.titles[self.title]
+        ):
+            self.title = title
 
     def representatives(self) -> list[str]:
         """The group's most frequent titles (what a new title is compared with)."""
@@ -209,6 +236,7 @@ class _Grouping:
         self.groups: list[ProblemGroup] = []
         self._by_token: dict[str, dict[int, int]] = {}  # token → group index → its weight
         self._members: list[list[str]] = []  # each group's first titles (the most frequent)
+        self._smallest: list[float] = []  # each group's smallest member (Likeness.whole)
 
     def add(self, title: str, n: int) -> None:
         tokens = self.likeness.tokens(title)
@@ -217,17 +245,21 @@ class _Grouping:
             index = len(self.groups)
             self.groups.append(ProblemGroup(title="", count=0))
             self._members.append([])
+            self._smallest.append(math.inf)
         self.groups[index].add(title, n)
         if len(self._members[index]) < REPRESENTATIVES:
             self._members[index].append(title)  # titles come most frequent first
+            whole = self.likeness.whole(title)
+            self._smallest[index] = min(self._smallest[index], whole)
         for t in tokens:
             self._by_token.setdefault(t, {})[index] = 1
 
     def _best(self, title: str, tokens: frozenset[str]) -> int | None:
         """The group the title is most alike on average (None: none reaches SIMILARITY).
 
-        A group is scored only when the title's tokens it holds could reach SIMILARITY: a
-        score never exceeds the title's covered share, so the rest cannot win.
+        A group is scored only when the title's tokens it holds (``reach``, at least what any
+        member shares) could reach SIMILARITY, as the title's covered share or as its
+        smallest member wholly inside the title (``Likeness.score``): the rest cannot win.
         """
         weight = self.likeness.weight
         reach: dict[int, float] = {}
@@ -237,7 +269,8 @@ class _Grouping:
                 reach[index] = reach.get(index, 0.0) + w
         floor = SIMILARITY * self.likeness.mass(title)
         near = sorted(
-            (i for i, r in reach.items() if r >= floor), key=lambda i: -self.groups[i].count
+            (i for i, r in reach.items() if r >= floor or self._contains(r, i)),
+            key=lambda i: -self.groups[i].count,
         )
         best, best_score = None, SIMILARITY
         for index in near[:MAX_GROUPS]:
@@ -247,16 +280,48 @@ class _Grouping:
                 best, best_score = index, score
         return best
 
+    def fold(self, rest: Iterable[tuple[str, int]]) -> None:
+        """The rarest titles beyond GROUPED_TITLES: each joins the group of a grouped title with
+        its normalised key, if there is one (else it is left out of the problems)."""
+        by_key = {normalise(t): g for g in self.groups for t in g.titles}
+        for title, n in rest:
+            group = by_key.get(normalise(title))
+            if group is not None:
+                group.add(title, n)
+
+    def _contains(self, reach: float, index: int) -> bool:
+        return CONTAINED * reach >= SIMILARITY * self._smallest[index]
+
 
 def group_all(counted: Iterable[tuple[str, int]]) -> list[ProblemGroup]:
     """Every problem group of the counted titles, biggest first (count, then title)."""
     by_title: dict[str, int] = {}
     for title, n in counted:
         by_title[title] = by_title.get(title, 0) + n
-    grouping = _Grouping(by_title)
-    for title, n in sorted(by_title.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
+    ordered = sorted(by_title.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))
+    grouping = _Grouping(dict(ordered[:GROUPED_TITLES]))
+    for title, n in ordered[:GROUPED_TITLES]:
         grouping.add(title, n)
+    grouping.fold(ordered[GROUPED_TITLES:])
+    for group in grouping.groups:
+        group.title = _name(group, grouping.likeness)
     return sorted(grouping.groups, key=lambda g: (-g.count, g.title))
+
+
+def _name(group: ProblemGroup, likeness: Likeness) -> str:
+    """The title standing for a group: its most frequent, and among equally frequent ones the
+    most alike the group's other titles (not a typo or an outlier), then the shortest."""
+    most = max(group.titles.values())
+    tied = [t for t, n in group.titles.items() if n == most]
+    if len(tied) == 1:
+        return tied[0]
+    others = list(group.titles)[: REPRESENTATIVES * 2]
+
+    def central(title: str) -> tuple[float, int, str]:
+        near = sum(likeness.score(title, o) * group.titles[o] for o in others if o != title)
+        return (-near, len(title), title)
+
+    return min(tied, key=central)
 
 
 def group_titles(
