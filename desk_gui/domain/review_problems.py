@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from desk_gui.domain import kb_match
 
-SIMILARITY = 0.45
+SIMILARITY = 0.5
 """Weighted token coverage (the smaller side's) from which two titles are one problem."""
 
 CONTAINED = 0.65
