@@ -43,6 +43,7 @@ def main() -> int:
     codes.append(run("bench_stall.py", *stall))
     codes.append(run("bench_bundle.py"))
     codes.append(run("bench_report.py", "--sizes", *sizes, "--dir", str(DIR)))
+    codes.append(run("bench_problems.py"))
     size = sizes[-1]
     codes.append(run("bench_filesize.py", "--db", str(DIR / f"demo-{size}.db"), "--tickets", size))
     if args.big:  # issue 11's table, every row beside its baseline (PostgreSQL: DESK_BENCH_PG_URL)

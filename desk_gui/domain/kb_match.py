@@ -149,6 +149,21 @@ _COLLOQUIAL: dict[str, str] = {
     "无线网": "无线 wifi",
     "网线": "有线 网线",
     "插网线": "有线 网线",
+    "没墨": "墨粉 硒鼓",
+    "缺墨": "墨粉 硒鼓",
+    "没粉": "墨粉 硒鼓",
+    "缺粉": "墨粉 硒鼓",
+    "账户": "账号",
+    "帐号": "账号",
+    "缓慢": "慢",
+    "无信号": "信号",
+    "没信号": "信号",
+    "识别不了": "识别 失败",
+    "读不出": "识别 失败",
+    "认不出": "识别 失败",
+    "掉线": "断开",
+    "断线": "断开",
+    "断了": "断开",
 }
 
 # English desk words ↔ the Chinese an article may use instead (both ways).
@@ -274,6 +289,13 @@ def pinyin_tokens(text: str) -> list[str]:
 def normalise(text: str) -> str:
     """NFKC (full-width letters and digits become ASCII) and lower case."""
     return unicodedata.normalize("NFKC", text).lower()
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a lower-case Latin word is a filler or a desk word (not a system's name)."""
+    if word in _STOP_WORDS or word in _BILINGUAL:
+        return True
+    return word.endswith("s") and word[:-1] in _BILINGUAL
 
 
 def _ascii_tokens(word: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Rules of resolving and verifying: a solution says what was done; the rating is the requester's.
 
-Like an intake description (``validation.is_vague``), a solution is refused when, once phrases
+Like an intake description (``vague_text.is_vague``), a solution is refused when, once phrases
 that only say "it is done" (已解决, 好了, fixed, done …) are taken out, too little is left to tell
 the next person what was done. The feedback's 满意度 and its optional 1–5 score must agree: a
 score never silently replaces the rating the requester gave.
@@ -13,7 +13,7 @@ import unicodedata
 
 from desk_gui.domain.enums import Satisfaction
 from desk_gui.domain.errors import RuleViolation
-from desk_gui.domain.validation import letter_count, phrase_pattern
+from desk_gui.domain.vague_text import letter_count, phrase_pattern
 
 # Letters/digits (a CJK character counts one) that must remain once the "done" phrases are out:
 # "换网线" (3) or "Reset password" pass, "已解决" / "问题已处理" / "fixed it" do not.
@@ -127,7 +127,7 @@ def check_solution(solution: str) -> str:
         )
     left = concrete_solution_count(text)
     if left < MIN_SOLUTION:
-        # The rule stated as the intake description's is (validation.vague_text_rule): what is
+        # The rule stated as the intake description's is (vague_text.vague_text_rule): what is
         # missing, how much there is, how much is enough.
         raise RuleViolation(
             "solution_vague",

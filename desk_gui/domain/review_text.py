@@ -38,9 +38,11 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("满意度：本期解决且有反馈的工单（满意/基本满意/不满意）；评分为 1–5 分的平均。",
      "Satisfaction: tickets resolved in the period with feedback (satisfied / fairly satisfied "
      "/ dissatisfied); score: mean of the 1–5 scores given."),
-    ("高频问题：本期受理工单的标题经归一化（去数字、标点、空格）后相似者归为一类。",
-     "Top problems: titles of tickets received in the period, normalised (digits, punctuation "
-     "and spaces dropped) and grouped when alike."),
+    ("高频问题：本期受理的工单按标题归类：说的是同一问题的标题（不计地点、语气词和写法差异，"
+     "中英文同义）归为一类，以最常用的标题命名；只列出至少两张工单的问题。",
+     "Top problems: tickets received in the period, grouped by title: titles naming the same "
+     "problem (whatever the place, filler words, wording or language) are one problem, named by "
+     "its most used title; only problems of two tickets or more are listed."),
     ("对比：上一期为紧接本期之前、等长的时段（整月则为上一个月）。",
      "Change: against the period of the same length just before this one (for a whole month, "
      "the month before)."),

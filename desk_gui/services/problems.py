@@ -1,7 +1,7 @@
 """Problem records (问题管理): create from a top problem or selected tickets, the 5-Why chain,
 fixes and improvement actions, linked and suggested tickets, and what the report lists.
 
-A new ticket matches a problem when its title is alike (domain.review_problems.alike: the
+A new ticket matches a problem when its title is alike (domain.review_problems.alike_to: the
 same test that groups the report's top problems); matches are suggested, never linked
 silently. The check of an action ("did tickets of this kind go down?") compares how many alike
 tickets came in the weeks before and after a date.
@@ -20,7 +20,7 @@ from desk_gui.domain.problem import (
     check_problem,
 )
 from desk_gui.domain.review import OpenItem
-from desk_gui.domain.review_problems import alike, normalise
+from desk_gui.domain.review_problems import alike_to, normalise
 from desk_gui.services.context import Context
 from desk_gui.store import problems as store
 from desk_gui.store.database import (
@@ -138,7 +138,8 @@ class ProblemService:
             record = store.load(problem_id)
             since = self.ctx.now() - timedelta(days=SUGGEST_DAYS)
             candidates = store.recent_unlinked(problem_id, since)
-        return [t for t in candidates if alike(t[2], record.title)][:limit]
+        fits = alike_to(record.title, [t[2] for t in candidates])
+        return [t for t, fit in zip(candidates, fits, strict=True) if fit][:limit]
 
     @staticmethod
     def release_thread() -> None:
@@ -149,7 +150,8 @@ class ProblemService:
         """(id, number, title) of open problems a new ticket titled ``title`` belongs to."""
         with translate_errors():
             rows = store.open_problems()
-        return [(i, n, t) for i, n, t, _, _ in rows if alike(title, t)]
+        fits = alike_to(title, [row[2] for row in rows])
+        return [(i, n, t) for (i, n, t, _, _), fit in zip(rows, fits, strict=True) if fit]
 
     def ticket_problems(
         self, ticket_id: int, title: str
@@ -160,7 +162,12 @@ class ProblemService:
             linked = store.problems_of_ticket(ticket_id)
             rows = store.open_problems()
         mine = {i for i, *_ in linked}
-        alike_open = [(i, n, t) for i, n, t, _, _ in rows if i not in mine and alike(title, t)]
+        fits = alike_to(title, [row[2] for row in rows])
+        alike_open = [
+            (i, n, t)
+            for (i, n, t, _, _), fit in zip(rows, fits, strict=True)
+            if fit and i not in mine
+        ]
         return linked, alike_open
 
     def find_open(self, title: str) -> int | None:
@@ -189,10 +196,10 @@ class ProblemService:
             title = store.load(problem_id).title
             before = store.titles_between(pivot - span, pivot)
             after = store.titles_between(pivot, pivot + span)
-        return (
-            sum(n for t, n in before if alike(t, title)),
-            sum(n for t, n in after if alike(t, title)),
-        )
+        rows = [*before, *after]
+        fits = alike_to(title, [t for t, _ in rows])
+        found = [n if fit else 0 for (_, n), fit in zip(rows, fits, strict=True)]
+        return sum(found[: len(before)]), sum(found[len(before) :])
 
 
 __all__ = ["ProblemService", "ProblemStatus", "match_key"]

@@ -1,8 +1,8 @@
-"""Creating and editing tickets, the handling log, attachments and edit locks."""
+"""Creating and editing tickets, the handling log and edit locks (attachments:
+``ticket_attachments``)."""
 
 from __future__ import annotations
 
-import mimetypes
 from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import datetime, timedelta
@@ -21,22 +21,22 @@ from desk_gui.domain.enums import (
 )
 from desk_gui.domain.numbering import day_key, format_number, parse_number
 from desk_gui.domain.priority import priority_for
-from desk_gui.domain.text import clean, printable
+from desk_gui.domain.text import clean
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
 from desk_gui.domain.transitions import Action, check
 from desk_gui.domain.validation import ValidationError, action_text, clean_draft, validate_draft
-from desk_gui.services import audit, escalation, records
-from desk_gui.services.access import Privilege, require
+from desk_gui.services import escalation, records
 from desk_gui.services.context import Context
 from desk_gui.services.settings import OfficeSettings, OfficeSettingsCache
+from desk_gui.services.ticket_attachments import TicketAttachments
 from desk_gui.store import locks
 from desk_gui.store.database import (
     release_thread_connection,
     translate_errors,
     write_transaction,
 )
-from desk_gui.store.errors import AttachmentTooLarge, LockedByOther, NotFound
-from desk_gui.store.models import Attachment, DailySequence, IntakeToken, Staff, Ticket
+from desk_gui.store.errors import LockedByOther, NotFound
+from desk_gui.store.models import DailySequence, IntakeToken, Staff, Ticket
 
 # Fields an edit may change, with the enum that parses each coded one.
 EDITABLE: dict[str, type | None] = {
@@ -66,7 +66,7 @@ def _parse(key: str, value: Any) -> Any:
     return enum.parse(value) if hasattr(enum, "parse") else enum(value)
 
 
-class TicketService:
+class TicketService(TicketAttachments):
     """Intake and editing of tickets; every method is one transaction."""
 
     def __init__(
@@ -100,13 +100,6 @@ class TicketService:
         if row is None:
             raise NotFound(number)
         return records.read_record(row.id)
-
-    def attachment_data(self, attachment_id: int) -> bytes:
-        with translate_errors():
-            row = Attachment.get_or_none(Attachment.id == attachment_id)
-        if row is None:
-            raise NotFound(str(attachment_id))
-        return bytes(row.data)
 
     # -- intake ------------------------------------------------------------------------------
 
@@ -322,69 +315,6 @@ class TicketService:
             records.reindex(row.id)
             return records.to_record(row)
 
-    def add_attachment(
-        self,
-        ticket_id: int,
-        filename: str,
-        data: bytes,
-        mime: str | None = None,
-        since: datetime | None = None,
-    ) -> TicketRecord:
-        """Store a screenshot or log file in the database, within the office's size cap.
-
-        ``since``: when the first of a save's attempts started; a file it stored is not stored again.
-        """
-        self._check_size(filename, data)
-        with write_transaction():
-            row = records.load(ticket_id)
-            if records.stored_since(self.ctx, row.id, _file_name(filename), len(data), since):
-                return records.to_record(row)
-            self._allowed(row, Action.ATTACH)
-            self._check_lock(row)
-            self._store_attachment(row.id, filename, data, mime)
-            return records.to_record(row)
-
-    def _check_size(self, filename: str, data: bytes) -> None:
-        limit = self.settings.attachment_limit
-        if len(data) > limit:
-            raise AttachmentTooLarge(
-                zh=f"附件 {filename} 为 {len(data) / 1048576:.1f} MB，超过上限 {limit / 1048576:.0f} MB。",
-                en=f"{filename} is {len(data) / 1048576:.1f} MB; the limit is {limit / 1048576:.0f} MB.",
-            )
-
-    def _store_attachment(
-        self, ticket_id: int, filename: str, data: bytes, mime: str | None
-    ) -> None:
-        # A file's name is not typed: one from a file system that is not UTF-8 is mended.
-        filename = _file_name(filename)
-        mime = mime or mimetypes.guess_type(filename)[0] or "application/octet-stream"
-        Attachment.create(
-            ticket=ticket_id,
-            filename=filename,
-            mime=mime,
-            size=len(data),
-            data=data,
-            added_at=self.ctx.now(),
-            added_by=self.ctx.operator,
-        )
-        line = log_lines.attachment(filename, len(data))
-        records.add_line(self.ctx, ticket_id, LogKind.ATTACHMENT, line)
-
-    def delete_attachment(self, attachment_id: int) -> TicketRecord:
-        """Remove an attachment (a supervisor's action); the log and the audit trail say so."""
-        require(self.ctx, Privilege.DELETE_ATTACHMENT)
-        with write_transaction():
-            item = Attachment.get_or_none(Attachment.id == attachment_id)
-            if item is None:
-                raise NotFound(f"attachment {attachment_id}")
-            row = records.load(item.ticket.id)
-            name = str(item.filename)
-            item.delete_instance()
-            line = log_lines.attachment_deleted(name)
-            records.add_line(self.ctx, row.id, LogKind.ATTACHMENT, line)
-            audit.record(self.ctx, audit.AuditAction.ATTACHMENT_DELETED, row.number, name)
-            return records.to_record(row)
-
     def _allowed(self, row: Ticket, action: Action) -> None:
         """The status rules for this action (closed is final for desk staff)."""
         check(
@@ -435,8 +365,3 @@ def pw_max(column: Any, value: int) -> Any:
     import peewee as pw
 
     return pw.Case(None, [(column < value, value)], column)
-
-
-def _file_name(filename: str) -> str:
-    """An attachment's name as stored (one from a file system that is not UTF-8 is mended)."""
-    return printable(clean(filename, multiline=False)).strip()[:200] or "attachment"

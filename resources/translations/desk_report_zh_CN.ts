@@ -238,6 +238,14 @@
         <translation>高频问题</translation>
     </message>
     <message>
+        <source>Titles grouped as this problem:</source>
+        <translation>归为此问题的标题：</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 个</translation>
+    </message>
+    <message>
         <source>Tickets</source>
         <translation>工单数</translation>
     </message>

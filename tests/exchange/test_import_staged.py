@@ -23,7 +23,7 @@ from desk_gui.services.context import Context
 from desk_gui.services.importing import ImportService
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.services.workspace import Workspace
-from desk_gui.store import import_stage, rollup_sql, search
+from desk_gui.store import rollup_sql, search, stage_file
 from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.import_write import write_tickets
@@ -57,7 +57,7 @@ def _save_one(title: str = "另一台工作站登记") -> str:
 
 
 def _stage_files() -> list[Path]:
-    return sorted(import_stage.stage_dir().glob("*.stage"))
+    return sorted(stage_file.stage_dir().glob("*.stage"))
 
 
 def _tickets() -> int:
@@ -251,11 +251,11 @@ def test_a_50k_staged_import_writes_what_one_transaction_wrote(
 
 
 def test_stale_stage_files_of_live_processes_are_kept(tmp_path: Path) -> None:
-    folder = import_stage.stage_dir()
+    folder = stage_file.stage_dir()
     folder.mkdir(parents=True)
     mine = folder / f"{os.getpid()}-a.stage"
     dead = folder / "999999999-b.stage"
     for path in (mine, dead):
         sqlite3.connect(path).close()
-    assert import_stage.sweep_stale() == [dead]
+    assert stage_file.sweep_stale() == [dead]
     assert _stage_files() == [mine]

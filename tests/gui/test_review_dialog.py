@@ -60,6 +60,8 @@ def test_the_window_shows_the_figures_the_cli_writes(
         assert dialog.figures.value_text(key) == fmt_value(key, cli[key]), key
     assert len(dialog.charts.charts) == 4
     assert dialog.problems.item(0, 0).text() == EXPECTED["top_problems"][0]["title"]
+    tip = dialog.problems.item(0, 0).toolTip().splitlines()  # which titles it groups
+    assert sorted(tip[1:]) == ["打印机 卡纸2  ×1", "打印机卡纸  ×1", "打印机卡纸！  ×1"]
     assert dialog.charts.grab().width() > 0
 
 

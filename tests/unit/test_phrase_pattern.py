@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from desk_gui.domain import resolution, validation
-from desk_gui.domain.validation import first_char_guard, phrase_pattern
+from desk_gui.domain import resolution, vague_text
+from desk_gui.domain.vague_text import first_char_guard, phrase_pattern
 
 
 def _plain(anywhere: Sequence[str], words: Sequence[str]) -> re.Pattern[str]:
@@ -21,8 +21,8 @@ def _plain(anywhere: Sequence[str], words: Sequence[str]) -> re.Pattern[str]:
 
 
 LISTS = {
-    "vague": (validation._VAGUE_CJK + validation._FILLER_CJK,
-              validation._VAGUE_ASCII + validation._FILLER_ASCII),
+    "vague": (vague_text._VAGUE_CJK + vague_text._FILLER_CJK,
+              vague_text._VAGUE_ASCII + vague_text._FILLER_ASCII),
     "done": (resolution._DONE_CJK, resolution._DONE_ASCII),
 }  # fmt: skip
 

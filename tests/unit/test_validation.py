@@ -13,18 +13,20 @@ from desk_gui.domain.enums import Category, Impact, Urgency
 from desk_gui.domain.errors import RuleViolation
 from desk_gui.domain.text import has_surrogate, is_visible
 from desk_gui.domain.ticket import TicketDraft
-from desk_gui.domain.validation import (
-    MAX_TITLE,
+from desk_gui.domain.vague_text import (
     MIN_CONCRETE,
     MIN_DESCRIPTION,
+    is_vague,
+    vague_text_problem,
+    vague_text_rule,
+)
+from desk_gui.domain.validation import (
+    MAX_TITLE,
     Problem,
     ValidationError,
     errors_only,
-    is_vague,
     looks_like_personal_mobile,
     title_length,
-    vague_text_problem,
-    vague_text_rule,
     validate_draft,
     warnings_only,
 )

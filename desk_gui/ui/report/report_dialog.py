@@ -158,13 +158,23 @@ class ReviewReportDialog(QDialog):
             self.bar.set_choices(choices)
         self.show_report(report)
 
+    def _grouped_titles(self, titles: dict[str, int]) -> str:
+        """A top problem's tooltip: the titles grouped in it, most tickets first."""
+        ranked = sorted(titles.items(), key=lambda kv: (-kv[1], kv[0]))
+        lines = [f"{title}  ×{n:,}" for title, n in ranked[:15]]
+        if len(ranked) > 15:
+            lines.append(self.tr("… and %1 more").replace("%1", f"{len(ranked) - 15:,}"))
+        return self.tr("Titles grouped as this problem:") + "\n" + "\n".join(lines)
+
     def show_report(self, report: Report) -> None:
         self.report = report
         self.figures.show_report(report, self.lang)
         self.charts.set_charts(report_charts(report, self.lang))
         self.problems.setRowCount(len(report.top_problems))
         for r, group in enumerate(report.top_problems):
-            self.problems.setItem(r, 0, QTableWidgetItem(group.title))
+            title = QTableWidgetItem(group.title)
+            title.setToolTip(self._grouped_titles(group.titles))
+            self.problems.setItem(r, 0, title)
             count = QTableWidgetItem(f"{group.count:,}")
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.problems.setItem(r, 1, count)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desk_gui.domain.enums import Channel, Impact, Urgency
 from desk_gui.domain.ticket import TicketDraft, TicketRecord
-from desk_gui.domain.validation import is_vague
+from desk_gui.domain.vague_text import is_vague
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.ui.common.form_fields import combo_value, fill_enum_combo
 from desk_gui.ui.worksheet.action_base import ActionDialog
