@@ -445,7 +445,8 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration(18, "PostgreSQL: CJK trigrams among the search tokens", _v18_postgres_trigrams),
     Migration(
-        19, "PostgreSQL: narrow search rows with CJK 4-grams and word-to-CJK joins",
+        19,
+        "PostgreSQL: narrow search rows with CJK 4-grams and word-to-CJK joins",
         _v19_postgres_quads,
     ),
 ]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import peewee as pw
 
@@ -96,7 +97,7 @@ class Term:
 
 def _joins(tokens: Sequence[str]) -> list[tuple[str, str]]:
     """The neighbouring pairs of a word and a standalone token, in either order."""
-    return [(a, b) for a, b in zip(tokens, tokens[1:], strict=False) if alone(a) != alone(b)]
+    return [(a, b) for a, b in pairwise(tokens) if alone(a) != alone(b)]
 
 
 def term_of(spread: str, stands_alone: bool) -> Term | None:
@@ -305,7 +306,11 @@ def _probe(where: Where) -> pw.Node:
     into a join, so it keeps walking the sort index)."""
     sql, args = where.sql(recheck=False)
     return pw.NodeList(
-        (pw.SQL("("), Ticket.id, pw.SQL(f' IN (SELECT "id" FROM "{TABLE}" WHERE {sql})) IS TRUE', args)),
+        (
+            pw.SQL("("),
+            Ticket.id,
+            pw.SQL(f' IN (SELECT "id" FROM "{TABLE}" WHERE {sql})) IS TRUE', args),
+        ),
         glue="",
     )
 
@@ -319,7 +324,9 @@ def condition(db: pw.Database, terms: Sequence[Term], plan: str | None) -> pw.No
     return _walk(where) if plan == "exists" else _collect(where)
 
 
-def page_recheck(db: pw.Database, terms: Sequence[Term], outer: str) -> tuple[str, list[object]] | None:
+def page_recheck(
+    db: pw.Database, terms: Sequence[Term], outer: str
+) -> tuple[str, list[object]] | None:
     """The phrases' recheck of the ticket whose id is ``outer`` (SQL), and its parameters;
     None when the terms need none."""
     where = where_of(db, terms)
