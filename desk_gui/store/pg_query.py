@@ -177,14 +177,14 @@ def where_sql(db: pw.Database, terms: Sequence[Term]) -> tuple[str, list[object]
     return where_of(db, terms).sql()
 
 
-WALK_SHARE = 0.05
+WALK_SHARE = 0.2
 """From this share of matching tickets on, a page walks the sort index and tests each ticket
-(``exists``): page / share tickets walked, ~15 µs each (a primary key lookup and the ticket's
-tokens read out of TOAST). Below it the page probes the candidates' set (``probe``)."""
-PROBE_SHARE = 0.1
-"""Up to this share of candidates, a page may read them all into a hashed set (``probe``):
-~0.5 µs a candidate (the narrow rows of ``ticket_search``, their GIN posting lists), and
-PostgreSQL's estimate of the set stays under ``work_mem`` (a set over it is not hashed)."""
+(``exists``): page / share tickets walked (1,000 at most), ~25 µs each (a primary key lookup,
+the ticket's tokens and a phrase's ``doc`` read out of TOAST). Below it the page probes the
+candidates' set (``probe``), which costs ~0.5 µs a candidate."""
+PROBE_MAX = 100_000
+"""At most this many candidates are read into a hashed set (``probe``): PostgreSQL hashes a
+set only while its estimate fits ``work_mem`` (4 MB: ~130,000 ids); above, ``exists``."""
 PROBE_FROM = 2000
 """From this many candidates on, a page tests what it shows only (``probe``), else every
 candidate is rechecked and the matches sorted (``collect``): ~10 µs a candidate."""
@@ -265,20 +265,21 @@ def page_plan(db: pw.Database, terms: Sequence[Term]) -> str:
     ``collect`` (every match, sorted) when the candidates (the rows holding the terms' tokens)
     are few, or when none of a sample of them passes a phrase's recheck (no plan bounded by
     the page exists then); ``exists`` (walk the sort index, test each ticket) when the
-    matches are common and so are the candidates; else ``probe``: the candidates read into
-    a hashed set once, the sort index walked against it, a phrase rechecked on the rows the
-    page shows only. The share of matches is the candidates' times the sample's share that
+    matches are common or the candidates too many for a set; else ``probe``: the candidates
+    read into a hashed set once, the sort index walked against it, a phrase rechecked on the
+    rows the page shows only. The share of matches is the candidates' times the sample's share that
     passes the recheck."""
     if not terms:
         return "collect"
     share = least_share(db, terms)
     where = where_of(db, terms)
-    if share * _statistics(db)[1] < PROBE_FROM:
+    candidates = share * _statistics(db)[1]
+    if candidates < PROBE_FROM:
         return "collect"
     passing = passing_share(db, where) if where.recheck else 1.0
     if passing == 0:
         return "collect"
-    if share * passing >= WALK_SHARE or share > PROBE_SHARE:
+    if share * passing >= WALK_SHARE or candidates > PROBE_MAX:
         return "exists"
     return "probe"
 

@@ -136,6 +136,7 @@ def test_only_phrases_are_rechecked(query: str, recheck: bool) -> None:
     ("query", "share", "rows", "passing", "plan"),
     [
         ("打印", 0.3, 1e6, 1.0, "exists"),  # no recheck: walk when common
+        ("打印", 0.3, 2e4, 1.0, "exists"),  # common: walk, however few the tickets
         ("打印", 0.001, 1e6, 1.0, "collect"),
         ("打印", 0.02, 1e6, 1.0, "probe"),  # 20,000: a hashed set, a short walk
         ("全公司网络中断", 0.0125, 1e6, 1.0, "probe"),  # 12,500 candidates: recheck what is shown
@@ -143,6 +144,7 @@ def test_only_phrases_are_rechecked(query: str, recheck: bool) -> None:
         ("全公司网络中断", 0.3, 1e6, 1.0, "exists"),
         ("全公司网络中断", 0.08, 1e6, 0.1, "probe"),  # most candidates fail: a walk would be long
         ("全公司网络中断", 0.3, 1e6, 0.05, "exists"),  # too many candidates for a hashed set
+        ("全公司网络中断", 0.3, 2e5, 0.05, "probe"),  # 60,000 candidates
         ("全公司网络中断", 1.0, 1e6, 0.0, "collect"),  # none of the sample passes
         ("全公司网络中断", 0.0, 1e6, 1.0, "collect"),  # a 4-gram rarer than every listed one
     ],
