@@ -242,6 +242,33 @@ def _v18_postgres_trigrams(db: pw.Database) -> None:
     pg_search.fill(db, index_rows_after)
 
 
+# Version 19: the search rows written again into an empty table with narrow rows (both arrays
+# in TOAST, pg_search.NARROW_SQL), its GIN index built once after (updating it row by row is
+# slower); frozen on purpose.
+_V19_BEFORE = (
+    'ALTER TABLE "ticket_search" SET (toast_tuple_target = 128)',
+    'DROP INDEX IF EXISTS "ticket_search_tokens"',
+    'TRUNCATE "ticket_search"',
+)
+_V19_AFTER = (
+    "SET LOCAL maintenance_work_mem = '256MB'",
+    'CREATE INDEX IF NOT EXISTS "ticket_search_tokens" ON "ticket_search" USING gin ("tokens")',
+)
+
+
+def _v19_postgres_quads(db: pw.Database) -> None:
+    """PostgreSQL: every search row written again, narrow, with its CJK 4-grams and the
+    joins of a word and a CJK character (pg_search.row_of)."""
+    if isinstance(db, pw.SqliteDatabase):
+        return
+    from desk_gui.store import pg_search  # PostgreSQL only: not imported to open a file
+    from desk_gui.store.search import index_rows_after  # late, as in _v16_postgres_tokens
+
+    _run(db, _V19_BEFORE)
+    pg_search.fill(db, index_rows_after)
+    _run(db, _V19_AFTER)
+
+
 # Version 9 as peewee generates it from the model (both engines alike); frozen on purpose.
 _V9_TABLES: tuple[str, ...] = (
     'CREATE TABLE "intake_token" ("token" VARCHAR(64) NOT NULL PRIMARY KEY, '
@@ -417,6 +444,11 @@ MIGRATIONS: list[Migration] = [
         17, "a smaller file: short chain values, search copies by reference", _v17_slim, vacuum=True
     ),
     Migration(18, "PostgreSQL: CJK trigrams among the search tokens", _v18_postgres_trigrams),
+    Migration(
+        19,
+        "PostgreSQL: narrow search rows with CJK 4-grams and word-to-CJK joins",
+        _v19_postgres_quads,
+    ),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

@@ -14,9 +14,9 @@ stands alone. What a row must hold:
   word boundary before it: the regular expression then runs on what ``strpos`` let through.
 
 How a page finds its hits (``page_plan``): collect the matches and sort them when they are
-few; walk the sort index and test each ticket when they are many; and when a phrase has
-more candidates than a recheck of each allows, collect the candidates, sort them and recheck
-them in the page's order until the page is full (``LAZY``, see ``queue``).
+few; walk the sort index and test each ticket when they are common; between the two, read
+the candidates into a hashed set, walk the sort index against it and recheck a phrase on
+the rows shown only, until the page is full (``probe``, see ``queue``).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import peewee as pw
 
@@ -44,25 +45,31 @@ class Term:
 
     @property
     def exact(self) -> list[str]:
-        """Tokens (and CJK bigrams and trigrams) every matching row holds; a run of CJK
-        characters within a longer one listed is left out (a row holding ``打印机`` holds
-        ``打印`` and ``打``): each costs the GIN index a posting list to read."""
+        """Tokens every matching row holds: the whole tokens, every run of two to four CJK
+        characters in the phrase (``打印``, ``打印机卡``), and every join of a word and a CJK
+        character side by side (``vpn 断``). A run within a longer one listed is left out (a
+        row holding ``打印机`` holds ``打印`` and ``打``): each costs the GIN index a posting
+        list to read."""
         whole = self.phrase[:-1] if self.prefix else self.phrase
         found = set(whole)
-        for size in (2, 3):
+        for size in (2, 3, 4):
             for start in range(len(self.phrase) - size + 1):
                 run = self.phrase[start : start + size]
                 if all(map(alone, run)):
                     found.add("".join(run))
+        found.update(" ".join(pair) for pair in _joins(whole))
         runs = [e for e in found if all(map(alone, e))]
         return sorted(e for e in found if not any(e in r and e != r for r in runs))
 
     def needs_recheck(self, expanded: bool) -> bool:
         """Whether containment (and the prefix's expansion) alone may admit a wrong row: a
-        run of up to three standalone tokens is a token itself."""
+        run of up to four standalone tokens is a token itself, and so is a word joined to a
+        CJK character (``vpn断``)."""
         if self.prefix:
             return len(self.phrase) > 1 or not expanded
-        return len(self.phrase) > 1 and not (len(self.phrase) <= 3 and all(map(alone, self.phrase)))
+        if len(self.phrase) == 2 and _joins(self.phrase):
+            return False
+        return len(self.phrase) > 1 and not (len(self.phrase) <= 4 and all(map(alone, self.phrase)))
 
     @property
     def needle(self) -> str:
@@ -86,6 +93,11 @@ class Term:
         if regex is None:
             return 'strpos("doc", %s) > 0', [self.needle]
         return 'strpos("doc", %s) > 0 AND "doc" ~ %s', [self.needle, regex]
+
+
+def _joins(tokens: Sequence[str]) -> list[tuple[str, str]]:
+    """The neighbouring pairs of a word and a standalone token, in either order."""
+    return [(a, b) for a, b in pairwise(tokens) if alone(a) != alone(b)]
 
 
 def term_of(spread: str, stands_alone: bool) -> Term | None:
@@ -165,20 +177,17 @@ def where_sql(db: pw.Database, terms: Sequence[Term]) -> tuple[str, list[object]
     return where_of(db, terms).sql()
 
 
-WALK_SHARE = 0.01
-"""From this share of matching tickets on, a page walks the sort index and tests each ticket.
-
-Walking costs ~15 µs a ticket walked (page / share of them), collecting as much a match: at
-1M tickets and a page of 200 the two meet near a share of 1%."""
-LAZY_FROM = 2000
-"""From this many likely candidates on, a phrase's page rechecks only what it shows (LAZY).
-
-Measured at 1M: a recheck costs ~15 µs a row (reading ``doc`` out of its TOAST table, more
-than ``strpos`` itself); for a phrase in 12,500 tickets, walking the sort index took 228 ms,
-rechecking every candidate 110 ms, sorting them and rechecking 200 of them 106 ms."""
-PHRASE_WALK_SHARE = 0.05
-"""From this share of matches on, a phrase's page walks the sort index (EXISTS): sorting
-every candidate would cost more than testing the tickets walked (page / share of them)."""
+WALK_SHARE = 0.2
+"""From this share of matching tickets on, a page walks the sort index and tests each ticket
+(``exists``): page / share tickets walked (1,000 at most), ~25 µs each (a primary key lookup,
+the ticket's tokens and a phrase's ``doc`` read out of TOAST). Below it the page probes the
+candidates' set (``probe``), which costs ~0.5 µs a candidate."""
+PROBE_MAX = 100_000
+"""At most this many candidates are read into a hashed set (``probe``): PostgreSQL hashes a
+set only while its estimate fits ``work_mem`` (4 MB: ~130,000 ids); above, ``exists``."""
+PROBE_FROM = 2000
+"""From this many candidates on, a page tests what it shows only (``probe``), else every
+candidate is rechecked and the matches sorted (``collect``): ~10 µs a candidate."""
 _STATS_TTL_S = 600.0
 _stats: dict[str, tuple[float, dict[str, float], float]] = {}
 
@@ -251,31 +260,34 @@ def passing_share(db: pw.Database, where: Where) -> float:
 
 
 def page_plan(db: pw.Database, terms: Sequence[Term]) -> str:
-    """How a page finds its hits (``search.Plan``'s values): ``exists`` (walk the sort index)
-    when the rarest term is common enough, else ``collect``.
+    """How a page finds its hits (``search.Plan``'s values).
 
-    A phrase's candidates (the rows holding its tokens) may mostly fail its recheck: its share
-    of matches is the candidates' times the share of the newest candidates that pass. Few
-    candidates, or none of the sample passing: ``collect`` (recheck each, sort what passed;
-    a walk would read every ticket). Common enough: ``exists``. Else ``lazy``."""
+    ``collect`` (every match, sorted) when the candidates (the rows holding the terms' tokens)
+    are few, or when none of a sample of them passes a phrase's recheck (no plan bounded by
+    the page exists then); ``exists`` (walk the sort index, test each ticket) when the
+    matches are common or the candidates too many for a set; else ``probe``: the candidates
+    read into a hashed set once, the sort index walked against it, a phrase rechecked on the
+    rows the page shows only. The share of matches is the candidates' times the sample's share that
+    passes the recheck."""
     if not terms:
         return "collect"
     share = least_share(db, terms)
     where = where_of(db, terms)
-    if not where.recheck:
-        return "exists" if share >= WALK_SHARE else "collect"
-    if share * _statistics(db)[1] < LAZY_FROM:
+    candidates = share * _statistics(db)[1]
+    if candidates < PROBE_FROM:
         return "collect"
-    share *= passing_share(db, where)
-    if share == 0:
+    passing = passing_share(db, where) if where.recheck else 1.0
+    if passing == 0:
         return "collect"
-    return "exists" if share >= PHRASE_WALK_SHARE else "lazy"
+    if share * passing >= WALK_SHARE or candidates > PROBE_MAX:
+        return "exists"
+    return "probe"
 
 
-def _collect(where: Where, *, recheck: bool = True) -> pw.Node:
+def _collect(where: Where) -> pw.Node:
     """The matches' ids read at once (an InitPlan), then their tickets by primary key and
     sorted: the planner cannot turn it into a walk of the sort index."""
-    sql, args = where.sql(recheck=recheck)
+    sql, args = where.sql()
     return pw.NodeList(
         (Ticket.id, pw.SQL(f'= ANY(ARRAY(SELECT "id" FROM "{TABLE}" WHERE {sql}))', args))
     )
@@ -289,18 +301,39 @@ def _walk(where: Where) -> pw.Node:
     return pw.NodeList((head, Ticket.id, pw.SQL(f" AND {sql})", args)), glue="")
 
 
+def _probe(where: Where) -> pw.Node:
+    """The candidates (the clause without the phrases' rechecks) as a hashed set built once,
+    each ticket walked looked up in it (``IS TRUE``: a subquery PostgreSQL does not pull up
+    into a join, so it keeps walking the sort index)."""
+    sql, args = where.sql(recheck=False)
+    return pw.NodeList(
+        (
+            pw.SQL("("),
+            Ticket.id,
+            pw.SQL(f' IN (SELECT "id" FROM "{TABLE}" WHERE {sql})) IS TRUE', args),
+        ),
+        glue="",
+    )
+
+
 def condition(db: pw.Database, terms: Sequence[Term], plan: str | None) -> pw.Node:
-    """A WHERE condition on Ticket for the terms, found the way ``plan`` says; ``lazy``: the
-    candidates only, which ``lazy_recheck`` then decides."""
+    """A WHERE condition on Ticket for the terms, found the way ``plan`` says; ``probe``: the
+    candidates only, which ``page_recheck`` then decides."""
     where = where_of(db, terms)
-    if plan == "lazy":
-        return _collect(where, recheck=False)
-    return _walk(where) if plan in ("exists", "probe") else _collect(where)
+    if plan == "probe":
+        return _probe(where)
+    return _walk(where) if plan == "exists" else _collect(where)
 
 
-def lazy_recheck(db: pw.Database, terms: Sequence[Term], outer: str) -> tuple[str, list[object]]:
-    """The phrases' recheck of the ticket whose id is ``outer`` (SQL), and its parameters."""
-    sql, args = where_of(db, terms).sql(index=False)
+def page_recheck(
+    db: pw.Database, terms: Sequence[Term], outer: str
+) -> tuple[str, list[object]] | None:
+    """The phrases' recheck of the ticket whose id is ``outer`` (SQL), and its parameters;
+    None when the terms need none."""
+    where = where_of(db, terms)
+    if where.nothing or not where.recheck:
+        return None
+    sql, args = where.sql(index=False)
     return f'(SELECT {sql} FROM "{TABLE}" AS "s" WHERE "s"."id" = {outer})', args
 
 

@@ -208,7 +208,7 @@ def _ordered(query: TicketSelect, expr: pw.SQL, descending: bool) -> TicketSelec
 def _materialise(
     query: TicketSelect, limit: int, recheck: tuple[str, list[object]] | None = None
 ) -> list[QueueRow]:
-    """The first ``limit`` rows of ``query``; with ``recheck`` (Plan.LAZY), the first that
+    """The first ``limit`` rows of ``query``; with ``recheck`` (Plan.PROBE), the first that
     pass it, tested in the query's order (a subquery with an OFFSET keeps PostgreSQL from
     testing every row before it sorts them)."""
     with translate_errors():
@@ -240,7 +240,7 @@ def fetch_page(
     if plan is not None:  # search text: the search module is loaded already (_page_plan)
         from desk_gui.store.search import Plan, page_recheck
 
-        recheck = page_recheck(flt.text, '"page"."id"') if plan is Plan.LAZY else None
+        recheck = page_recheck(flt.text, '"page"."id"') if plan is Plan.PROBE else None
     base = _filtered(Ticket.select(*_ROW_FIELDS), flt, plan=plan)
     if after is None:
         return _materialise(_ordered(base, expr, descending), limit, recheck)

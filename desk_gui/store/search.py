@@ -200,11 +200,10 @@ class Plan(StrEnum):
     """How a page of search hits in the queue's order is found (``page_plan``)."""
 
     COLLECT = "collect"  # fetch every match, sort them: few matches
-    PROBE = "probe"  # walk the sort index, look each ticket up in the match set built once
+    # walk the sort index, look each ticket up in the match set built once (PostgreSQL: the
+    # candidates' set, a phrase rechecked on the page's rows only, ``page_recheck``)
+    PROBE = "probe"
     EXISTS = "exists"  # walk the sort index, ask the index about each ticket: most tickets match
-    # PostgreSQL, a phrase with many candidates: sort the candidates the index finds, recheck
-    # each in the page's order until the page is full (``page_recheck``)
-    LAZY = "lazy"
 
 
 def _fts_subquery(match: str) -> pw.SQL:
@@ -304,7 +303,7 @@ def search_condition(
     so that SQLite walks the ORDER BY index and tests each row against the match set, instead
     of fetching every match and sorting: faster when the matches are many, slower when they
     are few. ``plan=Plan.EXISTS`` tests each row walked on its own (see ``page_plan``);
-    ``plan=Plan.LAZY`` (PostgreSQL) selects the candidates only (see ``page_recheck``).
+    on PostgreSQL, ``plan=Plan.PROBE`` selects a phrase's candidates only (``page_recheck``).
     """
     if not query_text.strip():
         return None
@@ -321,12 +320,12 @@ def search_condition(
 
 
 def page_recheck(query_text: str, outer: str) -> tuple[str, list[object]] | None:
-    """Plan.LAZY's recheck of the ticket whose id is ``outer`` (SQL), with its parameters:
-    ``search_condition(plan=Plan.LAZY)`` selects the candidates only."""
+    """Plan.PROBE's recheck of the ticket whose id is ``outer`` (SQL), with its parameters
+    (PostgreSQL, a phrase: ``search_condition(plan=Plan.PROBE)`` selects the candidates
+    only); None when there is nothing to recheck."""
     if is_sqlite() or not query_text.strip():
         return None
-    db = current_database()
-    return pg_query.lazy_recheck(db, pg_query.terms_of(query_text), outer)
+    return pg_query.page_recheck(current_database(), pg_query.terms_of(query_text), outer)
 
 
 def apply_search(select_query: SelectT, query_text: str) -> SelectT:

@@ -26,12 +26,15 @@ TEXTS = [
     "Straße groß ÅNGSTRÖM",
     "printer reprint printing print",
     "数据库连接超时 database timeout",
+    "状态 待处理 处理中 Win10系统 U盘 5G网络",  # 4-grams across words; words joined to CJK
 ]
 QUERIES = [
     "打", "打印", "印机", "机器", "无法打印", "卡纸", "打印 卡纸", "cafe", "CAFÉ", "creme",
     "C++", "50%", "e-mail", "example.com", "vpn 断开", "outlook", "T2026-000123", "000124",
     "2026", "abc", "全角", "ｱｲｳ", "strasse", "straße", "gross", "angstrom", "print", "reprint",
-    "prin", "数据库", "据库连", "连接超时 timeout", "nothing", "量子",
+    "prin", "数据库", "据库连", "连接超时 timeout", "nothing", "量子", "待处理中", "态待处理",
+    "vpn断开", "vpn断", "断开后outlook", "断开后out", "无法同步", "win10系统", "win10", "u盘",
+    "5g网络", "系统u盘", "统u", "g网", "10系", "u盘5g", "待处理处理中",
 ]  # fmt: skip
 
 
@@ -98,14 +101,26 @@ def test_row_keeps_bigrams_words_and_columns_apart() -> None:
     assert row.doc == "打 印 机 printer\n卡 纸"
 
 
+def test_row_keeps_four_grams_and_joins_of_words_and_cjk() -> None:
+    row = pg_search.row_of([7, search.index_text("VPN断开 打印机卡纸 x"), search.index_text("U盘")])
+    # a space between CJK characters: FTS5 sees them side by side, so does the 4-gram
+    assert {"打印机卡", "印机卡纸", "开打印机", "vpn 断", "纸 x", "u 盘"} <= set(row.tokens)
+    assert "开 打" not in row.tokens  # a join pairs a word with a CJK character only
+    assert "x u" not in row.tokens  # two columns: no join across them
+    assert row.words == {"vpn", "x", "u"}
+
+
 @pytest.mark.parametrize(
     ("query", "recheck"),
     [
         ("打", False),
         ("打印", False),
         ("数据库", False),  # a trigram
-        ("无法打印", True),
-        ("vpn断", True),
+        ("无法打印", False),  # a 4-gram
+        ("全公司网络中断", True),
+        ("vpn断", False),  # a word joined to a CJK character
+        ("vpn断开", True),
+        ("u盘", False),
         ("printer", False),
         ("T2026-1", True),
     ],
@@ -121,16 +136,20 @@ def test_only_phrases_are_rechecked(query: str, recheck: bool) -> None:
     ("query", "share", "rows", "passing", "plan"),
     [
         ("打印", 0.3, 1e6, 1.0, "exists"),  # no recheck: walk when common
+        ("打印", 0.3, 2e4, 1.0, "exists"),  # common: walk, however few the tickets
         ("打印", 0.001, 1e6, 1.0, "collect"),
-        ("全公司网络中断", 0.0125, 1e6, 1.0, "lazy"),  # 12,500 candidates: recheck what is shown
+        ("打印", 0.02, 1e6, 1.0, "probe"),  # 20,000: a hashed set, a short walk
+        ("全公司网络中断", 0.0125, 1e6, 1.0, "probe"),  # 12,500 candidates: recheck what is shown
         ("全公司网络中断", 0.0125, 2e4, 1.0, "collect"),  # 250: recheck them all
         ("全公司网络中断", 0.3, 1e6, 1.0, "exists"),
-        ("全公司网络中断", 0.3, 1e6, 0.05, "lazy"),  # most candidates fail: a walk would be long
+        ("全公司网络中断", 0.08, 1e6, 0.1, "probe"),  # most candidates fail: a walk would be long
+        ("全公司网络中断", 0.3, 1e6, 0.05, "exists"),  # too many candidates for a hashed set
+        ("全公司网络中断", 0.3, 2e5, 0.05, "probe"),  # 60,000 candidates
         ("全公司网络中断", 1.0, 1e6, 0.0, "collect"),  # none of the sample passes
-        ("全公司网络中断", 0.0, 1e6, 1.0, "collect"),  # a trigram rarer than every listed one
+        ("全公司网络中断", 0.0, 1e6, 1.0, "collect"),  # a 4-gram rarer than every listed one
     ],
 )
-def test_a_phrase_with_many_candidates_is_rechecked_lazily(
+def test_a_page_plan_follows_the_shares(
     monkeypatch: pytest.MonkeyPatch,
     query: str,
     share: float,

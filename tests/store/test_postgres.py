@@ -771,3 +771,27 @@ def test_trigram_migration_writes_every_search_row_again(
     step.apply(pg)
     assert search_ticket_ids("打印机") == [corpus["printer"]]
     assert search_ticket_ids("机无法打") == [corpus["printer"]]
+
+
+def test_quad_migration_writes_narrow_rows_with_four_grams_and_joins(
+    corpus: dict[str, int], pg: pw.Database
+) -> None:
+    step = migrations.MIGRATIONS[-1]
+    assert "4-grams" in step.description
+    # The rows as schema 18 wrote them: wide, no 4-gram, no word joined to a CJK character.
+    pg.execute_sql('ALTER TABLE "ticket_search" RESET (toast_tuple_target)')
+    pg.execute_sql(
+        'UPDATE "ticket_search" SET "tokens" = ARRAY(SELECT t FROM unnest("tokens") AS t '
+        "WHERE t !~ '^[\u4e00-\u9fff]{4}$' AND t !~ ' ')"
+    )
+    assert search_ticket_ids("机无法打") == []  # a 4-gram: one containment, none there
+    assert search_ticket_ids("outlook邮") == []  # a join: one containment, none there
+    step.apply(pg)
+    assert search_ticket_ids("机无法打") == [corpus["printer"]]
+    assert search_ticket_ids("outlook邮") == [corpus["mixed"]]
+    assert search_ticket_ids("ost文件") == [corpus["mixed"]]
+    options = pg.execute_sql(
+        "SELECT reloptions FROM pg_class WHERE relname = 'ticket_search'"
+    ).fetchone()[0]
+    assert options == ["toast_tuple_target=128"]
+    assert "ticket_search_tokens" in {i.name for i in pg.get_indexes("ticket_search")}
