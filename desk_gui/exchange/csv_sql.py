@@ -13,7 +13,9 @@ back as None, and the caller builds it in Python.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -24,6 +26,7 @@ from desk_gui.domain.enums import YES_NO, Satisfaction, Status
 from desk_gui.domain.fields import Kind, column_fields
 from desk_gui.domain.lang import Lang, is_zh
 from desk_gui.domain.log_render import render
+from desk_gui.exchange.said_memo import SaidMemo
 
 # What domain.text.printable takes out: a batch holding one is made in Python.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -60,35 +63,43 @@ def log_line(db: pw.Database, lang: Lang) -> str:
     db.connection().create_function(
         "desk_log_said", 1, lambda args: render(args, lang), deterministic=True
     )
+    return _log_line(lang, "desk_log_said(args)")
+
+
+def _log_line(lang: Lang, said: str, log: str = "") -> str:
+    """``log_line`` with ``said``, SQL of what a generated line says (its args not NULL);
+    ``log``: the log table's alias and a dot, or nothing."""
+    text, text_en = f"{log}text", f"{log}text_en"
     typed = (
-        "text"
-        if is_zh(lang)
-        else "CASE WHEN text_en IS NULL OR text_en = '' THEN text ELSE text_en END"
+        text if is_zh(lang) else f"CASE WHEN {text_en} IS NULL OR {text_en} = '' THEN {text} ELSE {text_en} END"
     )
-    said = f"CASE WHEN args IS NULL THEN {typed} ELSE desk_log_said(args) END"
-    return f"substr(at, 1, 16) || ' ' || author || ? || {said}"
+    return (
+        f"substr({log}at, 1, 16) || ' ' || {log}author || ? || "
+        f"CASE WHEN {log}args IS NULL THEN {typed} ELSE {said} END"
+    )
 
 
-LOG_LINE = "desk_log_line"
-"""Where the statement of ``CsvLines`` takes ``log_line`` (built with the connection)."""
 # csv.writer (QUOTE_MINIMAL, "\r\n" line ends) quotes a field holding one of these.
 _SPECIAL = '",\n\r'
 # SQLite's text form of a time, to the minute at least: its first 16 characters need no quotes.
 _MINUTE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]*"
 
 
-def _neutralised(x: str, dangerous: Sequence[str]) -> str:
-    starts = ", ".join(literal(ch) for ch in dangerous)
-    return f"CASE WHEN substr({x}, 1, 1) IN ({starts}) THEN '''' || {x} ELSE {x} END"
-
-
 def csv_cell(x: str, dangerous: Sequence[str]) -> str:
-    """SQL of the text ``x`` (never NULL) neutralised and quoted as csv.writer quotes it."""
+    """SQL of the text ``x`` (never NULL) neutralised and quoted as csv.writer quotes it.
+
+    A text holding NUL gives char(1): ``printf`` would cut it at the NUL, and CONTROL finds
+    char(1) in the line, so the batch is made in Python (which takes the NUL out)."""
     # instr finds a byte fast; a log cell (the longest) mostly holds a line end first
     special = " OR ".join(f"instr({x}, {c})" for c in ("char(10)", "','", "'\"'", "char(13)"))
-    escaped = _neutralised(f"replace({x}, '\"', '\"\"')", dangerous)
-    plain = _neutralised(x, dangerous)
-    return f"CASE WHEN {special} THEN '\"' || {escaped} || '\"' ELSE {plain} END"
+    starts = ", ".join(literal(ch) for ch in dangerous)
+    # doubling the quotes never changes whether the text starts with a dangerous character
+    apostrophe = f"substr({x}, 1, 1) IN ({starts})"
+    quoted = f"""CASE WHEN {apostrophe} THEN '"''' ELSE '"' END || replace({x}, '"', '""') || '"'"""
+    return (
+        f"CASE WHEN instr({x}, char(0)) THEN char(1) WHEN {special} THEN {quoted} "
+        f"WHEN {apostrophe} THEN '''' || {x} ELSE {x} END"
+    )
 
 
 def csv_text(text: str, dangerous: Sequence[str]) -> str:
@@ -117,6 +128,8 @@ class CsvLines:
     ) -> None:
         self.lang, self.dangerous = lang, dangerous
         self.now = now.isoformat(" ")
+        self.memo = SaidMemo(lang)
+        self._ready: set[int] = set()  # ids of the connections with the functions
         self.functions: tuple[tuple[str, int, Callable[..., str]], ...] = (
             ("desk_minute", 1, minute),
             ("desk_overdue", 3, overdue),
@@ -135,10 +148,13 @@ class CsvLines:
         if kind is Kind.LOG:
             # per ticket, a correlated subquery: no grouping sort of a whole batch's lines
             cell = csv_cell("COALESCE(g, '')", self.dangerous)
+            args = "log.args"
+            line = _log_line(self.lang, self.memo.said(args), "log.")
             return (
                 f"(SELECT {cell} FROM (SELECT group_concat(line, char(10)) AS g FROM ("
-                f'SELECT {LOG_LINE} AS line FROM "log_entry" WHERE ticket_id = t.id '
-                "ORDER BY at, id)))"
+                f'SELECT {line} AS line FROM "log_entry" AS log {self.memo.join(args)} '
+                "WHERE log.ticket_id = t.id "
+                "ORDER BY log.at, log.id)))"
             )
         if kind is Kind.FEEDBACK:
             return self._feedback()
@@ -206,17 +222,27 @@ class CsvLines:
         """Each ticket's line (without its line end) by id; None if one holds a character
         ``printable`` would take out."""
         con = db.connection()
-        for name, n, fn in self.functions:
-            con.create_function(name, n, fn, deterministic=True)
+        if id(con) not in self._ready:  # once: a function registered again expires statements
+            for name, n, fn in self.functions:
+                con.create_function(name, n, fn, deterministic=True)
+            self.memo.prepare(con)
+            self._ready.add(id(con))
         marks = ", ".join("?" * len(chunk))
         colon = "：" if is_zh(self.lang) else ": "
-        line = self.line.replace(LOG_LINE, log_line(db, self.lang))
-        sql = f'SELECT t.id, {line} FROM "ticket" t WHERE t.id IN ({marks})'
+        sql = f'SELECT t.id, {self.line} FROM "ticket" t WHERE t.id IN ({marks})'
         cursor = db.execute_sql(sql, [colon, *chunk])
         try:
             found: dict[int, str] = dict(cursor.fetchall())
         finally:
             cursor.close()
+        self.memo.keep(con)
         if CONTROL.search("".join(found.values())):
             return None
         return found
+
+    def close(self, db: pw.Database) -> None:
+        """Drop what this export kept on the calling thread's connection (never raises: it
+        runs after a failure too)."""
+        with contextlib.suppress(pw.PeeweeException, sqlite3.Error):
+            if not db.is_closed():
+                self.memo.drop(db.connection())

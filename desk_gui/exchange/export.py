@@ -376,6 +376,8 @@ def write_csv(
     n = 0
     # errors="replace": a lone surrogate (never stored by Desk itself) becomes "?", not a crash.
     with contextlib.ExitStack() as stack:
+        if sql is not None:
+            stack.callback(sql.close, current_database())
         if batches is not None:
             stack.callback(batches.close)  # a Cancel (progress raising) stops its thread
         fh = stack.enter_context(
@@ -414,8 +416,8 @@ def _write_cells(fh: Any, chunk: Sequence[int], options: ExportOptions) -> int:
     for cells in _rows(chunk, options, _minute_text):
         # neutralise, inline: a time's text never starts with a dangerous character.
         out = ["" if not c else "'" + c if c[0] in _DANGER else c for c in cells]
-        if CONTROL.search("\n".join(out)):  # stored text with ESC, NUL …: taken out
-            out = [printable(c) for c in out]
+        if CONTROL.search("\n".join(out)):  # stored text with ESC, NUL …: taken out, and
+            out = [neutralise(printable(c)) if c else "" for c in cells]  # then neutralised
         rows.append(out)
     csv.writer(fh).writerows(rows)
     return len(rows)

@@ -161,3 +161,23 @@ def test_abandoning_a_read_ahead_stops_its_thread() -> None:
     assert [next(batches) for _ in range(3)] == [0, 1, 2]
     batches.close()  # what a Cancel does
     assert not any(t.name == "desk-read-ahead" for t in threading.enumerate())
+
+
+@pytest.mark.parametrize("text", ["nul\x00here", "\x00=1", "a\x00,b", "\x00"])
+def test_nul_in_a_cell_or_a_log_line_is_taken_out_as_in_python(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """printf stops a text at NUL: such a batch is made in Python, which takes the NUL out and
+    neutralises what it uncovers (a cell reading =1 once the NUL is gone)."""
+    db_ = current_database()
+    db_.execute_sql("UPDATE ticket SET remarks = ? WHERE id = 2", (text,))
+    db_.execute_sql(
+        "INSERT INTO log_entry (ticket_id, at, author, kind, text) VALUES (3, ?, ?, ?, ?)",
+        ("2024-05-06 10:00:00", "李工", "note", text),
+    )
+    _both(tmp_path, monkeypatch, "en", batch=2)
+    rows = (tmp_path / "fast-en.csv").read_text(encoding="utf-8-sig")
+    clean = text.replace("\x00", "")
+    assert "\x00" not in rows
+    if clean:
+        assert (",'=1," if clean == "=1" else clean) in rows or f'"{clean}"' in rows
