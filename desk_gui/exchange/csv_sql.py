@@ -66,15 +66,15 @@ def log_line(db: pw.Database, lang: Lang) -> str:
     return _log_line(lang, "desk_log_said(args)")
 
 
-def _log_line(lang: Lang, said: str, log: str = "") -> str:
+def _log_line(lang: Lang, said: str, log: str = "", colon: str = "?") -> str:
     """``log_line`` with ``said``, SQL of what a generated line says (its args not NULL);
-    ``log``: the log table's alias and a dot, or nothing."""
+    ``log``: the log table's alias and a dot, or nothing; ``colon``: SQL of the colon."""
     text, text_en = f"{log}text", f"{log}text_en"
     typed = (
         text if is_zh(lang) else f"CASE WHEN {text_en} IS NULL OR {text_en} = '' THEN {text} ELSE {text_en} END"
     )
     return (
-        f"substr({log}at, 1, 16) || ' ' || {log}author || ? || "
+        f"substr({log}at, 1, 16) || ' ' || {log}author || {colon} || "
         f"CASE WHEN {log}args IS NULL THEN {typed} ELSE {said} END"
     )
 
@@ -149,7 +149,8 @@ class CsvLines:
             # per ticket, a correlated subquery: no grouping sort of a whole batch's lines
             cell = csv_cell("COALESCE(g, '')", self.dangerous)
             args = "log.args"
-            line = _log_line(self.lang, self.memo.said(args), "log.")
+            colon = literal("：" if is_zh(self.lang) else ": ")
+            line = _log_line(self.lang, self.memo.said(args), "log.", colon)
             return (
                 f"(SELECT {cell} FROM (SELECT group_concat(line, char(10)) AS g FROM ("
                 f'SELECT {line} AS line FROM "log_entry" AS log {self.memo.join(args)} '
@@ -218,27 +219,35 @@ class CsvLines:
             f"WHEN t.status IN ({open_}) AND {literal(self.now)} > {due} THEN {yes} ELSE {no} END"
         )
 
-    def lines(self, db: pw.Database, chunk: Sequence[int]) -> dict[int, str] | None:
-        """Each ticket's line (without its line end) by id; None if one holds a character
-        ``printable`` would take out."""
+    def batch(self, db: pw.Database, chunk: Sequence[int]) -> tuple[int, str] | None:
+        """(tickets found, their lines in ``chunk`` order, each ended by CRLF); None if one
+        holds a character ``printable`` would take out.
+
+        One row comes back for the batch: the thread reading it takes Python's lock a few
+        times, not once a ticket while the other thread writes."""
         con = db.connection()
         if id(con) not in self._ready:  # once: a function registered again expires statements
             for name, n, fn in self.functions:
                 con.create_function(name, n, fn, deterministic=True)
             self.memo.prepare(con)
             self._ready.add(id(con))
-        marks = ", ".join("?" * len(chunk))
-        colon = "：" if is_zh(self.lang) else ": "
-        sql = f'SELECT t.id, {self.line} FROM "ticket" t WHERE t.id IN ({marks})'
-        cursor = db.execute_sql(sql, [colon, *chunk])
+        # CROSS JOIN keeps the VALUES as the outer loop: the lines come in the chunk's order
+        values = ", ".join(["(?)"] * len(chunk))
+        sql = (
+            f"SELECT count(*), group_concat(line, char(13, 10)) FROM (SELECT {self.line} AS line "
+            f'FROM (VALUES {values}) AS k CROSS JOIN "ticket" AS t WHERE t.id = k.column1)'
+        )
+        cursor = db.execute_sql(sql, list(chunk))
         try:
-            found: dict[int, str] = dict(cursor.fetchall())
+            found, text = cursor.fetchone()
         finally:
             cursor.close()
         self.memo.keep(con)
-        if CONTROL.search("".join(found.values())):
+        if not found:
+            return 0, ""
+        if CONTROL.search(text):
             return None
-        return found
+        return found, text + "\r\n"
 
     def close(self, db: pw.Database) -> None:
         """Drop what this export kept on the calling thread's connection (never raises: it

@@ -385,12 +385,12 @@ def write_csv(
         )
         csv.writer(fh).writerow([header(key, options.lang) for key, _, _ in COLUMNS])
         for k, chunk in enumerate(chunks):
-            lines = next(batches) if batches else None
-            if lines is None:
+            made = next(batches) if batches else None
+            if made is None:
                 n += _write_cells(fh, chunk, options)
             else:
-                fh.write("".join(line + "\r\n" for line in lines))
-                n += len(lines)
+                fh.write(made[1])
+                n += made[0]
             if progress:
                 progress(min(len(ids), (k + 1) * size), len(ids))
     return n
@@ -403,11 +403,10 @@ def _overdue_cell(options: ExportOptions) -> Callable[[str, Any, Any], str]:
     )
 
 
-def _sql_batch(sql: CsvLines, chunk: Sequence[int]) -> list[str] | None:
-    """One batch's lines in ``chunk`` order, from SQLite; None to make it in Python."""
+def _sql_batch(sql: CsvLines, chunk: Sequence[int]) -> tuple[int, str] | None:
+    """One batch's (rows, lines) in ``chunk`` order, from SQLite; None to make it in Python."""
     with translate_errors(), read_transaction() as db:
-        found = sql.lines(db, chunk)
-    return None if found is None else [found[i] for i in chunk if i in found]
+        return sql.batch(db, chunk)
 
 
 def _write_cells(fh: Any, chunk: Sequence[int], options: ExportOptions) -> int:

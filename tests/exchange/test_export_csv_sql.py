@@ -81,14 +81,22 @@ def _odd_values() -> None:
         )
 
 
-def _both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, batch: int) -> None:
+def _both(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    batch: int,
+    ids: list[int] | None = None,
+) -> tuple[int, int]:
+    """Export by SQLite's lines and cell by cell; the files must be equal byte for byte."""
     options = ExportOptions(lang=lang, mask_requester=False, now=NOW, batch_size=batch)
     fast, plain = tmp_path / f"fast-{lang}.csv", tmp_path / f"plain-{lang}.csv"
-    export_tickets(fast, options=options)
+    n_fast = export_tickets(fast, ids=ids, options=options)
     with monkeypatch.context() as m:
         m.setattr(export, "_sql_lines", lambda _db: False)
-        export_tickets(plain, options=options)
+        n_plain = export_tickets(plain, ids=ids, options=options)
     assert fast.read_bytes() == plain.read_bytes()
+    return n_fast, n_plain
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -181,3 +189,18 @@ def test_nul_in_a_cell_or_a_log_line_is_taken_out_as_in_python(
     assert "\x00" not in rows
     if clean:
         assert (",'=1," if clean == "=1" else clean) in rows or f'"{clean}"' in rows
+
+
+def test_lines_come_in_the_order_asked_and_a_missing_ticket_is_left_out(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _odd_values()
+    ids = ticket_ids(None)
+    order = [ids[i] for i in (7, 2, 11, 0, 5, 3)] + [999_999] + ids[12:] + [ids[1], ids[1]]
+    assert _both(tmp_path, monkeypatch, "zh", batch=4, ids=order) == (len(order) - 1,) * 2
+    numbers = [
+        line.split(",", 1)[0]
+        for line in (tmp_path / "fast-zh.csv").read_text(encoding="utf-8-sig").splitlines()
+        if line[:1].isalpha() and not line.startswith("工单")
+    ]
+    assert numbers[0] != numbers[1] and numbers[-1] == numbers[-2]  # asked twice: twice
