@@ -12,6 +12,8 @@ keeps it small, and dropped at the end (a helper thread's connection is closed i
 
 from __future__ import annotations
 
+import functools
+import itertools
 import sqlite3
 
 from desk_gui.domain.lang import Lang, is_zh
@@ -51,14 +53,18 @@ class SaidMemo:
         )
         con.execute(f"DELETE FROM {self.table}")  # left by an export that crashed
         missed: dict[str, str] = {}
-        lang = self.lang
-
-        def rendered(args: str) -> str:
-            said = missed[args] = render(args, lang)
-            return said
-
-        con.create_function(FUNCTION, 1, rendered, deterministic=True)
+        con.create_function(
+            FUNCTION, 1, functools.partial(self.rendered, missed), deterministic=True
+        )
         self._missed[id(con)], self._rows[id(con)] = missed, 0
+
+    def rendered(self, missed: dict[str, str], args: str) -> str:
+        """What the line with args ``args`` says, kept in ``missed`` for ``keep``: SQLite calls
+        this for args its table does not hold (again within the batch that met them first)."""
+        said = missed.get(args)
+        if said is None:
+            said = missed[args] = render(args, self.lang)
+        return said
 
     def keep(self, con: sqlite3.Connection) -> None:
         """Add what Python rendered in the last statement on ``con`` to its table (emptied
@@ -70,8 +76,9 @@ class SaidMemo:
         if rows + len(missed) > CAP:
             con.execute(f"DELETE FROM {self.table}")
             rows = 0
-        con.executemany(f"INSERT OR IGNORE INTO {self.table} VALUES (?, ?)", missed.items())
-        self._rows[id(con)] = rows + len(missed)
+        kept = list(itertools.islice(missed.items(), CAP))
+        con.executemany(f"INSERT OR IGNORE INTO {self.table} VALUES (?, ?)", kept)
+        self._rows[id(con)] = rows + len(kept)
         missed.clear()
 
     def drop(self, con: sqlite3.Connection) -> None:
