@@ -1,14 +1,17 @@
-"""An unmasked SQLite export's CSV lines put together by SQLite: one string per ticket.
+"""An unmasked SQLite export's CSV lines put together by SQLite: one string per batch.
 
 The Python export builds ~27 cells a ticket (labels, minutes, neutralising, quoting) and hands
 them to ``csv.writer``; at 100k tickets that per-cell work cost as much as reading the rows.
-Here one statement per batch gives each ticket's finished line: every cell computed in SQL
-(labels from a ``CASE`` built once, SQLite's time text sliced to the minute, each ticket's
-handling log put together by ``group_concat`` in a correlated subquery), neutralised and quoted
-the way ``csv.writer`` (``QUOTE_MINIMAL``) quotes, joined by one ``printf``. Values SQL cannot judge the way Python does (a
-time not in SQLite's text form, an overdue test on such a time) go through small Python
-functions SQLite calls; a batch holding a character ``domain.text.printable`` takes out comes
-back as None, and the caller builds it in Python.
+Here one statement per batch gives the batch's finished lines as one UTF-8 string: every cell
+computed in SQL (labels from a ``CASE`` built once, SQLite's time text sliced to the minute,
+each ticket's handling log put together by ``group_concat`` in a correlated subquery, what a
+generated line says looked up in ``said_memo``), neutralised and quoted the way
+``csv.writer`` (``QUOTE_MINIMAL``) quotes, a line joined by one ``printf``, the lines in the
+order asked. Values SQL cannot judge the way Python does (a time not in SQLite's text form, an
+overdue test on such a time) go through small Python functions SQLite calls; a batch holding a
+character ``domain.text.printable`` takes out (or NUL, which ``printf`` would cut) comes back
+as None, and the caller builds it in Python. The statement runs on two connections at once
+(``store.read_ahead``): it takes Python's lock only to hand over its one row.
 """
 
 from __future__ import annotations
