@@ -117,13 +117,17 @@ def raw_xlsx(db: Path, ids: list[int], out: Path) -> None:
     wb.save(str(out))
 
 
-def exports(db: Path, work: Path, n: int, mask: bool = False) -> None:
+def exports(
+    db: Path, work: Path, n: int, mask: bool = False, formats: tuple[str, ...] = ("xlsx", "csv")
+) -> None:
     open_database(db, migrate=False)
     ids = ticket_ids(None)[:n]
     masked = " (masked)" if mask else ""
     print(f"\n== export {len(ids):,} tickets{masked} (load {_load()}) ==", flush=True)
-    export_one(db, work, ids, "xlsx", raw_xlsx, "raw openpyxl write-only", mask)
-    export_one(db, work, ids, "csv", raw_csv, "plain csv.writer", mask)
+    if "xlsx" in formats:
+        export_one(db, work, ids, "xlsx", raw_xlsx, "raw openpyxl write-only", mask)
+    if "csv" in formats:
+        export_one(db, work, ids, "csv", raw_csv, "plain csv.writer", mask)
     close_database()
 
 
@@ -263,6 +267,9 @@ def main() -> None:
     parser.add_argument("--skip-export", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--mask", action="store_true", help="masked exports (names, phones)")
+    parser.add_argument(
+        "--formats", default="xlsx,csv", help="the exports to measure (comma-separated)"
+    )
     args = parser.parse_args()
     ensure_demo(args.db, 100_000)
     args.work.mkdir(parents=True, exist_ok=True)
@@ -270,7 +277,7 @@ def main() -> None:
     sizes = [3000, 50_000] if args.big else [3000]
     make_sheets(args.db, args.work, sizes)
     if not args.skip_export:
-        exports(args.db, args.work, args.export_rows, args.mask)
+        exports(args.db, args.work, args.export_rows, args.mask, tuple(args.formats.split(",")))
     if not args.skip_import:
         imports(args.db, args.work, 3000, ("xlsx", "csv"))
     if args.big and not args.skip_import:

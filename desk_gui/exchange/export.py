@@ -6,9 +6,11 @@ front (and in xlsx is stored as a plain string).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import errno
+import io
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,7 +32,7 @@ from desk_gui.domain.log_render import render
 from desk_gui.domain.masking import TextMasker, mask_requester
 from desk_gui.domain.text import printable
 from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
-from desk_gui.exchange.csv_sql import CONTROL, CsvLines, log_cells_sql
+from desk_gui.exchange.csv_sql import CONTROL, CsvLines, is_utf8, log_cells_sql
 from desk_gui.exchange.dates import format_datetime
 from desk_gui.exchange.xlsx_stream import excel_serial, sample_cell, write_workbook
 from desk_gui.store.database import current_database, read_transaction, translate_errors
@@ -367,31 +369,42 @@ def write_csv(
             mask = office_masks_requester()
     options = replace(options, mask_requester=mask)
     sql = None
-    if not mask and _sql_lines(current_database()):
+    if not mask and _sql_lines(db := current_database()) and is_utf8(db):
         sql = CsvLines(options.lang, options.now, DANGEROUS, _minute_text,
                        _overdue_cell(options))  # fmt: skip
     size = options.batch_size
     chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
     batches = read_ahead(chunks, lambda chunk: _sql_batch(sql, chunk)) if sql else None
     n = 0
-    # errors="replace": a lone surrogate (never stored by Desk itself) becomes "?", not a crash.
     with contextlib.ExitStack() as stack:
+        if sql is not None:
+            stack.callback(sql.close, current_database())
         if batches is not None:
             stack.callback(batches.close)  # a Cancel (progress raising) stops its thread
-        fh = stack.enter_context(
-            open(path, "w", encoding="utf-8-sig", newline="", errors="replace")
+        fh = stack.enter_context(open(path, "wb"))
+        fh.write(
+            codecs.BOM_UTF8 + _csv_bytes([[header(key, options.lang) for key, _, _ in COLUMNS]])
         )
-        csv.writer(fh).writerow([header(key, options.lang) for key, _, _ in COLUMNS])
         for k, chunk in enumerate(chunks):
-            lines = next(batches) if batches else None
-            if lines is None:
-                n += _write_cells(fh, chunk, options)
+            made = next(batches) if batches else None
+            if made is None:
+                rows = _cell_rows(chunk, options)
+                fh.write(_csv_bytes(rows))
+                n += len(rows)
             else:
-                fh.write("".join(line + "\r\n" for line in lines))
-                n += len(lines)
+                fh.write(made[1])
+                n += made[0]
             if progress:
                 progress(min(len(ids), (k + 1) * size), len(ids))
     return n
+
+
+def _csv_bytes(rows: list[list[str]]) -> bytes:
+    """Rows as csv.writer writes them, in UTF-8; a lone surrogate (never stored by Desk
+    itself) becomes "?", not a crash."""
+    text = io.StringIO(newline="")
+    csv.writer(text).writerows(rows)
+    return text.getvalue().encode("utf-8", "replace")
 
 
 def _overdue_cell(options: ExportOptions) -> Callable[[str, Any, Any], str]:
@@ -401,24 +414,22 @@ def _overdue_cell(options: ExportOptions) -> Callable[[str, Any, Any], str]:
     )
 
 
-def _sql_batch(sql: CsvLines, chunk: Sequence[int]) -> list[str] | None:
-    """One batch's lines in ``chunk`` order, from SQLite; None to make it in Python."""
+def _sql_batch(sql: CsvLines, chunk: Sequence[int]) -> tuple[int, bytes] | None:
+    """One batch's (rows, lines) in ``chunk`` order, from SQLite; None to make it in Python."""
     with translate_errors(), read_transaction() as db:
-        found = sql.lines(db, chunk)
-    return None if found is None else [found[i] for i in chunk if i in found]
+        return sql.batch(db, chunk)
 
 
-def _write_cells(fh: Any, chunk: Sequence[int], options: ExportOptions) -> int:
-    """One batch cell by cell through csv.writer; rows written."""
+def _cell_rows(chunk: Sequence[int], options: ExportOptions) -> list[list[str]]:
+    """One batch's rows cell by cell, neutralised, control characters taken out."""
     rows: list[list[str]] = []
     for cells in _rows(chunk, options, _minute_text):
         # neutralise, inline: a time's text never starts with a dangerous character.
         out = ["" if not c else "'" + c if c[0] in _DANGER else c for c in cells]
-        if CONTROL.search("\n".join(out)):  # stored text with ESC, NUL …: taken out
-            out = [printable(c) for c in out]
+        if CONTROL.search("\n".join(out)):  # stored text with ESC, NUL …: taken out, and
+            out = [neutralise(printable(c)) if c else "" for c in cells]  # then neutralised
         rows.append(out)
-    csv.writer(fh).writerows(rows)
-    return len(rows)
+    return rows
 
 
 def export_tickets(
