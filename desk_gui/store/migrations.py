@@ -242,6 +242,19 @@ def _v18_postgres_trigrams(db: pw.Database) -> None:
     pg_search.fill(db, index_rows_after)
 
 
+def _v19(db: pw.Database) -> None:
+    """Both engines: every search row written again, a generated log line giving only the
+    values a person typed or named (``search.said``, ``log_render.SEARCHED``)."""
+    from desk_gui.store import search  # late, as in _v16_postgres_tokens
+
+    if isinstance(db, pw.SqliteDatabase):
+        search.rewrite_sqlite_index(db)
+        return
+    from desk_gui.store import pg_search  # PostgreSQL only: not imported to open a file
+
+    pg_search.fill(db, search.index_rows_after)
+
+
 # Version 9 as peewee generates it from the model (both engines alike); frozen on purpose.
 _V9_TABLES: tuple[str, ...] = (
     'CREATE TABLE "intake_token" ("token" VARCHAR(64) NOT NULL PRIMARY KEY, '
@@ -417,6 +430,7 @@ MIGRATIONS: list[Migration] = [
         17, "a smaller file: short chain values, search copies by reference", _v17_slim, vacuum=True
     ),
     Migration(18, "PostgreSQL: CJK trigrams among the search tokens", _v18_postgres_trigrams),
+    Migration(19, "search what people typed, not a generated line's labels", _v19, vacuum=True),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

@@ -89,8 +89,9 @@ def test_edits_replace_the_row_without_stale_words(db: pw.Database) -> None:
     rec = desk.resolve(rec.id, rec.version, "更换硒鼓")
     assert _docs()[rec.id] == b"R%d" % len(desk.get(rec.id).log)
     assert search.search_ticket_ids("量子纠缠") == []
-    for word in ("星际穿越", "虫洞", "曲率引擎", "硒鼓", "处理中"):
+    for word in ("星际穿越", "虫洞", "曲率引擎", "硒鼓"):
         assert search.search_ticket_ids(word) == [rec.id], word
+    assert search.search_ticket_ids("处理中") == []  # a status's label: generated lines only
     # the index equals one rebuilt from scratch
     before = {w: search.search_ticket_ids(w) for w in ("打印", "状态", "负责人", "纠缠")}
     search.rebuild_index()
