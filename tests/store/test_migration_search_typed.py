@@ -39,6 +39,13 @@ def _content() -> list[tuple[object, ...]]:
     return [*tickets, *((*r[:4], *texts(*r[4:])) for r in log)]
 
 
+def _handovers() -> list[tuple[int, str]]:
+    """(ticket id, handover) of every escalation, in the order written."""
+    rows = fetch_all("SELECT ticket_id, args FROM log_entry WHERE args IS NOT NULL ORDER BY id")
+    found = [(int(tid), decode(args)) for tid, args in rows]
+    return [(tid, str(values[3])) for tid, (code, values) in found if code == "es"]
+
+
 def _hits(words: tuple[str, ...]) -> dict[str, list[int]]:
     return {w: search.search_ticket_ids(w) for w in words}
 
@@ -72,10 +79,7 @@ def test_labels_leave_the_index_and_typed_values_stay(old: str, tmp_path: Path) 
     before = _content()
     labelled = _hits(LABELS)
     assert len(labelled["登记工单"]) == 300 and all(labelled.values())  # the log said them
-    handovers = [
-        (int(tid), decode(args)[1][3])
-        for tid, args in fetch_all("SELECT ticket_id, args FROM log_entry WHERE args LIKE 'es%'")
-    ]
+    handovers = _handovers()
     assert handovers
     close_database()
 
