@@ -161,7 +161,9 @@ def rewrite_sqlite_index(db: pw.Database, chunk: int = 2000) -> int:
     search_rows.clear_index(db)
     done = last = 0
     while True:
-        cursor = db.execute_sql("SELECT id FROM ticket WHERE id > ? ORDER BY id LIMIT ?", (last, chunk))
+        cursor = db.execute_sql(
+            "SELECT id FROM ticket WHERE id > ? ORDER BY id LIMIT ?", (last, chunk)
+        )
         ids = [int(r[0]) for r in cursor.fetchall()]
         cursor.close()
         if not ids:
