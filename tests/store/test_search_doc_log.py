@@ -112,3 +112,19 @@ def test_a_copy_with_every_column_still_deletes(db: pw.Database) -> None:
     )
     assert search.search_ticket_ids("量子纠缠") == []
     assert search.search_ticket_ids("星际穿越") == [rec.id]
+
+
+def test_typed_lines_match_across_their_boundary_and_generated_labels_do_not(
+    db: pw.Database,
+) -> None:
+    """A phrase running from one typed line into the next matches, as it always did; the
+    words of the generated lines between and around them (schema 19) do not."""
+    clock = Clock(datetime(2024, 5, 6, 9, 15))
+    desk = WorkflowService(Context(operator="李工程师", workstation="PC-1", clock=clock))
+    rec = desk.create(make_draft(title="打印机", description="打印机开机报错代码E5，重启无效"))
+    rec = desk.take(rec.id, rec.version)
+    desk.add_log(rec.id, "已联系星际")
+    desk.add_log(rec.id, "穿越小组处理")
+    assert search.search_ticket_ids("星际穿越") == [rec.id]  # the end of one, the next's start
+    assert search.search_ticket_ids("处理中") == []  # the status change's label
+    assert search.search_ticket_ids("李工程师") == []  # assigned to, and author of, every line
