@@ -358,3 +358,40 @@ def parse(text: str, text_en: str | None) -> str | None:
             if same:
                 return encode(code, *values)
     return None
+
+
+SEARCHED: dict[str, tuple[int, ...]] = {
+    "as": (),  # names picked from the staff list: the assignee filter, not the search
+    "fa": (),
+    "im": (0,),  # the file a ticket came from
+    "ih": (0,),  # the handling log a person wrote in the old sheet
+    "es": (2, 3),  # the reason (when typed) and the handover
+    "at": (0,),
+    "ad": (0,),
+    "we": (0,),
+    "rs": (),  # the solution: the ticket's own solution column is searched
+    "fb": (3,),  # the requester's comment
+    "cl": (0,),
+    "ro": (1,),
+    "fo": (0,),  # the other ticket's number: a follow-up is found by its original's
+    "fl": (0,),
+    "rc": (0,),
+    "ph": (0,),
+}
+"""Which values of a generated line the search reads (schema 19): what a person typed or
+named. Fixed words (labels, statuses, tiers, the templates' own text, the program's phrases)
+are not searched: they would make most tickets match a status's or a field's name. A code
+not listed has nothing to search."""
+
+
+@functools.lru_cache(maxsize=65536)
+def searched(args: str) -> str:
+    """The part of a generated line the search index reads: the values a person typed or
+    named, one a line, in the template's order (a damaged line: its Chinese, as shown)."""
+    try:
+        code, values = decode(args)
+        slots = TEMPLATES[code].slots
+    except Exception:
+        return render(args, "zh")
+    picked = [values[i] for i in SEARCHED.get(code, ()) if i < len(slots)]
+    return "\n".join(str(v) for v in picked if isinstance(v, str) and v)

@@ -78,22 +78,23 @@ class _Preparer:
                         row[i] = _sql_time(value)
             log = [(t.values["id"], _sql_time(at), *rest) for t in batch for (at, *rest) in t.log]
             text = self.index_text
-            index = [
-                search.ticket_index_row(t.values, [line[3] for line in t.log], text) for t in batch
-            ]
+            index = [search.ticket_index_row(t.values, _said(t.log), text) for t in batch]
             # each ticket's log written in id order: its copy leaves the log column out
             docs = [search_rows.pack(row, len(t.log)) for row, t in zip(index, batch, strict=True)]
         else:
             log = [(t.values["id"], *line) for t in batch for line in t.log]
             text = self.index_text
-            index = [
-                search.ticket_index_row(t.values, [line[3] for line in t.log], text) for t in batch
-            ]
+            index = [search.ticket_index_row(t.values, _said(t.log), text) for t in batch]
         log = _chained(log, sqlite=self.sqlite)
         prefix, sequences = self.gen.settings.prefix, self.gen.sequences
         days = {t.values["submitted_at"].date() for t in batch}
         keys = [day_key(prefix, day) for day in sorted(days)]
         return _Batch(columns, tickets, log, index, docs, {k: sequences[k] for k in keys})
+
+
+def _said(log: list[tuple[Any, ...]]) -> list[str]:
+    """A ticket's log lines (at, author, kind, text, text_en, args) as the index reads them."""
+    return [search.said(line[3], line[5]) for line in log]
 
 
 def _chained(log: list[tuple[Any, ...]], *, sqlite: bool) -> list[tuple[Any, ...]]:

@@ -141,7 +141,7 @@ class ImportService:
 
         def index_row(ticket_id: int, number: str, t: NewTicket) -> tuple[object, ...]:
             ticket = {**t.columns, "id": ticket_id, "number": number}
-            log = [line[1] for line in t.log]
+            log = [search.said(line[1], line[4]) for line in t.log]
             return search.ticket_index_row(ticket, log, memo.__getitem__)
 
         if is_sqlite():

@@ -256,16 +256,22 @@ _V19_AFTER = (
 )
 
 
-def _v19_postgres_quads(db: pw.Database) -> None:
-    """PostgreSQL: every search row written again, narrow, with its CJK 4-grams and the
-    joins of a word and a CJK character (pg_search.row_of)."""
+def _v19(db: pw.Database) -> None:
+    """Both engines: every search row written again, once.
+
+    A generated log line gives only the values a person typed or named (``search.said``,
+    ``log_render.SEARCHED``), not its labels. PostgreSQL's rows are also narrow, with their
+    CJK 4-grams and the joins of a word and a CJK character (``pg_search.row_of``): one step,
+    so a million rows are written once, not twice."""
+    from desk_gui.store import search  # late, as in _v16_postgres_tokens
+
     if isinstance(db, pw.SqliteDatabase):
+        search.rewrite_sqlite_index(db)
         return
     from desk_gui.store import pg_search  # PostgreSQL only: not imported to open a file
-    from desk_gui.store.search import index_rows_after  # late, as in _v16_postgres_tokens
 
     _run(db, _V19_BEFORE)
-    pg_search.fill(db, index_rows_after)
+    pg_search.fill(db, search.index_rows_after)
     _run(db, _V19_AFTER)
 
 
@@ -446,8 +452,10 @@ MIGRATIONS: list[Migration] = [
     Migration(18, "PostgreSQL: CJK trigrams among the search tokens", _v18_postgres_trigrams),
     Migration(
         19,
-        "PostgreSQL: narrow search rows with CJK 4-grams and word-to-CJK joins",
-        _v19_postgres_quads,
+        "search what people typed, not a generated line's labels; PostgreSQL: narrow rows with "
+        "CJK 4-grams and word-to-CJK joins",
+        _v19,
+        vacuum=True,
     ),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 import peewee as pw
 
-from desk_gui.domain.log_render import render
+from desk_gui.domain.log_render import searched
 from desk_gui.store import pg_query, pg_search, schema, search_rows
 from desk_gui.store.database import (
     current_database,
@@ -53,8 +53,9 @@ _FIELDS = (
 
 
 def said(text: str, args: str | None) -> str:
-    """A stored log line as the index reads it: the Chinese of a generated line."""
-    return str(text) if args is None else render(args, "zh")
+    """A stored log line as the index reads it: a typed line whole, a generated line's typed
+    values only (``log_render.searched``, schema 19)."""
+    return str(text) if args is None else searched(args)
 
 
 def log_column(ticket_id: int, count: int) -> str:
@@ -150,24 +151,28 @@ def rebuild_index(chunk: int = 2000) -> int:
     if not is_sqlite():
         with write_transaction() as db:
             return pg_search.fill(db, index_rows_after, chunk)
-    done = 0
     with write_transaction() as db:
-        search_rows.clear_index(db)
-        last = 0
-        while True:
-            ids = [
-                int(r[0])
-                for r in fetch_all(
-                    "SELECT id FROM ticket WHERE id > ? ORDER BY id LIMIT ?", (last, chunk)
-                )
-            ]
-            if not ids:
-                break
+        return rewrite_sqlite_index(db, chunk)
+
+
+def rewrite_sqlite_index(db: pw.Database, chunk: int = 2000) -> int:
+    """SQLite, inside a write: empty the index and index every ticket again (schema 19's step);
+    returns how many tickets were indexed."""
+    search_rows.clear_index(db)
+    done = last = 0
+    while True:
+        cursor = db.execute_sql(
+            "SELECT id FROM ticket WHERE id > ? ORDER BY id LIMIT ?", (last, chunk)
+        )
+        ids = [int(r[0]) for r in cursor.fetchall()]
+        cursor.close()
+        if not ids:
+            return done
+        with db.bind_ctx([Ticket, LogEntry]):
             rows, docs = _index_rows(ids)
-            search_rows.write_index_rows(db, rows, docs)
-            done += len(rows)
-            last = ids[-1]
-    return done
+        search_rows.write_index_rows(db, rows, docs)
+        done += len(rows)
+        last = ids[-1]
 
 
 def index_rows_after(db: pw.Database, last: int, chunk: int) -> list[tuple[object, ...]]:

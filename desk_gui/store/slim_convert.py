@@ -25,7 +25,7 @@ from typing import Any
 import peewee as pw
 
 from desk_gui.domain.log_chain import STORED_LENGTH
-from desk_gui.domain.log_render import shortened
+from desk_gui.domain.log_render import render, shortened
 from desk_gui.store import schema
 
 CHUNK = 5000
@@ -127,8 +127,11 @@ def _saved(doc: bytes) -> tuple[int | None, list[str]]:
 
 
 def _log_lines(db: pw.Database, ticket_ids: list[int]) -> dict[int, list[str]]:
-    """Each ticket's log lines as the index reads them (the Chinese), in id order."""
-    from desk_gui.store.search import said
+    """Each ticket's log lines as the index read them at schema 17 (the Chinese of a generated
+    line: ``search.said`` before schema 19), in id order."""
+
+    def said(text: str, args: str | None) -> str:
+        return str(text) if args is None else render(args, "zh")
 
     out: dict[int, list[str]] = {}
     if not ticket_ids:

@@ -36,6 +36,11 @@ def _v6_file(path: Path) -> dict[str, list[int]]:
             {**ticket, "solution": "", "requester": "r", "department": "d"}, log
         )
         conn.execute(search_rows.INSERT_SQL, row)
+        conn.executemany(  # the log the row was made from (schema 19 indexes it again)
+            "INSERT INTO log_entry (ticket_id, at, author, kind, text) "
+            "VALUES (?, '2026-11-21 09:00:00', 'a', 'note', ?)",
+            [(n, line) for line in log],
+        )
     conn.commit()
     found = {
         q: [

@@ -3,6 +3,8 @@
 The old-format file is a demo file written today, put back as the previous schema stored it:
 32-byte chain values on every log entry, every search copy compressed (without its log column,
 as schema 14 wrote them, or with every column, as schema 7 did), no triggers saving fields.
+The program of that time is played back: a generated log line indexed in Chinese (``_said``,
+what ``search.said`` was before schema 19), the file migrated up to this step only.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +24,7 @@ from desk_gui.services.demo_load import generate_demo
 from desk_gui.store import schema, search
 from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database
-from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
 from tests.store.test_log_chain import _tamper
 
 
@@ -44,6 +47,23 @@ def content(path: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ..
 STEP = next(m for m in MIGRATIONS if "smaller file" in m.description)
 QUERIES = ["工单", "处理中", "打印", "无法 printer", "vpn", "量子"]
 FULL_COPY, EDITED = 2, 3  # a ticket with a schema-7 copy, one edited behind the index
+
+
+def _said(text: str, args: str | None) -> str:
+    """A log line as the index read it at this step: a generated line's whole Chinese."""
+    return str(text) if args is None else texts(text, None, args)[0]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _index_as_at_this_step() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "said", _said)
+        yield
+
+
+def _open_at_step(path: Path) -> None:
+    """Bind ``path`` migrated up to this step (with a backup), no further."""
+    migrate(open_database(path, migrate=False), target=STEP.version)
 
 
 def _old_format(path: Path) -> None:
@@ -117,7 +137,7 @@ def _read(path: Path, sql: str) -> list[tuple[object, ...]]:
 
 
 def _hits(path: Path) -> dict[str, list[int]]:
-    open_database(path)
+    _open_at_step(path)
     try:
         return {q: search.search_ticket_ids(q) for q in QUERIES}
     finally:
@@ -143,7 +163,8 @@ def test_content_chain_and_search_survive_and_the_file_shrinks(
     after_args = [r[0] for r in _read(old_file, "SELECT args FROM log_entry ORDER BY id")]
     assert [a if a is None else _json(a) for a in after_args] == [r[0] for r in before_args]
     assert not any(str(a).startswith("[") for a in after_args)  # every one shortened
-    assert check_database(old_file) == []
+    problems = check_database(old_file)  # the one it has: not migrated past this step
+    assert problems == [f"schema version {STEP.version}, this program expects {SCHEMA_VERSION}"]
     assert old_file.stat().st_size < size
     assert hits == _hits(demo_file)  # the edited title was never indexed: not found
     docs = dict(_read(old_file, f"SELECT id, doc FROM {schema.FTS_DOC_TABLE}"))
@@ -152,13 +173,13 @@ def test_content_chain_and_search_survive_and_the_file_shrinks(
     assert docs[EDITED][:1] == b"L"  # differs from the row: kept as it was
     assert all(docs[i] == b"R%d" % counts[i] for i in docs if i != EDITED)
     assert _read(old_file, "SELECT value FROM meta WHERE key = 'schema_version'") == [
-        (str(SCHEMA_VERSION),)
+        (str(STEP.version),)
     ]
 
 
 def test_a_kept_copy_still_deletes_what_was_indexed(old_file: Path, demo_file: Path) -> None:
     old_title = str(_read(demo_file, f"SELECT title FROM ticket WHERE id = {EDITED}")[0][0])
-    open_database(old_file)
+    _open_at_step(old_file)
     try:
         assert EDITED in search.search_ticket_ids(old_title)
         assert search.search_ticket_ids("量子") == []  # indexed before the title changed

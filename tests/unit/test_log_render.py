@@ -220,3 +220,27 @@ def test_rendering_follows_the_language_not_the_storage() -> None:
 def test_wait_started_stays_text_until_it_has_a_template() -> None:
     line = log_lines.wait_started(WaitingOn.VENDOR, "张经理", datetime(2024, 5, 8), "等配件")
     assert line.args is None and line.zh.startswith("等待供应商")
+
+
+def _searched(line: LogLine) -> str:
+    assert line.args is not None
+    return log_render.searched(line.args)
+
+
+def test_search_reads_what_a_person_typed_in_a_generated_line() -> None:
+    """Schema 19: values typed or named are searched, labels and the program's phrases not."""
+    assert _searched(log_lines.status_change(Status.PENDING, Status.IN_PROGRESS)) == ""
+    assert _searched(log_lines.assignee_change("李工", "王工")) == ""
+    assert _searched(log_lines.resolution("更换硒鼓")) == ""  # the solution column is searched
+    timeout = log_lines.phrase("l1_timeout")
+    assert _searched(log_lines.escalation(Tier.L1, Tier.L2, timeout, "已重启")) == "已重启"
+    escalated = log_lines.escalation(Tier.L1, Tier.L2, LogLine("键盘进水", "键盘进水"), "已重启")
+    assert _searched(escalated) == "键盘进水\n已重启"
+    assert _searched(log_lines.closed(None)) == ""
+    assert _searched(log_lines.closed(LogLine("重复工单", "重复工单"))) == "重复工单"
+    assert _searched(log_lines.reopened(True, "仍然蓝屏")) == "仍然蓝屏"
+    comment = log_lines.feedback(True, Satisfaction.BASIC, 4, "速度慢")
+    assert _searched(comment) == "速度慢"
+    assert _searched(log_lines.feedback(False, None, None, "")) == ""
+    assert _searched(log_lines.follow_up_of("IT2026112000001")) == "IT2026112000001"
+    assert log_render.searched("zz\x1fdamaged") == log_render.render("zz\x1fdamaged", "zh")
