@@ -18,9 +18,11 @@ from desk_gui.services.queue import QueueFilter, QueueService, SortKey
 from desk_gui.store import search
 from desk_gui.store.database import close_database, open_database
 
+ROWS = 100
+"""A page as the window reads it (ui.queue.ticket_table_model.PAGE_SIZE)."""
 PAGE = (
     "SELECT id, number, title, submitted_at FROM ticket {where} "
-    "ORDER BY submitted_at DESC, id DESC LIMIT 200"
+    f"ORDER BY submitted_at DESC, id DESC LIMIT {ROWS}"
 )
 NAIVE = "WHERE id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?)"
 COUNT = "SELECT count(*) FROM ticket WHERE id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?)"
@@ -60,7 +62,7 @@ def run(path: Path) -> None:
         for what, text in asked:
             match = search.fts_query(text)
             flt = QueueFilter(statuses=None, text=text)
-            page = timed(lambda f=flt: q.fetch_page(f, SortKey.SUBMITTED_AT, descending=True))
+            page = timed(lambda f=flt: q.fetch_page(f, SortKey.SUBMITTED_AT, descending=True, limit=ROWS))
             raw_page = timed(lambda m=match: con.execute(PAGE.format(where=NAIVE), (m,)).fetchall())
             hits = q.count(flt)
             count = timed(lambda f=flt: q.count(f), repeat=1)
@@ -68,7 +70,7 @@ def run(path: Path) -> None:
             # Absent from the code before issue 11: the script also measures that code.
             capped_fn = getattr(q, "count_capped", None)
             capped = timed(lambda f=flt, c=capped_fn: c(f)) if capped_fn else float("nan")
-            plan = search.page_plan(text).value if hasattr(search, "page_plan") else "-"
+            plan = search.page_plan(text, ROWS).value if hasattr(search, "page_plan") else "-"
             label = f"{what} {text!r}"
             print(
                 f"  {label:<30} {hits:>8} {plan:>8} {page * 1e3:7.1f}ms {raw_page * 1e3:7.1f}ms"

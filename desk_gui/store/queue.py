@@ -172,13 +172,13 @@ def _uses_open_index(flt: QueueFilter) -> bool:
     return flt.statuses is not None and flt.statuses <= frozenset(schema.OPEN_STATUSES)
 
 
-def _page_plan(flt: QueueFilter) -> Plan | None:
+def _page_plan(flt: QueueFilter, page: int) -> Plan | None:
     """How a page finds its search hits (search.page_plan); None without search text."""
     if not flt.text.strip():
         return None
     from desk_gui.store.search import Plan, page_plan
 
-    plan = page_plan(flt.text)
+    plan = page_plan(flt.text, page)
     # Within the open tickets the sort index walk is short anyway: never collect every match.
     if plan is Plan.COLLECT and _uses_open_index(flt):
         return Plan.PROBE
@@ -235,7 +235,7 @@ def fetch_page(
     """Up to ``limit`` rows that follow ``after`` in the (sort, id) order, read into a list."""
     postgres = not is_sqlite()
     expr = pw.SQL(schema.sort_sql(sort.value, postgres=postgres))
-    plan = _page_plan(flt)
+    plan = _page_plan(flt, limit)
     recheck = None
     if plan is not None:  # search text: the search module is loaded already (_page_plan)
         from desk_gui.store.search import Plan, page_recheck

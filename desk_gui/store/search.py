@@ -192,11 +192,12 @@ def index_rows_after(db: pw.Database, last: int, chunk: int) -> list[tuple[objec
 
 MANY_HITS = 5000
 """Above this many matches a queue page scans its sort index and probes the match set."""
-EXISTS_SHARE = 0.4
-"""From this share of matching tickets on, a page tests ticket by ticket along its sort index.
-
-Measured at 1M tickets: a test costs ~0.15 ms, building the match set ~0.2 µs a match, so
-asking wins once page / share × 0.15 ms < share × tickets × 0.2 µs, near a share of 0.4."""
+TESTS_PER_MATCH = 750
+"""What testing one ticket costs, in matches put in a match set (measured at 1M tickets: a
+test ~0.15 ms, a match ~0.2 µs). A page of ``page`` rows tests about page / share tickets
+walked, a match set holds share × tickets matches, so testing wins once share² × tickets ≥
+page × TESTS_PER_MATCH: from a share of 0.27 at 1M tickets for a 100-row page (0.39 for 200),
+0.87 at 100k — below that, a share of a small file is cheaper to collect."""
 SAMPLE = 200
 """How many of the newest matches the share of matching tickets is estimated from."""
 
@@ -238,14 +239,20 @@ def has_many_hits(query_text: str, threshold: int | None = None) -> bool:
 
 
 def match_share(query_text: str) -> float:
-    """The share of tickets that match, estimated from where the SAMPLE-th newest match lies.
+    """The share of tickets that match (``match_spread``'s)."""
+    return match_spread(query_text)[0]
+
+
+def match_spread(query_text: str) -> tuple[float, int]:
+    """The share of tickets that match, estimated from where the SAMPLE-th newest match lies,
+    and the tickets it is a share of (the highest ticket id).
 
     The index walks a doclist newest first without reading the rest, so this costs SAMPLE
     matches read, however common the term.
     """
     match = fts_query(query_text) if is_sqlite() and query_text.strip() else None
     if match is None:
-        return 0.0
+        return 0.0, 0
     sql = (
         f'SELECT count(*), min(rowid) FROM (SELECT rowid FROM "{schema.FTS_TABLE}" '
         f'WHERE "{schema.FTS_TABLE}" MATCH ? ORDER BY rowid DESC LIMIT ?)'
@@ -253,11 +260,17 @@ def match_share(query_text: str) -> float:
     found, oldest = fetch_all(sql, (match, SAMPLE))[0]
     top = fetch_all("SELECT max(id) FROM ticket")[0][0]
     if not found or top is None:
-        return 0.0
-    return min(1.0, int(found) / max(1, int(top) - int(oldest) + 1))
+        return 0.0, 0
+    return min(1.0, int(found) / max(1, int(top) - int(oldest) + 1)), int(top)
 
 
-def page_plan(query_text: str) -> Plan:
+def testing_pays(share: float, tickets: int, page: int) -> bool:
+    """Whether a page of ``page`` rows is found cheaper by testing the tickets walked along
+    the sort index than by building the match set once (TESTS_PER_MATCH)."""
+    return share * share * tickets >= page * TESTS_PER_MATCH
+
+
+def page_plan(query_text: str, page: int = 100) -> Plan:
     """The cheapest way to a page of matches in the sort order, from two bounded counts.
 
     Few matches: collect and sort them. Many: walk the sort index, either probing a match set
@@ -271,7 +284,7 @@ def page_plan(query_text: str) -> Plan:
     match = fts_query(query_text) if is_sqlite() and query_text.strip() else None
     if match is None or not has_many_hits(query_text):
         return Plan.COLLECT
-    if '"*' not in match and match_share(query_text) >= EXISTS_SHARE:
+    if '"*' not in match and testing_pays(*match_spread(query_text), page):
         return Plan.EXISTS
     return Plan.PROBE
 

@@ -156,7 +156,7 @@ def _all_pages(flt: QueueFilter, plan: search.Plan | None) -> list[int]:
 def test_every_plan_equals_brute_force(
     demo: pw.Database, monkeypatch: pytest.MonkeyPatch, plan: search.Plan
 ) -> None:
-    monkeypatch.setattr(search, "page_plan", lambda text: plan)
+    monkeypatch.setattr(search, "page_plan", lambda text, page=100: plan)
     for query in _queries(demo):
         expected = _brute_force(demo, query)
         assert bool(expected) is (query not in EMPTY), query  # the set really tests
@@ -174,8 +174,28 @@ def test_plans_chosen_by_share(demo: pw.Database) -> None:
     if not isinstance(demo, pw.SqliteDatabase):
         pytest.skip("PostgreSQL's planner chooses by its own statistics")
     assert search.page_plan("量子纠缠") is search.Plan.COLLECT
-    assert search.page_plan("检查") is search.Plan.EXISTS  # half the tickets say it
-    assert search.page_plan("printer") is not search.Plan.EXISTS  # a prefix: never asked alone
+    # Half the tickets say it: cheaper to collect in 20,000 tickets for a 100-row page; for a
+    # page of 5 rows (as at a million tickets for 100) testing each ticket walked pays.
+    assert search.page_plan("检查", page=100) is search.Plan.PROBE
+    assert search.page_plan("检查", page=5) is search.Plan.EXISTS
+    assert search.page_plan("printer", page=5) is not search.Plan.EXISTS  # a prefix: never asked
+
+
+@pytest.mark.parametrize(
+    ("share", "tickets", "page", "testing"),
+    [
+        (0.47, 1_000_000, 100, True),  # 无法 at a million: ~210 tests beat 470k matches
+        (0.47, 100_000, 100, False),  # the same share of 100k: the set is cheaper
+        (0.30, 1_000_000, 100, True),
+        (0.25, 1_000_000, 100, False),
+        (0.39, 1_000_000, 200, True),
+        (0.35, 1_000_000, 200, False),
+    ],
+)
+def test_testing_pays_from_a_share_that_falls_with_the_tickets(
+    share: float, tickets: int, page: int, testing: bool
+) -> None:
+    assert search.testing_pays(share, tickets, page) is testing
 
 
 LABELS = ("优先级", "负责人", "处理中", "登记工单", "层级")

@@ -42,10 +42,13 @@ __all__ = [
     "format_time_left",
 ]
 
-PAGE_SIZE = 200
-CACHE_PAGES = 40
+PAGE_SIZE = 100
+"""Rows read at a time: about three screens. A search matching a third of a million tickets
+finds its page by testing about page / share tickets (``search.testing_pays``), so a smaller
+page is a faster first one; scrolling reads the next page in the background."""
+CACHE_PAGES = 80
 """Pages whose rows stay in memory once the queue is scrolled far (about 8,000 rows)."""
-NEAR_PAGES = 5
+NEAR_PAGES = 10
 """A ticket this few pages past the loaded rows is reached by reading on; farther, by a jump."""
 
 ModelIndex = QModelIndex | QPersistentModelIndex
