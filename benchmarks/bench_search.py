@@ -62,7 +62,9 @@ def run(path: Path) -> None:
         for what, text in asked:
             match = search.fts_query(text)
             flt = QueueFilter(statuses=None, text=text)
-            page = timed(lambda f=flt: q.fetch_page(f, SortKey.SUBMITTED_AT, descending=True, limit=ROWS))
+            page = timed(
+                lambda f=flt: q.fetch_page(f, SortKey.SUBMITTED_AT, descending=True, limit=ROWS)
+            )
             raw_page = timed(lambda m=match: con.execute(PAGE.format(where=NAIVE), (m,)).fetchall())
             hits = q.count(flt)
             count = timed(lambda f=flt: q.count(f), repeat=1)
