@@ -53,12 +53,12 @@ _NOISE = re.compile(
     r"|很|特别|非常|比较|有点|有些|超级|太"
 )
 # "Could not X" in its usual forms, read as "X 失败" (the failure, whatever the wording).
+_FAILED_EN = re.compile(r"\b(?:can ?not|can't|cannot|couldn't|unable to|won't|failed|fails?|not)\b")
 _FAILED = (
-    (re.compile("无法|不能|没法|没办法"), " 失败 "),
-    (re.compile("(?<=[\u4e00-\u9fff])不(?:了|上|到|进去|出来|出去|开)"), " 失败 "),
-    (re.compile(r"\b(?:can ?not|can't|cannot|couldn't|unable to|won't|failed|fails?|not)\b"),
-     " 失败 "),
-)  # fmt: skip
+    re.compile("无法|不能|没法|没办法"),
+    re.compile("(?<=[\u4e00-\u9fff])不(?:了|上|到|进去|出来|出去|开)"),
+    _FAILED_EN,
+)
 _LOGIN = re.compile(r"\b(?:log|sign) ?(?:in|on|into)\b")
 # One or two Latin letters on a Chinese word say what it is only together: U盘, U盾, C盘, 5G网.
 _SHORT_LATIN_CJK = re.compile("(?<![a-z0-9])([a-z0-9]{1,2})([\u4e00-\u9fff])")
@@ -76,9 +76,9 @@ def normalise(title: str) -> str:
 def title_tokens(title: str) -> frozenset[str]:
     """What a title says about its problem, as comparable tokens."""
     text = _LOGIN.sub(" login ", _NOISE.sub(" ", kb_match.normalise(title)))
-    for pattern, canon in _FAILED:
+    for pattern in _FAILED:
         if pattern.search(text):
-            text += " " + pattern.sub(canon, text)
+            text += " " + pattern.sub(" 失败 ", text)
     tokens = kb_match.tokens(text) + [a + b for a, b in _SHORT_LATIN_CJK.findall(text)]
     return frozenset(
         t for t in tokens if not t.isdigit() and not (len(t) == 1 and _CJK_CHAR.match(t))
@@ -87,7 +87,7 @@ def title_tokens(title: str) -> frozenset[str]:
 
 def _names(title: str) -> frozenset[str]:
     """Latin-letter words that name a system (CRM, ERP, Outlook): not desk words or fillers."""
-    words = _NAME.findall(_FAILED[-1][0].sub(" ", kb_match.normalise(title)))
+    words = _NAME.findall(_FAILED_EN.sub(" ", kb_match.normalise(title)))
     return frozenset(w for w in words if not kb_match.is_common_word(w))
 
 
@@ -191,23 +191,9 @@ def alike_to(title: str, others: Iterable[str]) -> list[bool]:
     return [likeness.alike(title, other) for other in others]
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two titles are (1.0: the same problem), all tokens weighing the same."""
-    return Likeness().score(a, b)
-
-
-def alike(a: str, b: str) -> bool:
-    """Whether two titles name one problem (as the top-problems grouping decides)."""
-    return similarity(a, b) >= SIMILARITY
-
-
-def _rank(title: str, count: int) -> tuple[int, int, str]:
-    return (count, -len(title), title)
-
-
 @dataclass
 class ProblemGroup:
-    """Titles that name one problem: the most frequent one stands for all."""
+    """Titles that name one problem: the most frequent one stands for all (``_name``)."""
 
     title: str
     count: int
@@ -217,15 +203,6 @@ class ProblemGroup:
     def add(self, title: str, n: int) -> None:
         self.titles[title] = self.titles.get(title, 0) + n
         self.count += n
-        if not self.title or _rank(title, self.titles[title]) > _rank(
-            self.title, self.titles[self.title]
-        ):
-            self.title = title
-
-    def representatives(self) -> list[str]:
-        """The group's most frequent titles (what a new title is compared with)."""
-        ranked = sorted(self.titles.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [title for title, _ in ranked[:REPRESENTATIVES]]
 
 
 class _Grouping:

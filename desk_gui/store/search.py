@@ -238,11 +238,6 @@ def has_many_hits(query_text: str, threshold: int | None = None) -> bool:
     return int(fetch_all(sql, (match, threshold))[0][0]) >= threshold
 
 
-def match_share(query_text: str) -> float:
-    """The share of tickets that match (``match_spread``'s)."""
-    return match_spread(query_text)[0]
-
-
 def match_spread(query_text: str) -> tuple[float, int]:
     """The share of tickets that match, estimated from where the SAMPLE-th newest match lies,
     and the tickets it is a share of (the highest ticket id).
