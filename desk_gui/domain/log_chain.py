@@ -30,6 +30,8 @@ from __future__ import annotations
 from datetime import datetime
 from hashlib import sha256
 
+from desk_gui.domain.epoch import from_seconds
+
 GENESIS = bytes(32)
 """What a ticket's first entry chains to."""
 
@@ -51,9 +53,12 @@ def matches(kept: bytes, value: bytes) -> bool:
     return len(kept) >= STORED_LENGTH and value[: len(kept)] == kept
 
 
-def canonical_at(value: datetime | str) -> str:
-    """A log time as the chain encodes it, whether read as a datetime or as SQLite's text."""
-    if isinstance(value, str):
+def canonical_at(value: datetime | str | float) -> str:
+    """A log time as the chain encodes it, read as a datetime, as SQLite's seconds (schema 20,
+    ``domain.epoch``) or as SQLite's text before."""
+    if isinstance(value, (int, float)):
+        value = from_seconds(value)
+    elif isinstance(value, str):
         # SQLite's text of peewee's isoformat(" "): to the second, or to the microsecond
         if len(value) == 19 and value[10] == " ":
             return value + ".000000"
@@ -66,7 +71,7 @@ def canonical_at(value: datetime | str) -> str:
 def entry_hash(
     prev: bytes,
     ticket_id: int,
-    at: datetime | str,
+    at: datetime | str | float,
     author: str,
     kind: str,
     text: str,
@@ -122,7 +127,7 @@ class ChainWalker:
     def hash(
         self,
         ticket_id: int,
-        at: datetime | str,
+        at: datetime | str | float,
         author: str,
         kind: str,
         text: str,
@@ -138,7 +143,7 @@ class ChainWalker:
     def verify(
         self,
         ticket_id: int,
-        at: datetime | str,
+        at: datetime | str | float,
         author: str,
         kind: str,
         text: str,

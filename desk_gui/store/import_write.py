@@ -30,6 +30,7 @@ from desk_gui.store.database import (
 )
 from desk_gui.store.log_append import generated_text
 from desk_gui.store.models import DailySequence, LogEntry, Staff, Ticket
+from desk_gui.store.times import sqlite_value
 
 BULK_CACHE_KIB = 256 * 1024  # as store.bulk's loads: the ticket's ~30 indexes stay in memory
 CHUNK = 1000
@@ -255,9 +256,9 @@ def _allocate(
 
 
 def _stored(db: pw.Database, value: Any) -> Any:
-    """A value as the engine keeps it (SQLite: a datetime as peewee's ISO text)."""
+    """A value as the engine keeps it (SQLite: a datetime as seconds, ``store.times``)."""
     if isinstance(value, datetime) and isinstance(db, pw.SqliteDatabase):
-        return value.isoformat(" ")
+        return sqlite_value(value)
     return value
 
 

@@ -21,6 +21,7 @@ from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from desk_gui.store.search import search_ticket_ids
+from desk_gui.store.times import text_sql
 from tests.store.test_log_chain import _tamper
 
 STEP = next(m for m in MIGRATIONS if "generated log lines" in m.description)
@@ -92,7 +93,7 @@ def _stored(path: Path) -> list[tuple[object, ...]]:
         columns = {r[1] for r in conn.execute("PRAGMA table_info(log_entry)")}
         args = "args" if "args" in columns else "NULL"
         return conn.execute(
-            f"SELECT id, ticket_id, at, author, kind, text, text_en, chain, {args} "
+            f"SELECT id, ticket_id, {text_sql('at')}, author, kind, text, text_en, chain, {args} "
             "FROM log_entry ORDER BY id"
         ).fetchall()
     finally:
