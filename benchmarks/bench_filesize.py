@@ -27,6 +27,7 @@ sys.path.insert(0, str(HERE))
 
 from bench_store import ensure_demo  # noqa: E402
 
+from desk_gui.domain.log_kind_codes import word_of  # noqa: E402
 from desk_gui.domain.log_render import texts  # noqa: E402
 from desk_gui.store.database import close_database, open_database  # noqa: E402
 from desk_gui.store.times import text_sql  # noqa: E402
@@ -68,6 +69,7 @@ def content(path: Path) -> tuple[int, int, str]:
         select = f"SELECT ticket_id, {at}, author, kind, text, text_en, {args} FROM log_entry"
         for tid, at, author, kind, text, text_en, a in conn.execute(select + " ORDER BY id"):
             zh, en = texts(text, text_en, a)
+            kind = word_of(kind)  # a one-letter code from schema 20 on
             raw = f"{tid}\x1f{at}\x1f{author}\x1f{kind}\x1f{zh}\x1f{en or ''}".encode()
             log += len(raw)
             digest.update(raw)

@@ -31,6 +31,7 @@ from datetime import datetime
 from hashlib import sha256
 
 from desk_gui.domain.epoch import from_seconds
+from desk_gui.domain.log_kind_codes import word_of
 
 GENESIS = bytes(32)
 """What a ticket's first entry chains to."""
@@ -82,7 +83,7 @@ def entry_hash(
     tid = str(ticket_id).encode()
     when = canonical_at(at).encode()
     who = author.encode()
-    what = kind.encode()
+    what = word_of(kind).encode()  # a stored code (schema 20) as its word
     said = text.encode()
     if text_en is None:
         english = b"~"

@@ -30,7 +30,7 @@ from desk_gui.store import search, search_rows
 from desk_gui.store.bulk import bulk_load
 from desk_gui.store.database import current_database, is_sqlite, rows_of, write_transaction
 from desk_gui.store.models import DailySequence, LogEntry, Staff, Ticket
-from desk_gui.store.times import EpochDateTimeField, sqlite_value
+from desk_gui.store.times import EpochDateTimeField, LogKindField
 
 
 @dataclass
@@ -243,17 +243,18 @@ def _insert(model: type[Any], columns: list[str], rows: list[Any]) -> None:
 
 
 def _as_stored(model: type[Any], columns: list[str], rows: list[Any]) -> list[Any]:
-    """``rows`` with their times as SQLite keeps them (seconds, schema 20)."""
-    times = [
-        i for i, c in enumerate(columns) if isinstance(model._meta.columns[c], EpochDateTimeField)
-    ]
-    if not times:
+    """``rows`` with their times and log kinds as SQLite keeps them (seconds and one-letter
+    codes, schema 20)."""
+    fields = [model._meta.columns[c] for c in columns]
+    coded = [(i, f.db_value) for i, f in enumerate(fields)
+             if isinstance(f, (EpochDateTimeField, LogKindField))]  # fmt: skip
+    if not coded:
         return rows
     out = []
     for row in rows:
         values = list(row)
-        for i in times:
-            values[i] = sqlite_value(values[i])
+        for i, as_stored in coded:
+            values[i] = as_stored(values[i])
         out.append(values)
     return out
 

@@ -1,4 +1,5 @@
-"""Schema 20 on SQLite: the times of the tickets and their handling log as seconds.
+"""Schema 20 on SQLite: the times of the tickets and their handling log as seconds, the log's
+kinds as one-letter codes (``domain.log_kind_codes``).
 
 A time stored as the text ``YYYY-MM-DD HH:MM:SS`` takes 19 bytes in the row and again in every
 index over it; as seconds (``domain.epoch``) it is a 4-byte integer. The models read both forms
@@ -6,7 +7,7 @@ index over it; as seconds (``domain.epoch``) it is a 4-byte integer. The models 
 keeps its timestamp columns (its size is not a file on a share).
 
 The hash chain of the log covers the time as ``canonical_at`` writes it, which reads seconds as
-the same datetime: no chain value changes.
+the same datetime, and the kind's word, which a code is read back as: no chain value changes.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import peewee as pw
 from desk_gui.store import rollup_sql
 
 # Frozen SQL of this step (schema as it was when the step was written).
-LOG_TIMES: tuple[str, ...] = ("at",)
 TICKET_TIMES: tuple[str, ...] = (
     "submitted_at", "resolved_at", "respond_due", "resolve_due", "next_update_due", "next_due",
     "first_response_at", "closed_at", "waiting_until", "waiting_since", "created_at",
@@ -67,12 +67,26 @@ _LOG_GUARD = (
 )
 
 
+KIND_CODES: tuple[tuple[str, str], ...] = (
+    ("created", "c"), ("note", "n"), ("status", "s"), ("assign", "a"), ("priority", "p"),
+    ("tier", "t"), ("escalate", "e"), ("progress", "g"), ("edit", "d"), ("resolve", "r"),
+    ("feedback", "f"), ("close", "x"), ("reopen", "o"), ("attachment", "m"), ("wait", "w"),
+    ("import", "i"), ("follow_up", "u"), ("kb", "k"),
+)  # fmt: skip
+"""The log kinds' one-letter codes (``domain.log_kind_codes`` as this step wrote them)."""
+
+
+def _kind_sql() -> str:
+    whens = " ".join(f"WHEN '{word}' THEN '{code}'" for word, code in KIND_CODES)
+    return f'"kind" = CASE "kind" {whens} ELSE "kind" END'
+
+
 def _index_name(sql: str) -> str:
     return sql.split('"')[1]
 
 
 def convert_sqlite(db: pw.SqliteDatabase) -> None:
-    """Every time of the tickets and the log as seconds. The review report's triggers would
+    """Every time of the tickets and the log as seconds, every log kind as its code. The review report's triggers would
     count each rewritten ticket out and in again: they are dropped and made again reading
     seconds (the totals themselves do not change); the log's append-only guard is lifted for
     this step only."""
@@ -86,5 +100,5 @@ def convert_sqlite(db: pw.SqliteDatabase) -> None:
     for sql in rollup_sql.sqlite_triggers():
         db.execute_sql(sql)
     db.execute_sql('DROP TRIGGER "log_entry_no_update"')
-    db.execute_sql(_update_sql("log_entry", LOG_TIMES))
+    db.execute_sql(f'UPDATE "log_entry" SET "at" = {seconds_sql("at")}, {_kind_sql()}')
     db.execute_sql(_LOG_GUARD)

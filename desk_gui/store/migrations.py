@@ -471,7 +471,12 @@ MIGRATIONS: list[Migration] = [
         _v19,
         vacuum=True,
     ),
-    Migration(20, "SQLite: times as seconds, a smaller file", _v20_epoch, vacuum=True),
+    Migration(
+        20,
+        "SQLite: times as seconds and log kinds as letters, a smaller file",
+        _v20_epoch,
+        vacuum=True,
+    ),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

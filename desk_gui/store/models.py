@@ -10,7 +10,7 @@ from datetime import datetime
 
 import peewee as pw
 
-from desk_gui.store.times import EpochDateTimeField
+from desk_gui.store.times import EpochDateTimeField, LogKindField
 
 database_proxy = pw.DatabaseProxy()
 
@@ -138,7 +138,7 @@ class LogEntry(BaseModel):
     ticket = pw.ForeignKeyField(Ticket, backref="log_entries", on_delete="RESTRICT")
     at = EpochDateTimeField()
     author = pw.CharField(max_length=64)
-    kind = pw.CharField(max_length=16)
+    kind = LogKindField(max_length=16)  # a one-letter code on SQLite (schema 20)
     text = pw.TextField()  # Chinese of a generated line, or a note as typed
     text_en = pw.TextField(null=True)  # English of a generated line (schema 4); NULL if typed
     chain = HashField(null=True)  # SHA-256 chaining it to the ticket's previous entry (schema 13)

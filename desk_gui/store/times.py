@@ -15,7 +15,7 @@ from typing import Any
 import peewee as pw
 
 from desk_gui.domain.epoch import from_seconds, to_seconds
-from desk_gui.domain.log_kind_codes import code_of, word_of
+from desk_gui.domain.log_kind_codes import WORDS, code_of, word_of
 
 
 def _on_sqlite(field: pw.Field) -> bool:
@@ -76,3 +76,9 @@ class LogKindField(pw.CharField):
 
     def python_value(self, value: Any) -> Any:
         return word_of(value) if isinstance(value, str) else value
+
+
+def kind_word_sql(column: str) -> str:
+    """SQLite SQL of a stored log kind (a code from schema 20 on, or a word) as its word."""
+    whens = " ".join(f"WHEN '{code}' THEN '{word}'" for code, word in WORDS.items())
+    return f"(CASE {column} {whens} ELSE {column} END)"
