@@ -17,10 +17,11 @@ EPOCH = datetime(1970, 1, 1)
 _MICRO = timedelta(microseconds=1)
 
 
-def to_seconds(value: datetime) -> int | float:
-    """``value`` as seconds since EPOCH: an int for whole seconds, a float otherwise."""
-    if not isinstance(value, datetime):  # a date alone: its midnight
-        value = datetime.combine(value, datetime.min.time()) if isinstance(value, date) else value
+def to_seconds(value: datetime | date) -> int | float:
+    """``value`` as seconds since EPOCH: an int for whole seconds, a float otherwise (a date
+    alone: its midnight)."""
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, datetime.min.time())
     micros = (value - EPOCH) // _MICRO
     whole, rest = divmod(micros, 1_000_000)
     return whole if rest == 0 else micros / 1_000_000
