@@ -5,8 +5,9 @@ Usage: python benchmarks/bench_filesize.py --db /tmp/deskbench/demo-1000000.db
 
 ``--db``: a file written by this program (generated first if missing). ``--old``: a file an
 earlier schema wrote (e.g. one made by an older checkout); it is copied, the copy migrated, and
-the two are compared table by table and by content: every ticket value and every log line as
-read in Chinese and in English must be the same before and after. The baseline is that content
+the two are compared table by table and by content: every ticket value (a time as its text, whether
+stored as text or as seconds) and every log line as read in Chinese and in English must be the
+same before and after. The baseline is that content
 as plain UTF-8 (what a text dump of the same tickets and log would take, without any index).
 Originals are never modified.
 """
@@ -26,8 +27,10 @@ sys.path.insert(0, str(HERE))
 
 from bench_store import ensure_demo  # noqa: E402
 
+from desk_gui.domain.log_kind_codes import word_of  # noqa: E402
 from desk_gui.domain.log_render import texts  # noqa: E402
 from desk_gui.store.database import close_database, open_database  # noqa: E402
+from desk_gui.store.times import text_sql  # noqa: E402
 
 MB = 1024 * 1024
 
@@ -42,21 +45,31 @@ def breakdown(path: Path) -> dict[str, int]:
         conn.close()
 
 
+def _as_text(conn: sqlite3.Connection, table: str) -> str:
+    """Every column of ``table``, a time as its text whether stored as text or as seconds."""
+    columns = conn.execute(f"PRAGMA table_info({table})").fetchall()
+    return ", ".join(
+        text_sql(f'"{c[1]}"') if str(c[2]).upper() == "DATETIME" else f'"{c[1]}"' for c in columns
+    )
+
+
 def content(path: Path) -> tuple[int, int, str]:
     """(ticket bytes, log bytes, digest) of what the file holds, as people read it."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     digest = hashlib.sha256()
     tickets = log = 0
     try:
-        for row in conn.execute("SELECT * FROM ticket ORDER BY id"):
+        for row in conn.execute(f"SELECT {_as_text(conn, 'ticket')} FROM ticket ORDER BY id"):
             raw = "\x1f".join("" if v is None else str(v) for v in row).encode()
             tickets += len(raw)
             digest.update(raw)
         have = {r[1] for r in conn.execute("PRAGMA table_info(log_entry)")}
         args = "args" if "args" in have else "NULL"
-        select = f"SELECT ticket_id, at, author, kind, text, text_en, {args} FROM log_entry"
+        at = text_sql("at")
+        select = f"SELECT ticket_id, {at}, author, kind, text, text_en, {args} FROM log_entry"
         for tid, at, author, kind, text, text_en, a in conn.execute(select + " ORDER BY id"):
             zh, en = texts(text, text_en, a)
+            kind = word_of(kind)  # a one-letter code from schema 20 on
             raw = f"{tid}\x1f{at}\x1f{author}\x1f{kind}\x1f{zh}\x1f{en or ''}".encode()
             log += len(raw)
             digest.update(raw)

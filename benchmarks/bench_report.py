@@ -26,6 +26,7 @@ from pathlib import Path
 from timing import timed
 
 from desk_gui.domain.enums import Category, Impact, Urgency
+from desk_gui.domain.epoch import to_seconds
 from desk_gui.domain.review import Period, ReportFilter
 from desk_gui.domain.ticket import TicketDraft
 from desk_gui.services.context import Context
@@ -70,6 +71,9 @@ def measure(path: Path) -> None:
     bounds = {"a": year.start.strftime(fmt), "b": year.end.strftime(fmt)}
     con = sqlite3.connect(path)
     try:
+        stored = con.execute("SELECT typeof(submitted_at) FROM ticket LIMIT 1").fetchone()
+        if stored and stored[0] == "integer":  # seconds (schema 20)
+            bounds = {k: to_seconds(datetime.strptime(v, fmt)) for k, v in bounds.items()}
         tickets = con.execute("SELECT count(*) FROM ticket").fetchone()[0]
         raw = timed(lambda: con.execute(RAW, bounds).fetchall())
         rows = con.execute(RAW, bounds).fetchall()

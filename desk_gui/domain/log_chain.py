@@ -30,6 +30,9 @@ from __future__ import annotations
 from datetime import datetime
 from hashlib import sha256
 
+from desk_gui.domain.epoch import from_seconds
+from desk_gui.domain.log_kind_codes import word_of
+
 GENESIS = bytes(32)
 """What a ticket's first entry chains to."""
 
@@ -51,9 +54,12 @@ def matches(kept: bytes, value: bytes) -> bool:
     return len(kept) >= STORED_LENGTH and value[: len(kept)] == kept
 
 
-def canonical_at(value: datetime | str) -> str:
-    """A log time as the chain encodes it, whether read as a datetime or as SQLite's text."""
-    if isinstance(value, str):
+def canonical_at(value: datetime | str | float) -> str:
+    """A log time as the chain encodes it, read as a datetime, as SQLite's seconds (schema 20,
+    ``domain.epoch``) or as SQLite's text before."""
+    if isinstance(value, (int, float)):
+        value = from_seconds(value)
+    elif isinstance(value, str):
         # SQLite's text of peewee's isoformat(" "): to the second, or to the microsecond
         if len(value) == 19 and value[10] == " ":
             return value + ".000000"
@@ -66,7 +72,7 @@ def canonical_at(value: datetime | str) -> str:
 def entry_hash(
     prev: bytes,
     ticket_id: int,
-    at: datetime | str,
+    at: datetime | str | float,
     author: str,
     kind: str,
     text: str,
@@ -77,7 +83,7 @@ def entry_hash(
     tid = str(ticket_id).encode()
     when = canonical_at(at).encode()
     who = author.encode()
-    what = kind.encode()
+    what = word_of(kind).encode()  # a stored code (schema 20) as its word
     said = text.encode()
     if text_en is None:
         english = b"~"
@@ -122,7 +128,7 @@ class ChainWalker:
     def hash(
         self,
         ticket_id: int,
-        at: datetime | str,
+        at: datetime | str | float,
         author: str,
         kind: str,
         text: str,
@@ -138,7 +144,7 @@ class ChainWalker:
     def verify(
         self,
         ticket_id: int,
-        at: datetime | str,
+        at: datetime | str | float,
         author: str,
         kind: str,
         text: str,

@@ -3,7 +3,8 @@
 The Python export builds ~27 cells a ticket (labels, minutes, neutralising, quoting) and hands
 them to ``csv.writer``; at 100k tickets that per-cell work cost as much as reading the rows.
 Here one statement per batch gives the batch's finished lines as one UTF-8 string: every cell
-computed in SQL (labels from a ``CASE`` built once, SQLite's time text sliced to the minute,
+computed in SQL (labels from a ``CASE`` built once, SQLite's times (seconds, schema 20) as text
+sliced to the minute,
 each ticket's handling log put together by ``group_concat`` in a correlated subquery, what a
 generated line says looked up in ``said_memo``), neutralised and quoted the way
 ``csv.writer`` (``QUOTE_MINIMAL``) quotes, a line joined by one ``printf``, the lines in the
@@ -26,6 +27,7 @@ from typing import Any
 import peewee as pw
 
 from desk_gui.domain.enums import YES_NO, Satisfaction, Status
+from desk_gui.domain.epoch import to_seconds
 from desk_gui.domain.fields import Kind, column_fields
 from desk_gui.domain.lang import Lang, is_zh
 from desk_gui.domain.log_render import render
@@ -83,7 +85,7 @@ def log_line(db: pw.Database, lang: Lang) -> str:
     """SQL of a log entry's line in the export (the colon a parameter): its minute, author and
     what it says, generated lines rendered in ``lang`` by ``desk_log_said`` (``render`` keeps
     the recurring lines it has rendered; registered here, on ``db``'s connection). SQLite's
-    times are text: the minute is a slice."""
+    log times are seconds (schema 20): the minute is a slice of their text."""
     db.connection().create_function(
         "desk_log_said", 1, lambda args: render(args, lang), deterministic=True
     )
@@ -100,7 +102,8 @@ def _log_line(lang: Lang, said: str, log: str = "", colon: str = "?") -> str:
         else f"CASE WHEN {text_en} IS NULL OR {text_en} = '' THEN {text} ELSE {text_en} END"
     )
     return (
-        f"substr({log}at, 1, 16) || ' ' || {log}author || {colon} || "
+        f"substr(CASE WHEN typeof({log}at) = 'text' THEN {log}at "
+        f"ELSE datetime(CAST({log}at AS INTEGER), 'unixepoch') END, 1, 16) || ' ' || {log}author || {colon} || "
         f"CASE WHEN {log}args IS NULL THEN {typed} ELSE {said} END"
     )
 
@@ -163,6 +166,7 @@ class CsvLines:
     ) -> None:
         self.lang, self.dangerous = lang, dangerous
         self.now = now.isoformat(" ")
+        self.now_seconds = to_seconds(now) if now.tzinfo is None else 0  # schema 20's times
         self.memo = SaidMemo(lang)
         self._ready: set[int] = set()  # ids of the connections with the functions
         self.functions: tuple[tuple[str, int, Callable[..., str]], ...] = (
@@ -200,7 +204,9 @@ class CsvLines:
             return self._labels(column, {m.value: m.label(self.lang) for m in enum})  # type: ignore[attr-defined]
         if kind is Kind.DATETIME:
             return (
-                f"CASE WHEN {column} IS NULL THEN '' WHEN {column} GLOB '{_MINUTE}' "
+                f"CASE WHEN {column} IS NULL THEN '' WHEN typeof({column}) = 'integer' "
+                f"THEN substr(datetime({column}, 'unixepoch'), 1, 16) "
+                f"WHEN {column} GLOB '{_MINUTE}' "
                 f"THEN substr({column}, 1, 16) "
                 f"ELSE {csv_cell(f'desk_minute({column})', self.dangerous)} END"
             )
@@ -238,16 +244,21 @@ class CsvLines:
         )
 
     def _overdue(self) -> str:
-        """是 when resolved after the resolve deadline, or still open past it: compared as text
-        when both times are in SQLite's text form, else by Python."""
+        """是 when resolved after the resolve deadline, or still open past it: compared as
+        numbers when both times are seconds (schema 20), as text when both are in SQLite's text
+        form, else by Python."""
         yes, no = (self._text(YES_NO[b][0 if is_zh(self.lang) else 1]) for b in (True, False))
         due, done = "t.resolve_due", "t.resolved_at"
         by_python = csv_cell(f"desk_overdue(t.status, {due}, {done})", self.dangerous)
         open_ = ", ".join(literal(s.value) for s in Status if s.is_open)
         if len(self.now) not in (19, 26):  # a clock with a time zone: compared by Python
             return f"CASE WHEN {due} IS NULL THEN {no} ELSE {by_python} END"
+        seconds = f"typeof({due}) = 'integer' AND ({done} IS NULL OR typeof({done}) = 'integer')"
         return (
             f"CASE WHEN {due} IS NULL THEN {no} "
+            f"WHEN {seconds} THEN CASE WHEN {done} IS NOT NULL "
+            f"THEN CASE WHEN {done} > {due} THEN {yes} ELSE {no} END "
+            f"WHEN t.status IN ({open_}) AND {self.now_seconds} > {due} THEN {yes} ELSE {no} END "
             f"WHEN NOT {_canonical(due)} OR ({done} IS NOT NULL AND NOT {_canonical(done)}) "
             f"THEN {by_python} "
             f"WHEN {done} IS NOT NULL THEN CASE WHEN {done} > {due} THEN {yes} ELSE {no} END "

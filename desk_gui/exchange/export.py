@@ -40,6 +40,7 @@ from desk_gui.store.models import LogEntry, Ticket
 from desk_gui.store.office import office_masks_requester
 from desk_gui.store.queue import QueueFilter, SortKey, ticket_ids
 from desk_gui.store.read_ahead import read_ahead
+from desk_gui.store.times import read_time
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 _DANGER = frozenset(DANGEROUS)
@@ -170,10 +171,10 @@ def _fetch_in(
 
 
 def _when(value: Any) -> datetime | None:
-    """A stored time (SQLite keeps text, PostgreSQL a datetime) as a datetime."""
+    """A stored time (SQLite keeps seconds or text, PostgreSQL a datetime) as a datetime."""
     if value is None or isinstance(value, datetime):
         return value
-    return datetime.fromisoformat(str(value))
+    return read_time(value)
 
 
 def _minute_text(value: Any) -> str:
@@ -330,8 +331,9 @@ def _xlsx_sheet(wb: Workbook, lang: Lang) -> WriteOnlyWorksheet:
 
 
 def _xlsx_time(value: Any) -> float | datetime | None:
-    """A date cell: the serial number straight from SQLite's text, or PostgreSQL's datetime."""
-    return excel_serial(value) if isinstance(value, str) else _when(value)
+    """A date cell: the serial number straight from SQLite's seconds or text, or PostgreSQL's
+    datetime."""
+    return excel_serial(value) if isinstance(value, (str, int)) else _when(value)
 
 
 def _xlsx_cells(rows: Iterator[list[Any]]) -> Iterator[list[Value]]:

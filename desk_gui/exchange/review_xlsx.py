@@ -34,6 +34,7 @@ from desk_gui.exchange.columns import header
 from desk_gui.exchange.xlsx_stream import Cell, sample_cell, write_workbook
 from desk_gui.store.database import translate_errors
 from desk_gui.store.report import TICKET_COLUMNS, tickets_behind
+from desk_gui.store.times import read_time
 
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
 FLAGS = ("in_received", "in_resolved", "in_backlog", "response_met", "resolution_met", "fcr")
@@ -162,7 +163,7 @@ def _template(report: Report, lang: Lang) -> Any:
 def _when(value: Any) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
-    return datetime.fromisoformat(str(value))
+    return read_time(value)  # seconds (SQLite, schema 20) or text
 
 
 def _flags(row: dict[str, Any], report: Report, lang: Lang) -> list[Cell]:

@@ -24,10 +24,15 @@ from openpyxl.utils.datetime import to_excel
 from desk_gui.exchange.target import check_target
 
 _DAYS: dict[str, int] = {}
+_UNIX_DAY = 25569
 
 
-def excel_serial(stored: str) -> float:
-    """openpyxl's ``to_excel`` of a time stored as SQLite text, computed from the text."""
+def excel_serial(stored: str | int) -> float:
+    """openpyxl's ``to_excel`` of a time stored as SQLite seconds (schema 20) or text, computed
+    from the number or the text."""
+    if isinstance(stored, int):  # whole seconds since 1970-01-01, Excel's day 25569
+        whole_days, secs = divmod(stored, 86400)
+        return _UNIX_DAY + whole_days + secs / 86400
     days = _DAYS.get(stored[:10])
     if days is None or len(stored) < 19 or stored[10] != " ":
         whole = datetime.fromisoformat(stored)

@@ -30,6 +30,7 @@ from desk_gui.store import search, search_rows
 from desk_gui.store.bulk import bulk_load
 from desk_gui.store.database import current_database, is_sqlite, rows_of, write_transaction
 from desk_gui.store.models import DailySequence, LogEntry, Staff, Ticket
+from desk_gui.store.times import EpochDateTimeField, LogKindField
 
 
 @dataclass
@@ -228,7 +229,7 @@ def _insert(model: type[Any], columns: list[str], rows: list[Any]) -> None:
         sql = (
             f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})'
         )
-        db.cursor().executemany(sql, rows)
+        db.cursor().executemany(sql, _as_stored(model, columns, rows))
         return
     fields = [model._meta.columns[c] for c in columns]
     for i in range(0, len(rows), 1000):
@@ -239,6 +240,23 @@ def _insert(model: type[Any], columns: list[str], rows: list[Any]) -> None:
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
             f'(SELECT max("id") FROM "{table}"))'
         )
+
+
+def _as_stored(model: type[Any], columns: list[str], rows: list[Any]) -> list[Any]:
+    """``rows`` with their times and log kinds as SQLite keeps them (seconds and one-letter
+    codes, schema 20)."""
+    fields = [model._meta.columns[c] for c in columns]
+    coded = [(i, f.db_value) for i, f in enumerate(fields)
+             if isinstance(f, (EpochDateTimeField, LogKindField))]  # fmt: skip
+    if not coded:
+        return rows
+    out = []
+    for row in rows:
+        values = list(row)
+        for i, as_stored in coded:
+            values[i] = as_stored(values[i])
+        out.append(values)
+    return out
 
 
 _DONE = "done"

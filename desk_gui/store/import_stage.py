@@ -35,7 +35,15 @@ import peewee as pw
 from desk_gui.store import rollup_sql, schema, search, search_rows
 from desk_gui.store.database import current_database, fetch_all, rows_of, write_transaction
 from desk_gui.store.import_numbers import Reservation, give_back, reserve_numbers
-from desk_gui.store.import_write import CHUNK, NewTicket, Written, _chain, _next_id, _stored
+from desk_gui.store.import_write import (
+    CHUNK,
+    NewTicket,
+    Written,
+    _chain,
+    _kind,
+    _next_id,
+    _stored,
+)
 from desk_gui.store.models import Meta, Staff
 from desk_gui.store.stage_file import StageFile, sweep_stale
 
@@ -74,7 +82,8 @@ def _staged_rows(
         t, number, i = tickets[k], numbers[k], first + k
         rows.append((i, number, *(_stored(db, v) for v in t.columns.values())))
         lines = [
-            (author, kind, text, en, _stored(db, at), args) for kind, text, en, at, args in t.log
+            (author, _kind(db, kind), text, en, _stored(db, at), args)
+            for kind, text, en, at, args in t.log
         ]
         values = _chain(i, lines)
         logs.extend((i, *line, value) for line, value in zip(lines, values, strict=True))

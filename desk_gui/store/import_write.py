@@ -20,6 +20,7 @@ from typing import Any
 import peewee as pw
 
 from desk_gui.domain.log_chain import GENESIS, entry_hash, stored
+from desk_gui.domain.log_kind_codes import code_of
 from desk_gui.domain.numbering import day_key, format_number, parse_number
 from desk_gui.store import search
 from desk_gui.store.database import (
@@ -30,6 +31,7 @@ from desk_gui.store.database import (
 )
 from desk_gui.store.log_append import generated_text
 from desk_gui.store.models import DailySequence, LogEntry, Staff, Ticket
+from desk_gui.store.times import sqlite_value
 
 BULK_CACHE_KIB = 256 * 1024  # as store.bulk's loads: the ticket's ~30 indexes stay in memory
 CHUNK = 1000
@@ -132,7 +134,7 @@ class _Prepared:
         self.tickets = [[_stored(db, v) for v in t.columns.values()] for t in tickets]
         self.logs = [
             [
-                (author, kind, text, text_en, _stored(db, at), args)
+                (author, _kind(db, kind), text, text_en, _stored(db, at), args)
                 for kind, text, text_en, at, args in t.log
             ]
             for t in tickets
@@ -255,10 +257,15 @@ def _allocate(
 
 
 def _stored(db: pw.Database, value: Any) -> Any:
-    """A value as the engine keeps it (SQLite: a datetime as peewee's ISO text)."""
+    """A value as the engine keeps it (SQLite: a datetime as seconds, ``store.times``)."""
     if isinstance(value, datetime) and isinstance(db, pw.SqliteDatabase):
-        return value.isoformat(" ")
+        return sqlite_value(value)
     return value
+
+
+def _kind(db: pw.Database, kind: str) -> str:
+    """A log kind as the engine keeps it (SQLite: its one-letter code, schema 20)."""
+    return code_of(kind) if isinstance(db, pw.SqliteDatabase) else kind
 
 
 def _insert_tickets(

@@ -16,7 +16,15 @@ from pathlib import Path
 import peewee as pw
 
 from desk_gui import __version__
-from desk_gui.store import log_chain, log_convert, pg_roles, rollup_sql, schema, slim_convert
+from desk_gui.store import (
+    epoch_convert,
+    log_chain,
+    log_convert,
+    pg_roles,
+    rollup_sql,
+    schema,
+    slim_convert,
+)
 from desk_gui.store.errors import NotDeskDatabase, SchemaTooNew
 from desk_gui.store.models import (
     ALL_MODELS,
@@ -275,6 +283,12 @@ def _v19(db: pw.Database) -> None:
     _run(db, _V19_AFTER)
 
 
+def _v20_epoch(db: pw.Database) -> None:
+    """SQLite: the tickets' and the log's times as seconds (``store.epoch_convert``)."""
+    if isinstance(db, pw.SqliteDatabase):
+        epoch_convert.convert_sqlite(db)
+
+
 # Version 9 as peewee generates it from the model (both engines alike); frozen on purpose.
 _V9_TABLES: tuple[str, ...] = (
     'CREATE TABLE "intake_token" ("token" VARCHAR(64) NOT NULL PRIMARY KEY, '
@@ -455,6 +469,12 @@ MIGRATIONS: list[Migration] = [
         "search what people typed, not a generated line's labels; PostgreSQL: narrow rows with "
         "CJK 4-grams and word-to-CJK joins",
         _v19,
+        vacuum=True,
+    ),
+    Migration(
+        20,
+        "SQLite: times as seconds and log kinds as letters, a smaller file",
+        _v20_epoch,
         vacuum=True,
     ),
 ]

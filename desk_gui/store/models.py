@@ -10,6 +10,8 @@ from datetime import datetime
 
 import peewee as pw
 
+from desk_gui.store.times import EpochDateTimeField, LogKindField
+
 database_proxy = pw.DatabaseProxy()
 
 
@@ -56,7 +58,9 @@ class DailySequence(BaseModel):
 
 
 class Ticket(BaseModel):
-    """A ticket: every worksheet field plus classification, deadlines and bookkeeping."""
+    """A ticket: every worksheet field plus classification, deadlines and bookkeeping.
+
+    Its times, and the log's, are seconds in a SQLite file (schema 20, ``store.times``)."""
 
     id = pw.AutoField()  # explicit so type checkers know it
 
@@ -67,11 +71,11 @@ class Ticket(BaseModel):
     urgency = pw.CharField(max_length=16)
     requester = pw.CharField(max_length=64)
     contact = pw.CharField(max_length=128)
-    submitted_at = pw.DateTimeField()
+    submitted_at = EpochDateTimeField()
     status = pw.CharField(max_length=16, default="pending")
     assignee = pw.CharField(max_length=64, null=True)  # Staff.name
     solution = pw.TextField(default="")
-    resolved_at = pw.DateTimeField(null=True)
+    resolved_at = EpochDateTimeField(null=True)
     feedback_resolved = pw.BooleanField(null=True)
     satisfaction = pw.CharField(max_length=16, null=True)
     feedback_score = pw.IntegerField(null=True)
@@ -83,12 +87,12 @@ class Ticket(BaseModel):
     priority = pw.CharField(max_length=4)
     tier = pw.CharField(max_length=16, default="l1")
 
-    respond_due = pw.DateTimeField(null=True)
-    resolve_due = pw.DateTimeField(null=True)
-    next_update_due = pw.DateTimeField(null=True)
-    next_due = pw.DateTimeField(null=True)  # earliest outstanding deadline, for the queue
-    first_response_at = pw.DateTimeField(null=True)
-    closed_at = pw.DateTimeField(null=True)
+    respond_due = EpochDateTimeField(null=True)
+    resolve_due = EpochDateTimeField(null=True)
+    next_update_due = EpochDateTimeField(null=True)
+    next_due = EpochDateTimeField(null=True)  # earliest outstanding deadline, for the queue
+    first_response_at = EpochDateTimeField(null=True)
+    closed_at = EpochDateTimeField(null=True)
     close_reason = pw.TextField(default="")
 
     device_model = pw.CharField(max_length=128, default="")
@@ -98,16 +102,16 @@ class Ticket(BaseModel):
 
     waiting_on = pw.CharField(max_length=16, null=True)
     waiting_contact = pw.CharField(max_length=128, default="")
-    waiting_until = pw.DateTimeField(null=True)
-    waiting_since = pw.DateTimeField(null=True)
+    waiting_until = EpochDateTimeField(null=True)
+    waiting_since = EpochDateTimeField(null=True)
     paused_seconds = pw.IntegerField(default=0)  # business seconds the SLA clock stood still
 
     escalation_count = pw.IntegerField(default=0)
     reopen_count = pw.IntegerField(default=0)
 
     version = pw.IntegerField(default=1)
-    created_at = pw.DateTimeField(default=datetime.now)
-    updated_at = pw.DateTimeField(default=datetime.now)
+    created_at = EpochDateTimeField(default=datetime.now)
+    updated_at = EpochDateTimeField(default=datetime.now)
     updated_by = pw.CharField(max_length=64, default="")
 
     # Schema 5: the closed ticket this one follows up (a new problem after closure); last, as
@@ -132,9 +136,9 @@ class LogEntry(BaseModel):
     # Indexed alone (schema 14): a ticket's few entries sort in memory; (ticket, at) cost 350 MB
     # at 1M tickets against 125 MB.
     ticket = pw.ForeignKeyField(Ticket, backref="log_entries", on_delete="RESTRICT")
-    at = pw.DateTimeField()
+    at = EpochDateTimeField()
     author = pw.CharField(max_length=64)
-    kind = pw.CharField(max_length=16)
+    kind = LogKindField(max_length=16)  # a one-letter code on SQLite (schema 20)
     text = pw.TextField()  # Chinese of a generated line, or a note as typed
     text_en = pw.TextField(null=True)  # English of a generated line (schema 4); NULL if typed
     chain = HashField(null=True)  # SHA-256 chaining it to the ticket's previous entry (schema 13)

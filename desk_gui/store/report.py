@@ -151,8 +151,8 @@ def breakdowns(start: datetime, end: datetime, flt: ReportFilter) -> dict[str, d
 
 
 def _day(field: pw.Field) -> Any:
-    if is_sqlite():
-        return pw.fn.SUBSTR(field, 1, 10).coerce(False)
+    if is_sqlite():  # seconds (schema 20)
+        return pw.fn.DATE(pw.Cast(field, "INTEGER"), pw.SQL("'unixepoch'")).coerce(False)
     return pw.fn.TO_CHAR(field, "YYYY-MM-DD").coerce(False)
 
 
@@ -208,12 +208,12 @@ def durations(
     if stride > 1:
         # id − (id / k) · k: integer arithmetic alike on both engines (peewee's % is LIKE)
         cond &= (Ticket.id - (Ticket.id / stride) * stride) == 0
-    answered = Ticket.select(Ticket.submitted_at, Ticket.first_response_at, pw.SQL("NULL")).where(
+    sub, first, res = (_as_text(f) for f in (Ticket.submitted_at, Ticket.first_response_at,
+                                              Ticket.resolved_at))  # fmt: skip
+    answered = Ticket.select(sub, first, pw.SQL("NULL")).where(
         _received(start, end) & Ticket.first_response_at.is_null(False) & cond
     )
-    solved = Ticket.select(Ticket.submitted_at, pw.SQL("NULL"), Ticket.resolved_at).where(
-        _resolved(start, end) & cond
-    )
+    solved = Ticket.select(sub, pw.SQL("NULL"), res).where(_resolved(start, end) & cond)
     rows: list[tuple[Any, ...]] = []
     for query in (answered, solved):
         sql, params = query.sql()
@@ -221,6 +221,15 @@ def durations(
     if is_sqlite():
         return rows
     return [(str(_text(s)), _text(r), _text(d)) for s, r, d in rows]
+
+
+def _as_text(field: pw.Field) -> Any:
+    """SQLite: a time column (seconds, schema 20) as its text "YYYY-MM-DD HH:MM:SS"."""
+    if not is_sqlite():
+        return field
+    return pw.NodeList(  # a fraction cut off, as the text was cut (datetime() rounds it)
+        (pw.SQL("datetime(CAST("), field, pw.SQL(" AS INTEGER), 'unixepoch')")), glue=""
+    )
 
 
 def sampled_durations(

@@ -19,7 +19,8 @@ a status change, an import's ``executemany``, a migration) can leave them behind
 counts when ``COUNTED`` holds for it: the one place to change if tickets ever become visible
 later than they are inserted (then the trigger must also fire on that column).
 
-The SQL is frozen with the migration that created it (store/migrations.py, version 14).
+The SQL is frozen with the migration that created it (store/migrations.py, version 14); on
+SQLite it reads a time as text or as seconds (schema 20, ``store.times``) alike.
 """
 
 from __future__ import annotations
@@ -63,7 +64,22 @@ TABLES: tuple[str, ...] = (
 
 
 def _day(column: str, postgres: bool) -> str:
-    return f"to_char({column}, 'YYYY-MM-DD')" if postgres else f"substr({column}, 1, 10)"
+    if postgres:
+        return f"to_char({column}, 'YYYY-MM-DD')"
+    return (  # seconds from schema 20 on (store.times), text before
+        f"(CASE WHEN typeof({column}) = 'text' THEN substr({column}, 1, 10) "
+        f"ELSE date(CAST({column} AS INTEGER), 'unixepoch') END)"
+    )
+
+
+def _sqlite_seconds(column: str) -> str:
+    """Whole seconds of a SQLite time: cut from the text (strftime alone rounds .9995 s and up
+    to the next second), or the stored seconds without a fraction (schema 20)."""
+    return (
+        f"(CASE WHEN typeof({column}) = 'text' "
+        f"THEN CAST(strftime('%s', substr({column}, 1, 19)) AS INTEGER) "
+        f"ELSE CAST({column} AS INTEGER) END)"
+    )
 
 
 def _seconds(start: str, end: str, postgres: bool) -> str:
@@ -74,12 +90,7 @@ def _seconds(start: str, end: str, postgres: bool) -> str:
             f"CAST(EXTRACT(EPOCH FROM date_trunc('second', {start})) AS BIGINT)"
         )
         return f"GREATEST(0, {gap})"
-    # Whole seconds cut from the text: strftime alone rounds .9995 s and up to the next second.
-    gap = (
-        f"CAST(strftime('%s', substr({end}, 1, 19)) AS INTEGER) - "
-        f"CAST(strftime('%s', substr({start}, 1, 19)) AS INTEGER)"
-    )
-    return f"MAX(0, {gap})"
+    return f"MAX(0, {_sqlite_seconds(end)} - {_sqlite_seconds(start)})"
 
 
 def _flag(condition: str, sign: int) -> str:

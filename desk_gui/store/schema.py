@@ -47,7 +47,7 @@ SORT_TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "assignee": ("assignee", "COALESCE({c}, '')"),
     "submitted_at": ("submitted_at", "{c}"),
-    "next_due": ("next_due", "COALESCE({c}, '9999-12-31 23:59:59')"),
+    "next_due": ("next_due", "COALESCE({c}, 253402300799)"),  # 9999-12-31 23:59:59 as seconds
 }
 
 
@@ -59,7 +59,7 @@ PG_SORT_TEMPLATES: dict[str, tuple[str, str]] = {
         column,
         f'({template} COLLATE "C")'
         if key in _PG_TEXT_KEYS
-        else template.replace("'9999-12-31 23:59:59'", "TIMESTAMP '9999-12-31 23:59:59'"),
+        else template.replace("253402300799", "TIMESTAMP '9999-12-31 23:59:59'"),
     )
     for key, (column, template) in SORT_TEMPLATES.items()
 }

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from desk_gui.domain.log_kind_codes import code_of
 from desk_gui.store.database import close_database, open_database
 from tests.faults.share import FaultyShare, Worker
 from tests.faults.test_faulty_share import FAULTS
@@ -59,11 +60,11 @@ def _until(window: Worker, test: Callable[[dict[str, Any]], bool]) -> dict[str, 
 def _count(db: Path, target: str, ticket_id: int) -> int:
     """How many times the save under test is in the file (read directly, not interposed)."""
     sql = {
-        "add_log": "SELECT count(*) FROM log_entry WHERE ticket_id=? AND kind='note'",
-        "progress": "SELECT count(*) FROM log_entry WHERE ticket_id=? AND kind='progress'",
+        "add_log": f"SELECT count(*) FROM log_entry WHERE ticket_id=? AND kind='{code_of('note')}'",
+        "progress": f"SELECT count(*) FROM log_entry WHERE ticket_id=? AND kind='{code_of('progress')}'",
         "close": "SELECT count(*) FROM ticket WHERE id=? AND status='closed'",
         "resolve": "SELECT count(*) FROM ticket WHERE id=? AND status='resolved'",
-        "take": "SELECT count(*) FROM log_entry WHERE ticket_id=? AND kind='assign'",
+        "take": f"SELECT count(*) FROM log_entry WHERE ticket_id=? AND kind='{code_of('assign')}'",
         "edit": "SELECT count(*) FROM edit_lock WHERE ticket_id=?",
         "attach": "SELECT count(*) FROM attachment WHERE ticket_id=?",
     }[target]

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from desk_gui.domain.log_render import render
+from desk_gui.store.times import kind_word_sql
 
 ANCHOR = "2024-06-28T17:00"
 
@@ -73,16 +74,17 @@ def test_demo_is_deterministic_and_covers_the_domain(tmp_path: Path) -> None:
         "resolved",
         "closed",
     }
-    kinds = {r[0] for r in rows(a, "SELECT DISTINCT kind FROM log_entry")}
+    kind = kind_word_sql("kind")  # a one-letter code in the file (schema 20)
+    kinds = {r[0] for r in rows(a, f"SELECT DISTINCT {kind} FROM log_entry")}
     assert {"escalate", "feedback", "close", "resolve"} <= kinds
     # Generated lines carry English (wholly English where no typed text is quoted in them).
     # (stored once as template and values, rendered per language: domain.log_render)
-    english = rows(a, "SELECT kind, count(*), count(args) FROM log_entry GROUP BY kind")
+    english = rows(a, f"SELECT {kind}, count(*), count(args) FROM log_entry GROUP BY kind")
     assert all(
         (n == 0) if kind in ("note", "progress") else (n == total) for kind, total, n in english
     )
     fixed = "('created', 'status', 'tier', 'feedback', 'close')"
-    stored = rows(a, f"SELECT DISTINCT args FROM log_entry WHERE kind IN {fixed}")
+    stored = rows(a, f"SELECT DISTINCT args FROM log_entry WHERE {kind} IN {fixed}")
     en = [render(r[0], "en") for r in stored]
     assert en and not [t for t in en if any("\u4e00" <= c <= "\u9fff" for c in t)]
     # Gap-free daily numbers: every day's sequence is 1..n.

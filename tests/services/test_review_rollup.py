@@ -232,8 +232,9 @@ def test_a_filtered_report_reads_piece_by_piece_and_stops_when_told(tmp_path: Pa
         assert [t for _, t in seen] == [3 + 3 + 2] * 8
         assert sorted(n for n, _ in seen) == list(range(1, 9))
         network = fetch_all(
-            "SELECT COUNT(*) FROM ticket WHERE category = 'network' AND submitted_at >= ? "
-            "AND submitted_at < ?", (str(period.start), str(period.end)))  # fmt: skip
+            "SELECT COUNT(*) FROM ticket WHERE category = 'network' "
+            "AND date(submitted_at, 'unixepoch') >= ? AND date(submitted_at, 'unixepoch') < ?",
+            (str(period.start), str(period.end)))  # fmt: skip
         assert report.current["received"] == network[0][0] > 0
 
         class Stop(Exception):

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from desk_gui.domain.log_chain import ChainWalker, entry_hash, stored
+from desk_gui.domain.log_kind_codes import word_of
 from desk_gui.domain.log_render import texts
 from desk_gui.exchange.export import ExportOptions, iter_rows
 from desk_gui.services.demo_load import generate_demo
@@ -21,6 +22,7 @@ from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from desk_gui.store.search import search_ticket_ids
+from desk_gui.store.times import text_sql
 from tests.store.test_log_chain import _tamper
 
 STEP = next(m for m in MIGRATIONS if "generated log lines" in m.description)
@@ -91,10 +93,11 @@ def _stored(path: Path) -> list[tuple[object, ...]]:
     try:
         columns = {r[1] for r in conn.execute("PRAGMA table_info(log_entry)")}
         args = "args" if "args" in columns else "NULL"
-        return conn.execute(
-            f"SELECT id, ticket_id, at, author, kind, text, text_en, chain, {args} "
+        rows = conn.execute(
+            f"SELECT id, ticket_id, {text_sql('at')}, author, kind, text, text_en, chain, {args} "
             "FROM log_entry ORDER BY id"
         ).fetchall()
+        return [(*r[:4], word_of(r[4]), *r[5:]) for r in rows]  # a kind's code as its word
     finally:
         conn.close()
 

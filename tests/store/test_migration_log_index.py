@@ -9,6 +9,7 @@ from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import SCHEMA_VERSION
 from desk_gui.store.search import search_ticket_ids
+from desk_gui.store.times import kind_word_sql, text_sql
 from tests.store.test_migration_reminders import INSERT_TICKET
 from tests.store.test_migrations import _migrated_to
 
@@ -17,7 +18,7 @@ LOG = (
     "(1, '2026-11-21 09:00:00', 'a', 'created', '登记工单：电话', 'Ticket logged: phone'), "
     "(1, '2026-11-21 10:00:00', 'a', 'note', '换线缆', NULL)"
 )
-V5_LOG = "id, ticket_id, at, author, kind, text, text_en"  # later steps may add columns
+V5_LOG = f"id, ticket_id, {text_sql('at')}, author, {kind_word_sql('kind')}, text, text_en"
 
 
 def test_step_six_drops_the_prefix_index_and_keeps_the_log(tmp_path: Path) -> None:

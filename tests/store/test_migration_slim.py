@@ -25,6 +25,7 @@ from desk_gui.store import schema, search
 from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
+from desk_gui.store.times import read_time
 from tests.store.test_log_chain import _tamper
 
 
@@ -197,6 +198,7 @@ def test_a_kept_copy_still_deletes_what_was_indexed(old_file: Path, demo_file: P
 
 def test_tampering_before_the_migration_stays_detected(old_file: Path) -> None:
     victim = _read(old_file, "SELECT id, at FROM log_entry WHERE ticket_id = 5 ORDER BY id")[2]
+    victim = (victim[0], read_time(victim[1]).isoformat(" "))  # text, or seconds (schema 20)
     _tamper(old_file, f"UPDATE log_entry SET author = '无名氏' WHERE id = {victim[0]}")
     open_database(old_file)
     close_database()
