@@ -99,16 +99,30 @@ def _log_line(lang: Lang, said: str, log: str = "", colon: str = "?") -> str:
         if is_zh(lang)
         else f"CASE WHEN {text_en} IS NULL OR {text_en} = '' THEN {text} ELSE {text_en} END"
     )
+    # || and not printf, which would cut a text at a NUL (csv_cell sends such a cell to Python)
     return (
-        f"substr({log}at, 1, 16) || ' ' || {log}author || {colon} || "
+        f"{minute(log + 'at')} || ' ' || {log}author || {colon} || "
         f"CASE WHEN {log}args IS NULL THEN {typed} ELSE {said} END"
     )
 
 
-# csv.writer (QUOTE_MINIMAL, "\r\n" line ends) quotes a field holding one of these.
-_SPECIAL = '",\n\r'
 # SQLite's text form of a time, to the minute at least: its first 16 characters need no quotes.
 _MINUTE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]*"
+
+
+def minute(column: str) -> str:
+    """SQL of a stored time (not NULL) as the export writes it, to the minute: SQLite keeps
+    times as text, sliced here. The one place the export's SQL formats a time."""
+    return f"substr({column}, 1, 16)"
+
+
+def is_minute_text(column: str) -> str:
+    """SQL: whether the stored time ``column`` (not NULL) is in the form ``minute`` slices."""
+    return f"{column} GLOB '{_MINUTE}'"
+
+
+# csv.writer (QUOTE_MINIMAL, "\r\n" line ends) quotes a field holding one of these.
+_SPECIAL = '",\n\r'
 
 
 def csv_cell(x: str, dangerous: Sequence[str]) -> str:
@@ -118,9 +132,9 @@ def csv_cell(x: str, dangerous: Sequence[str]) -> str:
     char(1) in the line, so the batch is made in Python (which takes the NUL out)."""
     # instr finds a byte fast; a log cell (the longest) mostly holds a line end first
     special = " OR ".join(f"instr({x}, {c})" for c in ("char(10)", "','", "'\"'", "char(13)"))
-    starts = ", ".join(literal(ch) for ch in dangerous)
+    # the first character's code point, not substr: a number, no string made (and counted);
     # doubling the quotes never changes whether the text starts with a dangerous character
-    apostrophe = f"substr({x}, 1, 1) IN ({starts})"
+    apostrophe = f"unicode({x}) IN ({', '.join(str(ord(ch)) for ch in dangerous)})"
     quoted = f"""CASE WHEN {apostrophe} THEN '"''' ELSE '"' END || replace({x}, '"', '""') || '"'"""
     return (
         f"CASE WHEN instr({x}, char(0)) THEN char(1) WHEN {special} THEN {quoted} "
@@ -200,8 +214,8 @@ class CsvLines:
             return self._labels(column, {m.value: m.label(self.lang) for m in enum})  # type: ignore[attr-defined]
         if kind is Kind.DATETIME:
             return (
-                f"CASE WHEN {column} IS NULL THEN '' WHEN {column} GLOB '{_MINUTE}' "
-                f"THEN substr({column}, 1, 16) "
+                f"CASE WHEN {column} IS NULL THEN '' WHEN {is_minute_text(column)} "
+                f"THEN {minute(column)} "
                 f"ELSE {csv_cell(f'desk_minute({column})', self.dangerous)} END"
             )
         return csv_cell(f"COALESCE({column}, '')", self.dangerous)
