@@ -28,7 +28,6 @@ import peewee as pw
 from desk_gui.domain.enums import YES_NO, Satisfaction, Status
 from desk_gui.domain.fields import Kind, column_fields
 from desk_gui.domain.lang import Lang, is_zh
-from desk_gui.domain.log_render import render
 from desk_gui.exchange.said_memo import SaidMemo
 
 # What domain.text.printable takes out: a batch holding one is made in Python.
@@ -68,42 +67,29 @@ def literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def log_cells_sql(db: pw.Database, lang: Lang, n: int) -> str:
-    """SQL of (ticket id, log cell) for ``n`` ticket ids bound after the colon parameter: one
-    line per entry in log order (``log_line``)."""
-    marks = ", ".join("?" * n)
-    return (
-        f"SELECT ticket_id, group_concat(line, char(10)) AS log FROM (SELECT ticket_id, "
-        f'{log_line(db, lang)} AS line FROM "log_entry" WHERE ticket_id IN ({marks}) '
-        "ORDER BY ticket_id, at, id) GROUP BY ticket_id"
-    )
+def log_line(lang: Lang, said: str, log: str, colon: str) -> str:
+    """SQL of a log entry's line in the export: its head (``log_head``) and what it says
+    (``log_said``)."""
+    # || and not printf, which would cut a text at a NUL (csv_cell sends such a cell to Python)
+    return f"{log_head(log, colon)} || {log_said(lang, said, log)}"
 
 
-def log_line(db: pw.Database, lang: Lang) -> str:
-    """SQL of a log entry's line in the export (the colon a parameter): its minute, author and
-    what it says, generated lines rendered in ``lang`` by ``desk_log_said`` (``render`` keeps
-    the recurring lines it has rendered; registered here, on ``db``'s connection). SQLite's
-    times are text: the minute is a slice."""
-    db.connection().create_function(
-        "desk_log_said", 1, lambda args: render(args, lang), deterministic=True
-    )
-    return _log_line(lang, "desk_log_said(args)")
+def log_head(log: str, colon: str) -> str:
+    """SQL of a log line's head: its minute, author and ``colon`` (SQL); ``log``: the log
+    table's alias and a dot."""
+    return f"{minute(log + 'at')} || ' ' || {log}author || {colon}"
 
 
-def _log_line(lang: Lang, said: str, log: str = "", colon: str = "?") -> str:
-    """``log_line`` with ``said``, SQL of what a generated line says (its args not NULL);
-    ``log``: the log table's alias and a dot, or nothing; ``colon``: SQL of the colon."""
+def log_said(lang: Lang, said: str, log: str) -> str:
+    """SQL of what a log line says in ``lang``: what was typed, or ``said``, SQL of what a
+    generated line says (its args not NULL)."""
     text, text_en = f"{log}text", f"{log}text_en"
     typed = (
         text
         if is_zh(lang)
         else f"CASE WHEN {text_en} IS NULL OR {text_en} = '' THEN {text} ELSE {text_en} END"
     )
-    # || and not printf, which would cut a text at a NUL (csv_cell sends such a cell to Python)
-    return (
-        f"{minute(log + 'at')} || ' ' || {log}author || {colon} || "
-        f"CASE WHEN {log}args IS NULL THEN {typed} ELSE {said} END"
-    )
+    return f"CASE WHEN {log}args IS NULL THEN {typed} ELSE {said} END"
 
 
 # SQLite's text form of a time, to the minute at least: its first 16 characters need no quotes.
@@ -199,7 +185,7 @@ class CsvLines:
             cell = csv_cell("COALESCE(g, '')", self.dangerous)
             args = "log.args"
             colon = literal("：" if is_zh(self.lang) else ": ")
-            line = _log_line(self.lang, self.memo.said(args), "log.", colon)
+            line = log_line(self.lang, self.memo.said(args), "log.", colon)
             return (
                 f"(SELECT {cell} FROM (SELECT group_concat(line, char(10)) AS g FROM ("
                 f'SELECT {line} AS line FROM "log_entry" AS log {self.memo.join(args)} '

@@ -32,8 +32,9 @@ from desk_gui.domain.log_render import render
 from desk_gui.domain.masking import TextMasker, mask_requester
 from desk_gui.domain.text import printable
 from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
-from desk_gui.exchange.csv_sql import CONTROL, CsvLines, is_utf8, log_cells_sql
+from desk_gui.exchange.csv_sql import CONTROL, CsvLines, is_utf8
 from desk_gui.exchange.dates import format_datetime
+from desk_gui.exchange.log_cells import LogCells
 from desk_gui.exchange.xlsx_stream import excel_serial, sample_cell, write_workbook
 from desk_gui.store.database import current_database, read_transaction, translate_errors
 from desk_gui.store.models import LogEntry, Ticket
@@ -75,13 +76,21 @@ def neutralise(text: str) -> str:
 
 
 def _log_texts(
-    db: pw.Database, chunk: Sequence[int], lang: Lang, maskers: dict[int, TextMasker] | None
+    db: pw.Database,
+    chunk: Sequence[int],
+    lang: Lang,
+    maskers: dict[int, TextMasker] | None,
+    cells: LogCells | None,
 ) -> dict[int, str]:
     """The log cell of each ticket of a batch: one line per entry, in log order, generated
     lines in the export's language. The one place that reads and renders the stored log.
 
     ``maskers``: each ticket's, applied to what the lines say (not to their times, which would
-    only make the phone-number scan slower)."""
+    only make the phone-number scan slower). ``cells``: SQLite puts the cells together."""
+    if cells is not None:
+        if maskers is None:
+            return cells.cells(db, chunk)
+        return _masked_log_texts(cells.parts(db, chunk), maskers)
     zh = is_zh(lang)
     colon = "：" if zh else ": "
     query = LogEntry.select(
@@ -92,21 +101,20 @@ def _log_texts(
         LogEntry.text_en,
         LogEntry.args,
     ).order_by(LogEntry.ticket, LogEntry.at, LogEntry.id)
-    if maskers is None and _sql_lines(db):
-        return _sqlite_log_texts(db, chunk, zh, colon)
     rows = _fetch_in(db, query, LogEntry.ticket, chunk)
-    if maskers is not None:
-        return _masked_log_texts(rows, zh, colon, maskers)
-    lines: dict[int, list[str]] = {}
+    parts: dict[int, tuple[list[str], list[str]]] = {}
     for ticket_id, at, author, text, text_en, args in rows:
-        said = _said(text, text_en, args, zh)
-        line = f"{_minute_text(at)} {author}{colon}{said}"
-        found = lines.get(ticket_id)
+        found = parts.get(ticket_id)
         if found is None:
-            lines[ticket_id] = [line]
-        else:
-            found.append(line)
-    return {ticket_id: "\n".join(texts) for ticket_id, texts in lines.items()}
+            found = parts[ticket_id] = ([], [])
+        found[0].append(f"{_minute_text(at)} {author}{colon}")
+        found[1].append(_said(text, text_en, args, zh))
+    if maskers is not None:
+        return _masked_log_texts(parts, maskers)
+    return {
+        ticket_id: "\n".join(h + s for h, s in zip(heads, saids, strict=True))
+        for ticket_id, (heads, saids) in parts.items()
+    }
 
 
 def _said(text: str, text_en: str | None, args: str | None, zh: bool) -> str:
@@ -117,38 +125,20 @@ def _said(text: str, text_en: str | None, args: str | None, zh: bool) -> str:
 
 
 def _sql_lines(db: pw.Database) -> bool:
-    """Whether the log cells are put together by the engine (SQLite, unmasked)."""
+    """Whether the lines and log cells are put together by the engine (SQLite)."""
     return isinstance(db, pw.SqliteDatabase)
 
 
-def _sqlite_log_texts(
-    db: pw.Database, chunk: Sequence[int], zh: bool, colon: str
-) -> dict[int, str]:
-    """As _log_texts, each ticket's cell put together by SQLite (``csv_sql.log_cells_sql``):
-    one string per ticket comes back instead of six values per line."""
-    cursor = db.execute_sql(log_cells_sql(db, "zh" if zh else "en", len(chunk)), [colon, *chunk])
-    try:
-        return dict(cursor.fetchall())
-    finally:
-        cursor.close()
-
-
 def _masked_log_texts(
-    rows: list[tuple[Any, ...]], zh: bool, colon: str, maskers: dict[int, TextMasker]
+    parts: dict[int, tuple[list[str], list[str]]], maskers: dict[int, TextMasker]
 ) -> dict[int, str]:
-    """As _log_texts, what each line says masked: a ticket's lines in one masker call."""
-    heads: dict[int, list[str]] = {}
-    saids: dict[int, list[str]] = {}
-    for ticket_id, at, author, text, text_en, args in rows:
-        if ticket_id not in heads:
-            heads[ticket_id], saids[ticket_id] = [], []
-        heads[ticket_id].append(f"{_minute_text(at)} {author}{colon}")
-        saids[ticket_id].append(_said(text, text_en, args, zh))
+    """Each ticket's log cell from its lines' (heads, what they say), what they say masked:
+    a ticket's lines in one masker call."""
     return {
         ticket_id: "\n".join(
-            h + s for h, s in zip(heads[ticket_id], maskers[ticket_id].many(said), strict=True)
+            h + s for h, s in zip(heads, maskers[ticket_id].many(saids), strict=True)
         )
-        for ticket_id, said in saids.items()
+        for ticket_id, (heads, saids) in parts.items()
     }
 
 
@@ -257,7 +247,7 @@ def _text_cell(key: str) -> Cells:
 
 
 def _batch(
-    chunk: Sequence[int], lang: Lang, mask: bool
+    chunk: Sequence[int], lang: Lang, mask: bool, cells: LogCells | None
 ) -> tuple[list[Row], dict[int, str], dict[int, TextMasker]]:
     """Tickets, their logs and (masking) each one's masker for one batch of ids, read in one
     snapshot, cursors closed."""
@@ -265,36 +255,54 @@ def _batch(
         found = _fetch_in(db, Ticket.select(*_FIELDS), Ticket.id, chunk)
         tickets = [dict(zip(_COLUMN_NAMES, r, strict=True)) for r in found]
         maskers = {t["id"]: TextMasker(t["requester"]) for t in tickets} if mask else {}
-        logs = _log_texts(db, chunk, lang, maskers if mask else None)
+        logs = _log_texts(db, chunk, lang, maskers if mask else None, cells)
     by_id = {t["id"]: t for t in tickets}
     return [by_id[i] for i in chunk if i in by_id], logs, maskers
 
 
+def _masking_chosen(options: ExportOptions) -> ExportOptions:
+    """``options`` with masking decided (None: the office's setting)."""
+    if options.mask_requester is not None:
+        return options
+    with translate_errors():
+        return replace(options, mask_requester=office_masks_requester())
+
+
 def _rows(
-    ids: Sequence[int], options: ExportOptions, time: Time, progress: Progress | None = None
+    ids: Sequence[int],
+    options: ExportOptions,
+    time: Time,
+    progress: Progress | None = None,
+    log_cells: LogCells | None = None,
 ) -> Iterator[list[Any]]:
     """One list of cells per ticket, in ``ids`` order (times made by ``time``; text not yet
-    neutralised). ``progress(done, total)`` after every batch."""
-    mask = options.mask_requester
-    if mask is None:
-        with translate_errors():
-            mask = office_masks_requester()
+    neutralised). ``progress(done, total)`` after every batch. ``log_cells``: the export's,
+    kept by the caller across calls (else one for this call, on SQLite)."""
+    options = _masking_chosen(options)
+    mask = bool(options.mask_requester)
     cells = _column_cells(options, mask, time)
     free = _free_text_columns() if mask else ()
-    for start in range(0, len(ids), options.batch_size):
-        with translate_errors():
-            chunk = ids[start : start + options.batch_size]
-            tickets, logs, maskers = _batch(chunk, options.lang, mask)
-        for row in tickets:
-            log = logs.get(row["id"], "")
-            out = [cell(row, log) for cell in cells]
-            if free:  # the requester's name wherever written, and every phone number
-                masked = maskers[row["id"]].many([out[i] for i in free])
-                for i, text in zip(free, masked, strict=True):
-                    out[i] = text
-            yield out
-        if progress:
-            progress(min(len(ids), start + options.batch_size), len(ids))
+    db = current_database()
+    own = log_cells is None and _sql_lines(db)
+    log_cells = LogCells(options.lang) if own else log_cells
+    try:
+        for start in range(0, len(ids), options.batch_size):
+            with translate_errors():
+                chunk = ids[start : start + options.batch_size]
+                tickets, logs, maskers = _batch(chunk, options.lang, mask, log_cells)
+            for row in tickets:
+                log = logs.get(row["id"], "")
+                out = [cell(row, log) for cell in cells]
+                if free:  # the requester's name wherever written, and every phone number
+                    masked = maskers[row["id"]].many([out[i] for i in free])
+                    for i, text in zip(free, masked, strict=True):
+                        out[i] = text
+                yield out
+            if progress:
+                progress(min(len(ids), start + options.batch_size), len(ids))
+    finally:
+        if own and log_cells is not None:  # the memo's table, on this thread's connection
+            log_cells.close(db)
 
 
 def iter_rows(ids: Sequence[int], options: ExportOptions) -> Iterator[list[Value]]:
@@ -363,22 +371,22 @@ def write_csv(
 
     Unmasked on SQLite, each batch's lines come finished from SQLite (``csv_sql``); a masked
     export, PostgreSQL, or a batch with characters to take out goes cell by cell."""
-    mask = options.mask_requester
-    if mask is None:
-        with translate_errors():
-            mask = office_masks_requester()
-    options = replace(options, mask_requester=mask)
-    sql = None
-    if not mask and _sql_lines(db := current_database()) and is_utf8(db):
+    options = _masking_chosen(options)
+    sql, db = None, current_database()
+    if not options.mask_requester and _sql_lines(db) and is_utf8(db):
         sql = CsvLines(options.lang, options.now, DANGEROUS, _minute_text,
                        _overdue_cell(options))  # fmt: skip
+    # a batch made cell by cell (every one, masked): one memo of log lines for the export
+    cells = LogCells(options.lang) if _sql_lines(db) else None
     size = options.batch_size
     chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
     batches = read_ahead(chunks, lambda chunk: _sql_batch(sql, chunk)) if sql else None
     n = 0
     with contextlib.ExitStack() as stack:
         if sql is not None:
-            stack.callback(sql.close, current_database())
+            stack.callback(sql.close, db)
+        if cells is not None:
+            stack.callback(cells.close, db)
         if batches is not None:
             stack.callback(batches.close)  # a Cancel (progress raising) stops its thread
         fh = stack.enter_context(open(path, "wb"))
@@ -388,7 +396,7 @@ def write_csv(
         for k, chunk in enumerate(chunks):
             made = next(batches) if batches else None
             if made is None:
-                rows = _cell_rows(chunk, options)
+                rows = _cell_rows(chunk, options, cells)
                 fh.write(_csv_bytes(rows))
                 n += len(rows)
             else:
@@ -420,10 +428,12 @@ def _sql_batch(sql: CsvLines, chunk: Sequence[int]) -> tuple[int, bytes] | None:
         return sql.batch(db, chunk)
 
 
-def _cell_rows(chunk: Sequence[int], options: ExportOptions) -> list[list[str]]:
+def _cell_rows(
+    chunk: Sequence[int], options: ExportOptions, log_cells: LogCells | None
+) -> list[list[str]]:
     """One batch's rows cell by cell, neutralised, control characters taken out."""
     rows: list[list[str]] = []
-    for cells in _rows(chunk, options, _minute_text):
+    for cells in _rows(chunk, options, _minute_text, log_cells=log_cells):
         # neutralise, inline: a time's text never starts with a dangerous character.
         out = ["" if not c else "'" + c if c[0] in _DANGER else c for c in cells]
         if CONTROL.search("\n".join(out)):  # stored text with ESC, NUL …: taken out, and

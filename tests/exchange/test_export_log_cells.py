@@ -1,0 +1,95 @@
+"""Log cells put together by SQLite (.xlsx, masked .csv) equal the ones read line by line in
+Python, and Python renders a generated line once per export, not once a line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from desk_gui.exchange import export, said_memo
+from desk_gui.exchange.export import ExportOptions, export_tickets
+from desk_gui.store.database import current_database
+from desk_gui.store.queue import ticket_ids
+from tests.exchange.test_export_csv_sql import NOW, TEXTS, _odd_values
+from tests.exchange.test_export_csv_sql import db as db  # noqa: F401 - the fixture
+
+# Lines a masker must change (the requester's name, phone numbers) beside tricky text.
+MASKED = ["王小明来电 13912345678", "回电 010-6543 2100 转 123", "Wang said 王小明 ok", "\x00=1"]
+
+
+def _log_lines() -> None:
+    """Typed lines with names, numbers, quotes, control characters and NUL, out of time order."""
+    db = current_database()
+    for k, i in enumerate(ticket_ids(None)):
+        for j, text in enumerate((TEXTS[k % len(TEXTS)], MASKED[k % len(MASKED)])):
+            db.execute_sql(
+                "INSERT INTO log_entry (ticket_id, at, author, kind, text, text_en) "
+                "VALUES (?, ?, ?, 'note', ?, ?)",
+                (i, f"2024-05-0{6 - j} 1{j}:00:00", "李工", text, ["", None, "in English"][k % 3]),
+            )
+
+
+def _both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, lang: str, mask: bool
+) -> tuple[Path, Path]:
+    options = ExportOptions(lang=lang, mask_requester=mask, now=NOW, batch_size=4)
+    fast, plain = tmp_path / f"fast-{lang}.{fmt}", tmp_path / f"plain-{lang}.{fmt}"
+    export_tickets(fast, options=options)
+    with monkeypatch.context() as m:
+        m.setattr(export, "_sql_lines", lambda _db: False)
+        export_tickets(plain, options=options)
+    return fast, plain
+
+
+def _cells(path: Path) -> Iterator[tuple[object, ...]]:
+    yield from openpyxl.load_workbook(path, read_only=True).worksheets[0].iter_rows(
+        values_only=True
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("mask", [False, True])
+def test_xlsx_log_cells_equal_pythons(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, mask: bool
+) -> None:
+    _odd_values()
+    _log_lines()
+    fast, plain = _both(tmp_path, monkeypatch, "xlsx", lang, mask)
+    assert list(_cells(fast)) == list(_cells(plain))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_masked_csv_log_cells_equal_pythons(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    _odd_values()
+    _log_lines()
+    fast, plain = _both(tmp_path, monkeypatch, "csv", lang, True)
+    assert fast.read_bytes() == plain.read_bytes()
+    text = fast.read_text(encoding="utf-8-sig")
+    assert "139****5678" in text and "13912345678" not in text
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_generated_line_is_rendered_once_an_export(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    calls: list[str] = []  # Python rendering a generated line
+    real = said_memo.render
+
+    def counted(args: str, lang: str) -> str:
+        calls.append(args)
+        return real(args, lang)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(said_memo, "render", counted)
+    cursor = current_database().execute_sql("SELECT args FROM log_entry WHERE args IS NOT NULL")
+    lines = [args for (args,) in cursor.fetchall()]
+    options = ExportOptions(lang="en", mask_requester=fmt == "csv", now=NOW, batch_size=4)
+    export_tickets(tmp_path / f"x.{fmt}", options=options)
+    assert sorted(calls) == sorted(set(lines)) and len(calls) < len(lines)
+    assert current_database().execute_sql(
+        "SELECT count(*) FROM sqlite_temp_master"
+    ).fetchone() == (0,)  # the memo dropped at the end
