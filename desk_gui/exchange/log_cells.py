@@ -55,7 +55,9 @@ class LogCells:
         """Each ticket's log cell (tickets without a line left out)."""
         return dict(self._select(db, "group_concat(head || says, char(10))", chunk))
 
-    def parts(self, db: pw.Database, chunk: Sequence[int]) -> dict[int, tuple[list[str], list[str]]]:
+    def parts(
+        self, db: pw.Database, chunk: Sequence[int]
+    ) -> dict[int, tuple[list[str], list[str]]]:
         """Each ticket's lines as (heads, what each says)."""
         rows = self._select(db, "json_group_array(head), json_group_array(says)", chunk)
         return {tid: (json.loads(heads), json.loads(saids)) for tid, heads, saids in rows}

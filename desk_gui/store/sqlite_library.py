@@ -56,7 +56,7 @@ def untrack_memory() -> bool:
             try:
                 lib = _library()
                 untracked = lib is not None and _untrack(lib)
-            except Exception:  # noqa: BLE001 - an odd build: keep SQLite's default
+            except Exception:  # an odd build: keep SQLite's default
                 untracked = False
         return untracked
 

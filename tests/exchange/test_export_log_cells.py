@@ -14,7 +14,7 @@ from desk_gui.exchange.export import ExportOptions, export_tickets
 from desk_gui.store.database import current_database
 from desk_gui.store.queue import ticket_ids
 from tests.exchange.test_export_csv_sql import NOW, TEXTS, _odd_values
-from tests.exchange.test_export_csv_sql import db as db  # noqa: F401 - the fixture
+from tests.exchange.test_export_csv_sql import db as db  # the fixture
 
 # Lines a masker must change (the requester's name, phone numbers) beside tricky text.
 MASKED = ["王小明来电 13912345678", "回电 010-6543 2100 转 123", "Wang said 王小明 ok", "\x00=1"]
@@ -45,8 +45,8 @@ def _both(
 
 
 def _cells(path: Path) -> Iterator[tuple[object, ...]]:
-    yield from openpyxl.load_workbook(path, read_only=True).worksheets[0].iter_rows(
-        values_only=True
+    yield from (
+        openpyxl.load_workbook(path, read_only=True).worksheets[0].iter_rows(values_only=True)
     )
 
 
@@ -90,6 +90,5 @@ def test_a_generated_line_is_rendered_once_an_export(
     options = ExportOptions(lang="en", mask_requester=fmt == "csv", now=NOW, batch_size=4)
     export_tickets(tmp_path / f"x.{fmt}", options=options)
     assert sorted(calls) == sorted(set(lines)) and len(calls) < len(lines)
-    assert current_database().execute_sql(
-        "SELECT count(*) FROM sqlite_temp_master"
-    ).fetchone() == (0,)  # the memo dropped at the end
+    temp = current_database().execute_sql("SELECT count(*) FROM sqlite_temp_master")
+    assert temp.fetchone() == (0,)  # the memo dropped at the end
