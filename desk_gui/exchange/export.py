@@ -12,7 +12,7 @@ import csv
 import errno
 import io
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -268,16 +268,15 @@ def _masking_chosen(options: ExportOptions) -> ExportOptions:
         return replace(options, mask_requester=office_masks_requester())
 
 
-def _rows(
-    ids: Sequence[int],
-    options: ExportOptions,
-    time: Time,
-    progress: Progress | None = None,
-    log_cells: LogCells | None = None,
-) -> Iterator[list[Any]]:
-    """One list of cells per ticket, in ``ids`` order (times made by ``time``; text not yet
-    neutralised). ``progress(done, total)`` after every batch. ``log_cells``: the export's,
-    kept by the caller across calls (else one for this call, on SQLite)."""
+def _row_batches(
+    ids: Sequence[int], options: ExportOptions, time: Time, log_cells: LogCells | None = None
+) -> Generator[list[list[Any]], None, None]:
+    """Each batch's rows, one list of cells per ticket, in ``ids`` order (times made by
+    ``time``; text not yet neutralised).
+
+    On SQLite a helper thread reads batch k + 1 (its own connection, a snapshot per batch,
+    ``read_ahead``) while this one builds batch k's cells. ``log_cells``: the export's, kept by
+    the caller across calls (else one for this call)."""
     options = _masking_chosen(options)
     mask = bool(options.mask_requester)
     cells = _column_cells(options, mask, time)
@@ -285,24 +284,49 @@ def _rows(
     db = current_database()
     own = log_cells is None and _sql_lines(db)
     log_cells = LogCells(options.lang) if own else log_cells
+    size = options.batch_size
+    chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
+
+    def read(chunk: Sequence[int]) -> tuple[list[Row], dict[int, str], dict[int, TextMasker]]:
+        with translate_errors():
+            return _batch(chunk, options.lang, mask, log_cells)
+
+    reads = read_ahead(chunks, read) if log_cells else (read(chunk) for chunk in chunks)
     try:
-        for start in range(0, len(ids), options.batch_size):
-            with translate_errors():
-                chunk = ids[start : start + options.batch_size]
-                tickets, logs, maskers = _batch(chunk, options.lang, mask, log_cells)
-            for row in tickets:
-                log = logs.get(row["id"], "")
-                out = [cell(row, log) for cell in cells]
-                if free:  # the requester's name wherever written, and every phone number
-                    masked = maskers[row["id"]].many([out[i] for i in free])
-                    for i, text in zip(free, masked, strict=True):
-                        out[i] = text
-                yield out
-            if progress:
-                progress(min(len(ids), start + options.batch_size), len(ids))
+        for tickets, logs, maskers in reads:
+            yield [_cells_of(row, logs, maskers, cells, free) for row in tickets]
     finally:
+        reads.close()  # the helper thread stopped (a Cancel), its connection closed
         if own and log_cells is not None:  # the memo's table, on this thread's connection
             log_cells.close(db)
+
+
+def _cells_of(
+    row: Row,
+    logs: dict[int, str],
+    maskers: dict[int, TextMasker],
+    cells: list[Cells],
+    free: tuple[int, ...],
+) -> list[Any]:
+    """One ticket's cells; ``free``: the positions masked (the requester's name wherever
+    written, and every phone number)."""
+    out = [cell(row, logs.get(row["id"], "")) for cell in cells]
+    if free:
+        masked = maskers[row["id"]].many([out[i] for i in free])
+        for i, text in zip(free, masked, strict=True):
+            out[i] = text
+    return out
+
+
+def _rows(
+    ids: Sequence[int], options: ExportOptions, time: Time, progress: Progress | None = None
+) -> Iterator[list[Any]]:
+    """``_row_batches`` one row at a time; ``progress(done, total)`` after every batch."""
+    with contextlib.closing(_row_batches(ids, options, time)) as batches:
+        for k, batch in enumerate(batches):
+            yield from batch
+            if progress:
+                progress(min(len(ids), (k + 1) * options.batch_size), len(ids))
 
 
 def iter_rows(ids: Sequence[int], options: ExportOptions) -> Iterator[list[Value]]:
@@ -381,6 +405,8 @@ def write_csv(
     size = options.batch_size
     chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
     batches = read_ahead(chunks, lambda chunk: _sql_batch(sql, chunk)) if sql else None
+    # cell by cell: every batch (masked, PostgreSQL), or one SQLite's lines cannot hold
+    by_cell = _cell_batches(ids, options, cells) if sql is None else None
     n = 0
     with contextlib.ExitStack() as stack:
         if sql is not None:
@@ -389,6 +415,8 @@ def write_csv(
             stack.callback(cells.close, db)
         if batches is not None:
             stack.callback(batches.close)  # a Cancel (progress raising) stops its thread
+        if by_cell is not None:
+            stack.callback(by_cell.close)
         fh = stack.enter_context(open(path, "wb"))
         fh.write(
             codecs.BOM_UTF8 + _csv_bytes([[header(key, options.lang) for key, _, _ in COLUMNS]])
@@ -396,7 +424,11 @@ def write_csv(
         for k, chunk in enumerate(chunks):
             made = next(batches) if batches else None
             if made is None:
-                rows = _cell_rows(chunk, options, cells)
+                if by_cell is not None:
+                    rows = next(by_cell)
+                else:
+                    with contextlib.closing(_cell_batches(chunk, options, cells)) as one:
+                        rows = next(one)
                 fh.write(_csv_bytes(rows))
                 n += len(rows)
             else:
@@ -428,18 +460,20 @@ def _sql_batch(sql: CsvLines, chunk: Sequence[int]) -> tuple[int, bytes] | None:
         return sql.batch(db, chunk)
 
 
-def _cell_rows(
-    chunk: Sequence[int], options: ExportOptions, log_cells: LogCells | None
-) -> list[list[str]]:
-    """One batch's rows cell by cell, neutralised, control characters taken out."""
-    rows: list[list[str]] = []
-    for cells in _rows(chunk, options, _minute_text, log_cells=log_cells):
-        # neutralise, inline: a time's text never starts with a dangerous character.
-        out = ["" if not c else "'" + c if c[0] in _DANGER else c for c in cells]
-        if CONTROL.search("\n".join(out)):  # stored text with ESC, NUL …: taken out, and
-            out = [neutralise(printable(c)) if c else "" for c in cells]  # then neutralised
-        rows.append(out)
-    return rows
+def _cell_batches(
+    ids: Sequence[int], options: ExportOptions, log_cells: LogCells | None
+) -> Generator[list[list[str]], None, None]:
+    """Each batch's rows cell by cell, neutralised, control characters taken out."""
+    with contextlib.closing(_row_batches(ids, options, _minute_text, log_cells)) as batches:
+        for batch in batches:
+            rows: list[list[str]] = []
+            for cells in batch:
+                # neutralise, inline: a time's text never starts with a dangerous character.
+                out = ["" if not c else "'" + c if c[0] in _DANGER else c for c in cells]
+                if CONTROL.search("\n".join(out)):  # stored text with ESC, NUL …: taken out,
+                    out = [neutralise(printable(c)) if c else "" for c in cells]  # neutralised
+                rows.append(out)
+            yield rows
 
 
 def export_tickets(

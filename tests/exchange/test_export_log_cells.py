@@ -3,6 +3,7 @@ Python, and Python renders a generated line once per export, not once a line."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from desk_gui.exchange import export, said_memo
 from desk_gui.exchange.export import ExportOptions, export_tickets
+from desk_gui.store import read_ahead as read_ahead_module
 from desk_gui.store.database import current_database
 from desk_gui.store.queue import ticket_ids
 from tests.exchange.test_export_csv_sql import NOW, TEXTS, _odd_values
@@ -30,6 +32,14 @@ def _log_lines() -> None:
                 "VALUES (?, ?, ?, 'note', ?, ?)",
                 (i, f"2024-05-0{6 - j} 1{j}:00:00", "李工", text, ["", None, "in English"][k % 3]),
             )
+
+
+def _args(chunk: list[int]) -> list[str]:
+    marks = ", ".join("?" * len(chunk))
+    cursor = current_database().execute_sql(
+        f"SELECT args FROM log_entry WHERE args IS NOT NULL AND ticket_id IN ({marks})", chunk
+    )
+    return [args for (args,) in cursor.fetchall()]
 
 
 def _both(
@@ -85,10 +95,47 @@ def test_a_generated_line_is_rendered_once_an_export(
         return real(args, lang)  # type: ignore[arg-type]
 
     monkeypatch.setattr(said_memo, "render", counted)
-    cursor = current_database().execute_sql("SELECT args FROM log_entry WHERE args IS NOT NULL")
-    lines = [args for (args,) in cursor.fetchall()]
+    ids = ticket_ids(None)
+    chunks = [ids[i : i + 4] for i in range(0, len(ids), 4)]
+    expected = 0  # the distinct args each reader met: the calling thread's, the helper's
+    for reader in (chunks[0::2], chunks[1::2]):
+        met = {args for chunk in reader for args in _args(chunk)}
+        expected += len(met)
     options = ExportOptions(lang="en", mask_requester=fmt == "csv", now=NOW, batch_size=4)
     export_tickets(tmp_path / f"x.{fmt}", options=options)
-    assert sorted(calls) == sorted(set(lines)) and len(calls) < len(lines)
+    assert 0 < len(calls) == expected < len(_args(ids))
     temp = current_database().execute_sql("SELECT count(*) FROM sqlite_temp_master")
     assert temp.fetchone() == (0,)  # the memo dropped at the end
+
+
+class _Cancelled(Exception):
+    pass
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_cancel_stops_the_reader_of_a_cell_by_cell_export(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """.xlsx and masked .csv read ahead too: a Cancel stops the helper, closes its
+    connection, drops the memo and leaves no file."""
+    released: list[str] = []
+    real = read_ahead_module.release_thread_connection
+
+    def release() -> None:
+        released.append(threading.current_thread().name)
+        real()
+
+    monkeypatch.setattr(read_ahead_module, "release_thread_connection", release)
+    options = ExportOptions(lang="zh", mask_requester=True, now=NOW, batch_size=2)
+
+    def cancel_at_six(done: int, _total: int) -> None:
+        if done >= 6:
+            raise _Cancelled
+
+    with pytest.raises(_Cancelled):
+        export_tickets(tmp_path / f"cut.{fmt}", options=options, progress=cancel_at_six)
+    assert not list(tmp_path.glob("*cut*"))
+    assert not any(t.name == "desk-read-ahead" for t in threading.enumerate())
+    assert released == ["desk-read-ahead"]  # its connection closed
+    temp = current_database().execute_sql("SELECT count(*) FROM sqlite_temp_master")
+    assert temp.fetchone() == (0,)  # the memo dropped from this thread's connection
