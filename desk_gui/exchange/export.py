@@ -291,7 +291,7 @@ def _row_batches(
         with translate_errors():
             return _batch(chunk, options.lang, mask, log_cells)
 
-    reads = read_ahead(chunks, read) if log_cells else (read(chunk) for chunk in chunks)
+    reads = read_ahead(chunks, read) if log_cells is not None else (read(c) for c in chunks)
     try:
         for tickets, logs, maskers in reads:
             yield [_cells_of(row, logs, maskers, cells, free) for row in tickets]
