@@ -396,47 +396,54 @@ def write_csv(
     Unmasked on SQLite, each batch's lines come finished from SQLite (``csv_sql``); a masked
     export, PostgreSQL, or a batch with characters to take out goes cell by cell."""
     options = _masking_chosen(options)
-    sql, db = None, current_database()
-    if not options.mask_requester and _sql_lines(db) and is_utf8(db):
-        sql = CsvLines(options.lang, options.now, DANGEROUS, _minute_text,
-                       _overdue_cell(options))  # fmt: skip
-    # a batch made cell by cell (every one, masked): one memo of log lines for the export
-    cells = LogCells(options.lang) if _sql_lines(db) else None
     size = options.batch_size
     chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
-    batches = read_ahead(chunks, lambda chunk: _sql_batch(sql, chunk)) if sql else None
-    # cell by cell: every batch (masked, PostgreSQL), or one SQLite's lines cannot hold
-    by_cell = _cell_batches(ids, options, cells) if sql is None else None
     n = 0
     with contextlib.ExitStack() as stack:
-        if sql is not None:
-            stack.callback(sql.close, db)
-        if cells is not None:
-            stack.callback(cells.close, db)
-        if batches is not None:
-            stack.callback(batches.close)  # a Cancel (progress raising) stops its thread
-        if by_cell is not None:
-            stack.callback(by_cell.close)
+        batches = _csv_batches(stack, ids, chunks, options)
         fh = stack.enter_context(open(path, "wb"))
         fh.write(
             codecs.BOM_UTF8 + _csv_bytes([[header(key, options.lang) for key, _, _ in COLUMNS]])
         )
-        for k, chunk in enumerate(chunks):
-            made = next(batches) if batches else None
-            if made is None:
-                if by_cell is not None:
-                    rows = next(by_cell)
-                else:
-                    with contextlib.closing(_cell_batches(chunk, options, cells)) as one:
-                        rows = next(one)
-                fh.write(_csv_bytes(rows))
-                n += len(rows)
-            else:
-                fh.write(made[1])
-                n += made[0]
+        for k, (found, data) in enumerate(batches):
+            fh.write(data)
+            n += found
             if progress:
                 progress(min(len(ids), (k + 1) * size), len(ids))
     return n
+
+
+def _csv_batches(
+    stack: contextlib.ExitStack[Any], ids: Sequence[int], chunks: list[Sequence[int]],
+    options: ExportOptions,
+) -> Iterator[tuple[int, bytes]]:  # fmt: skip
+    """Each batch's (rows, bytes), read ahead on a helper thread; what stops the reading and
+    drops the memos (a Cancel: progress raising) is put on ``stack``."""
+    db = current_database()
+    cells = LogCells(options.lang) if _sql_lines(db) else None  # for batches made by cell
+    if cells is not None:
+        stack.callback(cells.close, db)
+    if options.mask_requester or not _sql_lines(db) or not is_utf8(db):
+        by_cell = _cell_batches(ids, options, cells)
+        stack.callback(by_cell.close)
+        return ((len(rows), _csv_bytes(rows)) for rows in by_cell)
+    sql = CsvLines(options.lang, options.now, DANGEROUS, _minute_text, _overdue_cell(options))
+    stack.callback(sql.close, db)
+    lines = read_ahead(chunks, lambda chunk: _sql_batch(sql, chunk))
+    stack.callback(lines.close)
+    return (
+        _one_by_cell(chunk, options, cells) if made is None else made
+        for chunk, made in zip(chunks, lines, strict=True)
+    )
+
+
+def _one_by_cell(
+    chunk: Sequence[int], options: ExportOptions, cells: LogCells | None
+) -> tuple[int, bytes]:
+    """A batch SQLite's lines cannot hold (characters to take out), made cell by cell."""
+    with contextlib.closing(_cell_batches(chunk, options, cells)) as one:
+        rows = next(one)
+    return len(rows), _csv_bytes(rows)
 
 
 def _csv_bytes(rows: list[list[str]]) -> bytes:
