@@ -3,8 +3,8 @@ together by SQLite: one row a ticket instead of six values a line.
 
 What a generated line says comes from the export's ``said_memo`` (Python renders each distinct
 line once per connection, not once a line). Unmasked, a ticket's cell comes whole; masked, its
-lines' heads (minute, author, colon) and what they say come as two JSON arrays, so that the
-masker sees only what the lines say, as the Python path does. Lines in log order (time, then
+lines' heads (minute, author, colon) and what they say come apart, so that the masker sees
+only what the lines say, as the Python path does. Lines in log order (time, then
 id). SQLite only: PostgreSQL's rows go through ``export._log_texts``.
 """
 
@@ -58,9 +58,21 @@ class LogCells:
     def parts(
         self, db: pw.Database, chunk: Sequence[int]
     ) -> dict[int, tuple[list[str], list[str]]]:
-        """Each ticket's lines as (heads, what each says)."""
-        rows = self._select(db, "json_group_array(head), json_group_array(says)", chunk)
-        return {tid: (json.loads(heads), json.loads(saids)) for tid, heads, saids in rows}
+        """Each ticket's lines as (heads, what each says): each list joined by NUL in SQL and
+        split here, as JSON only for a ticket whose texts hold a NUL themselves."""
+        rows = self._select(
+            db, "count(*), group_concat(head, char(0)), group_concat(says, char(0))", chunk
+        )
+        out: dict[int, tuple[list[str], list[str]]] = {}
+        held: list[int] = []  # a NUL in a head or a line
+        for tid, n, heads, says in rows:
+            out[tid] = (heads.split("\0"), says.split("\0"))
+            if not len(out[tid][0]) == len(out[tid][1]) == n:
+                held.append(tid)
+        if held:
+            json_rows = self._select(db, "json_group_array(head), json_group_array(says)", held)
+            out.update((tid, (json.loads(h), json.loads(s))) for tid, h, s in json_rows)
+        return out
 
     def close(self, db: pw.Database) -> None:
         """Drop the memo from the calling thread's connection (never raises)."""
