@@ -254,6 +254,17 @@ class CsvLines:
             f"WHEN t.status IN ({open_}) AND {literal(self.now)} > {due} THEN {yes} ELSE {no} END"
         )
 
+    def prepare(self, db: pw.Database) -> sqlite3.Connection:
+        """The calling thread's connection with the statement's functions and memo, made once
+        (a function registered again expires the prepared statements)."""
+        con = db.connection()
+        if id(con) not in self._ready:
+            for name, n, fn in self.functions:
+                con.create_function(name, n, fn, deterministic=True)
+            self.memo.prepare(con)
+            self._ready.add(id(con))
+        return con
+
     def batch(self, db: pw.Database, chunk: Sequence[int]) -> tuple[int, bytes] | None:
         """(tickets found, their lines in ``chunk`` order, each ended by CRLF, as UTF-8);
         None if one holds a character ``printable`` would take out.
@@ -261,12 +272,7 @@ class CsvLines:
         One row comes back for the batch: the thread reading it takes Python's lock a few
         times, not once a ticket while the other thread writes. Bytes, not text: decoding
         them and encoding them again for the file cost ~0.5 s at 100k tickets (lock held)."""
-        con = db.connection()
-        if id(con) not in self._ready:  # once: a function registered again expires statements
-            for name, n, fn in self.functions:
-                con.create_function(name, n, fn, deterministic=True)
-            self.memo.prepare(con)
-            self._ready.add(id(con))
+        con = self.prepare(db)
         # CROSS JOIN keeps the VALUES as the outer loop: the lines come in the chunk's order
         values = ", ".join(["(?)"] * len(chunk))
         sql = (

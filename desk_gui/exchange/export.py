@@ -32,6 +32,7 @@ from desk_gui.domain.log_render import render
 from desk_gui.domain.masking import TextMasker, mask_requester
 from desk_gui.domain.text import printable
 from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
+from desk_gui.exchange.csv_masked import MaskedCsvLines
 from desk_gui.exchange.csv_sql import CONTROL, CsvLines, is_utf8
 from desk_gui.exchange.dates import format_datetime
 from desk_gui.exchange.log_cells import LogCells
@@ -420,16 +421,22 @@ def _csv_batches(
     """Each batch's (rows, bytes), read ahead on a helper thread; what stops the reading and
     drops the memos (a Cancel: progress raising) is put on ``stack``."""
     db = current_database()
-    cells = LogCells(options.lang) if _sql_lines(db) else None  # for batches made by cell
-    if cells is not None:
-        stack.callback(cells.close, db)
-    if options.mask_requester or not _sql_lines(db) or not is_utf8(db):
+    if not _sql_lines(db):
+        by_cell = _cell_batches(ids, options, None)
+        stack.callback(by_cell.close)
+        return ((len(rows), _csv_bytes(rows)) for rows in by_cell)
+    cells = LogCells(options.lang)  # the log of batches made cell by cell (or masked)
+    stack.callback(cells.close, db)
+    if not is_utf8(db):
         by_cell = _cell_batches(ids, options, cells)
         stack.callback(by_cell.close)
         return ((len(rows), _csv_bytes(rows)) for rows in by_cell)
     sql = CsvLines(options.lang, options.now, DANGEROUS, _minute_text, _overdue_cell(options))
     stack.callback(sql.close, db)
-    lines = read_ahead(chunks, lambda chunk: _sql_batch(sql, chunk))
+    read: Callable[[pw.Database, Sequence[int]], tuple[int, bytes] | None] = sql.batch
+    if options.mask_requester:
+        read = MaskedCsvLines(sql, _free_text_columns(), cells, DANGEROUS).batch
+    lines = read_ahead(chunks, lambda chunk: _sql_batch(read, chunk))
     stack.callback(lines.close)
     return (
         _one_by_cell(chunk, options, cells) if made is None else made
@@ -461,10 +468,13 @@ def _overdue_cell(options: ExportOptions) -> Callable[[str, Any, Any], str]:
     )
 
 
-def _sql_batch(sql: CsvLines, chunk: Sequence[int]) -> tuple[int, bytes] | None:
-    """One batch's (rows, lines) in ``chunk`` order, from SQLite; None to make it in Python."""
+def _sql_batch(
+    read: Callable[[pw.Database, Sequence[int]], tuple[int, bytes] | None], chunk: Sequence[int]
+) -> tuple[int, bytes] | None:
+    """One batch's (rows, lines) in ``chunk`` order, from SQLite, in one snapshot; None to
+    make it cell by cell."""
     with translate_errors(), read_transaction() as db:
-        return sql.batch(db, chunk)
+        return read(db, chunk)
 
 
 def _cell_batches(

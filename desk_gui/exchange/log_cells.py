@@ -32,46 +32,90 @@ class LogCells:
         self._head = log_head("log.", literal("：" if is_zh(lang) else ": "))
         self._said = log_said(lang, self.memo.said("log.args"), "log.")
 
-    def _select(self, db: pw.Database, columns: str, chunk: Sequence[int]) -> list[Any]:
-        """``columns`` (SQL over each line's ``head`` and ``says``) of each ticket of ``chunk``
-        with a line, in one statement; what Python rendered kept in the memo after it."""
+    def _lines(self, ticket: str, value: str) -> str:
+        """SQL of ``value`` (an aggregate over ``head`` and ``says``) over the lines of the
+        ticket ``ticket`` in log order: a correlated subquery (a small sort a ticket is
+        cheaper than one sort of a whole batch's lines); NULL for a ticket without lines."""
+        return (
+            f"(SELECT {value} FROM (SELECT {self._head} AS head, {self._said} AS says "
+            f'FROM "log_entry" AS log {self.memo.join("log.args")} '
+            f"WHERE log.ticket_id = {ticket} ORDER BY log.at, log.id))"
+        )
+
+    def cell_sql(self, ticket: str) -> str:
+        """SQL of the ticket ``ticket``'s log cell, or NULL."""
+        return self._lines(ticket, "group_concat(head || says, char(10))")
+
+    def parts_sql(self, ticket: str) -> str:
+        """SQL of the ticket ``ticket``'s lines for ``split``: their number, then each head
+        and what it says, NUL between (NULL without lines)."""
+        return self._lines(
+            ticket, "count(*) || char(0) || group_concat(head || char(0) || says, char(0))"
+        )
+
+    @staticmethod
+    def split(text: str) -> tuple[list[str], list[str]] | None:
+        """``parts_sql``'s text as (heads, what each says); None when a text held a NUL."""
+        items = text.split("\0")
+        if len(items) != 1 + 2 * int(items[0]):
+            return None
+        return items[1::2], items[2::2]
+
+    def prepare(self, db: pw.Database) -> None:
+        """Before a statement with these subqueries on the calling thread's connection."""
         self.memo.prepare(db.connection())
-        marks = ", ".join(["?"] * len(chunk))
+
+    def keep(self, db: pw.Database) -> None:
+        """After it: what Python rendered goes into the memo."""
+        self.memo.keep(db.connection())
+
+    def _select(self, db: pw.Database, column: str, chunk: Sequence[int]) -> list[Any]:
+        """(id, ``column``) of each ticket of ``chunk`` with lines, in one statement."""
+        self.prepare(db)
+        values = ", ".join(["(?)"] * len(chunk))
         cursor = db.execute_sql(
-            f"SELECT ticket_id, {columns} FROM (SELECT log.ticket_id, "
-            f'{self._head} AS head, {self._said} AS says FROM "log_entry" AS log '
-            f"{self.memo.join('log.args')} WHERE log.ticket_id IN ({marks}) "
-            "ORDER BY log.ticket_id, log.at, log.id) GROUP BY ticket_id",
-            list(chunk),
+            f"SELECT k.column1, {column} FROM (VALUES {values}) AS k", list(chunk)
         )
         try:
-            rows = cursor.fetchall()
+            rows = [row for row in cursor.fetchall() if row[1] is not None]
         finally:
             cursor.close()
-        self.memo.keep(db.connection())
+        self.keep(db)
         return rows
 
     def cells(self, db: pw.Database, chunk: Sequence[int]) -> dict[int, str]:
         """Each ticket's log cell (tickets without a line left out)."""
-        return dict(self._select(db, "group_concat(head || says, char(10))", chunk))
+        return dict(self._select(db, self.cell_sql("k.column1"), chunk))
 
     def parts(
         self, db: pw.Database, chunk: Sequence[int]
     ) -> dict[int, tuple[list[str], list[str]]]:
-        """Each ticket's lines as (heads, what each says): each list joined by NUL in SQL and
-        split here, as JSON only for a ticket whose texts hold a NUL themselves."""
-        rows = self._select(
-            db, "count(*), group_concat(head, char(0)), group_concat(says, char(0))", chunk
+        """Each ticket's lines as (heads, what each says); as JSON only for a ticket whose
+        texts hold a NUL themselves."""
+        out: dict[int, tuple[list[str], list[str]]] = {}
+        held: list[int] = []
+        for tid, text in self._select(db, self.parts_sql("k.column1"), chunk):
+            found = self.split(text)
+            if found is None:
+                held.append(tid)
+            else:
+                out[tid] = found
+        out.update(self.json_parts(db, held))
+        return out
+
+    def json_parts(
+        self, db: pw.Database, ids: Sequence[int]
+    ) -> dict[int, tuple[list[str], list[str]]]:
+        """``parts`` of tickets whose texts hold a NUL, as JSON arrays."""
+        if not ids:
+            return {}
+        column = self._lines(
+            "k.column1", "json_array(json_group_array(head), json_group_array(says))"
         )
         out: dict[int, tuple[list[str], list[str]]] = {}
-        held: list[int] = []  # a NUL in a head or a line
-        for tid, n, heads, says in rows:
-            out[tid] = (heads.split("\0"), says.split("\0"))
-            if not len(out[tid][0]) == len(out[tid][1]) == n:
-                held.append(tid)
-        if held:
-            json_rows = self._select(db, "json_group_array(head), json_group_array(says)", held)
-            out.update((tid, (json.loads(h), json.loads(s))) for tid, h, s in json_rows)
+        for tid, text in self._select(db, column, ids):
+            heads, says = json.loads(text)
+            out[tid] = (heads, says)
         return out
 
     def close(self, db: pw.Database) -> None:
