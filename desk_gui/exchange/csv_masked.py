@@ -50,18 +50,22 @@ class MaskedCsvLines:
         runs: list[list[str]] = [[]]
         for i, f in enumerate(fields):
             if f.key == "requester" or f.kind is Kind.LOG or i in free:
-                self.masked.append("requester" if f.key == "requester" else f.key)
+                self.masked.append(f.key)
                 runs.append([])
             else:
-                runs[-1].append(lines._cell(f.key, f.kind, f.enum))
+                runs[-1].append(lines.cell_sql(f.key, f.kind, f.enum))
         self.logs = {f.key for f in fields if f.kind is Kind.LOG}
-        free_keys = [k for k in self.masked if k != "requester" and k not in self.logs]
-        self.free = free_keys
+        self.free = [k for k in self.masked if k != "requester" and k not in self.logs]
         last = len(runs) - 1
-        sql_runs = ", ".join(_run(cells, k > 0, k < last) for k, cells in enumerate(runs))
-        raw = ", ".join(f't."{k}"' for k in free_keys)
-        # the log last: its lines' heads and what they say (``LogCells.parts_sql``)
-        self.select = f"t.id, t.requester, {raw}, {sql_runs}, {log_cells.parts_sql('t.id')}"
+        self.select = ", ".join(
+            [
+                "t.id",
+                "t.requester",
+                *(f't."{k}"' for k in self.free),
+                *(_run(cells, k > 0, k < last) for k, cells in enumerate(runs)),
+                log_cells.parts_sql("t.id"),  # last: its lines' heads and what they say
+            ]
+        )
 
     def batch(self, db: pw.Database, chunk: Sequence[int]) -> tuple[int, bytes] | None:
         """(tickets found, their lines in ``chunk`` order, each ended by CRLF, as UTF-8) in

@@ -170,14 +170,14 @@ class CsvLines:
             ("desk_overdue", 3, overdue),
         )
         fields = column_fields()
-        cells = ", ".join(self._cell(f.key, f.kind, f.enum) for f in fields)
+        cells = ", ".join(self.cell_sql(f.key, f.kind, f.enum) for f in fields)
         # printf builds the line once (a chain of || copies it again at every cell)
         self.line = f"printf('{','.join(['%s'] * len(fields))}', {cells})"
 
     def _text(self, text: str) -> str:
         return csv_text(text, self.dangerous)
 
-    def _cell(self, key: str, kind: Kind, enum: type | None) -> str:
+    def cell_sql(self, key: str, kind: Kind, enum: type | None) -> str:
         """SQL of the column's finished CSV field."""
         column = f't."{key}"'
         if kind is Kind.LOG:
