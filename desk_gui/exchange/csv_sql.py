@@ -30,7 +30,6 @@ from desk_gui.domain.enums import YES_NO, Satisfaction, Status
 from desk_gui.domain.epoch import to_seconds
 from desk_gui.domain.fields import Kind, column_fields
 from desk_gui.domain.lang import Lang, is_zh
-from desk_gui.domain.log_render import render
 from desk_gui.exchange.said_memo import SaidMemo
 
 # What domain.text.printable takes out: a batch holding one is made in Python.
@@ -70,48 +69,53 @@ def literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def log_cells_sql(db: pw.Database, lang: Lang, n: int) -> str:
-    """SQL of (ticket id, log cell) for ``n`` ticket ids bound after the colon parameter: one
-    line per entry in log order (``log_line``)."""
-    marks = ", ".join("?" * n)
-    return (
-        f"SELECT ticket_id, group_concat(line, char(10)) AS log FROM (SELECT ticket_id, "
-        f'{log_line(db, lang)} AS line FROM "log_entry" WHERE ticket_id IN ({marks}) '
-        "ORDER BY ticket_id, at, id) GROUP BY ticket_id"
-    )
+def log_line(lang: Lang, said: str, log: str, colon: str) -> str:
+    """SQL of a log entry's line in the export: its head (``log_head``) and what it says
+    (``log_said``)."""
+    # || and not printf, which would cut a text at a NUL (csv_cell sends such a cell to Python)
+    return f"{log_head(log, colon)} || {log_said(lang, said, log)}"
 
 
-def log_line(db: pw.Database, lang: Lang) -> str:
-    """SQL of a log entry's line in the export (the colon a parameter): its minute, author and
-    what it says, generated lines rendered in ``lang`` by ``desk_log_said`` (``render`` keeps
-    the recurring lines it has rendered; registered here, on ``db``'s connection). SQLite's
-    log times are seconds (schema 20): the minute is a slice of their text."""
-    db.connection().create_function(
-        "desk_log_said", 1, lambda args: render(args, lang), deterministic=True
-    )
-    return _log_line(lang, "desk_log_said(args)")
+def log_head(log: str, colon: str) -> str:
+    """SQL of a log line's head: its minute, author and ``colon`` (SQL); ``log``: the log
+    table's alias and a dot."""
+    return f"{minute(log + 'at')} || ' ' || {log}author || {colon}"
 
 
-def _log_line(lang: Lang, said: str, log: str = "", colon: str = "?") -> str:
-    """``log_line`` with ``said``, SQL of what a generated line says (its args not NULL);
-    ``log``: the log table's alias and a dot, or nothing; ``colon``: SQL of the colon."""
+def log_said(lang: Lang, said: str, log: str) -> str:
+    """SQL of what a log line says in ``lang``: what was typed, or ``said``, SQL of what a
+    generated line says (its args not NULL)."""
     text, text_en = f"{log}text", f"{log}text_en"
     typed = (
         text
         if is_zh(lang)
         else f"CASE WHEN {text_en} IS NULL OR {text_en} = '' THEN {text} ELSE {text_en} END"
     )
+    return f"CASE WHEN {log}args IS NULL THEN {typed} ELSE {said} END"
+
+
+# SQLite's text form of a time, to the minute at least: its first 16 characters need no quotes.
+_MINUTE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]*"
+
+
+def minute(column: str) -> str:
+    """SQL of a stored time (not NULL) as the export writes it, to the minute: seconds since
+    1970 on SQLite (schema 20; a REAL keeps microseconds) made text, or an older file's text,
+    sliced. The one place the export's SQL formats a time."""
     return (
-        f"substr(CASE WHEN typeof({log}at) = 'text' THEN {log}at "
-        f"ELSE datetime(CAST({log}at AS INTEGER), 'unixepoch') END, 1, 16) || ' ' || {log}author || {colon} || "
-        f"CASE WHEN {log}args IS NULL THEN {typed} ELSE {said} END"
+        f"substr(CASE WHEN typeof({column}) = 'text' THEN {column} "
+        f"ELSE datetime(CAST({column} AS INTEGER), 'unixepoch') END, 1, 16)"
     )
+
+
+def is_minute_text(column: str) -> str:
+    """SQL: whether the stored time ``column`` (not NULL) is in a form ``minute`` reads:
+    seconds, or text that starts with a minute."""
+    return f"(typeof({column}) IN ('integer', 'real') OR {column} GLOB '{_MINUTE}')"
 
 
 # csv.writer (QUOTE_MINIMAL, "\r\n" line ends) quotes a field holding one of these.
 _SPECIAL = '",\n\r'
-# SQLite's text form of a time, to the minute at least: its first 16 characters need no quotes.
-_MINUTE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]*"
 
 
 def csv_cell(x: str, dangerous: Sequence[str]) -> str:
@@ -121,9 +125,9 @@ def csv_cell(x: str, dangerous: Sequence[str]) -> str:
     char(1) in the line, so the batch is made in Python (which takes the NUL out)."""
     # instr finds a byte fast; a log cell (the longest) mostly holds a line end first
     special = " OR ".join(f"instr({x}, {c})" for c in ("char(10)", "','", "'\"'", "char(13)"))
-    starts = ", ".join(literal(ch) for ch in dangerous)
+    # the first character's code point, not substr: a number, no string made (and counted);
     # doubling the quotes never changes whether the text starts with a dangerous character
-    apostrophe = f"substr({x}, 1, 1) IN ({starts})"
+    apostrophe = f"unicode({x}) IN ({', '.join(str(ord(ch)) for ch in dangerous)})"
     quoted = f"""CASE WHEN {apostrophe} THEN '"''' ELSE '"' END || replace({x}, '"', '""') || '"'"""
     return (
         f"CASE WHEN instr({x}, char(0)) THEN char(1) WHEN {special} THEN {quoted} "
@@ -174,14 +178,14 @@ class CsvLines:
             ("desk_overdue", 3, overdue),
         )
         fields = column_fields()
-        cells = ", ".join(self._cell(f.key, f.kind, f.enum) for f in fields)
+        cells = ", ".join(self.cell_sql(f.key, f.kind, f.enum) for f in fields)
         # printf builds the line once (a chain of || copies it again at every cell)
         self.line = f"printf('{','.join(['%s'] * len(fields))}', {cells})"
 
     def _text(self, text: str) -> str:
         return csv_text(text, self.dangerous)
 
-    def _cell(self, key: str, kind: Kind, enum: type | None) -> str:
+    def cell_sql(self, key: str, kind: Kind, enum: type | None) -> str:
         """SQL of the column's finished CSV field."""
         column = f't."{key}"'
         if kind is Kind.LOG:
@@ -189,7 +193,7 @@ class CsvLines:
             cell = csv_cell("COALESCE(g, '')", self.dangerous)
             args = "log.args"
             colon = literal("：" if is_zh(self.lang) else ": ")
-            line = _log_line(self.lang, self.memo.said(args), "log.", colon)
+            line = log_line(self.lang, self.memo.said(args), "log.", colon)
             return (
                 f"(SELECT {cell} FROM (SELECT group_concat(line, char(10)) AS g FROM ("
                 f'SELECT {line} AS line FROM "log_entry" AS log {self.memo.join(args)} '
@@ -204,10 +208,8 @@ class CsvLines:
             return self._labels(column, {m.value: m.label(self.lang) for m in enum})  # type: ignore[attr-defined]
         if kind is Kind.DATETIME:
             return (
-                f"CASE WHEN {column} IS NULL THEN '' WHEN typeof({column}) = 'integer' "
-                f"THEN substr(datetime({column}, 'unixepoch'), 1, 16) "
-                f"WHEN {column} GLOB '{_MINUTE}' "
-                f"THEN substr({column}, 1, 16) "
+                f"CASE WHEN {column} IS NULL THEN '' WHEN {is_minute_text(column)} "
+                f"THEN {minute(column)} "
                 f"ELSE {csv_cell(f'desk_minute({column})', self.dangerous)} END"
             )
         return csv_cell(f"COALESCE({column}, '')", self.dangerous)
@@ -265,6 +267,17 @@ class CsvLines:
             f"WHEN t.status IN ({open_}) AND {literal(self.now)} > {due} THEN {yes} ELSE {no} END"
         )
 
+    def prepare(self, db: pw.Database) -> sqlite3.Connection:
+        """The calling thread's connection with the statement's functions and memo, made once
+        (a function registered again expires the prepared statements)."""
+        con = db.connection()
+        if id(con) not in self._ready:
+            for name, n, fn in self.functions:
+                con.create_function(name, n, fn, deterministic=True)
+            self.memo.prepare(con)
+            self._ready.add(id(con))
+        return con
+
     def batch(self, db: pw.Database, chunk: Sequence[int]) -> tuple[int, bytes] | None:
         """(tickets found, their lines in ``chunk`` order, each ended by CRLF, as UTF-8);
         None if one holds a character ``printable`` would take out.
@@ -272,12 +285,7 @@ class CsvLines:
         One row comes back for the batch: the thread reading it takes Python's lock a few
         times, not once a ticket while the other thread writes. Bytes, not text: decoding
         them and encoding them again for the file cost ~0.5 s at 100k tickets (lock held)."""
-        con = db.connection()
-        if id(con) not in self._ready:  # once: a function registered again expires statements
-            for name, n, fn in self.functions:
-                con.create_function(name, n, fn, deterministic=True)
-            self.memo.prepare(con)
-            self._ready.add(id(con))
+        con = self.prepare(db)
         # CROSS JOIN keeps the VALUES as the outer loop: the lines come in the chunk's order
         values = ", ".join(["(?)"] * len(chunk))
         sql = (

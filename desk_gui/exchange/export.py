@@ -12,7 +12,7 @@ import csv
 import errno
 import io
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -32,8 +32,10 @@ from desk_gui.domain.log_render import render
 from desk_gui.domain.masking import TextMasker, mask_requester
 from desk_gui.domain.text import printable
 from desk_gui.exchange.columns import COLUMNS, DATE_KEYS, header
-from desk_gui.exchange.csv_sql import CONTROL, CsvLines, is_utf8, log_cells_sql
+from desk_gui.exchange.csv_masked import MaskedCsvLines
+from desk_gui.exchange.csv_sql import CONTROL, CsvLines, is_utf8
 from desk_gui.exchange.dates import format_datetime
+from desk_gui.exchange.log_cells import LogCells
 from desk_gui.exchange.xlsx_stream import excel_serial, sample_cell, write_workbook
 from desk_gui.store.database import current_database, read_transaction, translate_errors
 from desk_gui.store.models import LogEntry, Ticket
@@ -76,13 +78,21 @@ def neutralise(text: str) -> str:
 
 
 def _log_texts(
-    db: pw.Database, chunk: Sequence[int], lang: Lang, maskers: dict[int, TextMasker] | None
+    db: pw.Database,
+    chunk: Sequence[int],
+    lang: Lang,
+    maskers: dict[int, TextMasker] | None,
+    cells: LogCells | None,
 ) -> dict[int, str]:
     """The log cell of each ticket of a batch: one line per entry, in log order, generated
     lines in the export's language. The one place that reads and renders the stored log.
 
     ``maskers``: each ticket's, applied to what the lines say (not to their times, which would
-    only make the phone-number scan slower)."""
+    only make the phone-number scan slower). ``cells``: SQLite puts the cells together."""
+    if cells is not None:
+        if maskers is None:
+            return cells.cells(db, chunk)
+        return _masked_log_texts(cells.parts(db, chunk), maskers)
     zh = is_zh(lang)
     colon = "：" if zh else ": "
     query = LogEntry.select(
@@ -93,21 +103,20 @@ def _log_texts(
         LogEntry.text_en,
         LogEntry.args,
     ).order_by(LogEntry.ticket, LogEntry.at, LogEntry.id)
-    if maskers is None and _sql_lines(db):
-        return _sqlite_log_texts(db, chunk, zh, colon)
     rows = _fetch_in(db, query, LogEntry.ticket, chunk)
-    if maskers is not None:
-        return _masked_log_texts(rows, zh, colon, maskers)
-    lines: dict[int, list[str]] = {}
+    parts: dict[int, tuple[list[str], list[str]]] = {}
     for ticket_id, at, author, text, text_en, args in rows:
-        said = _said(text, text_en, args, zh)
-        line = f"{_minute_text(at)} {author}{colon}{said}"
-        found = lines.get(ticket_id)
+        found = parts.get(ticket_id)
         if found is None:
-            lines[ticket_id] = [line]
-        else:
-            found.append(line)
-    return {ticket_id: "\n".join(texts) for ticket_id, texts in lines.items()}
+            found = parts[ticket_id] = ([], [])
+        found[0].append(f"{_minute_text(at)} {author}{colon}")
+        found[1].append(_said(text, text_en, args, zh))
+    if maskers is not None:
+        return _masked_log_texts(parts, maskers)
+    return {
+        ticket_id: "\n".join(h + s for h, s in zip(heads, saids, strict=True))
+        for ticket_id, (heads, saids) in parts.items()
+    }
 
 
 def _said(text: str, text_en: str | None, args: str | None, zh: bool) -> str:
@@ -118,38 +127,20 @@ def _said(text: str, text_en: str | None, args: str | None, zh: bool) -> str:
 
 
 def _sql_lines(db: pw.Database) -> bool:
-    """Whether the log cells are put together by the engine (SQLite, unmasked)."""
+    """Whether the lines and log cells are put together by the engine (SQLite)."""
     return isinstance(db, pw.SqliteDatabase)
 
 
-def _sqlite_log_texts(
-    db: pw.Database, chunk: Sequence[int], zh: bool, colon: str
-) -> dict[int, str]:
-    """As _log_texts, each ticket's cell put together by SQLite (``csv_sql.log_cells_sql``):
-    one string per ticket comes back instead of six values per line."""
-    cursor = db.execute_sql(log_cells_sql(db, "zh" if zh else "en", len(chunk)), [colon, *chunk])
-    try:
-        return dict(cursor.fetchall())
-    finally:
-        cursor.close()
-
-
 def _masked_log_texts(
-    rows: list[tuple[Any, ...]], zh: bool, colon: str, maskers: dict[int, TextMasker]
+    parts: dict[int, tuple[list[str], list[str]]], maskers: dict[int, TextMasker]
 ) -> dict[int, str]:
-    """As _log_texts, what each line says masked: a ticket's lines in one masker call."""
-    heads: dict[int, list[str]] = {}
-    saids: dict[int, list[str]] = {}
-    for ticket_id, at, author, text, text_en, args in rows:
-        if ticket_id not in heads:
-            heads[ticket_id], saids[ticket_id] = [], []
-        heads[ticket_id].append(f"{_minute_text(at)} {author}{colon}")
-        saids[ticket_id].append(_said(text, text_en, args, zh))
+    """Each ticket's log cell from its lines' (heads, what they say), what they say masked:
+    a ticket's lines in one masker call."""
     return {
         ticket_id: "\n".join(
-            h + s for h, s in zip(heads[ticket_id], maskers[ticket_id].many(said), strict=True)
+            h + s for h, s in zip(heads, maskers[ticket_id].many(saids), strict=True)
         )
-        for ticket_id, said in saids.items()
+        for ticket_id, (heads, saids) in parts.items()
     }
 
 
@@ -258,7 +249,7 @@ def _text_cell(key: str) -> Cells:
 
 
 def _batch(
-    chunk: Sequence[int], lang: Lang, mask: bool
+    chunk: Sequence[int], lang: Lang, mask: bool, cells: LogCells | None
 ) -> tuple[list[Row], dict[int, str], dict[int, TextMasker]]:
     """Tickets, their logs and (masking) each one's masker for one batch of ids, read in one
     snapshot, cursors closed."""
@@ -266,36 +257,78 @@ def _batch(
         found = _fetch_in(db, Ticket.select(*_FIELDS), Ticket.id, chunk)
         tickets = [dict(zip(_COLUMN_NAMES, r, strict=True)) for r in found]
         maskers = {t["id"]: TextMasker(t["requester"]) for t in tickets} if mask else {}
-        logs = _log_texts(db, chunk, lang, maskers if mask else None)
+        logs = _log_texts(db, chunk, lang, maskers if mask else None, cells)
     by_id = {t["id"]: t for t in tickets}
     return [by_id[i] for i in chunk if i in by_id], logs, maskers
+
+
+def _masking_chosen(options: ExportOptions) -> ExportOptions:
+    """``options`` with masking decided (None: the office's setting)."""
+    if options.mask_requester is not None:
+        return options
+    with translate_errors():
+        return replace(options, mask_requester=office_masks_requester())
+
+
+def _row_batches(
+    ids: Sequence[int], options: ExportOptions, time: Time, log_cells: LogCells | None = None
+) -> Generator[list[list[Any]], None, None]:
+    """Each batch's rows, one list of cells per ticket, in ``ids`` order (times made by
+    ``time``; text not yet neutralised).
+
+    On SQLite a helper thread reads batch k + 1 (its own connection, a snapshot per batch,
+    ``read_ahead``) while this one builds batch k's cells. ``log_cells``: the export's, kept by
+    the caller across calls (else one for this call)."""
+    options = _masking_chosen(options)
+    mask = bool(options.mask_requester)
+    cells = _column_cells(options, mask, time)
+    free = _free_text_columns() if mask else ()
+    db = current_database()
+    own = log_cells is None and _sql_lines(db)
+    log_cells = LogCells(options.lang) if own else log_cells
+    size = options.batch_size
+    chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
+
+    def read(chunk: Sequence[int]) -> tuple[list[Row], dict[int, str], dict[int, TextMasker]]:
+        with translate_errors():
+            return _batch(chunk, options.lang, mask, log_cells)
+
+    reads = read_ahead(chunks, read) if log_cells is not None else (read(c) for c in chunks)
+    try:
+        for tickets, logs, maskers in reads:
+            yield [_cells_of(row, logs, maskers, cells, free) for row in tickets]
+    finally:
+        reads.close()  # the helper thread stopped (a Cancel), its connection closed
+        if own and log_cells is not None:  # the memo's table, on this thread's connection
+            log_cells.close(db)
+
+
+def _cells_of(
+    row: Row,
+    logs: dict[int, str],
+    maskers: dict[int, TextMasker],
+    cells: list[Cells],
+    free: tuple[int, ...],
+) -> list[Any]:
+    """One ticket's cells; ``free``: the positions masked (the requester's name wherever
+    written, and every phone number)."""
+    out = [cell(row, logs.get(row["id"], "")) for cell in cells]
+    if free:
+        masked = maskers[row["id"]].many([out[i] for i in free])
+        for i, text in zip(free, masked, strict=True):
+            out[i] = text
+    return out
 
 
 def _rows(
     ids: Sequence[int], options: ExportOptions, time: Time, progress: Progress | None = None
 ) -> Iterator[list[Any]]:
-    """One list of cells per ticket, in ``ids`` order (times made by ``time``; text not yet
-    neutralised). ``progress(done, total)`` after every batch."""
-    mask = options.mask_requester
-    if mask is None:
-        with translate_errors():
-            mask = office_masks_requester()
-    cells = _column_cells(options, mask, time)
-    free = _free_text_columns() if mask else ()
-    for start in range(0, len(ids), options.batch_size):
-        with translate_errors():
-            chunk = ids[start : start + options.batch_size]
-            tickets, logs, maskers = _batch(chunk, options.lang, mask)
-        for row in tickets:
-            log = logs.get(row["id"], "")
-            out = [cell(row, log) for cell in cells]
-            if free:  # the requester's name wherever written, and every phone number
-                masked = maskers[row["id"]].many([out[i] for i in free])
-                for i, text in zip(free, masked, strict=True):
-                    out[i] = text
-            yield out
-        if progress:
-            progress(min(len(ids), start + options.batch_size), len(ids))
+    """``_row_batches`` one row at a time; ``progress(done, total)`` after every batch."""
+    with contextlib.closing(_row_batches(ids, options, time)) as batches:
+        for k, batch in enumerate(batches):
+            yield from batch
+            if progress:
+                progress(min(len(ids), (k + 1) * options.batch_size), len(ids))
 
 
 def iter_rows(ids: Sequence[int], options: ExportOptions) -> Iterator[list[Value]]:
@@ -365,40 +398,61 @@ def write_csv(
 
     Unmasked on SQLite, each batch's lines come finished from SQLite (``csv_sql``); a masked
     export, PostgreSQL, or a batch with characters to take out goes cell by cell."""
-    mask = options.mask_requester
-    if mask is None:
-        with translate_errors():
-            mask = office_masks_requester()
-    options = replace(options, mask_requester=mask)
-    sql = None
-    if not mask and _sql_lines(db := current_database()) and is_utf8(db):
-        sql = CsvLines(options.lang, options.now, DANGEROUS, _minute_text,
-                       _overdue_cell(options))  # fmt: skip
+    options = _masking_chosen(options)
     size = options.batch_size
     chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
-    batches = read_ahead(chunks, lambda chunk: _sql_batch(sql, chunk)) if sql else None
     n = 0
     with contextlib.ExitStack() as stack:
-        if sql is not None:
-            stack.callback(sql.close, current_database())
-        if batches is not None:
-            stack.callback(batches.close)  # a Cancel (progress raising) stops its thread
+        batches = _csv_batches(stack, ids, chunks, options)
         fh = stack.enter_context(open(path, "wb"))
         fh.write(
             codecs.BOM_UTF8 + _csv_bytes([[header(key, options.lang) for key, _, _ in COLUMNS]])
         )
-        for k, chunk in enumerate(chunks):
-            made = next(batches) if batches else None
-            if made is None:
-                rows = _cell_rows(chunk, options)
-                fh.write(_csv_bytes(rows))
-                n += len(rows)
-            else:
-                fh.write(made[1])
-                n += made[0]
+        for k, (found, data) in enumerate(batches):
+            fh.write(data)
+            n += found
             if progress:
                 progress(min(len(ids), (k + 1) * size), len(ids))
     return n
+
+
+def _csv_batches(
+    stack: contextlib.ExitStack[Any], ids: Sequence[int], chunks: list[Sequence[int]],
+    options: ExportOptions,
+) -> Iterator[tuple[int, bytes]]:  # fmt: skip
+    """Each batch's (rows, bytes), read ahead on a helper thread; what stops the reading and
+    drops the memos (a Cancel: progress raising) is put on ``stack``."""
+    db = current_database()
+    if not _sql_lines(db):
+        by_cell = _cell_batches(ids, options, None)
+        stack.callback(by_cell.close)
+        return ((len(rows), _csv_bytes(rows)) for rows in by_cell)
+    cells = LogCells(options.lang)  # the log of batches made cell by cell (or masked)
+    stack.callback(cells.close, db)
+    if not is_utf8(db):
+        by_cell = _cell_batches(ids, options, cells)
+        stack.callback(by_cell.close)
+        return ((len(rows), _csv_bytes(rows)) for rows in by_cell)
+    sql = CsvLines(options.lang, options.now, DANGEROUS, _minute_text, _overdue_cell(options))
+    stack.callback(sql.close, db)
+    read: Callable[[pw.Database, Sequence[int]], tuple[int, bytes] | None] = sql.batch
+    if options.mask_requester:
+        read = MaskedCsvLines(sql, _free_text_columns(), cells, DANGEROUS).batch
+    lines = read_ahead(chunks, lambda chunk: _sql_batch(read, chunk))
+    stack.callback(lines.close)
+    return (
+        _one_by_cell(chunk, options, cells) if made is None else made
+        for chunk, made in zip(chunks, lines, strict=True)
+    )
+
+
+def _one_by_cell(
+    chunk: Sequence[int], options: ExportOptions, cells: LogCells | None
+) -> tuple[int, bytes]:
+    """A batch SQLite's lines cannot hold (characters to take out), made cell by cell."""
+    with contextlib.closing(_cell_batches(chunk, options, cells)) as one:
+        rows = next(one)
+    return len(rows), _csv_bytes(rows)
 
 
 def _csv_bytes(rows: list[list[str]]) -> bytes:
@@ -416,22 +470,29 @@ def _overdue_cell(options: ExportOptions) -> Callable[[str, Any, Any], str]:
     )
 
 
-def _sql_batch(sql: CsvLines, chunk: Sequence[int]) -> tuple[int, bytes] | None:
-    """One batch's (rows, lines) in ``chunk`` order, from SQLite; None to make it in Python."""
+def _sql_batch(
+    read: Callable[[pw.Database, Sequence[int]], tuple[int, bytes] | None], chunk: Sequence[int]
+) -> tuple[int, bytes] | None:
+    """One batch's (rows, lines) in ``chunk`` order, from SQLite, in one snapshot; None to
+    make it cell by cell."""
     with translate_errors(), read_transaction() as db:
-        return sql.batch(db, chunk)
+        return read(db, chunk)
 
 
-def _cell_rows(chunk: Sequence[int], options: ExportOptions) -> list[list[str]]:
-    """One batch's rows cell by cell, neutralised, control characters taken out."""
-    rows: list[list[str]] = []
-    for cells in _rows(chunk, options, _minute_text):
-        # neutralise, inline: a time's text never starts with a dangerous character.
-        out = ["" if not c else "'" + c if c[0] in _DANGER else c for c in cells]
-        if CONTROL.search("\n".join(out)):  # stored text with ESC, NUL …: taken out, and
-            out = [neutralise(printable(c)) if c else "" for c in cells]  # then neutralised
-        rows.append(out)
-    return rows
+def _cell_batches(
+    ids: Sequence[int], options: ExportOptions, log_cells: LogCells | None
+) -> Generator[list[list[str]], None, None]:
+    """Each batch's rows cell by cell, neutralised, control characters taken out."""
+    with contextlib.closing(_row_batches(ids, options, _minute_text, log_cells)) as batches:
+        for batch in batches:
+            rows: list[list[str]] = []
+            for cells in batch:
+                # neutralise, inline: a time's text never starts with a dangerous character.
+                out = ["" if not c else "'" + c if c[0] in _DANGER else c for c in cells]
+                if CONTROL.search("\n".join(out)):  # stored text with ESC, NUL …: taken out,
+                    out = [neutralise(printable(c)) if c else "" for c in cells]  # neutralised
+                rows.append(out)
+            yield rows
 
 
 def export_tickets(

@@ -20,16 +20,21 @@ from desk_gui.domain.lang import Lang, is_zh
 from desk_gui.domain.log_render import render
 
 FUNCTION = "desk_log_said"
+"""The Python renderer's name in SQL, with the memo's use and language after it."""
 CAP = 20_000
 """Rows the table may hold: what recurs is far fewer; typed lines would grow it without end."""
 
 
 class SaidMemo:
-    """One export's memo, in one language, on each connection that runs its statement."""
+    """One export's memo, in one language, on each connection that runs its statement.
 
-    def __init__(self, lang: Lang) -> None:
+    ``use`` names its table and function: two memos on one connection (the CSV lines' and the
+    log cells' of a batch made cell by cell) must not take over each other's."""
+
+    def __init__(self, lang: Lang, use: str = "csv") -> None:
         self.lang: Lang = "zh" if is_zh(lang) else "en"
-        self.table = f"temp.desk_said_{self.lang}"
+        self.table = f"temp.desk_said_{use}_{self.lang}"
+        self.function = f"{FUNCTION}_{use}_{self.lang}"
         # by id of the connection: what Python rendered in its last statement, rows it holds
         self._missed: dict[int, dict[str, str]] = {}
         self._rows: dict[int, int] = {}
@@ -40,7 +45,7 @@ class SaidMemo:
 
     def said(self, args: str) -> str:
         """SQL of what the line with args ``args`` (never NULL) says, the table joined."""
-        return f"COALESCE(said.said, {FUNCTION}({args}))"
+        return f"COALESCE(said.said, {self.function}({args}))"
 
     def prepare(self, con: sqlite3.Connection) -> None:
         """Make the table and the Python renderer on ``con``, once: registering a function
@@ -54,7 +59,7 @@ class SaidMemo:
         con.execute(f"DELETE FROM {self.table}")  # left by an export that crashed
         missed: dict[str, str] = {}
         con.create_function(
-            FUNCTION, 1, functools.partial(self.rendered, missed), deterministic=True
+            self.function, 1, functools.partial(self.rendered, missed), deterministic=True
         )
         self._missed[id(con)], self._rows[id(con)] = missed, 0
 

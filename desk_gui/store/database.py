@@ -33,6 +33,7 @@ from desk_gui.store.errors import (
     StoreError,
 )
 from desk_gui.store.models import database_proxy
+from desk_gui.store.sqlite_library import untrack_memory
 
 MIN_SQLITE: tuple[int, int, int] = (3, 35, 0)
 """FTS5, row values, partial and expression indexes, RETURNING and DROP COLUMN for migrations."""
@@ -57,6 +58,7 @@ _current: pw.Database | None = None
 
 def check_sqlite_library() -> None:
     """Refuse an SQLite library without the features the schema relies on."""
+    untrack_memory()  # before the process's first connection (this probe, mostly)
     if sqlite3.sqlite_version_info < MIN_SQLITE:
         raise SqliteTooOld(f"SQLite {sqlite3.sqlite_version} < {'.'.join(map(str, MIN_SQLITE))}")
     probe = sqlite3.connect(":memory:")

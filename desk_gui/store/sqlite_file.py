@@ -13,6 +13,8 @@ import secrets
 import sqlite3
 from pathlib import Path
 
+from desk_gui.store.sqlite_library import untrack_memory
+
 BUSY_TIMEOUT_S = 30.0
 
 
@@ -21,6 +23,7 @@ def connect_file(path: Path, *, readonly: bool, any_thread: bool = False) -> sql
 
     ``any_thread``: usable from whichever thread (one at a time: the caller serialises).
     """
+    untrack_memory()  # when this is the process's first connection (a settings probe)
     mode = "ro" if readonly else "rw"
     uri = f"{path.absolute().as_uri()}?mode={mode}"
     conn = sqlite3.connect(
