@@ -32,14 +32,15 @@ def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def import_data_layer() -> None:
-    """Import the database side of the window (peewee, store, services, domain) before Qt.
+    """Import the database side of the window (peewee, store, services, domain).
 
-    Once imported, PySide6 inspects each module an import statement names (its ``__feature__``
-    hook reads the module's source with ``inspect.getsource``, once a module): imported first,
-    peewee, the standard library it pulls in and the store modules only the database side
-    names are never inspected; the ui's imports still are (issue 11).
+    peewee comes first and without psycopg2 (``pg_driver``: a SQLite file never loads the
+    driver). The window calls this just after its first paint when the file's first page could
+    be read without it (``ui.app.first_paint``), else before it opens the database (issue 11).
     """
-    import desk_gui.config
+    from desk_gui.store.pg_driver import import_peewee
+
+    import_peewee()
     import desk_gui.services.errors
     import desk_gui.services.reminders  # the reminder dock's poller
     import desk_gui.services.workspace  # noqa: F401
@@ -50,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(argv) if argv is not None else sys.argv[1:]
     args = window_arguments(argv)
     if args is None:
+        from desk_gui.store.pg_driver import import_peewee
+
+        import_peewee()  # before any verb's store module: no psycopg2 for a SQLite file
         from desk_gui.cli import build_parser, run_command
 
         args = build_parser().parse_args(argv)
@@ -59,7 +63,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desk_gui.selftest import run_self_test
 
         return run_self_test()
-    import_data_layer()
     from desk_gui.ui.app.launcher import launch
 
-    return launch(args)
+    return launch(args, import_data_layer)

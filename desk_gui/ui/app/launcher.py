@@ -13,19 +13,24 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desk_gui import config
 from desk_gui.domain.errors import DeskError
-from desk_gui.services.directory import list_staff
-from desk_gui.services.errors import SqliteTooOld
-from desk_gui.services.workspace import Workspace
 from desk_gui.ui.common.error_dialog import ErrorDialog
 from desk_gui.ui.common.prefs import WorkstationPrefs
 from desk_gui.ui.common.session import Session
 from desk_gui.ui.queue.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from desk_gui.services.workspace import Workspace
+
+# The data layer (peewee, the store, the services) is imported in the functions that open a
+# database: a start whose first page can be read straight from the file paints the window
+# before it is imported (ui.app.first_paint, issue 11).
 
 OperatorChooser = Callable[[WorkstationPrefs, QWidget | None], str | None]
 """Who works here after a database switch: the remembered name, or ask (choose_operator)."""
@@ -81,6 +86,8 @@ def open_workspace(
     target: str, lang: str, *, create: bool = False, bind: bool = True
 ) -> tuple[Workspace | None, str | None]:
     """Open ``target``: (the workspace, None), or (None, the plain sentence for the dialog)."""
+    from desk_gui.services.workspace import Workspace
+
     try:
         # The window indexes what an interrupted import left after its first page (issue 11).
         return Workspace.open(target, create=create, bind=bind, finish_import=False), None
@@ -90,6 +97,8 @@ def open_workspace(
 
 def first_run_database() -> Workspace:
     """Create (or reuse) the local database in the per-user data folder, open."""
+    from desk_gui.services.workspace import Workspace
+
     return Workspace.open(config.default_database_path(), create=True, finish_import=False)
 
 
@@ -120,6 +129,8 @@ def first_run_notice() -> tuple[Workspace, str]:
 
 def probe_database(target: str, lang: str) -> tuple[bool, str]:
     """The settings dialog's test-connection check: (usable, a plain sentence)."""
+    from desk_gui.services.workspace import Workspace
+
     try:
         found = Workspace.probe(target)
     except DeskError as exc:
@@ -252,6 +263,8 @@ def sign_in_or_choose(
 
 def choose_operator(prefs: WorkstationPrefs, parent: QWidget | None = None) -> str | None:
     """The remembered operator if still on the staff list, else ask."""
+    from desk_gui.services.directory import list_staff
+
     name = prefs.operator()
     staff = {m.name for m in list_staff(active_only=True)}
     if name and name in staff:
@@ -324,16 +337,61 @@ class Launcher:
         self.hook = hook
         self.choose = choose or choose_operator
         self.window: MainWindow | None = None
+        self.load_data_layer: Callable[[], None] = _nothing
+        self._first_paint: QObject | None = None
+
+    def show_started(self, window: MainWindow, target: str) -> None:
+        """Show a window built before its workspace (``first_paint.start_window``); open
+        ``target`` and attach the window to it just after its first paint."""
+        from desk_gui.ui.app.first_paint import AfterFirstPaint
+
+        self.window = window
+        self._first_paint = AfterFirstPaint(
+            window.view.viewport(), lambda: self._finish_start(window, target)
+        )
+        window.show()
+
+    def _finish_start(self, window: MainWindow, target: str) -> None:
+        """Open the workspace of a window already on screen; as at a start when it fails (the
+        file changed since its first page was read), the operator check as always."""
+        if self.window is not window:
+            return  # closed meanwhile
+        self.load_data_layer()
+        workspace, _message = open_workspace(target, self.lang)
+        if workspace is None:
+            self.window = None
+            window.close()
+            window.deleteLater()
+            workspace = open_initial_database(target, self.prefs, self.lang)
+            if workspace is None:
+                self.app.exit(2)
+                return
+            if not sign_in_or_choose(workspace, self.prefs, self.lang, self.choose):
+                workspace.close()
+                self.app.exit(1)
+                return
+            self.show_window(workspace)
+            return
+        self.prefs.set_last_database(target)
+        if not sign_in_or_choose(workspace, self.prefs, self.lang, self.choose, window):
+            workspace.close()
+            self.app.exit(1)
+            return
+        window.attach(Session(workspace, self.lang, self.prefs, probe_database))
+        self._connect_window(window)
 
     def show_window(self, workspace: Workspace) -> MainWindow:
         """A new window on ``workspace`` (bound); the previous window, if any, is closed first."""
         self._close_window()
         session = Session(workspace, self.lang, self.prefs, probe_database)
         self.window = MainWindow(session)
-        self.window.restart_requested.connect(self._on_window_restart_requested)
-        self.window.database_requested.connect(self._on_window_database_requested)
+        self._connect_window(self.window)
         self.window.show()
         return self.window
+
+    def _connect_window(self, window: MainWindow) -> None:
+        window.restart_requested.connect(self._on_window_restart_requested)
+        window.database_requested.connect(self._on_window_database_requested)
 
     def _close_window(self) -> None:
         # closeEvent stops the window's timers and closes its worksheets (their edit locks are
@@ -345,7 +403,8 @@ class Launcher:
 
     def close(self) -> None:
         """Close the window and its workspace (on quit)."""
-        workspace = self.window.session.workspace if self.window is not None else None
+        window = self.window
+        workspace = window.session.workspace if window is not None and window.attached else None
         self._close_window()
         if workspace is not None:
             workspace.close()
@@ -384,8 +443,17 @@ class Launcher:
         self.show_window(fresh)
 
 
-def launch(args: argparse.Namespace) -> int:
-    """Run the window until it closes; the exit status."""
+def _nothing() -> None:
+    pass
+
+
+def launch(args: argparse.Namespace, load_data_layer: Callable[[], None] = _nothing) -> int:
+    """Run the window until it closes; the exit status.
+
+    ``load_data_layer`` imports the database side (``app.import_data_layer``) before the first
+    database is opened: just after the first paint when the file's first page can be read
+    before it (``first_paint``), else at once.
+    """
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
@@ -395,6 +463,33 @@ def launch(args: argparse.Namespace) -> int:
     install_translators(app, lang)
     hook = CrashHook(lang)
     sys.excepthook = hook
+    launcher = Launcher(app, prefs, lang, hook)
+    launcher.load_data_layer = load_data_layer
+    target = getattr(args, "db", None) or prefs.last_database()
+    from desk_gui.ui.app.first_paint import start_window
+
+    started = start_window(target, lang, prefs) if target else None
+    if started is not None:
+        launcher.show_started(started, target)
+        try:
+            return app.exec()
+        finally:
+            launcher.close()
+    return _launch_full(app, launcher, args, prefs, lang)
+
+
+def _launch_full(
+    app: QApplication,
+    launcher: Launcher,
+    args: argparse.Namespace,
+    prefs: WorkstationPrefs,
+    lang: str,
+) -> int:
+    """The start that opens the database before the window: migrations, sign-in, asking."""
+    launcher.load_data_layer()
+    from desk_gui.services.errors import SqliteTooOld
+    from desk_gui.services.workspace import Workspace
+
     try:
         Workspace.check_engine()  # no other file can fix this: say so once and stop
     except SqliteTooOld as exc:
@@ -403,7 +498,6 @@ def launch(args: argparse.Namespace) -> int:
     workspace = open_initial_database(getattr(args, "db", None), prefs, lang)
     if workspace is None:
         return 2
-    launcher = Launcher(app, prefs, lang, hook)
     try:
         if not sign_in_or_choose(workspace, prefs, lang):
             return 1

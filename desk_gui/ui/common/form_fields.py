@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from desk_gui.domain.enums import LabelledEnum
-from desk_gui.domain.validation import MAX_TITLE, title_length
 
 E = TypeVar("E", bound=LabelledEnum)
 
@@ -158,6 +157,8 @@ class TitleCounter(QLabel):
         self._on_edit_text_changed(edit.text())
 
     def _on_edit_text_changed(self, text: str) -> None:
+        from desk_gui.domain.validation import MAX_TITLE, title_length  # (its patterns: issue 11)
+
         length = title_length(text)
         self.setText(f"{length}/{MAX_TITLE}")
         self.setStyleSheet(ERROR_STYLE if length > MAX_TITLE else "color: palette(mid);")

@@ -11,15 +11,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QSystemTrayIcon, QToolBar
 
 from desk_gui import __version__
-from desk_gui.domain.ticket import TicketRecord
-from desk_gui.services import audit
-from desk_gui.services.context import Context
 from desk_gui.ui.common.background import Job, ProgressJob
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from desk_gui.domain.ticket import TicketRecord
     from desk_gui.printing.content import WorksheetOptions
+    from desk_gui.services.context import Context
     from desk_gui.ui.queue.window_base import QueueWindow
 
 
@@ -238,6 +237,8 @@ class MainMenus(QObject):
         )
 
     def _on_exported(self, target: Path) -> None:
+        from desk_gui.services import audit  # the data layer comes after the first paint
+
         self._audit_background(
             lambda ctx: audit.record(
                 ctx, audit.AuditAction.EXPORT, str(target),
@@ -259,6 +260,8 @@ class MainMenus(QObject):
         self.w.jobs.submit(f"audit-{next(self._audit_serial)}", work, lambda _r: None)
 
     def _audit_print(self, records: list[TicketRecord | None], masked: bool, how: str) -> None:
+        from desk_gui.services import audit  # the data layer comes after the first paint
+
         numbers = [r.number for r in records if r is not None]
         self._audit_background(lambda ctx: audit.printed(ctx, numbers, masked=masked, how=how))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk_gui.domain.reminders import ReminderKind
-from desk_gui.services.reminders import DueReminder, ReminderKey, ReminderService
 from desk_gui.ui.common.background import Immediate, Runner
+
+if TYPE_CHECKING:
+    from desk_gui.services.reminders import DueReminder, ReminderKey, ReminderService
 
 POLL_MS = 30_000
 TOAST_MS = 12_000
@@ -76,7 +78,7 @@ class ReminderPoller(QObject):
 
     def __init__(
         self,
-        service: ReminderService,
+        service: ReminderService | None,
         interval_ms: int = POLL_MS,
         parent: QObject | None = None,
         jobs: Runner | None = None,
@@ -117,6 +119,8 @@ class ReminderPoller(QObject):
     def poll_now(self) -> list[DueReminder]:
         """One poll (the timer's job) in the background; the pending list known now."""
         service = self.service
+        if service is None:  # a window still starting: its first poll comes after
+            return self.pending
 
         def polled(result: Any) -> None:
             if service is not self.service:
@@ -134,16 +138,20 @@ class ReminderPoller(QObject):
 
     def snooze(self, key: ReminderKey, delta: timedelta | None) -> None:
         """Snooze for ``delta``, or until the next opening when None ("until tomorrow")."""
-        self._act(
-            lambda: (
-                self.service.snooze_until_tomorrow(key)
-                if delta is None
-                else self.service.snooze_for(key, delta)
+        service = self.service
+        if service is not None:
+            self._act(
+                lambda: (
+                    service.snooze_until_tomorrow(key)
+                    if delta is None
+                    else service.snooze_for(key, delta)
+                )
             )
-        )
 
     def acknowledge(self, key: ReminderKey) -> None:
-        self._act(lambda: self.service.acknowledge(key))
+        service = self.service
+        if service is not None:
+            self._act(lambda: service.acknowledge(key))
 
     def _act(self, action: Callable[[], object]) -> None:
         # Each act its own kind: a later one must not cancel an earlier one not yet started.
