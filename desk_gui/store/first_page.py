@@ -184,19 +184,29 @@ def _page(
     return [_row(values) for values in con.execute(sql, params).fetchall()]
 
 
-_PEEWEE_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
+_PEEWEE_TIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S.%f",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M:%S.%f%z",
+    "%Y-%m-%d %H:%M:%S%z",
+    "%Y-%m-%d",
+)
 
 
 def _time(value: Any) -> Any:
-    """A stored time as peewee's DateTimeField reads it (the text itself when not a time)."""
-    if not isinstance(value, str):
+    """A stored time as peewee's DateTimeField reads it (``peewee.format_date_time``: ISO
+    first, then its formats; the text itself when none fits). A test compares the two."""
+    if not value or not isinstance(value, str):
         return value
-    shaped = len(value) == 19 or (20 < len(value) <= 26 and value[19] == ".")
-    if shaped and value[10] == " ":  # what Desk writes: the quick parse gives what strptime does
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            pass
+    text = value
+    if len(text) > 10 and text[10] == " ":
+        text = f"{text[:10]}T{text[11:]}"
+    if text[-1:] == "Z":
+        text = f"{text[:-1]}+00:00"
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
     for fmt in _PEEWEE_TIME_FORMATS:
         try:
             return datetime.strptime(value, fmt)
