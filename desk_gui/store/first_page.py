@@ -12,7 +12,6 @@ asks), a search text, a locked file, or any other error.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -117,8 +116,11 @@ def _ready_for(con: sqlite3.Connection, operator: str) -> bool:
     if found is None or str(found[0]) != str(SCHEMA_VERSION):
         return False
     access = con.execute("SELECT value FROM setting WHERE key = ?", (ACCESS_KEY,)).fetchone()
-    if access is not None and json.loads(access[0]).get("sign_in_required", False):
-        return False
+    if access is not None:
+        import json  # (an office that never set accounts up has no row: no json at start)
+
+        if json.loads(access[0]).get("sign_in_required", False):
+            return False
     staff = con.execute(
         "SELECT 1 FROM staff WHERE name = ? AND active = 1 LIMIT 1", (operator,)
     ).fetchone()

@@ -333,3 +333,12 @@ def test_a_real_start_asks_who_works_here_when_the_name_is_not_on_the_list(
     assert found["peewee"] is True
     assert found["operator"] == OPERATOR
     assert found["painted"] == found["full_page"] and len(found["painted"]) == 3
+
+
+def test_every_kind_of_reminder_has_its_text() -> None:
+    # The texts are keyed by value so that the domain's reminders load after the first paint.
+    from desk_gui.domain.reminders import ReminderKind
+    from desk_gui.ui.reminders.reminders import _KIND_TEXTS, kind_text
+
+    assert set(_KIND_TEXTS) == {kind.value for kind in ReminderKind}
+    assert kind_text(ReminderKind.ESCALATE) == "30 minutes at L1: escalate?"

@@ -6,7 +6,6 @@ Workspace for the window and closes it; no ui module imports the store.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import traceback
 from collections.abc import Callable
@@ -352,11 +351,20 @@ class Launcher:
         window.show()
 
     def _finish_start(self, window: MainWindow, target: str) -> None:
-        """Open the workspace of a window already on screen; as at a start when it fails (the
-        file changed since its first page was read), the operator check as always."""
+        """Import the data layer on a worker (the window answers meanwhile), then open the
+        workspace of the window already on screen (``_open_started``)."""
         if self.window is not window:
             return  # closed meanwhile
-        self.load_data_layer()
+        load = self.load_data_layer
+        window.jobs.submit(
+            "data-layer", lambda _job: load(), lambda _r: self._open_started(window, target)
+        )
+
+    def _open_started(self, window: MainWindow, target: str) -> None:
+        """Open ``target`` and attach the window; as at a start when it fails (the file
+        changed since its first page was read), the operator check as always."""
+        if self.window is not window:
+            return  # closed meanwhile
         workspace, _message = open_workspace(target, self.lang)
         if workspace is None:
             self.window = None
@@ -447,8 +455,9 @@ def _nothing() -> None:
     pass
 
 
-def launch(args: argparse.Namespace, load_data_layer: Callable[[], None] = _nothing) -> int:
-    """Run the window until it closes; the exit status.
+def launch(args: object, load_data_layer: Callable[[], None] = _nothing) -> int:
+    """Run the window until it closes; the exit status. ``args``: the window's options
+    (``db``, ``lang``; ``app.window_arguments`` or the full parser's namespace).
 
     ``load_data_layer`` imports the database side (``app.import_data_layer``) before the first
     database is opened: just after the first paint when the file's first page can be read
@@ -481,7 +490,7 @@ def launch(args: argparse.Namespace, load_data_layer: Callable[[], None] = _noth
 def _launch_full(
     app: QApplication,
     launcher: Launcher,
-    args: argparse.Namespace,
+    args: object,
     prefs: WorkstationPrefs,
     lang: str,
 ) -> int:

@@ -33,21 +33,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_gui.domain.reminders import ReminderKind
 from desk_gui.ui.common.background import Immediate, Runner
 
 if TYPE_CHECKING:
+    from desk_gui.domain.reminders import ReminderKind
     from desk_gui.services.reminders import DueReminder, ReminderKey, ReminderService
 
 POLL_MS = 30_000
 TOAST_MS = 12_000
 
 # What each kind of reminder says (lupdate finds these through the explicit context).
-_KIND_TEXTS: dict[ReminderKind, str] = {
-    ReminderKind.RESPOND: str(QT_TRANSLATE_NOOP("Reminders", "First response due")),
-    ReminderKind.UPDATE: str(QT_TRANSLATE_NOOP("Reminders", "Progress update due")),
-    ReminderKind.RESOLVE: str(QT_TRANSLATE_NOOP("Reminders", "Resolution due")),
-    ReminderKind.ESCALATE: str(QT_TRANSLATE_NOOP("Reminders", "30 minutes at L1: escalate?")),
+# By ReminderKind value (a StrEnum finds its entry): the domain's reminders (its calendar and
+# priority rules) load with the data layer, after the window's first paint (issue 11).
+_KIND_TEXTS: dict[str, str] = {
+    "respond": str(QT_TRANSLATE_NOOP("Reminders", "First response due")),
+    "update": str(QT_TRANSLATE_NOOP("Reminders", "Progress update due")),
+    "resolve": str(QT_TRANSLATE_NOOP("Reminders", "Resolution due")),
+    "escalate": str(QT_TRANSLATE_NOOP("Reminders", "30 minutes at L1: escalate?")),
 }
 
 
