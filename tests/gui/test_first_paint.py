@@ -342,3 +342,60 @@ def test_every_kind_of_reminder_has_its_text() -> None:
 
     assert set(_KIND_TEXTS) == {kind.value for kind in ReminderKind}
     assert kind_text(ReminderKind.ESCALATE) == "30 minutes at L1: escalate?"
+
+
+# The file turns bad between the first page and the workspace's opening: the painted window
+# goes and the start says so as it always did (here: asked for another file, the user quits).
+GONE_CHILD = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from desk_gui.ui.app import launcher
+
+def ask_other(parent, message, target):
+    print("asked:", message, flush=True)
+    return None
+launcher._ask_other_database = ask_other
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched.objectName() == "qt_scrollarea_viewport":
+            if not getattr(self, "done", False):
+                self.done = True
+                print("painted", flush=True)
+                with open(sys.argv[1], "r+b") as fh:
+                    fh.write(b"not a database any more")
+        return False
+
+app = QApplication(sys.argv[:1])
+spy = FirstPaint(); app.installEventFilter(spy)
+from desk_gui.app import main
+code = main(["--db", sys.argv[1], "--lang", "en"])
+print("exit", code, flush=True)
+"""
+
+
+@linux_only
+def test_a_file_that_turns_bad_after_the_first_page_is_reported_as_at_any_start(
+    make_tickets: Callable[..., list[TicketRecord]], workspace: Workspace, tmp_path: Path
+) -> None:
+    make_tickets(2)
+    target = Path(workspace.target)
+    workspace.close()
+    config = tmp_path / "config" / "Desk"
+    config.mkdir(parents=True)
+    (config / "Desk.conf").write_text(f"[operator]\nname={OPERATOR}\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    done = subprocess.run(
+        [sys.executable, "-c", GONE_CHILD, str(target)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    lines = done.stdout.splitlines()
+    assert lines[0] == "painted", done.stderr
+    assert lines[1].startswith("asked: The database file is damaged")
+    assert lines[-1] == "exit 2", done.stderr
