@@ -21,7 +21,6 @@ from desk_gui import config
 from desk_gui.domain.errors import DeskError
 from desk_gui.ui.common.error_dialog import ErrorDialog
 from desk_gui.ui.common.prefs import WorkstationPrefs
-from desk_gui.ui.common.session import Session
 from desk_gui.ui.queue.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -385,12 +384,16 @@ class Launcher:
             workspace.close()
             self.app.exit(1)
             return
+        from desk_gui.ui.common.session import Session
+
         window.attach(Session(workspace, self.lang, self.prefs, probe_database))
         self._connect_window(window)
 
     def show_window(self, workspace: Workspace) -> MainWindow:
         """A new window on ``workspace`` (bound); the previous window, if any, is closed first."""
         self._close_window()
+        from desk_gui.ui.common.session import Session
+
         session = Session(workspace, self.lang, self.prefs, probe_database)
         self.window = MainWindow(session)
         self._connect_window(self.window)

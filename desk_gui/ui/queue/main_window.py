@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -79,8 +78,7 @@ GUARDED_ACTIONS: dict[str, str] = {
 ``services.access.Privilege`` value: that module is imported once the data layer is)."""
 
 
-@dataclass(frozen=True)
-class WindowStart:
+class WindowStart(NamedTuple):
     """What a window shows before its workspace is open (a start's first paint, issue 11)."""
 
     lang: str

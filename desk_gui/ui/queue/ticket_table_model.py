@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -603,38 +603,66 @@ class TicketTableModel(QAbstractTableModel):
         )
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # A view asks each painted cell for seven roles: the ones nothing answers return at
+        # once, before the row is looked up (a repaint is thousands of calls).
+        if role not in _ANSWERED:
             return None
-        row = self._row(index.row())
+        number = index.row()
+        if not 0 <= number < len(self._rows) or not index.isValid():
+            return None
+        row = self._row(number)
         if row is None:  # the page shrank since (tickets left the filter): the next refresh
             return None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        column = _COLUMNS[index.column()]
+        if role == _DISPLAY:
             return cells.display(row, column, self._lang, self._mask, self._now)
         if role == self.IdRole:
             return row.id
         if role == self.SortRole:
             return cells.sort_value(row, column)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in _TOOLTIP:
             return cells.tooltip(row, column, self._lang, self._mask, self._now)
         if role == self.DueStateRole:
             return cells.row_due_state(row, self._now)
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+        if role in _COLOURS:
             return cells.colour(row, column, role, self._now)
-        if role == Qt.ItemDataRole.FontRole:
-            return cells.font(row, column)
-        return None
+        return cells.font(row, column)  # FontRole
 
 
-@dataclass
+_COLUMNS = tuple(Column)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = frozenset((Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole))
+_COLOURS = frozenset((Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))
+_ANSWERED = frozenset(
+    (
+        _DISPLAY,
+        *_TOOLTIP,
+        *_COLOURS,
+        Qt.ItemDataRole.FontRole,
+        TicketTableModel.IdRole,
+        TicketTableModel.SortRole,
+        TicketTableModel.DueStateRole,
+    )
+)
+"""The roles ``data`` answers."""
+
+
 class _Found:
     """Where a ticket to reveal stands, and the rows read around it (or up to it: append)."""
 
-    position: int
-    target: QueueRow
-    above: list[QueueRow] = field(default_factory=list)
-    below: list[QueueRow] = field(default_factory=list)
-    append: bool | None = None  # the rows read on from the last one; True: the queue ends
+    __slots__ = ("above", "append", "below", "position", "target")
+
+    def __init__(
+        self,
+        position: int,
+        target: QueueRow,
+        above: list[QueueRow] | None = None,
+        below: list[QueueRow] | None = None,
+        append: bool | None = None,  # the rows read on from the last one; True: the queue ends
+    ) -> None:
+        self.position, self.target = position, target
+        self.above, self.below = above or [], below or []
+        self.append = append
 
 
 class _Reader:
