@@ -213,6 +213,7 @@ def _insert_ticket(path: Path, **values: object) -> None:
 # and settled, the page the workspace's own queue gives, the actions, and the file's version.
 CHILD = """
 import json, os, sys
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from desk_gui.ui.app import launcher
@@ -235,6 +236,14 @@ def cells(model):
             for r in range(model.rowCount())]
 
 def finished(window):
+    if not shiboken6.isValid(window) or not window.isVisible():
+        # the start closed the painted window: follow the one it opened instead
+        shown = [w for w in QApplication.topLevelWidgets() if hasattr(w, "attached")]
+        found = [w for w in shown if shiboken6.isValid(w) and w.isVisible()]
+        if not found:
+            QTimer.singleShot(5, lambda: finished(window))
+            return
+        window = found[0]
     if not getattr(window, "attached", False) or window.jobs.busy or window.model.loading:
         QTimer.singleShot(5, lambda: finished(window))
         return
@@ -246,6 +255,7 @@ def finished(window):
     out["asked"] = asked
     out["version"] = window.session.workspace.schema_version()
     out["operator"] = window.session.ctx.operator
+    out["same_window"] = id(window) == out.pop("painted_window")
     print(json.dumps(out), flush=True)
     os._exit(0)
 
@@ -258,6 +268,7 @@ class FirstPaint(QObject):
                 out["painted"] = [model.queue_row(r).id for r in range(model.rowCount())]
                 out["cells"] = cells(model)
                 out["peewee"] = "peewee" in sys.modules
+                out["painted_window"] = id(view.window())
                 QTimer.singleShot(0, lambda: finished(view.window()))
         return False
 
@@ -302,6 +313,7 @@ def test_a_real_start_paints_the_queue_s_page_then_loads_the_rest(
     workspace.close()
     found = _start(target, tmp_path / "config")
     assert found["peewee"] is False  # painted before the data layer
+    assert found["same_window"] is True  # the painted window, attached
     assert found["painted"] == found["full_page"] and len(found["painted"]) == 12
     assert found["asked"] == [] and found["operator"] == OPERATOR
     assert found["actions"] > 20
@@ -399,3 +411,32 @@ def test_a_file_that_turns_bad_after_the_first_page_is_reported_as_at_any_start(
     assert lines[0] == "painted", done.stderr
     assert lines[1].startswith("asked: The database file is damaged")
     assert lines[-1] == "exit 2", done.stderr
+
+
+# A program whose first-page reader was left behind by a new migration: the page it painted
+# from a file at the old schema is not kept; the start migrates the file first, as always.
+STALE_CHILD = (
+    """
+import os
+from desk_gui.store import first_page
+first_page.SCHEMA_VERSION = int(os.environ["STALE_VERSION"])  # what the reader believes current
+"""
+    + CHILD
+)
+
+
+@linux_only
+def test_a_reader_left_behind_by_a_migration_does_not_skip_it(
+    tmp_path: Path, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace.close()
+    path = _old_file(tmp_path)
+    _insert_ticket(path, number="IT1", title="打印机", status="pending", priority="p3")
+    monkeypatch.setattr(sys.modules[__name__], "CHILD", STALE_CHILD)
+    monkeypatch.setenv("STALE_VERSION", str(migrations.SCHEMA_VERSION - 1))
+    found = _start(path, tmp_path / "config")
+    assert found["peewee"] is False  # the stale reader did paint the old file's page …
+    assert found["same_window"] is False  # … that window went, and the file was migrated
+    assert found["version"] == migrations.SCHEMA_VERSION  # before a new window was shown
+    assert found["painted"] == found["full_page"] and len(found["painted"]) == 1
+    assert list(tmp_path.glob("*.bak*"))

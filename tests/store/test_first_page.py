@@ -98,8 +98,15 @@ def test_times_are_read_as_peewee_reads_them(make_ticket: TicketFactory, staffed
 
 
 def test_the_schema_version_is_the_migrations_one() -> None:
+    # When a migration is appended, store/first_page.py's SCHEMA_VERSION moves with it (until
+    # then every start takes the full path: correct, only slower).
+    from desk_gui.services import access
+    from desk_gui.store import database
+
     assert first_page.SCHEMA_VERSION == migrations.SCHEMA_VERSION
     assert first_page.VERSION_KEY == migrations.VERSION_KEY
+    assert first_page.MIN_SQLITE == database.MIN_SQLITE
+    assert first_page.ACCESS_KEY == access.ACCESS_KEY
 
 
 def test_it_steps_aside_for_an_operator_the_window_must_ask_for(staffed: Path) -> None:

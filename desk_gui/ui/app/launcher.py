@@ -362,22 +362,16 @@ class Launcher:
     def _open_started(self, window: MainWindow, target: str) -> None:
         """Open ``target`` and attach the window; as at a start when it fails (the file
         changed since its first page was read), the operator check as always."""
+        from desk_gui.services.first_page import knows_the_schema
+
         if self.window is not window:
             return  # closed meanwhile
+        if not knows_the_schema():  # the page was read for another schema: start over
+            self._start_over(window, target)
+            return
         workspace, _message = open_workspace(target, self.lang)
         if workspace is None:
-            self.window = None
-            window.close()
-            window.deleteLater()
-            workspace = open_initial_database(target, self.prefs, self.lang)
-            if workspace is None:
-                self.app.exit(2)
-                return
-            if not sign_in_or_choose(workspace, self.prefs, self.lang, self.choose):
-                workspace.close()
-                self.app.exit(1)
-                return
-            self.show_window(workspace)
+            self._start_over(window, target)
             return
         self.prefs.set_last_database(target)
         if not sign_in_or_choose(workspace, self.prefs, self.lang, self.choose, window):
@@ -388,6 +382,22 @@ class Launcher:
 
         window.attach(Session(workspace, self.lang, self.prefs, probe_database))
         self._connect_window(window)
+
+    def _start_over(self, window: MainWindow, target: str) -> None:
+        """Close the painted window and start as the full path does: errors, migrations,
+        signing in and the operator check before a new window."""
+        self.window = None
+        window.close()
+        window.deleteLater()
+        workspace = open_initial_database(target, self.prefs, self.lang)
+        if workspace is None:
+            self.app.exit(2)
+            return
+        if not sign_in_or_choose(workspace, self.prefs, self.lang, self.choose):
+            workspace.close()
+            self.app.exit(1)
+            return
+        self.show_window(workspace)
 
     def show_window(self, workspace: Workspace) -> MainWindow:
         """A new window on ``workspace`` (bound); the previous window, if any, is closed first."""
