@@ -58,6 +58,12 @@ _FOUR_DIGITS_PATTERN = rf"\d(?:{_SEP}?\d){{3}}"
 """What every form above contains: a text without it skips the (slower) full scan."""
 
 
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name == "PHONE":  # the compiled pattern, as it was a constant
+        return _phone_patterns()[0]
+    raise AttributeError(name)
+
+
 @lru_cache(maxsize=1)
 def _phone_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(PHONE, four digits), compiled at the first free text masked: the queue's requester
