@@ -1,4 +1,4 @@
-"""Starting the window: translators, the database to open, the operator, error and crash paths.
+"""Starting the window: translators, the database to open, the operator, the error paths.
 
 This module is the GUI's composition root (``app.main`` hands over to ``launch``): it opens a
 Workspace for the window and closes it; no ui module imports the store.
@@ -7,11 +7,8 @@ Workspace for the window and closes it; no ui module imports the store.
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
@@ -19,6 +16,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desk_gui import config
 from desk_gui.domain.errors import DeskError
+from desk_gui.ui.app.crash import CRASH_LOG as CRASH_LOG  # (kept importable from here)
+from desk_gui.ui.app.crash import CrashHook
+from desk_gui.ui.app.crash import write_crash_log as write_crash_log
 from desk_gui.ui.common.error_dialog import ErrorDialog
 from desk_gui.ui.common.prefs import WorkstationPrefs
 from desk_gui.ui.queue.main_window import MainWindow
@@ -35,7 +35,6 @@ OperatorChooser = Callable[[WorkstationPrefs, QWidget | None], str | None]
 
 ORGANIZATION = "Desk"
 APPLICATION = "Desk"
-CRASH_LOG = "desk-crash.log"
 
 
 # -- language ---------------------------------------------------------------------------------
@@ -273,46 +272,6 @@ def choose_operator(prefs: WorkstationPrefs, parent: QWidget | None = None) -> s
     if chosen:
         prefs.set_operator(chosen)
     return chosen
-
-
-# -- crashes ----------------------------------------------------------------------------------
-
-
-def write_crash_log(text: str) -> Path | None:
-    """Append a crash report to the log file in the data folder; its path (None if unwritable)."""
-    try:
-        path = config.data_dir() / CRASH_LOG
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(f"=== {datetime.now().isoformat(sep=' ', timespec='seconds')} ===\n{text}\n")
-        return path
-    except OSError:
-        return None
-
-
-class CrashHook:
-    """``sys.excepthook``: plain dialog for a DeskError, log file + dialog for a bug."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self._busy = False
-
-    def __call__(
-        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
-        if self._busy:  # an error inside the dialog itself: only log it
-            write_crash_log("".join(traceback.format_exception(kind, exc, tb)))
-            return
-        self._busy = True
-        try:
-            parent = QApplication.activeWindow()
-            if isinstance(exc, DeskError):
-                ErrorDialog.show_error(parent, exc, self.lang)
-                return
-            text = "".join(traceback.format_exception(kind, exc, tb))
-            sys.stderr.write(text)
-            ErrorDialog.show_crash(parent, text, write_crash_log(text))
-        finally:
-            self._busy = False
 
 
 # -- the application --------------------------------------------------------------------------
