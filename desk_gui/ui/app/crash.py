@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 
 from desk_gui import config
 from desk_gui.domain.errors import DeskError
-from desk_gui.ui.common.error_dialog import ErrorDialog
 
 CRASH_LOG = "desk-crash.log"
 
@@ -42,6 +41,8 @@ class CrashHook:
             write_crash_log("".join(traceback.format_exception(kind, exc, tb)))
             return
         self._busy = True
+        from desk_gui.ui.common.error_dialog import ErrorDialog  # (only when it is needed)
+
         try:
             parent = QApplication.activeWindow()
             if isinstance(exc, DeskError):

@@ -19,7 +19,6 @@ from desk_gui.domain.errors import DeskError
 from desk_gui.ui.app.crash import CRASH_LOG as CRASH_LOG  # (kept importable from here)
 from desk_gui.ui.app.crash import CrashHook
 from desk_gui.ui.app.crash import write_crash_log as write_crash_log
-from desk_gui.ui.common.error_dialog import ErrorDialog
 from desk_gui.ui.common.prefs import WorkstationPrefs
 from desk_gui.ui.queue.main_window import MainWindow
 
@@ -211,6 +210,8 @@ def open_initial_database(
         try:
             local, welcome = first_run_notice()
         except DeskError as exc:
+            from desk_gui.ui.common.error_dialog import ErrorDialog
+
             ErrorDialog.show_error(None, exc, lang)
             return None
         shared = _offer_shared(welcome)
@@ -474,6 +475,8 @@ def _launch_full(
     try:
         Workspace.check_engine()  # no other file can fix this: say so once and stop
     except SqliteTooOld as exc:
+        from desk_gui.ui.common.error_dialog import ErrorDialog
+
         ErrorDialog.show_error(None, exc, lang)
         return 2
     workspace = open_initial_database(getattr(args, "db", None), prefs, lang)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,17 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk_gui.domain.enums import LabelledEnum
+from desk_gui.ui.common.ui_language import ui_lang as ui_lang  # (kept importable from here)
 
 E = TypeVar("E", bound=LabelledEnum)
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
-
-
-def ui_lang() -> str:
-    """ "zh" when the program runs in Chinese, else "en": the language of the domain's labels
-    (field labels and enum values) on screen, as the translators are for the rest."""
-    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def required_label(text: str, buddy: QWidget | None = None) -> QLabel:

@@ -19,14 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk_gui.domain.errors import DeskError
-from desk_gui.domain.numbering import parse_number
 from desk_gui.services.queue import QueueRow
 from desk_gui.ui.common.background import Jobs
-from desk_gui.ui.common.error_dialog import ErrorDialog
 from desk_gui.ui.common.screen_fit import fit_on_screen
 from desk_gui.ui.queue.filter_bar import FilterBar
 from desk_gui.ui.queue.hidden_ticket_notice import HiddenTicketNotice
-from desk_gui.ui.queue.live import LiveUpdates
 from desk_gui.ui.queue.main_menus import MainMenus
 from desk_gui.ui.queue.main_notice_banner import NoticeBanner
 from desk_gui.ui.queue.main_triage import MainTriage
@@ -39,6 +36,7 @@ if TYPE_CHECKING:
     from desk_gui.ui.accounts.account_actions import AccountActions
     from desk_gui.ui.common.prefs import WorkstationPrefs
     from desk_gui.ui.common.session import Session
+    from desk_gui.ui.queue.live import LiveUpdates
     from desk_gui.ui.worksheet.worksheet_view import WorksheetView
 
 # The worksheet view, the settings dialog, the ticket form and printing are imported when first
@@ -161,11 +159,12 @@ class MainWindow(QueueWindow):
         reads that follow the first page. A window built with a session is attached at once."""
         from desk_gui.services.access import Privilege
         from desk_gui.ui.accounts.account_actions import AccountActions
+        from desk_gui.ui.queue.live import LiveUpdates
 
         self.session = session
         self._attached = True
         self.model.set_service(session.queue)
-        self.live = LiveUpdates(session.queue, parent=self, jobs=self.jobs)
+        self.live: LiveUpdates = LiveUpdates(session.queue, parent=self, jobs=self.jobs)
         self.triage.attach(session.workspace.reminders())
         guarded = {name: Privilege(value) for name, value in GUARDED_ACTIONS.items()}
         self.accounts: AccountActions = AccountActions(
@@ -532,6 +531,8 @@ class MainWindow(QueueWindow):
             self.select_ticket(model.ticket_id(0))
             self.open_ticket(model.ticket_id(0))
             return
+        from desk_gui.domain.numbering import parse_number
+
         if parse_number(text) is None:
             return
         queue = self.session.queue
@@ -587,6 +588,8 @@ class MainWindow(QueueWindow):
 
     def show_error(self, exc: DeskError) -> None:
         self.statusBar().showMessage(exc.message(self._start.lang), 10_000)
+        from desk_gui.ui.common.error_dialog import ErrorDialog
+
         ErrorDialog.show_error(self, exc, self._start.lang)
 
     # -- Qt overrides --------------------------------------------------------------------------

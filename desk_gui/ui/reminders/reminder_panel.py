@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_gui.domain.fields import label
-from desk_gui.ui.common.form_fields import ui_lang
+from desk_gui.ui.common.ui_language import ui_lang
 from desk_gui.ui.reminders.reminders import ReminderPoller, kind_text, when_text
 
 if TYPE_CHECKING:
