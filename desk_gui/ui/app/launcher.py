@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_gui import config
 from desk_gui.domain.errors import DeskError
@@ -142,6 +142,8 @@ def probe_database(target: str, lang: str) -> tuple[bool, str]:
 
 def _ask_other_database(parent: QWidget | None, message: str, target: str) -> str | None:
     """After an error: another file to open, the local default, or None to quit."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox  # (not before a first paint)
+
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("Launcher", "Desk"),
@@ -176,6 +178,8 @@ def _ask_other_database(parent: QWidget | None, message: str, target: str) -> st
 
 
 def _offer_shared(message: str) -> str | None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox  # (not before a first paint)
+
     box = QMessageBox(
         QMessageBox.Icon.Information,
         QCoreApplication.translate("Launcher", "Welcome to Desk"),
@@ -407,6 +411,8 @@ class Launcher:
         old = self.window.session.workspace
         fresh, message = open_workspace(target, self.lang, create=True, bind=False)
         if fresh is None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(
                 self.window, QCoreApplication.translate("Launcher", "Desk"), message or ""
             )

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
-    QSystemTrayIcon,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -578,6 +577,8 @@ class MainWindow(QueueWindow):
         text = self.banner.show_p1(rows)
         self.statusBar().showMessage(text, 15_000)
         QApplication.alert(self)
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
             self.menus.tray().showMessage(self.tr("New P1 ticket"), text)
         self.p1_noticed.emit(text)
