@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QSystemTrayIcon,
     QWidget,
 )
 
 from desk_gui.ui.common.background import Immediate, Runner
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     from desk_gui.domain.reminders import ReminderKind
     from desk_gui.services.reminders import DueReminder, ReminderKey, ReminderService
 
@@ -271,6 +272,8 @@ class ReminderNotifier(QObject):
     def _tray(self) -> QSystemTrayIcon | None:
         if self._tray_factory is None:
             return None
+        from PySide6.QtWidgets import QSystemTrayIcon  # (its class: not before a first paint)
+
         if not (QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages()):
             return None
         tray = self._tray_factory()
@@ -293,6 +296,8 @@ class ReminderNotifier(QObject):
         self.last_text = text
         tray = self._tray()
         if tray is not None:
+            from PySide6.QtWidgets import QSystemTrayIcon
+
             tray.showMessage(self.tr("Desk reminder"), text, QSystemTrayIcon.MessageIcon.Warning)
         else:
             self.toast.show_text(text, first.ticket_id)
