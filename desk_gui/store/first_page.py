@@ -1,9 +1,9 @@
 """The queue's first page read with the standard library alone, before peewee is imported.
 
 At start-up the window shows the first page of its queue as soon as it can (issue 11): this
-module opens the SQLite file read-only with ``sqlite3`` and reads the same rows, in the same
-order, that ``store.queue.fetch_page`` returns for the filter and sort (tested against it),
-while the rest of the data layer is still to be imported. It answers None — the start then
+module opens the SQLite file with ``sqlite3`` (``query_only``: it writes nothing) and reads
+the same rows, in the same order, that ``store.queue.fetch_page`` returns for the filter and
+sort (tested against it), while the rest of the data layer is still to be imported. It answers None — the start then
 takes the full path — whenever that path would do more than read: a server URL, a missing or
 foreign file, a schema to migrate (or newer than this program), a WAL journal to switch back,
 an office that requires signing in, an operator not on the active staff list (the window
@@ -17,7 +17,6 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import quote
 
 from desk_gui.store import schema
 from desk_gui.store.queue_types import KNOWN_STATUSES, SOON, QueueFilter, QueueRow, SortKey
@@ -90,12 +89,13 @@ def read_first_page(
     if path is None:
         return None
     try:
-        con = sqlite3.connect(
-            f"file:{quote(os.fspath(path))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
-        )
+        # The plain path, as the full path opens it (a URI would need its own spelling of a
+        # Windows share's \\server\share path); nothing is written: query_only.
+        con = sqlite3.connect(os.fspath(path), timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error:
         return None
     try:
+        con.execute("PRAGMA query_only = ON")
         if not _ready_for(con, operator):
             return None
         rows = _page(con, flt, sort, descending, limit)

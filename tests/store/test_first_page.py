@@ -214,3 +214,12 @@ def test_times_for_a_fresh_filter_use_the_clock(staffed: Path) -> None:
     flt = QueueFilter(due="overdue")  # now=None: the clock when read
     rows = _read(staffed, flt, SortKey.NEXT_DUE, False, 10)
     assert all(r.next_due is not None and r.next_due < datetime.now() for r in rows)
+
+
+def test_reading_the_first_page_writes_nothing(staffed: Path) -> None:
+    close_database()
+    before = (staffed.stat().st_mtime_ns, staffed.read_bytes())
+    flt = QueueFilter()
+    assert read_first_page(str(staffed), OPERATOR, flt, SortKey.NUMBER, False, 10) is not None
+    assert (staffed.stat().st_mtime_ns, staffed.read_bytes()) == before
+    assert sorted(p.name for p in staffed.parent.iterdir()) == [staffed.name]  # no journal
