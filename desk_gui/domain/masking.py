@@ -52,10 +52,23 @@ _ALONE = (
     r"(?P<alone>\d{5,})"
 )
 # Letter case spelled out rather than re.IGNORECASE, which makes the scan 1.7 times slower.
-PHONE = re.compile(rf"(?<!\d)(?:{_MOBILE}|{_LANDLINE})(?!\d)|(?<![A-Za-z]){_ALONE}(?!\d)")
+PHONE_PATTERN = rf"(?<!\d)(?:{_MOBILE}|{_LANDLINE})(?!\d)|(?<![A-Za-z]){_ALONE}(?!\d)"
 """Every phone-number form above; a run of digits longer than a phone number is left alone."""
-_FOUR_DIGITS = re.compile(rf"\d(?:{_SEP}?\d){{3}}")
+_FOUR_DIGITS_PATTERN = rf"\d(?:{_SEP}?\d){{3}}"
 """What every form above contains: a text without it skips the (slower) full scan."""
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name == "PHONE":  # the compiled pattern, as it was a constant
+        return _phone_patterns()[0]
+    raise AttributeError(name)
+
+
+@lru_cache(maxsize=1)
+def _phone_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(PHONE, four digits), compiled at the first free text masked: the queue's requester
+    column, at a window's first paint, needs neither (issue 11)."""
+    return re.compile(PHONE_PATTERN), re.compile(_FOUR_DIGITS_PATTERN)
 
 
 def _digits(text: str) -> str:
@@ -82,7 +95,7 @@ def _mask_phone(match: re.Match[str]) -> str:
 
 
 _RUN_CHARS = frozenset("0123456789 -\u2010\u2011\u2012\u2013\u2014\u2015\u3000()（）+")
-_CANDIDATE = re.compile(r"[\d(（+][\d \-\u2010-\u2015\u3000()（）+]{4,}")
+_CANDIDATE_PATTERN = r"[\d(（+][\d \-\u2010-\u2015\u3000()（）+]{4,}"
 """A run of digits, separators and brackets long enough to hold a number: where to look."""
 _LEAD, _TAIL = 16, 16
 """Room around a run for the words before it (内线, extension) and an extension after it."""
@@ -96,13 +109,14 @@ def mask_phones(text: str) -> str:
     run of digits and separators, so PHONE sees each number with its neighbours as in the
     whole text.
     """
-    if not text or not _FOUR_DIGITS.search(text):
+    phone, four_digits = _phone_patterns()
+    if not text or not four_digits.search(text):
         return text
     pieces: list[str] = []
     done = 0
     for lo, hi in _windows(text):
         pieces.append(text[done:lo])
-        pieces.append(PHONE.sub(_mask_phone, text[lo:hi]))
+        pieces.append(phone.sub(_mask_phone, text[lo:hi]))
         done = hi
     pieces.append(text[done:])
     return "".join(pieces)
@@ -112,7 +126,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
     """Disjoint spans around the runs of digits, widened over any run they would cut."""
     end = len(text)
     spans: list[list[int]] = []
-    for run in _CANDIDATE.finditer(text):
+    for run in _compiled(_CANDIDATE_PATTERN).finditer(text):
         lo, hi = max(0, run.start() - _LEAD), min(end, run.end() + _TAIL)
         if spans and lo <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], hi)
@@ -134,7 +148,14 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_PATTERN = r"[\u3400-\u9fff\uf900-\ufaff]"
+
+
+@lru_cache(maxsize=4)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled at its first use (a class of CJK ranges takes milliseconds to build:
+    not at a window's start, which masks only the queue's requester names, issue 11)."""
+    return re.compile(pattern)
 
 
 @lru_cache(maxsize=256)
@@ -146,7 +167,7 @@ def _name_pattern(name: str) -> re.Pattern[str] | None:
     already followed by its "*" is left as it is. Latin or a staff number: as a word of its own,
     any letter case, any spacing between its words.
     """
-    if _CJK.search(name):
+    if _compiled(_CJK_PATTERN).search(name):
         if len(name) < 2:
             return None
         follows = r"(?!\*)" if mask_requester(name).startswith(name) else ""

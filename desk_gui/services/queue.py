@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from desk_gui.store import queue as store_queue
-from desk_gui.store.changes import ChangeWatcher
-from desk_gui.store.database import translate_errors
-from desk_gui.store.queue import QueueFilter, QueueRow, SortKey
+from desk_gui.store.queue_types import COUNT_CAP, QueueFilter, QueueRow, SortKey
+
+if TYPE_CHECKING:
+    from desk_gui.store.changes import ChangeWatcher
 
 __all__ = [
     "ChangeWatcher",
@@ -17,6 +21,31 @@ __all__ = [
     "SortKey",
     "supervisor_filter",
 ]
+
+# The store's queue (peewee) is imported at the first query, not with this module: the window
+# is built and shows its first page (store.first_page) before peewee is loaded (issue 11).
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ChangeWatcher":
+        from desk_gui.store.changes import ChangeWatcher
+
+        return ChangeWatcher
+    raise AttributeError(name)
+
+
+def _store() -> ModuleType:
+    from desk_gui.store import queue
+
+    return queue
+
+
+@contextmanager
+def translate_errors() -> Iterator[None]:
+    from desk_gui.store.database import translate_errors as translating
+
+    with translating():
+        yield
 
 
 def supervisor_filter(now: datetime | None = None) -> QueueFilter:
@@ -39,38 +68,38 @@ class QueueService:
         limit: int = 200,
     ) -> list[QueueRow]:
         with translate_errors():
-            return store_queue.fetch_page(flt, sort, descending, after=after, limit=limit)
+            return _store().fetch_page(flt, sort, descending, after=after, limit=limit)
 
     def count(self, flt: QueueFilter, cap: int | None = None) -> int:
         """Tickets the filter shows; with ``cap``, a result above it means "more than cap"."""
         with translate_errors():
-            return store_queue.count(flt, cap)
+            return _store().count(flt, cap)
 
-    def count_capped(self, flt: QueueFilter, cap: int = store_queue.COUNT_CAP) -> tuple[int, bool]:
+    def count_capped(self, flt: QueueFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
         """(count, exact): counted up to ``cap`` only, so it never waits on a common word."""
         with translate_errors():
-            return store_queue.count_capped(flt, cap)
+            return _store().count_capped(flt, cap)
 
     def position_of(
         self, flt: QueueFilter, sort: SortKey, descending: bool, ticket_id: int
     ) -> tuple[int, QueueRow] | None:
         """(rows before it, its row) in the filtered, sorted queue; None when filtered out."""
         with translate_errors():
-            return store_queue.position_of(flt, sort, descending, ticket_id)
+            return _store().position_of(flt, sort, descending, ticket_id)
 
     def fetch_page_before(
         self, flt: QueueFilter, sort: SortKey, descending: bool, before: QueueRow, limit: int = 200
     ) -> list[QueueRow]:
         with translate_errors():
-            return store_queue.fetch_page_before(flt, sort, descending, before, limit)
+            return _store().fetch_page_before(flt, sort, descending, before, limit)
 
     def fetch_page_at(
         self, flt: QueueFilter, sort: SortKey, descending: bool, offset: int, limit: int = 200
     ) -> list[QueueRow]:
         with translate_errors():
-            return store_queue.fetch_page_at(flt, sort, descending, offset, limit)
+            return _store().fetch_page_at(flt, sort, descending, offset, limit)
 
     def find_by_number(self, number: str) -> QueueRow | None:
         """The ticket with this exact number, whatever the filters; None when there is none."""
         with translate_errors():
-            return store_queue.find_by_number(number)
+            return _store().find_by_number(number)

@@ -1,5 +1,6 @@
-"""Storage: peewee models, database opening, migrations, search, backup."""
+"""Storage: peewee models, database opening, migrations, search, backup.
 
-from desk_gui.store.pg_driver import import_peewee
-
-import_peewee()  # before any store module: peewee without psycopg2 for a SQLite file (issue 11)
+Importing the package loads nothing: the window reads its first page (``first_page``, stdlib
+sqlite3) before peewee is imported. Entry points call ``pg_driver.import_peewee()`` before the
+first store module so that peewee comes without psycopg2 for a SQLite file (issue 11).
+"""

@@ -9,9 +9,8 @@ PostgreSQL uses its own variant of each expression (``schema.PG_SORT_TEMPLATES``
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
-from enum import StrEnum
+from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import peewee as pw
@@ -19,67 +18,21 @@ import peewee as pw
 from desk_gui.store import schema
 from desk_gui.store.database import fetch_all, is_sqlite, rows_of, translate_errors
 from desk_gui.store.models import Ticket
+from desk_gui.store.queue_types import (
+    COUNT_CAP,
+    KNOWN_STATUSES,
+    SOON,
+    QueueFilter,
+    QueueRow,
+    SortKey,
+)
 
 if TYPE_CHECKING:
     from desk_gui.store.search import Plan
 
+__all__ = ["COUNT_CAP", "KNOWN_STATUSES", "SOON", "QueueFilter", "QueueRow", "SortKey"]
+
 TicketSelect: TypeAlias = "pw.ModelSelect[Ticket]"  # peewee is generic only in its stubs
-SOON = timedelta(hours=1)
-KNOWN_STATUSES = frozenset(("pending", "in_progress", "resolved", "closed"))
-
-
-class SortKey(StrEnum):
-    """One member per queue column."""
-
-    NUMBER = "number"
-    TITLE = "title"
-    DEPARTMENT = "department"
-    REQUESTER = "requester"
-    CATEGORY = "category"
-    PRIORITY = "priority"
-    URGENCY = "urgency"
-    STATUS = "status"
-    ASSIGNEE = "assignee"
-    SUBMITTED_AT = "submitted_at"
-    NEXT_DUE = "next_due"
-
-
-@dataclass
-class QueueFilter:
-    """What the queue shows; None means "any" for the set-valued filters."""
-
-    statuses: frozenset[str] | None = frozenset(schema.OPEN_STATUSES)
-    assignee: str | None = None
-    unassigned: bool = False
-    priorities: frozenset[str] | None = None
-    categories: frozenset[str] | None = None
-    due: str | None = None  # "soon" (within SOON, not past) or "overdue"
-    overdue_or_unassigned: bool = False  # the supervisor's view: past a deadline, or nobody's
-    submitted_from: datetime | None = None  # inclusive
-    submitted_to: datetime | None = None  # exclusive
-    text: str = ""
-    now: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class QueueRow:
-    """One queue line with plain values (enum codes as strings)."""
-
-    id: int
-    number: str
-    title: str
-    department: str
-    requester: str
-    category: str
-    priority: str
-    urgency: str
-    status: str
-    assignee: str | None
-    submitted_at: datetime
-    next_due: datetime | None
-    version: int
-    updated_at: datetime
-    waiting_on: str | None = None  # shown beside the status: an on-hold ticket's clock stands
 
 
 _ROW_FIELDS = (
@@ -277,10 +230,6 @@ def count(flt: QueueFilter, cap: int | None = None) -> int:
 
             return count_matches(flt.text)  # the index alone, no ticket read
         return int(_filtered(Ticket.select(), flt).count())
-
-
-COUNT_CAP = 10_000
-"""Where ``count_capped`` stops counting: the window shows "10,000+"."""
 
 
 def count_capped(flt: QueueFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:

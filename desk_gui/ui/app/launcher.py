@@ -1,4 +1,4 @@
-"""Starting the window: translators, the database to open, the operator, error and crash paths.
+"""Starting the window: translators, the database to open, the operator, the error paths.
 
 This module is the GUI's composition root (``app.main`` hands over to ``launch``): it opens a
 Workspace for the window and closes it; no ui module imports the store.
@@ -6,33 +6,34 @@ Workspace for the window and closes it; no ui module imports the store.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import traceback
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_gui import config
 from desk_gui.domain.errors import DeskError
-from desk_gui.services.directory import list_staff
-from desk_gui.services.errors import SqliteTooOld
-from desk_gui.services.workspace import Workspace
-from desk_gui.ui.common.error_dialog import ErrorDialog
+from desk_gui.ui.app.crash import CRASH_LOG as CRASH_LOG  # (kept importable from here)
+from desk_gui.ui.app.crash import CrashHook
+from desk_gui.ui.app.crash import write_crash_log as write_crash_log
 from desk_gui.ui.common.prefs import WorkstationPrefs
-from desk_gui.ui.common.session import Session
 from desk_gui.ui.queue.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from desk_gui.services.workspace import Workspace
+
+# The data layer (peewee, the store, the services) is imported in the functions that open a
+# database: a start whose first page can be read straight from the file paints the window
+# before it is imported (ui.app.first_paint, issue 11).
 
 OperatorChooser = Callable[[WorkstationPrefs, QWidget | None], str | None]
 """Who works here after a database switch: the remembered name, or ask (choose_operator)."""
 
 ORGANIZATION = "Desk"
 APPLICATION = "Desk"
-CRASH_LOG = "desk-crash.log"
 
 
 # -- language ---------------------------------------------------------------------------------
@@ -81,6 +82,8 @@ def open_workspace(
     target: str, lang: str, *, create: bool = False, bind: bool = True
 ) -> tuple[Workspace | None, str | None]:
     """Open ``target``: (the workspace, None), or (None, the plain sentence for the dialog)."""
+    from desk_gui.services.workspace import Workspace
+
     try:
         # The window indexes what an interrupted import left after its first page (issue 11).
         return Workspace.open(target, create=create, bind=bind, finish_import=False), None
@@ -90,6 +93,8 @@ def open_workspace(
 
 def first_run_database() -> Workspace:
     """Create (or reuse) the local database in the per-user data folder, open."""
+    from desk_gui.services.workspace import Workspace
+
     return Workspace.open(config.default_database_path(), create=True, finish_import=False)
 
 
@@ -120,6 +125,8 @@ def first_run_notice() -> tuple[Workspace, str]:
 
 def probe_database(target: str, lang: str) -> tuple[bool, str]:
     """The settings dialog's test-connection check: (usable, a plain sentence)."""
+    from desk_gui.services.workspace import Workspace
+
     try:
         found = Workspace.probe(target)
     except DeskError as exc:
@@ -135,6 +142,8 @@ def probe_database(target: str, lang: str) -> tuple[bool, str]:
 
 def _ask_other_database(parent: QWidget | None, message: str, target: str) -> str | None:
     """After an error: another file to open, the local default, or None to quit."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox  # (not before a first paint)
+
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("Launcher", "Desk"),
@@ -169,6 +178,8 @@ def _ask_other_database(parent: QWidget | None, message: str, target: str) -> st
 
 
 def _offer_shared(message: str) -> str | None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox  # (not before a first paint)
+
     box = QMessageBox(
         QMessageBox.Icon.Information,
         QCoreApplication.translate("Launcher", "Welcome to Desk"),
@@ -203,6 +214,8 @@ def open_initial_database(
         try:
             local, welcome = first_run_notice()
         except DeskError as exc:
+            from desk_gui.ui.common.error_dialog import ErrorDialog
+
             ErrorDialog.show_error(None, exc, lang)
             return None
         shared = _offer_shared(welcome)
@@ -252,6 +265,8 @@ def sign_in_or_choose(
 
 def choose_operator(prefs: WorkstationPrefs, parent: QWidget | None = None) -> str | None:
     """The remembered operator if still on the staff list, else ask."""
+    from desk_gui.services.directory import list_staff
+
     name = prefs.operator()
     staff = {m.name for m in list_staff(active_only=True)}
     if name and name in staff:
@@ -262,46 +277,6 @@ def choose_operator(prefs: WorkstationPrefs, parent: QWidget | None = None) -> s
     if chosen:
         prefs.set_operator(chosen)
     return chosen
-
-
-# -- crashes ----------------------------------------------------------------------------------
-
-
-def write_crash_log(text: str) -> Path | None:
-    """Append a crash report to the log file in the data folder; its path (None if unwritable)."""
-    try:
-        path = config.data_dir() / CRASH_LOG
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(f"=== {datetime.now().isoformat(sep=' ', timespec='seconds')} ===\n{text}\n")
-        return path
-    except OSError:
-        return None
-
-
-class CrashHook:
-    """``sys.excepthook``: plain dialog for a DeskError, log file + dialog for a bug."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self._busy = False
-
-    def __call__(
-        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
-        if self._busy:  # an error inside the dialog itself: only log it
-            write_crash_log("".join(traceback.format_exception(kind, exc, tb)))
-            return
-        self._busy = True
-        try:
-            parent = QApplication.activeWindow()
-            if isinstance(exc, DeskError):
-                ErrorDialog.show_error(parent, exc, self.lang)
-                return
-            text = "".join(traceback.format_exception(kind, exc, tb))
-            sys.stderr.write(text)
-            ErrorDialog.show_crash(parent, text, write_crash_log(text))
-        finally:
-            self._busy = False
 
 
 # -- the application --------------------------------------------------------------------------
@@ -324,16 +299,84 @@ class Launcher:
         self.hook = hook
         self.choose = choose or choose_operator
         self.window: MainWindow | None = None
+        self.load_data_layer: Callable[[], None] = _nothing
+        self._first_paint: QObject | None = None
+
+    def show_started(self, window: MainWindow, target: str) -> None:
+        """Show a window built before its workspace (``first_paint.start_window``); open
+        ``target`` and attach the window to it just after its first paint."""
+        from desk_gui.ui.app.first_paint import AfterFirstPaint
+
+        self.window = window
+        self._first_paint = AfterFirstPaint(
+            window.view.viewport(), lambda: self._finish_start(window, target)
+        )
+        window.show()
+
+    def _finish_start(self, window: MainWindow, target: str) -> None:
+        """Import the data layer on a worker (the window answers meanwhile), then open the
+        workspace of the window already on screen (``_open_started``)."""
+        if self.window is not window:
+            return  # closed meanwhile
+        load = self.load_data_layer
+        window.jobs.submit(
+            "data-layer", lambda _job: load(), lambda _r: self._open_started(window, target)
+        )
+
+    def _open_started(self, window: MainWindow, target: str) -> None:
+        """Open ``target`` and attach the window; as at a start when it fails (the file
+        changed since its first page was read), the operator check as always."""
+        from desk_gui.services.first_page import knows_the_schema
+
+        if self.window is not window:
+            return  # closed meanwhile
+        if not knows_the_schema():  # the page was read for another schema: start over
+            self._start_over(window, target)
+            return
+        workspace, _message = open_workspace(target, self.lang)
+        if workspace is None:
+            self._start_over(window, target)
+            return
+        self.prefs.set_last_database(target)
+        if not sign_in_or_choose(workspace, self.prefs, self.lang, self.choose, window):
+            workspace.close()
+            self.app.exit(1)
+            return
+        from desk_gui.ui.common.session import Session
+
+        window.attach(Session(workspace, self.lang, self.prefs, probe_database))
+        self._connect_window(window)
+
+    def _start_over(self, window: MainWindow, target: str) -> None:
+        """Close the painted window and start as the full path does: errors, migrations,
+        signing in and the operator check before a new window."""
+        self.window = None
+        window.close()
+        window.deleteLater()
+        workspace = open_initial_database(target, self.prefs, self.lang)
+        if workspace is None:
+            self.app.exit(2)
+            return
+        if not sign_in_or_choose(workspace, self.prefs, self.lang, self.choose):
+            workspace.close()
+            self.app.exit(1)
+            return
+        self.show_window(workspace)
 
     def show_window(self, workspace: Workspace) -> MainWindow:
         """A new window on ``workspace`` (bound); the previous window, if any, is closed first."""
         self._close_window()
+        from desk_gui.ui.common.session import Session
+
         session = Session(workspace, self.lang, self.prefs, probe_database)
         self.window = MainWindow(session)
-        self.window.restart_requested.connect(self._on_window_restart_requested)
-        self.window.database_requested.connect(self._on_window_database_requested)
+        self._connect_window(self.window)
         self.window.show()
         return self.window
+
+    def _connect_window(self, window: MainWindow) -> None:
+        window.restart_requested.connect(self._on_window_restart_requested)
+        window.database_requested.connect(self._on_window_database_requested)
 
     def _close_window(self) -> None:
         # closeEvent stops the window's timers and closes its worksheets (their edit locks are
@@ -345,7 +388,8 @@ class Launcher:
 
     def close(self) -> None:
         """Close the window and its workspace (on quit)."""
-        workspace = self.window.session.workspace if self.window is not None else None
+        window = self.window
+        workspace = window.session.workspace if window is not None and window.attached else None
         self._close_window()
         if workspace is not None:
             workspace.close()
@@ -367,6 +411,8 @@ class Launcher:
         old = self.window.session.workspace
         fresh, message = open_workspace(target, self.lang, create=True, bind=False)
         if fresh is None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(
                 self.window, QCoreApplication.translate("Launcher", "Desk"), message or ""
             )
@@ -384,8 +430,18 @@ class Launcher:
         self.show_window(fresh)
 
 
-def launch(args: argparse.Namespace) -> int:
-    """Run the window until it closes; the exit status."""
+def _nothing() -> None:
+    pass
+
+
+def launch(args: object, load_data_layer: Callable[[], None] = _nothing) -> int:
+    """Run the window until it closes; the exit status. ``args``: the window's options
+    (``db``, ``lang``; ``app.window_arguments`` or the full parser's namespace).
+
+    ``load_data_layer`` imports the database side (``app.import_data_layer``) before the first
+    database is opened: just after the first paint when the file's first page can be read
+    before it (``first_paint``), else at once.
+    """
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
@@ -395,15 +451,43 @@ def launch(args: argparse.Namespace) -> int:
     install_translators(app, lang)
     hook = CrashHook(lang)
     sys.excepthook = hook
+    launcher = Launcher(app, prefs, lang, hook)
+    launcher.load_data_layer = load_data_layer
+    target = getattr(args, "db", None) or prefs.last_database()
+    from desk_gui.ui.app.first_paint import start_window
+
+    started = start_window(target, lang, prefs) if target else None
+    if started is not None:
+        launcher.show_started(started, target)
+        try:
+            return app.exec()
+        finally:
+            launcher.close()
+    return _launch_full(app, launcher, args, prefs, lang)
+
+
+def _launch_full(
+    app: QApplication,
+    launcher: Launcher,
+    args: object,
+    prefs: WorkstationPrefs,
+    lang: str,
+) -> int:
+    """The start that opens the database before the window: migrations, sign-in, asking."""
+    launcher.load_data_layer()
+    from desk_gui.services.errors import SqliteTooOld
+    from desk_gui.services.workspace import Workspace
+
     try:
         Workspace.check_engine()  # no other file can fix this: say so once and stop
     except SqliteTooOld as exc:
+        from desk_gui.ui.common.error_dialog import ErrorDialog
+
         ErrorDialog.show_error(None, exc, lang)
         return 2
     workspace = open_initial_database(getattr(args, "db", None), prefs, lang)
     if workspace is None:
         return 2
-    launcher = Launcher(app, prefs, lang, hook)
     try:
         if not sign_in_or_choose(workspace, prefs, lang):
             return 1

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desk_gui.domain.errors import DeskError
 
@@ -248,6 +248,8 @@ class ProgressJob(QObject):
         super().__init__(parent)
         self._closed = False
         cancel = QCoreApplication.translate("Background", "Cancel")
+        from PySide6.QtWidgets import QProgressDialog  # (its class: not at start-up)
+
         self.dialog = QProgressDialog(label, cancel, 0, 0, parent)
         self.dialog.setObjectName("progressDialog")
         self.dialog.setWindowTitle(QCoreApplication.translate("Background", "Desk"))

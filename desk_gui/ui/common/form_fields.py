@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,18 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk_gui.domain.enums import LabelledEnum
-from desk_gui.domain.validation import MAX_TITLE, title_length
+from desk_gui.ui.common.ui_language import ui_lang as ui_lang  # (kept importable from here)
 
 E = TypeVar("E", bound=LabelledEnum)
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
-
-
-def ui_lang() -> str:
-    """ "zh" when the program runs in Chinese, else "en": the language of the domain's labels
-    (field labels and enum values) on screen, as the translators are for the rest."""
-    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def required_label(text: str, buddy: QWidget | None = None) -> QLabel:
@@ -158,6 +152,8 @@ class TitleCounter(QLabel):
         self._on_edit_text_changed(edit.text())
 
     def _on_edit_text_changed(self, text: str) -> None:
+        from desk_gui.domain.validation import MAX_TITLE, title_length  # (its patterns: issue 11)
+
         length = title_length(text)
         self.setText(f"{length}/{MAX_TITLE}")
         self.setStyleSheet(ERROR_STYLE if length > MAX_TITLE else "color: palette(mid);")

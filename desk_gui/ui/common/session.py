@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desk_gui.services.context import Context
-from desk_gui.services.queue import QueueService
-from desk_gui.services.workflow import WorkflowService
-from desk_gui.services.workspace import Workspace
-from desk_gui.ui.common.prefs import WorkstationPrefs
+if TYPE_CHECKING:  # (the window is built before the data layer is imported: issue 11)
+    from desk_gui.services.context import Context
+    from desk_gui.services.queue import QueueService
+    from desk_gui.services.workflow import WorkflowService
+    from desk_gui.services.workspace import Workspace
+    from desk_gui.ui.common.prefs import WorkstationPrefs
 
 Probe = Callable[[str, str], tuple[bool, str]]
 """(database target, lang) → (usable, plain sentence): the settings' test-connection check."""

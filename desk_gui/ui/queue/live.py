@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk_gui.domain.enums import Priority, Status
 from desk_gui.domain.errors import DeskError
-from desk_gui.services.queue import ChangeWatcher, QueueFilter, QueueRow, QueueService, SortKey
+from desk_gui.services.queue import QueueFilter, QueueRow, QueueService, SortKey
 from desk_gui.ui.common.background import Immediate, Job, Runner
+
+if TYPE_CHECKING:
+    from desk_gui.services.queue import ChangeWatcher
 
 POLL_MS = 1000
 P1_WINDOW = 50
@@ -63,7 +67,7 @@ class LiveUpdates(QObject):
     def __init__(
         self,
         service: QueueService,
-        watcher_factory: Callable[[], ChangeWatcher] = ChangeWatcher,
+        watcher_factory: Callable[[], ChangeWatcher] | None = None,
         interval_ms: int = POLL_MS,
         parent: QObject | None = None,
         jobs: Runner | None = None,
@@ -71,7 +75,7 @@ class LiveUpdates(QObject):
         super().__init__(parent)
         self._service = service
         self._jobs: Runner = jobs or Immediate()
-        self._watcher_factory = watcher_factory
+        self._watcher_factory = watcher_factory or _change_watcher
         self._watcher: ChangeWatcher | None = None
         self._polling = False
         self._p1 = P1Tracker(service)
@@ -147,3 +151,10 @@ class LiveUpdates(QObject):
 
     def _on_timer_timeout(self) -> None:
         self.poll_now()
+
+
+def _change_watcher() -> ChangeWatcher:
+    """A watcher of the open database (the store's, imported at the first start)."""
+    from desk_gui.services.queue import ChangeWatcher
+
+    return ChangeWatcher()

@@ -8,18 +8,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QSystemTrayIcon, QToolBar
+from PySide6.QtWidgets import QStyle, QToolBar  # the dialogs' and tray's: where used (issue 11)
 
 from desk_gui import __version__
-from desk_gui.domain.ticket import TicketRecord
-from desk_gui.services import audit
-from desk_gui.services.context import Context
 from desk_gui.ui.common.background import Job, ProgressJob
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from desk_gui.domain.ticket import TicketRecord
     from desk_gui.printing.content import WorksheetOptions
+    from desk_gui.services.context import Context
     from desk_gui.ui.queue.window_base import QueueWindow
 
 
@@ -124,6 +125,8 @@ class MainMenus(QObject):
     def tray(self) -> QSystemTrayIcon:
         """A tray icon for P1 notices (created on first use)."""
         if self._tray is None:
+            from PySide6.QtWidgets import QSystemTrayIcon
+
             self._tray = QSystemTrayIcon(self.w.windowIcon(), self.w)
             self._tray.setIcon(
                 self.w.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
@@ -156,6 +159,8 @@ class MainMenus(QObject):
     def selected_records(self, then: Callable[[list[TicketRecord | None]], None]) -> None:
         """Read the selected tickets in full in the background, then ``then(records)``;
         nothing (after telling the user) when none is selected."""
+        from PySide6.QtWidgets import QMessageBox
+
         ids = self.w.selected_ids()
         if not ids:
             QMessageBox.information(
@@ -238,6 +243,8 @@ class MainMenus(QObject):
         )
 
     def _on_exported(self, target: Path) -> None:
+        from desk_gui.services import audit  # the data layer comes after the first paint
+
         self._audit_background(
             lambda ctx: audit.record(
                 ctx, audit.AuditAction.EXPORT, str(target),
@@ -259,6 +266,8 @@ class MainMenus(QObject):
         self.w.jobs.submit(f"audit-{next(self._audit_serial)}", work, lambda _r: None)
 
     def _audit_print(self, records: list[TicketRecord | None], masked: bool, how: str) -> None:
+        from desk_gui.services import audit  # the data layer comes after the first paint
+
         numbers = [r.number for r in records if r is not None]
         self._audit_background(lambda ctx: audit.printed(ctx, numbers, masked=masked, how=how))
 
@@ -270,6 +279,8 @@ class MainMenus(QObject):
             self.w.refresh()
 
     def open_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self.w,
             self.tr("Open a Desk database"),
@@ -280,6 +291,8 @@ class MainMenus(QObject):
             self.w.database_requested.emit(path)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self.w,
             self.tr("About Desk"),
@@ -323,6 +336,8 @@ class MainMenus(QObject):
     def problem_record(self) -> None:
         """Tools → Problem record: group the selected tickets under a problem (or an open one
         alike their title)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from desk_gui.ui.report.problem_dialog import ProblemDialog  # loads on first use
 
         ids = self.w.selected_ids()

@@ -13,6 +13,7 @@ from desk_gui.ui.reminders.reminder_panel import add_reminder_dock
 from desk_gui.ui.reminders.reminders import ReminderNotifier, ReminderPoller
 
 if TYPE_CHECKING:
+    from desk_gui.services.reminders import ReminderService
     from desk_gui.ui.queue.main_menus import MainMenus
     from desk_gui.ui.queue.window_base import QueueWindow
 
@@ -25,9 +26,8 @@ class MainTriage(QObject):
     def __init__(self, window: QueueWindow, menus: MainMenus) -> None:
         super().__init__(window)
         self.w = window
-        self.poller = ReminderPoller(
-            window.session.workspace.reminders(), parent=self, jobs=window.jobs
-        )
+        # Its service comes with the workspace (attach): the window paints before it is open.
+        self.poller = ReminderPoller(None, parent=self, jobs=window.jobs)
         # A member, not QTimer.singleShot, so that stop() also cancels the first poll.
         self._first_poll = QTimer(self)
         self._first_poll.setSingleShot(True)
@@ -62,6 +62,10 @@ class MainTriage(QObject):
         self.w.addAction(action)
         return action
 
+    def attach(self, service: ReminderService) -> None:
+        """Poll ``service`` (the window's workspace is open)."""
+        self.poller.set_service(service)
+
     def start(self) -> None:
         # The first poll reads the office calendar (a costly build when none is stored yet):
         # after the window has painted, never before.
@@ -91,7 +95,8 @@ class MainTriage(QObject):
 
         if open_sla_settings(self.w, self.w.session.tickets):
             self.w.reload_office()
-            self.poller.service.reload_settings()
+            if self.poller.service is not None:
+                self.poller.service.reload_settings()
             self.poller.poll_now()
 
     def _on_poller_error_raised(self, exc: object) -> None:

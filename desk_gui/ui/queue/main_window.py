@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -12,27 +12,17 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
-    QSystemTrayIcon,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desk_gui.domain.errors import DeskError
-from desk_gui.domain.numbering import parse_number
-from desk_gui.domain.ticket import TicketRecord
-from desk_gui.services.access import Privilege
 from desk_gui.services.queue import QueueRow
-from desk_gui.services.settings import OfficeSettings
-from desk_gui.ui.accounts.account_actions import AccountActions
 from desk_gui.ui.common.background import Jobs
-from desk_gui.ui.common.error_dialog import ErrorDialog
-from desk_gui.ui.common.operator_dialog import OperatorDialog
 from desk_gui.ui.common.screen_fit import fit_on_screen
-from desk_gui.ui.common.session import Session
 from desk_gui.ui.queue.filter_bar import FilterBar
 from desk_gui.ui.queue.hidden_ticket_notice import HiddenTicketNotice
-from desk_gui.ui.queue.live import LiveUpdates
 from desk_gui.ui.queue.main_menus import MainMenus
 from desk_gui.ui.queue.main_notice_banner import NoticeBanner
 from desk_gui.ui.queue.main_triage import MainTriage
@@ -40,6 +30,12 @@ from desk_gui.ui.queue.ticket_table_model import COLUMN_WIDTHS, Column, TicketTa
 from desk_gui.ui.queue.window_base import QueueWindow
 
 if TYPE_CHECKING:
+    from desk_gui.domain.ticket import TicketRecord
+    from desk_gui.services.settings import OfficeSettings
+    from desk_gui.ui.accounts.account_actions import AccountActions
+    from desk_gui.ui.common.prefs import WorkstationPrefs
+    from desk_gui.ui.common.session import Session
+    from desk_gui.ui.queue.live import LiveUpdates
     from desk_gui.ui.worksheet.worksheet_view import WorksheetView
 
 # The worksheet view, the settings dialog, the ticket form and printing are imported when first
@@ -71,11 +67,21 @@ COUNT_CAP = 10_000
 """A search counts at most this many matches ("10,000+"): its count never holds the file long."""
 
 
-GUARDED_ACTIONS: dict[str, Privilege] = {
-    "actionSlaSettings": Privilege.SLA_SETTINGS,
-    "actionStaffAccounts": Privilege.STAFF,
+GUARDED_ACTIONS: dict[str, str] = {
+    "actionSlaSettings": "sla_settings",
+    "actionStaffAccounts": "staff",
 }
-"""Window actions greyed out (with the reason) for a role that may not do them."""
+"""Window actions greyed out (with the reason) for a role that may not do them (by
+``services.access.Privilege`` value: that module is imported once the data layer is)."""
+
+
+class WindowStart(NamedTuple):
+    """What a window shows before its workspace is open (a start's first paint, issue 11)."""
+
+    lang: str
+    prefs: WorkstationPrefs
+    operator: str
+    database_label: str
 
 
 def _ignore(_result: object) -> None:
@@ -89,33 +95,82 @@ class MainWindow(QueueWindow):
     ticket_opened = Signal(int)
     p1_noticed = Signal(str)
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session | None = None,
+        parent: QWidget | None = None,
+        *,
+        start: WindowStart | None = None,
+    ) -> None:
+        """The window on ``session``; or, with ``start`` alone, the window as it first paints
+        at start-up (``read_first_page``, then ``attach`` once the workspace is open)."""
         super().__init__(parent)
+        if session is not None:
+            start = WindowStart(
+                session.lang, session.prefs, session.ctx.operator, session.database_label
+            )
+        assert start is not None
+        self._start = start
+        self._attached = False
         self.setObjectName("MainWindow")
         self.setAccessibleName(self.tr("Desk"))
-        self.session = session
         self._office: OfficeSettings | None = None
         # Every query of the queue runs on these workers; results come back by signal.
-        self.jobs = Jobs(session.workspace.release_thread, self)
+        self.jobs = Jobs(self._release_thread, self)
         self._after_reload: list[Callable[[], None]] = []
-        # Masked until the office settings are read (just after the first paint).
-        self.model = TicketTableModel(
-            session.queue, session.lang, mask=True, jobs=self.jobs, parent=self
-        )
-        self.live = LiveUpdates(session.queue, parent=self, jobs=self.jobs)
+        # Masked until the office settings are read (just after the first paint). Without a
+        # service yet, the model owes its first read until ``attach`` (or ``read_first_page``).
+        self.model = TicketTableModel(None, start.lang, mask=True, jobs=self.jobs, parent=self)
         self._open_views: list[WorksheetView] = []
         self._shown_once = False
         self._build()
         self.menus = MainMenus(self)
         self.triage = MainTriage(self, self.menus)
-        self.accounts = AccountActions(
-            self, self.menus.tools_menu, GUARDED_ACTIONS, self.restart_requested.emit
-        )
-        self._connect()
         self._restore_layout()
         self._update_title()
         if self.filter_bar.current_filter() != self.model.queue_filter:
             self.model.set_filter(self.filter_bar.current_filter())
+        if session is not None:
+            self.attach(session)
+
+    def read_first_page(self, target: str) -> bool:
+        """Show the queue's first page read straight from the file ``target`` (before the data
+        layer is imported); False when the start must take the full path (see
+        ``store.first_page``)."""
+        from desk_gui.services.first_page import read_first_page
+
+        model = self.model
+        found = read_first_page(
+            target,
+            self._start.operator,
+            model.queue_filter,
+            model.sort_key,
+            model.descending,
+            model.page_size,
+        )
+        if found is None:
+            return False
+        model.preload(model.queue_filter, model.sort_key, model.descending, found.rows)
+        return True
+
+    def attach(self, session: Session) -> None:
+        """Work on ``session``: the services, menus' account actions, live updates and the
+        reads that follow the first page. A window built with a session is attached at once."""
+        from desk_gui.services.access import Privilege
+        from desk_gui.ui.accounts.account_actions import AccountActions
+        from desk_gui.ui.queue.live import LiveUpdates
+
+        self.session = session
+        self._attached = True
+        self.model.set_service(session.queue)
+        self.live: LiveUpdates = LiveUpdates(session.queue, parent=self, jobs=self.jobs)
+        self.triage.attach(session.workspace.reminders())
+        guarded = {name: Privilege(value) for name, value in GUARDED_ACTIONS.items()}
+        self.accounts: AccountActions = AccountActions(
+            self, self.menus.tools_menu, guarded, self.restart_requested.emit
+        )
+        self._connect()
+        self._update_title()
         # The count, live updates, the office settings (their holiday calendar, a costly build)
         # and the first reminder poll wait for the first page: on a busy machine a timer started
         # here fired first and held the page back by the calendar's build, and the count and
@@ -123,6 +178,15 @@ class MainWindow(QueueWindow):
         self._first_page_shown = False
         self.model.loading_changed.connect(self._on_model_loading_changed)
         self._on_model_loading_changed(self.model.loading)
+
+    @property
+    def attached(self) -> bool:
+        """Whether the window works on its workspace yet (see ``attach``)."""
+        return self._attached
+
+    def _release_thread(self) -> None:
+        if self._attached:
+            self.session.workspace.release_thread()
 
     # -- construction --------------------------------------------------------------------------
 
@@ -133,6 +197,8 @@ class MainWindow(QueueWindow):
             try:
                 self._office = self.session.workspace.settings()
             except DeskError as exc:
+                from desk_gui.services.settings import OfficeSettings
+
                 self.show_error(exc)
                 self._office = OfficeSettings()
         return self._office
@@ -165,7 +231,7 @@ class MainWindow(QueueWindow):
 
     def _build(self) -> None:
         self.banner = NoticeBanner(self)
-        self.filter_bar = FilterBar(self.session.lang, self.session.ctx.operator, self)
+        self.filter_bar = FilterBar(self._start.lang, self._start.operator, self)
         self.view = QTableView(self)
         self.view.setObjectName("queueView")
         self.view.setAccessibleName(self.tr("Ticket queue"))
@@ -191,10 +257,10 @@ class MainWindow(QueueWindow):
             header.moveSection(header.visualIndex(column), visual)
         header.setStretchLastSection(True)
         header.setSortIndicator(Column.NEXT_DUE, Qt.SortOrder.AscendingOrder)
-        saved = self.session.prefs.header_state()
+        saved = self._start.prefs.header_state()
         if saved is not None:
             header.restoreState(saved)  # this workstation's widths and sort column
-        self.view.setSortingEnabled(True)  # reads the first page in the indicated order
+        self.view.setSortingEnabled(True)  # the first page is read in the indicated order
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -243,7 +309,7 @@ class MainWindow(QueueWindow):
         self.tick_timer.start()
 
     def _restore_layout(self) -> None:
-        prefs = self.session.prefs
+        prefs = self._start.prefs
         geometry = prefs.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -257,13 +323,12 @@ class MainWindow(QueueWindow):
         if self._office is not None and self._office.office_name:
             parts.append(self._office.office_name)
         self.setWindowTitle(" — ".join(parts))
-        self.operator_label.setText(
-            self.tr("Operator: {name}").format(name=self.session.ctx.operator)
-        )
-        self.database_label.setText(self.session.database_label)
-        self.database_label.setToolTip(
-            self.tr("Database: {path}").format(path=self.session.database_label)
-        )
+        operator, label = self._start.operator, self._start.database_label
+        if self._attached:
+            operator, label = self.session.ctx.operator, self.session.database_label
+        self.operator_label.setText(self.tr("Operator: {name}").format(name=operator))
+        self.database_label.setText(label)
+        self.database_label.setToolTip(self.tr("Database: {path}").format(path=label))
 
     # -- queue ---------------------------------------------------------------------------------
 
@@ -406,6 +471,8 @@ class MainWindow(QueueWindow):
         self.filter_bar.focus_search()
 
     def change_operator(self) -> None:
+        from desk_gui.ui.common.operator_dialog import OperatorDialog
+
         name = OperatorDialog.ask(self, self.session.ctx.operator)
         if name:
             self.session.set_operator(name)
@@ -463,6 +530,8 @@ class MainWindow(QueueWindow):
             self.select_ticket(model.ticket_id(0))
             self.open_ticket(model.ticket_id(0))
             return
+        from desk_gui.domain.numbering import parse_number
+
         if parse_number(text) is None:
             return
         queue = self.session.queue
@@ -508,6 +577,8 @@ class MainWindow(QueueWindow):
         text = self.banner.show_p1(rows)
         self.statusBar().showMessage(text, 15_000)
         QApplication.alert(self)
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
             self.menus.tray().showMessage(self.tr("New P1 ticket"), text)
         self.p1_noticed.emit(text)
@@ -517,8 +588,10 @@ class MainWindow(QueueWindow):
             self.show_error(exc)
 
     def show_error(self, exc: DeskError) -> None:
-        self.statusBar().showMessage(exc.message(self.session.lang), 10_000)
-        ErrorDialog.show_error(self, exc, self.session.lang)
+        self.statusBar().showMessage(exc.message(self._start.lang), 10_000)
+        from desk_gui.ui.common.error_dialog import ErrorDialog
+
+        ErrorDialog.show_error(self, exc, self._start.lang)
 
     # -- Qt overrides --------------------------------------------------------------------------
 
@@ -534,7 +607,8 @@ class MainWindow(QueueWindow):
         # First: a running query ends (its connection with it) before anything it uses closes,
         # and nothing queued starts after.
         self.jobs.shutdown()
-        self.live.stop()
+        if self._attached:
+            self.live.stop()
         self.triage.stop()
         self.tick_timer.stop()
         self._office_timer.stop()
@@ -545,7 +619,7 @@ class MainWindow(QueueWindow):
         self.close_worksheets()
         for view in list(self._open_views):  # kept open over unsaved edits: stop it anyway
             view.shutdown()
-        self.session.prefs.save_layout(
+        self._start.prefs.save_layout(
             self.saveGeometry(), self.saveState(), self.view.horizontalHeader().saveState()
         )
         super().closeEvent(event)

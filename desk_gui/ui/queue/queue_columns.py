@@ -13,7 +13,7 @@ from desk_gui.domain.enums import Category, Priority, Status, Urgency, WaitingOn
 from desk_gui.domain.fields import label
 from desk_gui.domain.masking import mask_requester
 from desk_gui.services.queue import QueueRow, SortKey
-from desk_gui.ui.common.form_fields import ui_lang
+from desk_gui.ui.common.ui_language import ui_lang
 
 SOON_SECONDS = 3600
 """A deadline within this many seconds is "due soon" (the store's due-soon filter agrees)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -68,7 +68,7 @@ class TicketTableModel(QAbstractTableModel):
 
     def __init__(
         self,
-        service: QueueService,
+        service: QueueService | None,
         lang: str = "en",
         *,
         mask: bool = True,
@@ -80,6 +80,7 @@ class TicketTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._service = service
+        self._owed = False  # a read asked for before the model had its service
         self._jobs: Runner = jobs or Immediate()
         self._epoch = 0  # a reload bumps it: reads started before are dropped when they end
         self._reloading = False
@@ -117,6 +118,23 @@ class TicketTableModel(QAbstractTableModel):
     def cached_rows(self) -> int:
         """Rows held in memory (the rest are read again when shown)."""
         return sum(1 for r in self._rows if r is not None)
+
+    def set_service(self, service: QueueService) -> None:
+        """The queue to read from, for a model whose first page was preloaded before the data
+        layer was imported (a window's start, issue 11). A read asked for meanwhile (the
+        first page of a window built before its workspace) starts now."""
+        self._service = service
+        if self._owed:
+            self.reload()
+
+    def preload(
+        self, flt: QueueFilter, sort: SortKey, descending: bool, rows: list[QueueRow]
+    ) -> None:
+        """Show ``rows`` as the first page of ``flt`` in that order, without reading."""
+        self._owed = False
+        self._epoch += 1
+        self._filter, self._sort, self._descending = flt, sort, descending
+        self._show_first_page(rows)
 
     def set_lang(self, lang: str) -> None:
         self._lang = lang
@@ -251,6 +269,8 @@ class TicketTableModel(QAbstractTableModel):
     def _reader(self) -> _Reader:
         """The current filter (its clock read now), sort and service, for a worker to use."""
         flt = replace(self._filter, now=self._clock())
+        if self._service is None:
+            raise RuntimeError("the queue model has no service yet")
         return _Reader(self._service, flt, self._sort, self._descending, self._page_size)
 
     def _failed(self, epoch: int, then: Callable[[Any], None] | None = None) -> Failed:
@@ -270,8 +290,16 @@ class TicketTableModel(QAbstractTableModel):
         """The first page of a new filter or sort is being read (the old rows still show)."""
         return self._reloading
 
+    @property
+    def page_size(self) -> int:
+        return self._page_size
+
     def reload(self) -> None:
         """Read the first page again (new filter or sort); the old rows stay until it arrives."""
+        if self._service is None:  # read once the service is set
+            self._owed = True
+            return
+        self._owed = False
         self._epoch += 1
         epoch = self._epoch
         self._reloading, self._fetching = True, False
@@ -506,11 +534,15 @@ class TicketTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def canFetchMore(self, parent: ModelIndex) -> bool:
+        if self._service is None:  # preloaded: more once the data layer is there
+            return False
         return not parent.isValid() and not self._exhausted and not self._reloading
 
     def fetchMore(self, parent: ModelIndex) -> None:
         """Ask for the next page in the background (once: more calls meanwhile do nothing)."""
         if parent.isValid() or self._exhausted or self._reloading or self._fetching:
+            return
+        if self._service is None:
             return
         self._fetching = True
         epoch, read, size = self._epoch, self._reader(), self._page_size
@@ -571,38 +603,66 @@ class TicketTableModel(QAbstractTableModel):
         )
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # A view asks each painted cell for seven roles: the ones nothing answers return at
+        # once, before the row is looked up (a repaint is thousands of calls).
+        if role not in _ANSWERED:
             return None
-        row = self._row(index.row())
+        number = index.row()
+        if not 0 <= number < len(self._rows) or not index.isValid():
+            return None
+        row = self._row(number)
         if row is None:  # the page shrank since (tickets left the filter): the next refresh
             return None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        column = _COLUMNS[index.column()]
+        if role == _DISPLAY:
             return cells.display(row, column, self._lang, self._mask, self._now)
         if role == self.IdRole:
             return row.id
         if role == self.SortRole:
             return cells.sort_value(row, column)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in _TOOLTIP:
             return cells.tooltip(row, column, self._lang, self._mask, self._now)
         if role == self.DueStateRole:
             return cells.row_due_state(row, self._now)
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+        if role in _COLOURS:
             return cells.colour(row, column, role, self._now)
-        if role == Qt.ItemDataRole.FontRole:
-            return cells.font(row, column)
-        return None
+        return cells.font(row, column)  # FontRole
 
 
-@dataclass
+_COLUMNS = tuple(Column)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = frozenset((Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole))
+_COLOURS = frozenset((Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))
+_ANSWERED = frozenset(
+    (
+        _DISPLAY,
+        *_TOOLTIP,
+        *_COLOURS,
+        Qt.ItemDataRole.FontRole,
+        TicketTableModel.IdRole,
+        TicketTableModel.SortRole,
+        TicketTableModel.DueStateRole,
+    )
+)
+"""The roles ``data`` answers."""
+
+
 class _Found:
     """Where a ticket to reveal stands, and the rows read around it (or up to it: append)."""
 
-    position: int
-    target: QueueRow
-    above: list[QueueRow] = field(default_factory=list)
-    below: list[QueueRow] = field(default_factory=list)
-    append: bool | None = None  # the rows read on from the last one; True: the queue ends
+    __slots__ = ("above", "append", "below", "position", "target")
+
+    def __init__(
+        self,
+        position: int,
+        target: QueueRow,
+        above: list[QueueRow] | None = None,
+        below: list[QueueRow] | None = None,
+        append: bool | None = None,  # the rows read on from the last one; True: the queue ends
+    ) -> None:
+        self.position, self.target = position, target
+        self.above, self.below = above or [], below or []
+        self.append = append
 
 
 class _Reader:

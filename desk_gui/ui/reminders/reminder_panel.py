@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk_gui.domain.fields import label
-from desk_gui.services.reminders import DueReminder, ReminderKey
-from desk_gui.ui.common.form_fields import ui_lang
+from desk_gui.ui.common.ui_language import ui_lang
 from desk_gui.ui.reminders.reminders import ReminderPoller, kind_text, when_text
+
+if TYPE_CHECKING:
+    from desk_gui.services.reminders import DueReminder, ReminderKey
 
 OVERDUE = QColor("#b00020")
 TITLE_MIN_WIDTH = 140

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -29,23 +29,28 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QSystemTrayIcon,
     QWidget,
 )
 
-from desk_gui.domain.reminders import ReminderKind
-from desk_gui.services.reminders import DueReminder, ReminderKey, ReminderService
 from desk_gui.ui.common.background import Immediate, Runner
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from desk_gui.domain.reminders import ReminderKind
+    from desk_gui.services.reminders import DueReminder, ReminderKey, ReminderService
 
 POLL_MS = 30_000
 TOAST_MS = 12_000
 
 # What each kind of reminder says (lupdate finds these through the explicit context).
-_KIND_TEXTS: dict[ReminderKind, str] = {
-    ReminderKind.RESPOND: str(QT_TRANSLATE_NOOP("Reminders", "First response due")),
-    ReminderKind.UPDATE: str(QT_TRANSLATE_NOOP("Reminders", "Progress update due")),
-    ReminderKind.RESOLVE: str(QT_TRANSLATE_NOOP("Reminders", "Resolution due")),
-    ReminderKind.ESCALATE: str(QT_TRANSLATE_NOOP("Reminders", "30 minutes at L1: escalate?")),
+# By ReminderKind value (a StrEnum finds its entry): the domain's reminders (its calendar and
+# priority rules) load with the data layer, after the window's first paint (issue 11).
+_KIND_TEXTS: dict[str, str] = {
+    "respond": str(QT_TRANSLATE_NOOP("Reminders", "First response due")),
+    "update": str(QT_TRANSLATE_NOOP("Reminders", "Progress update due")),
+    "resolve": str(QT_TRANSLATE_NOOP("Reminders", "Resolution due")),
+    "escalate": str(QT_TRANSLATE_NOOP("Reminders", "30 minutes at L1: escalate?")),
 }
 
 
@@ -76,7 +81,7 @@ class ReminderPoller(QObject):
 
     def __init__(
         self,
-        service: ReminderService,
+        service: ReminderService | None,
         interval_ms: int = POLL_MS,
         parent: QObject | None = None,
         jobs: Runner | None = None,
@@ -117,6 +122,8 @@ class ReminderPoller(QObject):
     def poll_now(self) -> list[DueReminder]:
         """One poll (the timer's job) in the background; the pending list known now."""
         service = self.service
+        if service is None:  # a window still starting: its first poll comes after
+            return self.pending
 
         def polled(result: Any) -> None:
             if service is not self.service:
@@ -134,16 +141,20 @@ class ReminderPoller(QObject):
 
     def snooze(self, key: ReminderKey, delta: timedelta | None) -> None:
         """Snooze for ``delta``, or until the next opening when None ("until tomorrow")."""
-        self._act(
-            lambda: (
-                self.service.snooze_until_tomorrow(key)
-                if delta is None
-                else self.service.snooze_for(key, delta)
+        service = self.service
+        if service is not None:
+            self._act(
+                lambda: (
+                    service.snooze_until_tomorrow(key)
+                    if delta is None
+                    else service.snooze_for(key, delta)
+                )
             )
-        )
 
     def acknowledge(self, key: ReminderKey) -> None:
-        self._act(lambda: self.service.acknowledge(key))
+        service = self.service
+        if service is not None:
+            self._act(lambda: service.acknowledge(key))
 
     def _act(self, action: Callable[[], object]) -> None:
         # Each act its own kind: a later one must not cancel an earlier one not yet started.
@@ -261,6 +272,8 @@ class ReminderNotifier(QObject):
     def _tray(self) -> QSystemTrayIcon | None:
         if self._tray_factory is None:
             return None
+        from PySide6.QtWidgets import QSystemTrayIcon  # (its class: not before a first paint)
+
         if not (QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages()):
             return None
         tray = self._tray_factory()
@@ -283,6 +296,8 @@ class ReminderNotifier(QObject):
         self.last_text = text
         tray = self._tray()
         if tray is not None:
+            from PySide6.QtWidgets import QSystemTrayIcon
+
             tray.showMessage(self.tr("Desk reminder"), text, QSystemTrayIcon.MessageIcon.Warning)
         else:
             self.toast.show_text(text, first.ticket_id)
