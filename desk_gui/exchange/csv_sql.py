@@ -94,6 +94,18 @@ def log_said(lang: Lang, said: str, log: str) -> str:
     return f"CASE WHEN {log}args IS NULL THEN {typed} ELSE {said} END"
 
 
+def ticket_log_sql(memo: SaidMemo, ticket: str, lines: str, value: str) -> str:
+    """SQL of ``value``, an aggregate over ``lines`` (the columns each log line gives, the log
+    table aliased ``log``), over the lines of the ticket ``ticket`` in log order (time, then
+    id); NULL for a ticket without lines. A correlated subquery: a small sort a ticket costs
+    less than one grouping sort of a whole batch's lines."""
+    return (
+        f"(SELECT {value} FROM (SELECT {lines} "
+        f'FROM "log_entry" AS log {memo.join("log.args")} '
+        f"WHERE log.ticket_id = {ticket} ORDER BY log.at, log.id))"
+    )
+
+
 # SQLite's text form of a time, to the minute at least: its first 16 characters need no quotes.
 _MINUTE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]*"
 
@@ -189,17 +201,13 @@ class CsvLines:
         """SQL of the column's finished CSV field."""
         column = f't."{key}"'
         if kind is Kind.LOG:
-            # per ticket, a correlated subquery: no grouping sort of a whole batch's lines
-            cell = csv_cell("COALESCE(g, '')", self.dangerous)
-            args = "log.args"
+            cell = csv_cell("COALESCE(g, '')", self.dangerous)  # g named once: csv_cell repeats it
             colon = literal("：" if is_zh(self.lang) else ": ")
-            line = log_line(self.lang, self.memo.said(args), "log.", colon)
-            return (
-                f"(SELECT {cell} FROM (SELECT group_concat(line, char(10)) AS g FROM ("
-                f'SELECT {line} AS line FROM "log_entry" AS log {self.memo.join(args)} '
-                "WHERE log.ticket_id = t.id "
-                "ORDER BY log.at, log.id)))"
+            line = log_line(self.lang, self.memo.said("log.args"), "log.", colon)
+            lines = ticket_log_sql(
+                self.memo, "t.id", f"{line} AS line", "group_concat(line, char(10))"
             )
+            return f"(SELECT {cell} FROM (SELECT {lines} AS g))"
         if kind is Kind.FEEDBACK:
             return self._feedback()
         if key == "overdue":

@@ -19,7 +19,7 @@ from typing import Any
 import peewee as pw
 
 from desk_gui.domain.lang import Lang, is_zh
-from desk_gui.exchange.csv_sql import literal, log_head, log_said
+from desk_gui.exchange.csv_sql import literal, log_head, log_said, ticket_log_sql
 from desk_gui.exchange.said_memo import SaidMemo
 
 
@@ -34,13 +34,9 @@ class LogCells:
 
     def _lines(self, ticket: str, value: str) -> str:
         """SQL of ``value`` (an aggregate over ``head`` and ``says``) over the lines of the
-        ticket ``ticket`` in log order: a correlated subquery (a small sort a ticket is
-        cheaper than one sort of a whole batch's lines); NULL for a ticket without lines."""
-        return (
-            f"(SELECT {value} FROM (SELECT {self._head} AS head, {self._said} AS says "
-            f'FROM "log_entry" AS log {self.memo.join("log.args")} '
-            f"WHERE log.ticket_id = {ticket} ORDER BY log.at, log.id))"
-        )
+        ticket ``ticket`` (``csv_sql.ticket_log_sql``)."""
+        lines = f"{self._head} AS head, {self._said} AS says"
+        return ticket_log_sql(self.memo, ticket, lines, value)
 
     def cell_sql(self, ticket: str) -> str:
         """SQL of the ticket ``ticket``'s log cell, or NULL."""
