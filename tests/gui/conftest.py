@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -28,6 +30,27 @@ from desk_gui.ui.queue.main_window import MainWindow
 from desk_gui.ui.worksheet.worksheet_view import WorksheetView
 
 OPERATOR = "张三"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_start(
+    script: str, args: list[str], config: Path, operator: str = OPERATOR
+) -> subprocess.CompletedProcess[str]:
+    """``script`` run in a child process (offscreen, this checkout first on its path) with its
+    own settings folder ``config`` naming ``operator``, as a real start finds them."""
+    folder = config / "Desk"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "Desk.conf").write_text(f"[operator]\nname={operator}\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config))
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:

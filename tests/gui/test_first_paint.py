@@ -6,9 +6,7 @@ here."""
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +25,7 @@ from desk_gui.ui.common.prefs import WorkstationPrefs
 from desk_gui.ui.common.session import Session
 from desk_gui.ui.queue.main_window import MainWindow
 from desk_gui.ui.queue.ticket_table_model import Column
-from tests.gui.conftest import OPERATOR, settle
+from tests.gui.conftest import OPERATOR, run_start, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -281,19 +279,7 @@ os._exit(3)
 
 
 def _start(db: Path, config: Path, operator: str = OPERATOR) -> dict[str, Any]:
-    folder = config / "Desk"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "Desk.conf").write_text(f"[operator]\nname={operator}\n", encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config))
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(db), OPERATOR],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
+    done = run_start(CHILD, [str(db), OPERATOR], config, operator)
     assert done.returncode == 0, done.stderr
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -394,19 +380,7 @@ def test_a_file_that_turns_bad_after_the_first_page_is_reported_as_at_any_start(
     make_tickets(2)
     target = Path(workspace.target)
     workspace.close()
-    config = tmp_path / "config" / "Desk"
-    config.mkdir(parents=True)
-    (config / "Desk.conf").write_text(f"[operator]\nname={OPERATOR}\n", encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
-    done = subprocess.run(
-        [sys.executable, "-c", GONE_CHILD, str(target)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
+    done = run_start(GONE_CHILD, [str(target)], tmp_path / "config")
     lines = done.stdout.splitlines()
     assert lines[0] == "painted", done.stderr
     assert lines[1].startswith("asked: The database file is damaged")

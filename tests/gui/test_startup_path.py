@@ -4,7 +4,6 @@ painted, and the work it leaves for after that page."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -21,7 +20,7 @@ from desk_gui.services.workspace import Workspace
 from desk_gui.ui.common.session import Session
 from desk_gui.ui.queue.live import LiveUpdates
 from desk_gui.ui.queue.main_window import MainWindow
-from tests.gui.conftest import OPERATOR, make_draft, settle
+from tests.gui.conftest import make_draft, run_start, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,19 +68,7 @@ NOT_BEFORE_FIRST_PAINT = (
 
 
 def _first_paint_modules(db: Path, config: Path) -> set[str]:
-    folder = config / "Desk"
-    folder.mkdir(parents=True)
-    (folder / "Desk.conf").write_text(f"[operator]\nname={OPERATOR}\n", encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config))
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(db)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
+    done = run_start(CHILD, [str(db)], config)
     assert done.returncode == 0, done.stderr
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
