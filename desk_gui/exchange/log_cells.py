@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import peewee as pw
@@ -47,6 +47,17 @@ class LogCells:
         and what it says, NUL between (NULL without lines)."""
         return self._lines(
             ticket, "count(*) || char(0) || group_concat(head || char(0) || says, char(0))"
+        )
+
+    def masked_sql(self, ticket: str, cell: Callable[[str], str]) -> str:
+        """SQL of the ticket ``ticket``'s lines for a masked export, char(3) between: what
+        they say (NUL between), its log cell as ``cell`` (SQL of a finished cell from SQL of
+        its text) makes it, their number, their heads (NUL between); NULL without lines."""
+        text = "group_concat(head || says, char(10))"
+        return self._lines(
+            ticket,
+            f"group_concat(says, char(0)) || char(3) || {cell(text)} || char(3) || count(*) "
+            "|| char(3) || group_concat(head, char(0))",
         )
 
     @staticmethod
