@@ -11,17 +11,19 @@ comes back as None: the caller makes it cell by cell, as the Python path decides
 
 from __future__ import annotations
 
+
 from collections.abc import Sequence
 
 import peewee as pw
 
 from desk_gui.domain.fields import Kind, column_fields
 from desk_gui.domain.masking import TextMasker, mask_requester
-from desk_gui.exchange.csv_sql import CONTROL, CsvLines, csv_cell
+from desk_gui.exchange.csv_sql import CsvLines, csv_cell, has_control
 from desk_gui.exchange.log_cells import LogCells
 
 _QUOTE = ('"', ",", "\n", "\r")  # what csv.writer (QUOTE_MINIMAL) quotes a field for
 _MASKERS = 4096
+_Masker = tuple[TextMasker, bytes]
 """The requesters' maskers an export keeps at most (a demo has 16 requesters, an office
 hundreds)."""
 
@@ -88,16 +90,17 @@ class MaskedCsvLines:
                 " + ".join(f"(typeof({c}) = 'blob')" for c in ["t.requester", *texts]) + " AS b",
             ]
         )
-        self._maskers: dict[str, tuple[TextMasker, str]] = {}
+        self._maskers: dict[str, _Masker] = {}
 
-    def masker(self, requester: str) -> tuple[TextMasker, str]:
-        """The requester's masker and finished cell, made once an export."""
+    def masker(self, requester: str) -> _Masker:
+        """The requester's masker and finished cell (UTF-8), made once an export."""
         found = self._maskers.get(requester)
         if found is None:
             if len(self._maskers) >= _MASKERS:
                 self._maskers.clear()
-            cell = csv_field(mask_requester(requester), self.dangerous)
-            found = self._maskers[requester] = (TextMasker(requester), cell)
+            cell = csv_field(mask_requester(requester), self.dangerous).encode("utf-8", "replace")
+            found = (TextMasker(requester), cell)
+            self._maskers[requester] = found
         return found
 
     def batch(self, db: pw.Database, chunk: Sequence[int]) -> tuple[int, bytes] | None:
@@ -105,34 +108,40 @@ class MaskedCsvLines:
         one snapshot (the caller's transaction); None to make the batch cell by cell.
 
         One row comes back for the batch, as in ``CsvLines.batch``: the thread reading it
-        takes Python's lock a few times, not once a ticket while the other thread masks."""
+        takes Python's lock a few times, not once a ticket while the other thread masks; and
+        the cells as bytes (as SQLite keeps them), the texts to look at as text."""
         self.lines.prepare(db)
         self.log_cells.prepare(db)
         marks = ", ".join(["(?)"] * len(chunk))
-        joined = ", ".join(f"group_concat(v{i}, char(1))" for i in range(4))
         cursor = db.execute_sql(
-            f"SELECT count(*), sum(b), {joined} FROM (SELECT {self.values} "
+            "SELECT count(*), sum(b), group_concat(v0, char(1)), group_concat(v1, char(1)), "
+            + ", ".join(f"CAST(group_concat(v{i}, char(1)) AS BLOB)" for i in (2, 3))
+            + f" FROM (SELECT {self.values} "
             f'FROM (VALUES {marks}) AS k CROSS JOIN "ticket" AS t WHERE t.id = k.column1)',
             list(chunk),
         )
         try:
-            found, blobs, *columns = cursor.fetchone()
+            found, blobs, requesters, texts, *columns = cursor.fetchone()
         finally:
             cursor.close()
         self.log_cells.keep(db)
         if not found:
             return 0, b""
-        values = [c.split("\1") if c is not None else [] for c in columns]
+        values = [c.split(b"\1") if c is not None else [] for c in columns]
+        values = [c.split("\1") if c is not None else [] for c in (requesters, texts)] + values
         if blobs or any(len(v) != found for v in values):
             return None
-        lines = self._lines(*values)
-        if lines is None or CONTROL.search(lines):
+        try:
+            data = self._lines(*values)
+        except UnicodeDecodeError:  # a ticket to mask whose text is not UTF-8
             return None
-        return found, (lines + "\r\n").encode("utf-8", "replace")
+        if data is None or has_control(data):
+            return None
+        return found, data + b"\r\n"
 
     def _lines(
-        self, requesters: list[str], texts: list[str], logs: list[str], pieces: list[str]
-    ) -> str | None:
+        self, requesters: list[str], texts: list[str], logs: list[bytes], pieces: list[bytes]
+    ) -> bytes | None:
         """The tickets' CSV lines, CRLF between (control characters still in); None when a
         ticket's values do not split as made (a text held a NUL or char(2) or char(3))."""
         masker, n_pieces = self.masker, self.n_pieces
@@ -140,52 +149,45 @@ class MaskedCsvLines:
         at_requester = at[self.masked.index("requester")]
         at_log = at[next(k for k, key in enumerate(self.masked) if key not in self.free
                          and key != "requester")]  # fmt: skip
-        out: list[str] = []
+        out: list[bytes] = []
         for requester, free, log, line in zip(requesters, texts, logs, pieces, strict=True):
             text_masker, cell = masker(requester)
-            parts = line.split("\2")
-            said = log.split("\3")
+            parts = line.split(b"\2")
+            said = log.split(b"\3")
             if len(parts) != n_pieces or len(said) != 4:
                 return None
             parts[at_requester] = cell
-            if not text_masker.finds(f"{free}\0{said[0]}"):  # mostly: nothing to mask
-                parts[at_log] = said[1]
-                out.append("".join(parts))
-                continue
-            if text_masker.finds(free) and not self._mask_free(text_masker, free, parts, at):
+            says = said[0].decode()
+            if not text_masker.finds(f"{free}\0{says}"):
+                parts[at_log] = said[1]  # mostly: nothing to mask
+            elif not self._mask(text_masker, free, says, said, parts, at, at_log):
                 return None
-            if said[0] and text_masker.finds(said[0]):
-                cell = self._masked_log(text_masker, said)
-                if cell is None:
-                    return None
-                parts[at_log] = cell
-            else:
-                parts[at_log] = said[1]
-            out.append("".join(parts))
-        return "\r\n".join(out)
+            out.append(b"".join(parts))
+        return b"\r\n".join(out)
 
-    def _mask_free(
-        self, masker: TextMasker, free: str, parts: list[str], at: list[int]
-    ) -> bool:
-        """The free cells of ``parts`` whose text masking changes, made again; False when
-        ``free`` does not split into them (a text held a NUL)."""
-        texts = free.split("\0")
-        if len(texts) != len(self.free):
+    def _mask(
+        self, masker: TextMasker, free: str, says: str, said: list[bytes], parts: list[bytes],
+        at: list[int], at_log: int,
+    ) -> bool:  # fmt: skip
+        """A ticket's free cells and log cell in ``parts``, made again where masking changes
+        their text; False when its values do not split as made (a text held a NUL)."""
+        if masker.finds(free):
+            texts = free.split("\0")
+            if len(texts) != len(self.free):
+                return False
+            for key, before, after in zip(self.free, texts, masker.many(texts), strict=True):
+                if after != before:
+                    cell = csv_field(after, self.dangerous)
+                    parts[at[self.masked.index(key)]] = cell.encode("utf-8", "replace")
+        if not says or not masker.finds(says):
+            parts[at_log] = said[1]
+            return True
+        lines, heads, n = says.split("\0"), said[3].decode().split("\0"), int(said[2])
+        if len(lines) != n or len(heads) != n:
             return False
-        masked = masker.many(texts)
-        for key, before, after in zip(self.free, texts, masked, strict=True):
-            if after != before:
-                parts[at[self.masked.index(key)]] = csv_field(after, self.dangerous)
+        text = "\n".join(map(str.__add__, heads, masker.many(lines)))
+        parts[at_log] = csv_field(text, self.dangerous).encode("utf-8", "replace")
         return True
-
-    def _masked_log(self, masker: TextMasker, said: list[str]) -> str | None:
-        """The log cell from (what its lines say, cell, count, heads), what they say masked;
-        None when they do not split into ``count`` lines (a text held a NUL)."""
-        says, heads, n = said[0].split("\0"), said[3].split("\0"), int(said[2])
-        if len(says) != n or len(heads) != n:
-            return None
-        lines = map(str.__add__, heads, masker.many(says))
-        return csv_field("\n".join(lines), self.dangerous)
 
 
 def _run(cells: list[str], lead: bool, trail: bool) -> str:
