@@ -170,22 +170,24 @@ class MaskedCsvLines:
         at: list[int], at_log: int,
     ) -> bool:  # fmt: skip
         """A ticket's free cells and log cell in ``parts``, made again where masking changes
-        their text; False when its values do not split as made (a text held a NUL)."""
-        if masker.finds(free):
-            texts = free.split("\0")
-            if len(texts) != len(self.free):
-                return False
-            for key, before, after in zip(self.free, texts, masker.many(texts), strict=True):
-                if after != before:
-                    cell = csv_field(after, self.dangerous)
-                    parts[at[self.masked.index(key)]] = cell.encode("utf-8", "replace")
-        if not says or not masker.finds(says):
+        their text (``many`` looks before it masks); False when its values do not split as
+        made (a text held a NUL)."""
+        texts = free.split("\0")
+        if len(texts) != len(self.free):
+            return False
+        for key, before, after in zip(self.free, texts, masker.many(texts), strict=True):
+            if after != before:
+                cell = csv_field(after, self.dangerous)
+                parts[at[self.masked.index(key)]] = cell.encode("utf-8", "replace")
+        lines = says.split("\0") if says else []
+        masked = masker.many(lines)
+        if masked == lines:
             parts[at_log] = said[1]
             return True
-        lines, heads, n = says.split("\0"), said[3].decode().split("\0"), int(said[2])
+        heads, n = said[3].decode().split("\0"), int(said[2])
         if len(lines) != n or len(heads) != n:
             return False
-        text = "\n".join(map(str.__add__, heads, masker.many(lines)))
+        text = "\n".join(map(str.__add__, heads, masked))
         parts[at_log] = csv_field(text, self.dangerous).encode("utf-8", "replace")
         return True
 
