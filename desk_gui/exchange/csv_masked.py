@@ -73,6 +73,10 @@ class MaskedCsvLines:
         pieces.append(_run(run, bool(self.masked), False))
         self.n_pieces = len(pieces)
         self.free = [f.key for i, f in enumerate(fields) if i in free]
+        at = {key: 1 + 2 * k for k, key in enumerate(self.masked)}  # each masked cell's piece
+        self._at_requester = at["requester"]
+        self._at_log = next(at[f.key] for f in fields if f.kind is Kind.LOG)
+        self._free_at = [at[key] for key in self.free]
         texts = [f"COALESCE(t.\"{k}\", '')" for k in self.free]
         log = log_cells.masked_sql("t.id", lambda x: csv_cell(x, self.dangerous))
         empty = "char(3) || char(3) || '0' || char(3)"  # a ticket without lines
@@ -145,10 +149,7 @@ class MaskedCsvLines:
         """The tickets' CSV lines, CRLF between (control characters still in); None when a
         ticket's values do not split as made (a text held a NUL or char(2) or char(3))."""
         masker, n_pieces = self.masker, self.n_pieces
-        at = [1 + 2 * k for k in range(len(self.masked))]  # each masked cell's piece
-        at_requester = at[self.masked.index("requester")]
-        at_log = at[next(k for k, key in enumerate(self.masked) if key not in self.free
-                         and key != "requester")]  # fmt: skip
+        at_requester, at_log = self._at_requester, self._at_log
         out: list[bytes] = []
         for requester, free, log, line in zip(requesters, texts, logs, pieces, strict=True):
             text_masker, cell = masker(requester)
@@ -158,29 +159,31 @@ class MaskedCsvLines:
                 return None
             parts[at_requester] = cell
             says = said[0].decode()
-            if not text_masker.finds(f"{free}\0{says}"):
+            in_free = text_masker.finds(free)
+            if not in_free and not (says and text_masker.finds(says)):
                 parts[at_log] = said[1]  # mostly: nothing to mask
-            elif not self._mask(text_masker, free, says, said, parts, at, at_log):
+            elif not self._mask(text_masker, free if in_free else "", says, said, parts, at_log):
                 return None
             out.append(b"".join(parts))
         return b"\r\n".join(out)
 
     def _mask(
         self, masker: TextMasker, free: str, says: str, said: list[bytes], parts: list[bytes],
-        at: list[int], at_log: int,
+        at_log: int,
     ) -> bool:  # fmt: skip
         """A ticket's free cells and log cell in ``parts``, made again where masking changes
-        their text (``many`` looks before it masks); False when its values do not split as
-        made (a text held a NUL)."""
-        texts = free.split("\0")
-        if len(texts) != len(self.free):
-            return False
-        for key, before, after in zip(self.free, texts, masker.many(texts), strict=True):
-            if after != before:
-                cell = csv_field(after, self.dangerous)
-                parts[at[self.masked.index(key)]] = cell.encode("utf-8", "replace")
+        their text: ``free`` ("" when ``finds`` found nothing in them) and ``says``. False
+        when its values do not split as made (a text held a NUL)."""
+        if free:
+            texts = free.split("\0")
+            if len(texts) != len(self.free):
+                return False
+            masked = _masked(masker, texts)
+            for at, before, after in zip(self._free_at, texts, masked, strict=True):
+                if after != before:
+                    parts[at] = csv_field(after, self.dangerous).encode("utf-8", "replace")
         lines = says.split("\0") if says else []
-        masked = masker.many(lines)
+        masked = _masked(masker, lines) if masker.finds(says) else lines
         if masked == lines:
             parts[at_log] = said[1]
             return True
@@ -190,6 +193,12 @@ class MaskedCsvLines:
         text = "\n".join(map(str.__add__, heads, masked))
         parts[at_log] = csv_field(text, self.dangerous).encode("utf-8", "replace")
         return True
+
+
+def _masked(masker: TextMasker, texts: list[str]) -> list[str]:
+    """``masker.many(texts)`` without looking first (the caller has)."""
+    parts = masker("\0".join(texts)).split("\0")
+    return parts if len(parts) == len(texts) else [masker(t) for t in texts]
 
 
 def _run(cells: list[str], lead: bool, trail: bool) -> str:
