@@ -11,7 +11,6 @@ comes back as None: the caller makes it cell by cell, as the Python path decides
 
 from __future__ import annotations
 
-
 from collections.abc import Sequence
 
 import peewee as pw
