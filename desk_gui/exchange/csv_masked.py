@@ -3,10 +3,15 @@
 Masking is Python's (``domain.masking``: the requester's name in any form, phone numbers): the
 requester cell, the cells people write into and what the log lines say. Everything else — the
 number, labels, times, overdue, feedback, and the commas between — comes from ``CsvLines``' own
-SQL as finished text, in runs between the masked cells (one ``printf`` a run), so a ticket is a
-few strings to join instead of 27 cells to build and hand to ``csv.writer``. The log comes from
-``LogCells.parts`` in the same snapshot. A batch holding a character ``printable`` takes out
-comes back as None: the caller makes it cell by cell, as the Python path decides per row.
+SQL as finished text, in runs between the masked cells (one ``printf`` a run). Most tickets
+hold nothing to mask (``TextMasker.finds``: neither their requester's name nor four digits in
+their free texts and log lines), so SQLite finishes their free cells and log cell as well, and
+Python only looks at those texts and puts in the requester's cell; it masks and finishes again
+only the cells of a ticket with something to mask. A batch comes back as one row of a few
+long strings (bytes for the cells, text for what Python looks at), so the helper thread that
+reads the next batch seldom waits for Python's lock. A batch holding a character
+``printable`` takes out comes back as None: the caller makes it cell by cell, as the Python
+path decides per row.
 """
 
 from __future__ import annotations
@@ -22,9 +27,9 @@ from desk_gui.exchange.log_cells import LogCells
 
 _QUOTE = ('"', ",", "\n", "\r")  # what csv.writer (QUOTE_MINIMAL) quotes a field for
 _MASKERS = 4096
-_Masker = tuple[TextMasker, bytes]
 """The requesters' maskers an export keeps at most (a demo has 16 requesters, an office
 hundreds)."""
+_Masker = tuple[TextMasker, bytes]  # a requester's masker and finished cell (UTF-8)
 
 
 def csv_field(text: str, dangerous: tuple[str, ...]) -> str:

@@ -92,7 +92,7 @@ def _log_texts(
     if cells is not None:
         if maskers is None:
             return cells.cells(db, chunk)
-        return _masked_log_texts(cells.parts(db, chunk), maskers)
+        return _masked_log_cells(db, chunk, cells, maskers)
     zh = is_zh(lang)
     colon = "：" if zh else ": "
     query = LogEntry.select(
@@ -142,6 +142,35 @@ def _masked_log_texts(
         )
         for ticket_id, (heads, saids) in parts.items()
     }
+
+
+def _masked_log_cells(
+    db: pw.Database, chunk: Sequence[int], cells: LogCells, maskers: dict[int, TextMasker]
+) -> dict[int, str]:
+    """Each ticket's log cell, what its lines say masked: SQLite's cell as it is when they
+    hold nothing to mask (``TextMasker.finds``), else made again from the lines' heads and
+    what they say, masked. A ticket whose texts hold a separator (char(3), NUL) is read
+    again line by line (``LogCells.parts``)."""
+    out: dict[int, str] = {}
+    held: list[int] = []
+    for ticket_id, text in cells.masked(db, chunk):
+        found = text.split("\3")
+        if len(found) != 4:
+            held.append(ticket_id)
+            continue
+        says, cell, n, heads = found
+        masker = maskers[ticket_id]
+        if not masker.finds(says):
+            out[ticket_id] = cell
+            continue
+        lines, starts = says.split("\0"), heads.split("\0")
+        if len(lines) != int(n) or len(starts) != int(n):
+            held.append(ticket_id)
+            continue
+        out[ticket_id] = "\n".join(map(str.__add__, starts, masker.many(lines)))
+    if held:
+        out.update(_masked_log_texts(cells.parts(db, held), maskers))
+    return out
 
 
 def _fetch_in(
@@ -256,10 +285,23 @@ def _batch(
     with read_transaction() as db:
         found = _fetch_in(db, Ticket.select(*_FIELDS), Ticket.id, chunk)
         tickets = [dict(zip(_COLUMN_NAMES, r, strict=True)) for r in found]
-        maskers = {t["id"]: TextMasker(t["requester"]) for t in tickets} if mask else {}
+        maskers = _maskers(tickets) if mask else {}
         logs = _log_texts(db, chunk, lang, maskers if mask else None, cells)
     by_id = {t["id"]: t for t in tickets}
     return [by_id[i] for i in chunk if i in by_id], logs, maskers
+
+
+def _maskers(tickets: list[Row]) -> dict[int, TextMasker]:
+    """Each ticket's masker, one a requester."""
+    made: dict[str, TextMasker] = {}
+    out: dict[int, TextMasker] = {}
+    for t in tickets:
+        name = t["requester"]
+        masker = made.get(name)
+        if masker is None:
+            masker = made[name] = TextMasker(name)
+        out[t["id"]] = masker
+    return out
 
 
 def _masking_chosen(options: ExportOptions) -> ExportOptions:

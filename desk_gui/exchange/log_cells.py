@@ -60,6 +60,11 @@ class LogCells:
             "|| char(3) || group_concat(head, char(0))",
         )
 
+    def masked(self, db: pw.Database, chunk: Sequence[int]) -> list[tuple[int, str]]:
+        """(id, ``masked_sql`` with the log cell's text as it is) of each ticket of ``chunk``
+        with lines, in one statement."""
+        return self._select(db, self.masked_sql("k.column1", lambda text: text), chunk)
+
     @staticmethod
     def split(text: str) -> tuple[list[str], list[str]] | None:
         """``parts_sql``'s text as (heads, what each says); None when a text held a NUL."""

@@ -12,7 +12,7 @@ from desk_gui.exchange import export
 from desk_gui.store.database import current_database
 from desk_gui.store.queue import ticket_ids
 from tests.exchange.test_export_csv_sql import db as db  # the fixture
-from tests.exchange.test_export_log_cells import _both
+from tests.exchange.test_export_log_cells import _both, _cells
 
 # (requester, description, contact, a log line): names inside words and in any case, numbers
 # split by spaces and dashes, full-width digits and spaces, a name that is also a word.
@@ -102,3 +102,19 @@ def test_a_requester_with_a_separator_is_masked_as_ever(
     fast, plain = _both(tmp_path, monkeypatch, "csv", "zh", True)
     assert fast.read_bytes() == plain.read_bytes()
     assert "王*明" in fast.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("odd", ["", "\x00", "\x03"])
+def test_masked_xlsx_log_cells_equal_pythons_on_tricky_texts(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, odd: str
+) -> None:
+    """.xlsx: SQLite's log cell kept where its lines hold nothing to mask, made again where
+    they do, read again line by line where a text holds a separator: the cells equal the
+    ones read line by line in Python."""
+    rows = [(r, d, c, line + odd if k == 1 else line) for k, (r, d, c, line) in enumerate(TRICKY)]
+    _tricky(rows)
+    fast, plain = _both(tmp_path, monkeypatch, "xlsx", "en", True)
+    got, want = list(_cells(fast)), list(_cells(plain))
+    assert got == want
+    assert any("139****5678" in str(v) for row in got for v in row)
+    assert not any("13912345678" in str(v) for row in got for v in row)
