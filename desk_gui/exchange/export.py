@@ -36,6 +36,7 @@ from desk_gui.exchange.csv_masked import MaskedCsvLines
 from desk_gui.exchange.csv_sql import CONTROL, CsvLines, is_utf8
 from desk_gui.exchange.dates import format_datetime
 from desk_gui.exchange.log_cells import LogCells
+from desk_gui.exchange.masked_logs import masked_log_cells, masked_log_texts, maskers_of
 from desk_gui.exchange.xlsx_stream import excel_serial, sample_cell, write_workbook
 from desk_gui.store.database import current_database, read_transaction, translate_errors
 from desk_gui.store.models import LogEntry, Ticket
@@ -92,7 +93,7 @@ def _log_texts(
     if cells is not None:
         if maskers is None:
             return cells.cells(db, chunk)
-        return _masked_log_cells(db, chunk, cells, maskers)
+        return masked_log_cells(db, chunk, cells, maskers)
     zh = is_zh(lang)
     colon = "：" if zh else ": "
     query = LogEntry.select(
@@ -112,7 +113,7 @@ def _log_texts(
         found[0].append(f"{_minute_text(at)} {author}{colon}")
         found[1].append(_said(text, text_en, args, zh))
     if maskers is not None:
-        return _masked_log_texts(parts, maskers)
+        return masked_log_texts(parts, maskers)
     return {
         ticket_id: "\n".join(h + s for h, s in zip(heads, saids, strict=True))
         for ticket_id, (heads, saids) in parts.items()
@@ -129,48 +130,6 @@ def _said(text: str, text_en: str | None, args: str | None, zh: bool) -> str:
 def _sql_lines(db: pw.Database) -> bool:
     """Whether the lines and log cells are put together by the engine (SQLite)."""
     return isinstance(db, pw.SqliteDatabase)
-
-
-def _masked_log_texts(
-    parts: dict[int, tuple[list[str], list[str]]], maskers: dict[int, TextMasker]
-) -> dict[int, str]:
-    """Each ticket's log cell from its lines' (heads, what they say), what they say masked:
-    a ticket's lines in one masker call."""
-    return {
-        ticket_id: "\n".join(
-            h + s for h, s in zip(heads, maskers[ticket_id].many(saids), strict=True)
-        )
-        for ticket_id, (heads, saids) in parts.items()
-    }
-
-
-def _masked_log_cells(
-    db: pw.Database, chunk: Sequence[int], cells: LogCells, maskers: dict[int, TextMasker]
-) -> dict[int, str]:
-    """Each ticket's log cell, what its lines say masked: SQLite's cell as it is when they
-    hold nothing to mask (``TextMasker.finds``), else made again from the lines' heads and
-    what they say, masked. A ticket whose texts hold a separator (char(3), NUL) is read
-    again line by line (``LogCells.parts``)."""
-    out: dict[int, str] = {}
-    held: list[int] = []
-    for ticket_id, text in cells.masked(db, chunk):
-        found = text.split("\3")
-        if len(found) != 4:
-            held.append(ticket_id)
-            continue
-        says, cell, n, heads = found
-        masker = maskers[ticket_id]
-        if not masker.finds(says):
-            out[ticket_id] = cell
-            continue
-        lines, starts = says.split("\0"), heads.split("\0")
-        if len(lines) != int(n) or len(starts) != int(n):
-            held.append(ticket_id)
-            continue
-        out[ticket_id] = "\n".join(map(str.__add__, starts, masker.many(lines)))
-    if held:
-        out.update(_masked_log_texts(cells.parts(db, held), maskers))
-    return out
 
 
 def _fetch_in(
@@ -285,23 +244,10 @@ def _batch(
     with read_transaction() as db:
         found = _fetch_in(db, Ticket.select(*_FIELDS), Ticket.id, chunk)
         tickets = [dict(zip(_COLUMN_NAMES, r, strict=True)) for r in found]
-        maskers = _maskers(tickets) if mask else {}
+        maskers = maskers_of(tickets) if mask else {}
         logs = _log_texts(db, chunk, lang, maskers if mask else None, cells)
     by_id = {t["id"]: t for t in tickets}
     return [by_id[i] for i in chunk if i in by_id], logs, maskers
-
-
-def _maskers(tickets: list[Row]) -> dict[int, TextMasker]:
-    """Each ticket's masker, one a requester."""
-    made: dict[str, TextMasker] = {}
-    out: dict[int, TextMasker] = {}
-    for t in tickets:
-        name = t["requester"]
-        masker = made.get(name)
-        if masker is None:
-            masker = made[name] = TextMasker(name)
-        out[t["id"]] = masker
-    return out
 
 
 def _masking_chosen(options: ExportOptions) -> ExportOptions:
