@@ -149,7 +149,8 @@ def export_one(
     # to the other work on a shared machine than the wall clock; and the bytes each wrote.
     mb = [(work / f"{n}.{fmt}").stat().st_size / 1e6 for n in ("export", "raw")]
     extra = f"   cpu {cpu:.2f} s vs {base_cpu:.2f} s; {mb[0]:.0f} MB vs {mb[1]:.0f} MB written"
-    row(f"export {len(ids):,} to .{fmt}", secs, base, name, extra)
+    masked = " masked" if mask else ""  # the export a desk agent gets: the office's default
+    row(f"export {len(ids):,} to .{fmt}{masked}", secs, base, name, extra)
 
 
 def make_sheets(db: Path, work: Path, sizes: list[int]) -> None:

@@ -179,17 +179,29 @@ def _name_pattern(name: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![A-Za-z0-9]){spaced}(?![A-Za-z0-9])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
+def _name_finder(name: str) -> re.Pattern[str] | None:
+    """Where ``_name_pattern`` may match, found faster: a Latin name's words without the
+    word-boundary checks (a pattern that begins with a look-behind is tried at every
+    character; one that begins with a letter skips to that letter)."""
+    pattern = _name_pattern(name)
+    if pattern is None or not pattern.flags & re.IGNORECASE:
+        return pattern
+    return re.compile(r"\s+".join(re.escape(w) for w in name.split()), re.IGNORECASE)
+
+
 class TextMasker:
     """Masks one ticket's free text: its requester's name and every phone number.
 
     Built once per ticket (the name's pattern is cached across tickets); call it on each text.
     """
 
-    __slots__ = ("_masked", "_pattern")
+    __slots__ = ("_finder", "_masked", "_pattern")
 
     def __init__(self, requester: str) -> None:
         name = requester.strip()
         self._pattern = _name_pattern(name) if name else None
+        self._finder = _name_finder(name) if name else None
         self._masked = mask_requester(name)
 
     def __call__(self, text: str) -> str:
@@ -199,10 +211,21 @@ class TextMasker:
             text = self._pattern.sub(self._masked, text)
         return mask_phones(text)
 
+    def finds(self, text: str) -> bool:
+        """Whether masking may change ``text``: it holds the requester's name or four digits
+        (what every phone number holds). False means ``self(text) == text``: masking the name
+        keeps its first and last character and puts "*" between, so it never makes four
+        digits of a text that had none."""
+        if self._finder is not None and self._finder.search(text):
+            return True
+        return _phone_patterns()[1].search(text) is not None
+
     def many(self, texts: list[str]) -> list[str]:
         """Each of ``texts`` masked, in one pass over them all (an export masks a dozen cells
         a row: one call instead of twelve). No name or number spans a NUL."""
         joined = "\0".join(texts)
+        if not self.finds(joined):  # mostly: nothing to mask, found by two scans
+            return list(texts)
         parts = self(joined).split("\0")
         if len(parts) != len(texts):  # a text held a NUL itself
             return [self(t) for t in texts]

@@ -36,6 +36,7 @@ from desk_gui.exchange.csv_masked import MaskedCsvLines
 from desk_gui.exchange.csv_sql import CONTROL, CsvLines, is_utf8
 from desk_gui.exchange.dates import format_datetime
 from desk_gui.exchange.log_cells import LogCells
+from desk_gui.exchange.masked_logs import masked_log_cells, masked_log_texts, maskers_of
 from desk_gui.exchange.xlsx_stream import excel_serial, sample_cell, write_workbook
 from desk_gui.store.database import current_database, read_transaction, translate_errors
 from desk_gui.store.models import LogEntry, Ticket
@@ -92,7 +93,7 @@ def _log_texts(
     if cells is not None:
         if maskers is None:
             return cells.cells(db, chunk)
-        return _masked_log_texts(cells.parts(db, chunk), maskers)
+        return masked_log_cells(db, chunk, cells, maskers)
     zh = is_zh(lang)
     colon = "：" if zh else ": "
     query = LogEntry.select(
@@ -112,7 +113,7 @@ def _log_texts(
         found[0].append(f"{_minute_text(at)} {author}{colon}")
         found[1].append(_said(text, text_en, args, zh))
     if maskers is not None:
-        return _masked_log_texts(parts, maskers)
+        return masked_log_texts(parts, maskers)
     return {
         ticket_id: "\n".join(h + s for h, s in zip(heads, saids, strict=True))
         for ticket_id, (heads, saids) in parts.items()
@@ -129,19 +130,6 @@ def _said(text: str, text_en: str | None, args: str | None, zh: bool) -> str:
 def _sql_lines(db: pw.Database) -> bool:
     """Whether the lines and log cells are put together by the engine (SQLite)."""
     return isinstance(db, pw.SqliteDatabase)
-
-
-def _masked_log_texts(
-    parts: dict[int, tuple[list[str], list[str]]], maskers: dict[int, TextMasker]
-) -> dict[int, str]:
-    """Each ticket's log cell from its lines' (heads, what they say), what they say masked:
-    a ticket's lines in one masker call."""
-    return {
-        ticket_id: "\n".join(
-            h + s for h, s in zip(heads, maskers[ticket_id].many(saids), strict=True)
-        )
-        for ticket_id, (heads, saids) in parts.items()
-    }
 
 
 def _fetch_in(
@@ -256,7 +244,7 @@ def _batch(
     with read_transaction() as db:
         found = _fetch_in(db, Ticket.select(*_FIELDS), Ticket.id, chunk)
         tickets = [dict(zip(_COLUMN_NAMES, r, strict=True)) for r in found]
-        maskers = {t["id"]: TextMasker(t["requester"]) for t in tickets} if mask else {}
+        maskers = maskers_of(tickets) if mask else {}
         logs = _log_texts(db, chunk, lang, maskers if mask else None, cells)
     by_id = {t["id"]: t for t in tickets}
     return [by_id[i] for i in chunk if i in by_id], logs, maskers

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import peewee as pw
@@ -48,6 +48,22 @@ class LogCells:
         return self._lines(
             ticket, "count(*) || char(0) || group_concat(head || char(0) || says, char(0))"
         )
+
+    def masked_sql(self, ticket: str, cell: Callable[[str], str]) -> str:
+        """SQL of the ticket ``ticket``'s lines for a masked export, char(3) between: what
+        they say (NUL between), its log cell as ``cell`` (SQL of a finished cell from SQL of
+        its text) makes it, their number, their heads (NUL between); NULL without lines."""
+        text = "group_concat(head || says, char(10))"
+        return self._lines(
+            ticket,
+            f"group_concat(says, char(0)) || char(3) || {cell(text)} || char(3) || count(*) "
+            "|| char(3) || group_concat(head, char(0))",
+        )
+
+    def masked(self, db: pw.Database, chunk: Sequence[int]) -> list[tuple[int, str]]:
+        """(id, ``masked_sql`` with the log cell's text as it is) of each ticket of ``chunk``
+        with lines, in one statement."""
+        return self._select(db, self.masked_sql("k.column1", lambda text: text), chunk)
 
     @staticmethod
     def split(text: str) -> tuple[list[str], list[str]] | None:
