@@ -23,6 +23,7 @@ word of its own), and every phone number shows only its last four digits:
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 MASK_BY_DEFAULT = True
@@ -40,7 +41,7 @@ def mask_requester(name: str) -> str:
     return text[0] + "*" * (len(text) - 2) + text[-1]
 
 
-_SEP = r"[ \-\u2010-\u2015\u3000]"  # spaces and dashes people put inside a number
+_SEP = r"[ \-\u2010-\u2015\u3000\uff0d]"  # spaces and dashes people put inside a number
 _MOBILE = rf"(?P<cc>(?:\+|00)?86{_SEP}?)?(?P<mobile>1[3-9]\d(?:{_SEP}?\d){{8}})"
 _EXT = r"(?P<ext_mark>\s*(?:转|分机|[Ee][Xx][Tt]\.?|[Xx]|#|-)\s*)(?P<ext>\d{1,6})"
 _LANDLINE = (
@@ -94,8 +95,8 @@ def _mask_phone(match: re.Match[str]) -> str:
     return match["alone_mark"] + _tail(match["alone"])
 
 
-_RUN_CHARS = frozenset("0123456789 -\u2010\u2011\u2012\u2013\u2014\u2015\u3000()（）+")
-_CANDIDATE_PATTERN = r"[\d(（+][\d \-\u2010-\u2015\u3000()（）+]{4,}"
+_RUN_CHARS = frozenset("0123456789 -\u2010\u2011\u2012\u2013\u2014\u2015\u3000()（）+＋－")
+_CANDIDATE_PATTERN = r"[\d(（+＋][\d \-\u2010-\u2015\u3000()（）+＋－]{4,}"
 """A run of digits, separators and brackets long enough to hold a number: where to look."""
 _LEAD, _TAIL = 16, 16
 """Room around a run for the words before it (内线, extension) and an extension after it."""
@@ -107,7 +108,8 @@ def mask_phones(text: str) -> str:
     PHONE is tried only in windows around runs of digits (a scan of the whole text costs
     ~0.4 µs a character, which made masked exports three times slower); a window never cuts
     run of digits and separators, so PHONE sees each number with its neighbours as in the
-    whole text.
+    whole text. A number typed in full-width or other non-ASCII digits (an input method's
+    １３９１２３４５６７８) is found as its ASCII twin and masked as one: 139****5678.
     """
     phone, four_digits = _phone_patterns()
     if not text or not four_digits.search(text):
@@ -116,10 +118,33 @@ def mask_phones(text: str) -> str:
     done = 0
     for lo, hi in _windows(text):
         pieces.append(text[done:lo])
-        pieces.append(phone.sub(_mask_phone, text[lo:hi]))
+        window = text[lo:hi]
+        if window.isascii():
+            pieces.append(phone.sub(_mask_phone, window))
+        else:  # one character for one: the matches' places are the window's
+            at = 0
+            for match in phone.finditer(window.translate(_ASCII_TWINS)):
+                pieces += [window[at : match.start()], _mask_phone(match)]
+                at = match.end()
+            pieces.append(window[at:])
         done = hi
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+class _AsciiTwins(dict[int, int]):
+    """``str.translate`` table: any decimal digit to its ASCII digit, full-width + and - to
+    theirs, anything else to itself; filled as characters are met."""
+
+    def __missing__(self, code: int) -> int:
+        twin = unicodedata.decimal(chr(code), None)
+        value = 48 + twin if twin is not None else _FULL_WIDTH_SIGNS.get(code, code)
+        self[code] = value
+        return value
+
+
+_FULL_WIDTH_SIGNS = {0xFF0B: ord("+"), 0xFF0D: ord("-")}
+_ASCII_TWINS = _AsciiTwins()
 
 
 def _windows(text: str) -> list[tuple[int, int]]:

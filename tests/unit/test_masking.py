@@ -70,6 +70,17 @@ def test_longer_names_hide_all_but_two_characters(name: str) -> None:
             ("工单 IT20261121001 于 2026-11-24 16:43 提交，KB5034441"),
         ),
         ("王经理", "王", "王经理"),  # a single character is too common to hunt for
+        # typed with an input method in full-width (or other) digits: masked as ASCII ones
+        ("手机１３９１２３４５６７８，谢谢", "", "手机139****5678，谢谢"),
+        ("＋８６ １３９－１２３４－５６７８", "", "+86 139****5678"),
+        ("座机（０１０）６２３４５６７８", "", "座机（010）****5678"),
+        ("١٣٩١٢٣٤٥٦٧٨ and 13912345678", "", "139****5678 and 139****5678"),
+        ("１３９－１２－３４－５６－７８", "", "139****5678"),
+        (
+            "全角：１２３４，工单ＩＴ２０２６",
+            "",
+            "全角：１２３４，工单ＩＴ２０２６",
+        ),  # no number: as typed
     ],
 )
 def test_mask_text_examples(text: str, requester: str, masked: str) -> None:

@@ -16,7 +16,7 @@ _PIECES = ["王", "小明", "明*", "Alice", "ALICE", "tan", "Tan", "WANG", "e12
            "打印", "ann", "LEE", "josé", "RUIZ", "k9", "sıla", "SILA", "ipek", "İPEK",
            "1", "13", "9", "0", "5678", "１", "３", "٣", "०", "-", " ", "\u3000", "\u00a0",
            "\u2014", "(", "（", "+86", "转", "ext", "内线", "\u212a", "\u017f", "\u0130",
-           "\u0131", "\n", "\x00", "，", "a", "x"]  # fmt: skip
+           "\u0131", "\n", "\x00", "，", "a", "x", "－", "＋"]  # fmt: skip
 
 
 @settings(max_examples=400, deadline=None)
