@@ -78,15 +78,20 @@ _FOLLOW_UP_INDEX: tuple[str, ...] = (
 
 
 def convert(db: pw.Database) -> None:
-    """The step on either engine."""
+    """The step on either engine; on a log that has its authors' ids already (a file stamped
+    back to an older version), only the index is made again."""
     sqlite = isinstance(db, pw.SqliteDatabase)
+    done = "author_id" in {c.name for c in db.get_columns("log_entry")}
     statements = (
-        _AUTHOR_TABLE["sqlite" if sqlite else "postgres"],
-        _AUTHOR_INDEX,
-        _FILL_AUTHORS,
-        *(_SQLITE_STEPS if sqlite else _POSTGRES_STEPS),
-        *_FOLLOW_UP_INDEX,
-    )
+        ()
+        if done
+        else (
+            _AUTHOR_TABLE["sqlite" if sqlite else "postgres"],
+            _AUTHOR_INDEX,
+            _FILL_AUTHORS,
+            *(_SQLITE_STEPS if sqlite else _POSTGRES_STEPS),
+        )
+    ) + _FOLLOW_UP_INDEX
     for sql in statements:
         db.execute_sql(sql)
     assert schema.AUTHOR_TABLE == "log_author"  # the name the frozen SQL above uses

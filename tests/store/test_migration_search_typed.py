@@ -22,6 +22,7 @@ from desk_gui.store import search
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from tests.store.test_search_oracle import PG_URL, _reset_pg_schema
+from tests.store._log_authors import AUTHOR
 
 STEP = next(m for m in MIGRATIONS if m.description.startswith("search what people typed"))
 LABELS = ("优先级", "负责人", "处理中", "登记工单", "一线30分钟内无法解决")
@@ -35,7 +36,7 @@ def _said(text: str, args: str | None) -> str:
 
 def _content() -> list[tuple[object, ...]]:
     tickets = fetch_all("SELECT * FROM ticket ORDER BY id")
-    log = fetch_all("SELECT ticket_id, at, author, kind, text, text_en, args FROM log_entry")
+    log = fetch_all(f"SELECT ticket_id, at, {AUTHOR}, kind, text, text_en, args FROM log_entry")
     return [*tickets, *((*r[:4], *texts(*r[4:])) for r in log)]
 
 
