@@ -97,6 +97,12 @@ def follow_up_links(t: Ticket) -> tuple[TicketLink | None, tuple[TicketLink, ...
     return before, after
 
 
+def _author(entry: LogEntry) -> str:
+    """The name ``to_record``'s query put on ``entry`` ("" if its id names no one)."""
+    name = vars(entry).get("author")
+    return "" if name is None else str(name)
+
+
 def to_record(t: Ticket, with_log: bool = True) -> TicketRecord:
     """A frozen snapshot of a ticket row, its log, attachments' metadata and linked tickets."""
     log: tuple[LogEntryRecord, ...] = ()
@@ -114,9 +120,7 @@ def to_record(t: Ticket, with_log: bool = True) -> TicketRecord:
             .objects()  # the author's name on each entry (the log keeps its id, schema 21)
         )
         log = tuple(
-            LogEntryRecord(
-                e.at, e.author or "", LogKind(e.kind), *texts(e.text, e.text_en, e.args)
-            )
+            LogEntryRecord(e.at, _author(e), LogKind(e.kind), *texts(e.text, e.text_en, e.args))
             for e in entries
         )
         chained = [(e.id, bytes(e.chain)) for e in entries if e.chain is not None]

@@ -60,8 +60,7 @@ _SQLITE_STEPS: tuple[str, ...] = (
 _POSTGRES_STEPS: tuple[str, ...] = (
     'ALTER TABLE "log_entry" ADD COLUMN "author_id" INTEGER REFERENCES "log_author" ("id")',
     'ALTER TABLE "log_entry" DISABLE TRIGGER "log_entry_no_update"',
-    'UPDATE "log_entry" l SET "author_id" = a."id" FROM "log_author" a '
-    'WHERE a."name" = l."author"',
+    'UPDATE "log_entry" l SET "author_id" = a."id" FROM "log_author" a WHERE a."name" = l."author"',
     'ALTER TABLE "log_entry" ENABLE TRIGGER "log_entry_no_update"',
     'ALTER TABLE "log_entry" ALTER COLUMN "author_id" SET NOT NULL',
     'ALTER TABLE "log_entry" DROP COLUMN "author"',

@@ -35,7 +35,6 @@ import peewee as pw
 from desk_gui.store import rollup_sql, schema, search, search_rows
 from desk_gui.store.database import current_database, fetch_all, rows_of, write_transaction
 from desk_gui.store.import_numbers import Reservation, give_back, reserve_numbers
-from desk_gui.store.log_authors import ids_of
 from desk_gui.store.import_write import (
     CHUNK,
     NewTicket,
@@ -45,6 +44,7 @@ from desk_gui.store.import_write import (
     _next_id,
     _stored,
 )
+from desk_gui.store.log_authors import ids_of
 from desk_gui.store.models import Meta, Staff
 from desk_gui.store.stage_file import StageFile, sweep_stale
 

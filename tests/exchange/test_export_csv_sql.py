@@ -20,9 +20,9 @@ from desk_gui.services.context import Context
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store import read_ahead as read_ahead_module
 from desk_gui.store.database import close_database, current_database, open_database
+from desk_gui.store.log_authors import id_of
 from desk_gui.store.queue import ticket_ids
 from desk_gui.store.read_ahead import read_ahead
-from desk_gui.store.log_authors import id_of
 
 NOW = datetime(2024, 5, 6, 17, 0)
 # Free text csv.writer quotes, and text a spreadsheet would take for a formula.

@@ -14,10 +14,10 @@ from desk_gui.exchange import export, said_memo
 from desk_gui.exchange.export import ExportOptions, export_tickets
 from desk_gui.store import read_ahead as read_ahead_module
 from desk_gui.store.database import current_database
+from desk_gui.store.log_authors import id_of
 from desk_gui.store.queue import ticket_ids
 from tests.exchange.test_export_csv_sql import NOW, TEXTS, _odd_values
 from tests.exchange.test_export_csv_sql import db as db  # the fixture
-from desk_gui.store.log_authors import id_of
 
 # Lines a masker must change (the requester's name, phone numbers) beside tricky text.
 MASKED = ["王小明来电 13912345678", "回电 010-6543 2100 转 123", "Wang said 王小明 ok", "\x00=1"]

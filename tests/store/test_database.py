@@ -32,9 +32,9 @@ from desk_gui.store.errors import (
     NotDeskDatabase,
     SqliteTooOld,
 )
+from desk_gui.store.log_authors import id_of
 from desk_gui.store.models import LogEntry, Ticket
 from tests.conftest import TicketFactory
-from desk_gui.store.log_authors import id_of
 
 
 def _pragma(db: pw.Database, name: str) -> object:
@@ -197,7 +197,9 @@ def test_log_is_append_only(db: pw.Database, make_ticket: TicketFactory) -> None
         LogEntry.delete().execute()
     with write_transaction():
         who = id_of(db, "a")
-        LogEntry.create(ticket=ticket, at=datetime(2026, 11, 21), author_id=who, kind="note", text="2")
+        LogEntry.create(
+            ticket=ticket, at=datetime(2026, 11, 21), author_id=who, kind="note", text="2"
+        )
     assert LogEntry.select().count() == 2
 
 

@@ -23,8 +23,8 @@ from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from desk_gui.store.search import search_ticket_ids
 from desk_gui.store.times import text_sql
-from tests.store.test_log_chain import _tamper
 from tests.store._log_authors import author_sql, names_back
+from tests.store.test_log_chain import _tamper
 
 STEP = next(m for m in MIGRATIONS if "generated log lines" in m.description)
 # Lines the old code wrote that no template renders exactly (or that were typed).

@@ -10,8 +10,8 @@ from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import SCHEMA_VERSION
 from desk_gui.store.search import search_ticket_ids
 from desk_gui.store.times import kind_word_sql, text_sql
-from tests.store.test_migration_reminders import INSERT_TICKET
 from tests.store._log_authors import AUTHOR
+from tests.store.test_migration_reminders import INSERT_TICKET
 from tests.store.test_migrations import _migrated_to
 
 LOG = (

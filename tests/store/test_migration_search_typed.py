@@ -21,8 +21,8 @@ from desk_gui.services.demo_load import generate_demo
 from desk_gui.store import search
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from tests.store.test_search_oracle import PG_URL, _reset_pg_schema
 from tests.store._log_authors import AUTHOR
+from tests.store.test_search_oracle import PG_URL, _reset_pg_schema
 
 STEP = next(m for m in MIGRATIONS if m.description.startswith("search what people typed"))
 LABELS = ("优先级", "负责人", "处理中", "登记工单", "一线30分钟内无法解决")

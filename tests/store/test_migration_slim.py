@@ -26,8 +26,8 @@ from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
 from desk_gui.store.times import read_time
-from tests.store.test_log_chain import _tamper
 from tests.store._log_authors import author_sql, names_back
+from tests.store.test_log_chain import _tamper
 
 
 def content(path: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
