@@ -83,7 +83,8 @@ def _raw_batches(db: Path, ids: list[int]) -> object:
                 f"SELECT {_COLUMNS} FROM ticket WHERE id IN ({marks})", chunk
             ).fetchall()
             logs = con.execute(
-                "SELECT ticket_id, at, author, text FROM log_entry "
+                "SELECT ticket_id, at, (SELECT name FROM log_author WHERE id = author_id), text "
+                "FROM log_entry "
                 f"WHERE ticket_id IN ({marks}) ORDER BY ticket_id, at, id",
                 chunk,
             ).fetchall()
@@ -190,17 +191,19 @@ def raw_insert(source: Path, target: Path, n: int) -> None:
     lo = min(ids)
     tickets = src.execute("SELECT * FROM ticket WHERE id >= ?", (lo,)).fetchall()
     logs = src.execute(
-        "SELECT ticket_id, at, author, kind, text, text_en, args FROM log_entry "
+        "SELECT ticket_id, at, author_id, kind, text, text_en, args FROM log_entry "
         "WHERE ticket_id >= ?",
         (lo,),
     ).fetchall()
     fts = src.execute("SELECT rowid, * FROM ticket_fts WHERE rowid >= ?", (lo,)).fetchall()
+    authors = src.execute("SELECT id, name FROM log_author").fetchall()  # schema 21
     src.close()
     con = sqlite3.connect(target, isolation_level=None)
     con.execute("BEGIN IMMEDIATE")
+    con.executemany("INSERT OR IGNORE INTO log_author (id, name) VALUES (?, ?)", authors)
     con.executemany(f"INSERT INTO ticket VALUES ({','.join('?' * len(tickets[0]))})", tickets)
     con.executemany(
-        "INSERT INTO log_entry (ticket_id, at, author, kind, text, text_en, args) "
+        "INSERT INTO log_entry (ticket_id, at, author_id, kind, text, text_en, args) "
         "VALUES (?,?,?,?,?,?,?)",
         logs,
     )

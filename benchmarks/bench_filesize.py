@@ -30,6 +30,7 @@ from bench_store import ensure_demo  # noqa: E402
 from desk_gui.domain.log_kind_codes import word_of  # noqa: E402
 from desk_gui.domain.log_render import texts  # noqa: E402
 from desk_gui.store.database import close_database, open_database  # noqa: E402
+from desk_gui.store.log_authors import name_sql  # noqa: E402
 from desk_gui.store.times import text_sql  # noqa: E402
 
 MB = 1024 * 1024
@@ -66,7 +67,8 @@ def content(path: Path) -> tuple[int, int, str]:
         have = {r[1] for r in conn.execute("PRAGMA table_info(log_entry)")}
         args = "args" if "args" in have else "NULL"
         at = text_sql("at")
-        select = f"SELECT ticket_id, {at}, author, kind, text, text_en, {args} FROM log_entry"
+        author = name_sql("author_id") if "author_id" in have else "author"  # schema 21: ids
+        select = f"SELECT ticket_id, {at}, {author}, kind, text, text_en, {args} FROM log_entry"
         for tid, at, author, kind, text, text_en, a in conn.execute(select + " ORDER BY id"):
             zh, en = texts(text, text_en, a)
             kind = word_of(kind)  # a one-letter code from schema 20 on

@@ -104,8 +104,11 @@ def _raw_ticket_save(con: sqlite3.Connection) -> None:
         (f"RAW20240101{seq:05d}", now, now, now),
     )
     tid = cur.lastrowid
+    # The author's id as Desk finds or adds it (schema 21).
+    con.execute("INSERT INTO log_author (name) VALUES ('b') ON CONFLICT (name) DO NOTHING")
     con.execute(
-        "INSERT INTO log_entry (ticket_id, at, author, kind, text) VALUES (?, ?, 'b', 'created', 'x')",
+        "INSERT INTO log_entry (ticket_id, at, author_id, kind, text) "
+        "VALUES (?, ?, (SELECT id FROM log_author WHERE name = 'b'), 'created', 'x')",
         (tid, now),
     )
     # The search row as Desk keeps it: the contentless index and its compressed saved copy.

@@ -31,6 +31,7 @@ from desk_gui.domain.epoch import to_seconds
 from desk_gui.domain.fields import Kind, column_fields
 from desk_gui.domain.lang import Lang, is_zh
 from desk_gui.exchange.said_memo import SaidMemo
+from desk_gui.store.log_authors import name_sql
 
 # What domain.text.printable takes out: a batch holding one is made in Python.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -79,7 +80,8 @@ def log_line(lang: Lang, said: str, log: str, colon: str) -> str:
 def log_head(log: str, colon: str) -> str:
     """SQL of a log line's head: its minute, author and ``colon`` (SQL); ``log``: the log
     table's alias and a dot."""
-    return f"{minute(log + 'at')} || ' ' || {log}author || {colon}"
+    author = name_sql(f"{log}author_id")  # the log keeps the author's id (schema 21)
+    return f"{minute(log + 'at')} || ' ' || {author} || {colon}"
 
 
 def log_said(lang: Lang, said: str, log: str) -> str:

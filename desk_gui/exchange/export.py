@@ -39,7 +39,7 @@ from desk_gui.exchange.log_cells import LogCells
 from desk_gui.exchange.masked_logs import masked_log_cells, masked_log_texts, maskers_of
 from desk_gui.exchange.xlsx_stream import excel_serial, sample_cell, write_workbook
 from desk_gui.store.database import current_database, read_transaction, translate_errors
-from desk_gui.store.models import LogEntry, Ticket
+from desk_gui.store.models import LogAuthor, LogEntry, Ticket
 from desk_gui.store.office import office_masks_requester
 from desk_gui.store.queue import QueueFilter, SortKey, ticket_ids
 from desk_gui.store.read_ahead import read_ahead
@@ -96,14 +96,18 @@ def _log_texts(
         return masked_log_cells(db, chunk, cells, maskers)
     zh = is_zh(lang)
     colon = "：" if zh else ": "
-    query = LogEntry.select(
-        LogEntry.ticket,
-        LogEntry.at,
-        LogEntry.author,
-        LogEntry.text,
-        LogEntry.text_en,
-        LogEntry.args,
-    ).order_by(LogEntry.ticket, LogEntry.at, LogEntry.id)
+    query = (
+        LogEntry.select(
+            LogEntry.ticket,
+            LogEntry.at,
+            LogAuthor.name,  # the log keeps the author's id (schema 21)
+            LogEntry.text,
+            LogEntry.text_en,
+            LogEntry.args,
+        )
+        .join(LogAuthor, on=LogAuthor.id == LogEntry.author_id)
+        .order_by(LogEntry.ticket, LogEntry.at, LogEntry.id)
+    )
     rows = _fetch_in(db, query, LogEntry.ticket, chunk)
     parts: dict[int, tuple[list[str], list[str]]] = {}
     for ticket_id, at, author, text, text_en, args in rows:

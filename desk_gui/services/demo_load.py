@@ -26,7 +26,7 @@ from desk_gui.services.demo_data import (
     STAFF,
 )
 from desk_gui.services.settings import OfficeSettings, load_settings
-from desk_gui.store import search, search_rows
+from desk_gui.store import log_authors, search, search_rows
 from desk_gui.store.bulk import bulk_load
 from desk_gui.store.database import current_database, is_sqlite, rows_of, write_transaction
 from desk_gui.store.models import DailySequence, LogEntry, Staff, Ticket
@@ -215,10 +215,22 @@ def _write_batch(batch: _Batch) -> int:
         for key, last in batch.sequences.items():
             _set_sequence(key, last)
         _insert(Ticket, batch.columns, batch.tickets)
-        _insert(LogEntry, [*LOG_COLUMNS, "chain"], batch.log)
+        _insert(LogEntry, _STORED_LOG_COLUMNS, _with_author_ids(batch.log))
         if batch.index is not None:
             search.add_index_rows(batch.index, batch.docs)
     return len(batch.tickets)
+
+
+_AUTHOR = LOG_COLUMNS.index("author")
+_STORED_LOG_COLUMNS = [*LOG_COLUMNS[:_AUTHOR], "author_id", *LOG_COLUMNS[_AUTHOR + 1 :], "chain"]
+"""The log's columns as stored: the author's id (schema 21), then the chain value."""
+
+
+def _with_author_ids(log: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Log rows (LOG_COLUMNS, then the chain value) with their authors' ids, inside the
+    transaction that writes them."""
+    who = log_authors.ids_of(current_database(), {row[_AUTHOR] for row in log})
+    return [(*row[:_AUTHOR], who[row[_AUTHOR]], *row[_AUTHOR + 1 :]) for row in log]
 
 
 def _insert(model: type[Any], columns: list[str], rows: list[Any]) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import peewee as pw
+
 from desk_gui.domain import sla
 from desk_gui.domain.enums import (
     Category,
@@ -33,7 +35,7 @@ from desk_gui.services.settings import OfficeSettings
 from desk_gui.store import log_append
 from desk_gui.store.database import read_transaction
 from desk_gui.store.errors import ConflictError, NotFound
-from desk_gui.store.models import Attachment, LogEntry, Ticket
+from desk_gui.store.models import Attachment, LogAuthor, LogEntry, Ticket
 
 
 def draft_columns(draft: TicketDraft) -> dict[str, Any]:
@@ -95,6 +97,12 @@ def follow_up_links(t: Ticket) -> tuple[TicketLink | None, tuple[TicketLink, ...
     return before, after
 
 
+def _author(entry: LogEntry) -> str:
+    """The name ``to_record``'s query put on ``entry`` ("" if its id names no one)."""
+    name = vars(entry).get("author")
+    return "" if name is None else str(name)
+
+
 def to_record(t: Ticket, with_log: bool = True) -> TicketRecord:
     """A frozen snapshot of a ticket row, its log, attachments' metadata and linked tickets."""
     log: tuple[LogEntryRecord, ...] = ()
@@ -105,10 +113,14 @@ def to_record(t: Ticket, with_log: bool = True) -> TicketRecord:
     if with_log:
         follow_up_of, follow_ups = follow_up_links(t)
         entries = list(
-            LogEntry.select().where(LogEntry.ticket == t.id).order_by(LogEntry.at, LogEntry.id)
+            LogEntry.select(LogEntry, LogAuthor.name.alias("author"))
+            .join(LogAuthor, pw.JOIN.LEFT_OUTER, on=LogAuthor.id == LogEntry.author_id)
+            .where(LogEntry.ticket == t.id)
+            .order_by(LogEntry.at, LogEntry.id)
+            .objects()  # the author's name on each entry (the log keeps its id, schema 21)
         )
         log = tuple(
-            LogEntryRecord(e.at, e.author, LogKind(e.kind), *texts(e.text, e.text_en, e.args))
+            LogEntryRecord(e.at, _author(e), LogKind(e.kind), *texts(e.text, e.text_en, e.args))
             for e in entries
         )
         chained = [(e.id, bytes(e.chain)) for e in entries if e.chain is not None]
@@ -214,7 +226,10 @@ def logged_since(
         .where(
             (LogEntry.ticket == ticket_id)
             & (LogEntry.kind == kind.value)
-            & (LogEntry.author == ctx.operator)
+            & (
+                LogEntry.author_id
+                == LogAuthor.select(LogAuthor.id).where(LogAuthor.name == ctx.operator)
+            )
             & (LogEntry.at >= since)
             & (LogEntry.text == text)
         )

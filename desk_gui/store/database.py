@@ -33,6 +33,7 @@ from desk_gui.store.errors import (
     StoreError,
 )
 from desk_gui.store.models import database_proxy
+from desk_gui.store.schema import SQLITE_PAGE_SIZE
 from desk_gui.store.sqlite_library import untrack_memory
 
 MIN_SQLITE: tuple[int, int, int] = (3, 35, 0)
@@ -42,6 +43,7 @@ BUSY_TIMEOUT_S = 30.0
 """How long a statement waits for another workstation's lock before DatabaseLocked."""
 
 SQLITE_PRAGMAS: tuple[tuple[str, object], ...] = (
+    ("page_size", SQLITE_PAGE_SIZE),  # a new file's, before its first table; others: at VACUUM
     ("busy_timeout", int(BUSY_TIMEOUT_S * 1000)),
     ("journal_mode", "delete"),  # WAL does not work over a network share
     ("synchronous", "full"),

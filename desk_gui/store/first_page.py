@@ -22,7 +22,7 @@ from desk_gui.domain.epoch import from_seconds, to_seconds
 from desk_gui.store import schema
 from desk_gui.store.queue_types import KNOWN_STATUSES, SOON, QueueFilter, QueueRow, SortKey
 
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 """The schema this program writes: ``store.migrations.SCHEMA_VERSION``, which imports peewee
 (a test keeps the two equal). A file at any other version takes the full path."""
 

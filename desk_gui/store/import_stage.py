@@ -44,6 +44,7 @@ from desk_gui.store.import_write import (
     _next_id,
     _stored,
 )
+from desk_gui.store.log_authors import ids_of
 from desk_gui.store.models import Meta, Staff
 from desk_gui.store.stage_file import StageFile, sweep_stale
 
@@ -278,16 +279,20 @@ def _check(first: int) -> None:
 
 def _copy(db: pw.Database, names: list[str]) -> None:
     columns = ", ".join(f'"{n}"' for n in ["id", "number", *names])
-    log = "ticket_id, author, kind, text, text_en, at, args, chain"
+    log = "ticket_id, author_id, kind, text, text_en, at, args, chain"
+    # The staged lines keep their authors' names (for the chain values); the log their ids
+    # (schema 21), added here, in the transaction that copies the lines.
+    ids_of(db, [str(r[0]) for r in fetch_all(f"SELECT DISTINCT author FROM {ATTACHED}.l")])
+    author_id = '(SELECT a."id" FROM main."log_author" a WHERE a."name" = l.author)'
     # A generated line keeps only its args (log_render): its text is rendered when read, as
     # store.log_append writes it on SQLite; the staged text is kept for the chain values.
     said = (
-        "ticket_id, author, kind, CASE WHEN args IS NULL THEN text ELSE '' END, "
+        f"ticket_id, {author_id}, kind, CASE WHEN args IS NULL THEN text ELSE '' END, "
         "CASE WHEN args IS NULL THEN text_en END, at, args, chain"
     )
     for sql in (
         f'INSERT INTO main."ticket" ({columns}) SELECT {columns} FROM {ATTACHED}.t ORDER BY id',
-        f'INSERT INTO main."log_entry" ({log}) SELECT {said} FROM {ATTACHED}.l ORDER BY rowid',
+        f'INSERT INTO main."log_entry" ({log}) SELECT {said} FROM {ATTACHED}.l l ORDER BY rowid',
     ):
         db.execute_sql(sql)
 

@@ -30,6 +30,7 @@ from desk_gui.store.database import (
     write_transaction,
 )
 from desk_gui.store.log_append import generated_text
+from desk_gui.store.log_authors import ids_of
 from desk_gui.store.models import DailySequence, LogEntry, Staff, Ticket
 from desk_gui.store.times import sqlite_value
 
@@ -150,17 +151,20 @@ class _Prepared:
         """The log lines of tickets ``start`` to ``end`` (their ids in ``ids``)."""
         table = LogEntry._meta.table_name
         sql = (
-            f'INSERT INTO "{table}" ("ticket_id", "author", "kind", "text", "text_en", "at", '
+            f'INSERT INTO "{table}" ("ticket_id", "author_id", "kind", "text", "text_en", "at", '
             f'"args", "chain") VALUES ({", ".join([self.db.param] * 8)})'
         )
         rows: list[tuple[Any, ...]] = []
-        for k in range(start, min(end, len(ids))):
+        # The authors' ids (schema 21), read in the transaction that writes the lines.
+        tickets = range(start, min(end, len(ids)))
+        who = ids_of(self.db, {line[0] for k in tickets for line in self.logs[k]})
+        for k in tickets:
             i, lines = ids[k], self.logs[k]
             chains = self.chains[k] if self.guessed[k] == i else _chain(i, lines)
             rows.extend(
-                (i, a, kind, generated_text(self.db, text), None, at, args, value)
+                (i, who[a], kind, generated_text(self.db, text), None, at, args, value)
                 if args is not None
-                else (i, a, kind, text, text_en, at, None, value)
+                else (i, who[a], kind, text, text_en, at, None, value)
                 for (a, kind, text, text_en, at, args), value in zip(lines, chains, strict=True)
             )
         self.db.cursor().executemany(sql, rows)

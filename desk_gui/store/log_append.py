@@ -15,8 +15,10 @@ from desk_gui.domain.log_chain import GENESIS, ChainWalker, entry_hash
 from desk_gui.domain.log_chain import stored as kept
 from desk_gui.domain.log_render import texts
 from desk_gui.store.database import current_database, is_sqlite, write_transaction
+from desk_gui.store.log_authors import id_of, name_sql
 from desk_gui.store.models import LogEntry
 
+_AUTHOR = name_sql('"author_id"')
 CHAIN_LOCK_CLASS = 0x4C4F47  # "LOG": pg_advisory_xact_lock(class, ticket id)
 
 
@@ -35,7 +37,7 @@ def head(ticket_id: int) -> bytes | None:
     """
     db = current_database()
     cursor = db.execute_sql(
-        'SELECT "at", "author", "kind", "text", "text_en", "args" FROM "log_entry" '
+        f'SELECT "at", {_AUTHOR}, "kind", "text", "text_en", "args" FROM "log_entry" '
         f'WHERE "ticket_id" = {db.param} AND "chain" IS NOT NULL ORDER BY "id"',
         (ticket_id,),
     )
@@ -74,7 +76,7 @@ def append(
         LogEntry.insert(
             ticket=ticket_id,
             at=at,
-            author=author,
+            author_id=id_of(db, author),
             kind=kind,
             text=stored[0],
             text_en=stored[1],

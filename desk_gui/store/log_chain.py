@@ -23,9 +23,12 @@ import peewee as pw
 
 from desk_gui.domain.log_chain import ChainWalker, canonical_at
 from desk_gui.domain.log_render import texts
+from desk_gui.store.log_authors import name_sql
 
-COLUMNS = "id, ticket_id, at, author, kind, text, text_en, chain, args"
-"""What verification reads of each entry, in the order ``verify_rows`` expects."""
+_AUTHOR = f"COALESCE({name_sql('author_id')}, '') AS author"
+COLUMNS = f"id, ticket_id, at, {_AUTHOR}, kind, text, text_en, chain, args"
+"""What verification reads of each entry, in the order ``verify_rows`` expects: the author's
+name (schema 21 keeps its id; an id naming no one reads as no name, and breaks the chain)."""
 PAGE = 20_000
 MAX_REPORTED = 20
 """Broken tickets named one by one; any more are counted."""
@@ -110,11 +113,13 @@ Describe = Callable[[list[int]], dict[int, tuple[Any, ...]]]
 """Entry ids → (ticket number, at, author) of each, for the report."""
 
 
-def describe_sql(param: str, ids: list[int]) -> str:
-    """The query ``Describe`` runs for ``ids``."""
+def describe_sql(param: str, ids: list[int], *, author_ids: bool = True) -> str:
+    """The query ``Describe`` runs for ``ids``; ``author_ids``: the log keeps its authors' ids
+    (schema 21), not their names."""
     marks = ", ".join([param] * len(ids))
+    author = name_sql('l."author_id"') if author_ids else 'l."author"'
     return (
-        'SELECT l."id", t."number", l."at", l."author" FROM "log_entry" l '
+        f'SELECT l."id", t."number", l."at", {author} FROM "log_entry" l '
         f'LEFT JOIN "ticket" t ON t."id" = l."ticket_id" WHERE l."id" IN ({marks})'
     )
 
@@ -142,22 +147,25 @@ def report(breaks: list[Break], describe: Describe) -> list[str]:
     return out
 
 
-def _columns(conn: sqlite3.Connection) -> str:
-    """COLUMNS, or with NULL args for a file from before generated lines were stored so."""
-    have = {str(r[1]) for r in conn.execute("PRAGMA table_info(log_entry)")}
-    return COLUMNS if "args" in have else COLUMNS.replace("args", "NULL AS args")
+def columns_of(have: set[str]) -> str:
+    """COLUMNS for a log table with the columns ``have``: an older file's (a backup's) with
+    its authors' names, and NULL args before generated lines were stored so."""
+    out = COLUMNS if "author_id" in have else COLUMNS.replace(_AUTHOR, "author")
+    return out if "args" in have else out.replace("args", "NULL AS args")
 
 
 def check_sqlite(conn: sqlite3.Connection) -> list[str]:
     """Chain problems of the file open on ``conn`` (schema 13 on)."""
-    cursor = conn.execute(f"SELECT {_columns(conn)} FROM log_entry ORDER BY id")
+    have = {str(r[1]) for r in conn.execute("PRAGMA table_info(log_entry)")}
+    cursor = conn.execute(f"SELECT {columns_of(have)} FROM log_entry ORDER BY id")
     try:
         breaks = verify_rows(cursor)
     finally:
         cursor.close()
 
     def describe(ids: list[int]) -> dict[int, tuple[Any, ...]]:
-        rows = conn.execute(describe_sql("?", ids), ids).fetchall()
+        sql = describe_sql("?", ids, author_ids="author_id" in have)
+        rows = conn.execute(sql, ids).fetchall()
         return {int(r[0]): tuple(r[1:]) for r in rows}
 
     return report(breaks, describe)
@@ -166,8 +174,7 @@ def check_sqlite(conn: sqlite3.Connection) -> list[str]:
 def check_server(db: pw.Database) -> list[str]:
     """Chain problems of a PostgreSQL database, read in one snapshot (REPEATABLE READ)."""
     with db.atomic("REPEATABLE READ"):
-        have = {c.name for c in db.get_columns("log_entry")}
-        columns = COLUMNS if "args" in have else COLUMNS.replace("args", "NULL AS args")
+        columns = columns_of({c.name for c in db.get_columns("log_entry")})
         select = f'SELECT {columns} FROM "log_entry"'
         breaks = verify_rows(row for page in _pages(db, select) for row in page)
 

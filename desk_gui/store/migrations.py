@@ -17,6 +17,7 @@ import peewee as pw
 
 from desk_gui import __version__
 from desk_gui.store import (
+    author_convert,
     epoch_convert,
     log_chain,
     log_convert,
@@ -289,6 +290,15 @@ def _v20_epoch(db: pw.Database) -> None:
         epoch_convert.convert_sqlite(db)
 
 
+def _v21_log_authors(db: pw.Database) -> None:
+    """Both engines: the log's authors as ids into ``log_author``, the follow-up index partial
+    (``store.author_convert``); PostgreSQL: agents may add a name. SQLite: 16 KiB pages at the
+    VACUUM after (``migrate``)."""
+    author_convert.convert(db)
+    if not isinstance(db, pw.SqliteDatabase):
+        pg_roles.refresh_grants(db)  # an agent's first log line adds its name
+
+
 # Version 9 as peewee generates it from the model (both engines alike); frozen on purpose.
 _V9_TABLES: tuple[str, ...] = (
     'CREATE TABLE "intake_token" ("token" VARCHAR(64) NOT NULL PRIMARY KEY, '
@@ -477,6 +487,12 @@ MIGRATIONS: list[Migration] = [
         _v20_epoch,
         vacuum=True,
     ),
+    Migration(
+        21,
+        "the log's authors once, a partial follow-up index, 16 KiB pages: a smaller file",
+        _v21_log_authors,
+        vacuum=True,
+    ),
 ]
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
@@ -488,9 +504,11 @@ def create_latest(db: pw.Database) -> None:
     postgres = not isinstance(db, pw.SqliteDatabase)
     if postgres:
         _run(db, schema.POSTGRES_LOG_TRIGGERS)
+        _run(db, schema.POSTGRES_AUTHOR_TRIGGERS)
         _run(db, schema.postgres_notify_sql())
     else:
         _run(db, schema.SQLITE_LOG_TRIGGERS)
+        _run(db, schema.SQLITE_AUTHOR_TRIGGERS)
         db.execute_sql(schema.SQLITE_FTS_SQL)
         db.execute_sql(schema.SQLITE_FTS_DOC_SQL)
         _run(db, schema.sqlite_fts_keep_sql())
@@ -503,6 +521,7 @@ def create_latest(db: pw.Database) -> None:
         _run(db, pg_search.create_sql())
     _run(db, schema.REPORT_INDEX_SQL)
     _run(db, rollup_sql.schema_sql(postgres=postgres))
+    db.execute_sql(schema.FOLLOW_UP_INDEX_SQL)
 
 
 def _user_tables(db: pw.Database) -> list[str]:
@@ -607,7 +626,10 @@ def migrate(
         backup = _backup_before(db, current, backup_dir) if current > 0 else None
         vacuum = _run_steps(db, goal)
     if vacuum:
-        db.execute_sql("VACUUM")  # outside any transaction; the backup was made before
+        # Outside any transaction; the backup was made before. An older file's pages become
+        # the size new files get (schema 21).
+        db.execute_sql(f"PRAGMA page_size = {schema.SQLITE_PAGE_SIZE}")
+        db.execute_sql("VACUUM")
     return backup
 
 

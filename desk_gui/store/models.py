@@ -116,9 +116,9 @@ class Ticket(BaseModel):
 
     # Schema 5: the closed ticket this one follows up (a new problem after closure); last, as
     # ALTER TABLE appends it, and an inline REFERENCES so fresh and migrated files agree.
-    follow_up_of = pw.IntegerField(
-        null=True, index=True, constraints=[pw.SQL('REFERENCES "ticket" ("id")')]
-    )
+    # Its index is partial (schema 21, ``schema.FOLLOW_UP_INDEX_SQL``): most tickets follow up
+    # nothing, and ``follow_up_of = ?`` never looks for NULL.
+    follow_up_of = pw.IntegerField(null=True, constraints=[pw.SQL('REFERENCES "ticket" ("id")')])
 
 
 class HashField(pw.BlobField):
@@ -137,13 +137,23 @@ class LogEntry(BaseModel):
     # at 1M tickets against 125 MB.
     ticket = pw.ForeignKeyField(Ticket, backref="log_entries", on_delete="RESTRICT")
     at = EpochDateTimeField()
-    author = pw.CharField(max_length=64)
+    # The author's LogAuthor id (schema 21): readers take the name by ``log_authors.name_sql``.
+    author_id = pw.IntegerField(constraints=[pw.SQL('REFERENCES "log_author" ("id")')])
     kind = LogKindField(max_length=16)  # a one-letter code on SQLite (schema 20)
     text = pw.TextField()  # Chinese of a generated line, or a note as typed
     text_en = pw.TextField(null=True)  # English of a generated line (schema 4); NULL if typed
     chain = HashField(null=True)  # SHA-256 chaining it to the ticket's previous entry (schema 13)
     # A generated line as template and values (domain.log_render), text "" and text_en NULL.
     args = pw.TextField(null=True)
+
+
+class LogAuthor(BaseModel):
+    """A name that wrote in the handling log, once (schema 21): ten million entries keep its
+    id, not its name. Append-only like the log, whose chain covers the name."""
+
+    id = pw.AutoField()  # explicit so type checkers know it
+
+    name = pw.CharField(max_length=64, unique=True)
 
 
 class Attachment(BaseModel):
@@ -365,6 +375,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Staff,
     DailySequence,
     Ticket,
+    LogAuthor,  # before LogEntry, which references it
     LogEntry,
     Attachment,
     EditLock,

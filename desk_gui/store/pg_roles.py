@@ -73,7 +73,7 @@ def _grants(db: pw.Database) -> list[str]:
         f'"must_change", "changed_at") ON "account" TO {agent}',
         f'GRANT SELECT ("id"), INSERT ON "audit_event" TO {agent}',
         f'GRANT INSERT, UPDATE ON "ticket", "daily_sequence" TO {agent}',
-        f'GRANT INSERT ON "log_entry", "attachment", "staff" TO {agent}',
+        f'GRANT INSERT ON "log_entry", "log_author", "attachment", "staff" TO {agent}',
         f'GRANT INSERT, UPDATE, DELETE ON "edit_lock", "reminder" TO {agent}',
         f'GRANT INSERT ON "intake_token", "kb_revision", "kb_link", "ticket_link" TO {agent}',
         f'GRANT INSERT, UPDATE ON "kb_article", "problem", "problem_action" TO {agent}',

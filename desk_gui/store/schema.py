@@ -256,3 +256,30 @@ def sqlite_fts_keep_sql() -> list[str]:
         f"WHEN {changed} BEGIN {body}; END",
         f'CREATE TRIGGER "{FTS_KEEP_TRIGGERS[1]}" AFTER DELETE ON "ticket" BEGIN {body}; END',
     ]
+
+
+FOLLOW_UP_INDEX_SQL = (
+    'CREATE INDEX "ticket_follow_up_of" ON "ticket" ("follow_up_of") '
+    'WHERE "follow_up_of" IS NOT NULL'
+)
+"""Schema 21: a closed ticket's follow-ups (``follow_up_of = ?``, which implies NOT NULL, so
+both engines use it); the few tickets that follow one up, not a NULL entry per ticket."""
+
+SQLITE_PAGE_SIZE = 16384
+"""Bytes a page of a SQLite file (schema 21; 4096 before): less space left over in each page
+of the wide ticket rows, fewer pages of index interior. New files get it at creation, a
+migrated one at its VACUUM."""
+
+AUTHOR_TABLE = "log_author"
+AUTHOR_TRIGGER_NAMES: tuple[str, ...] = ("log_author_no_update", "log_author_no_delete")
+SQLITE_AUTHOR_TRIGGERS: tuple[str, ...] = tuple(
+    f'CREATE TRIGGER "{name}" BEFORE {event} ON "{AUTHOR_TABLE}" '
+    f"BEGIN SELECT RAISE(ABORT, '{LOG_GUARD_MESSAGE}'); END"
+    for name, event in zip(AUTHOR_TRIGGER_NAMES, ("UPDATE", "DELETE"), strict=True)
+)
+"""The log's names are append-only too: the chain covers the name, not its id."""
+POSTGRES_AUTHOR_TRIGGERS: tuple[str, ...] = tuple(
+    f'CREATE TRIGGER "{name}" BEFORE {event} ON "{AUTHOR_TABLE}" '
+    "FOR EACH ROW EXECUTE FUNCTION log_entry_guard()"
+    for name, event in zip(AUTHOR_TRIGGER_NAMES, ("UPDATE", "DELETE"), strict=True)
+)

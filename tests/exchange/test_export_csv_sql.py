@@ -20,6 +20,7 @@ from desk_gui.services.context import Context
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store import read_ahead as read_ahead_module
 from desk_gui.store.database import close_database, current_database, open_database
+from desk_gui.store.log_authors import id_of
 from desk_gui.store.queue import ticket_ids
 from desk_gui.store.read_ahead import read_ahead
 
@@ -184,8 +185,8 @@ def test_nul_in_a_cell_or_a_log_line_is_taken_out_as_in_python(
     db_ = current_database()
     db_.execute_sql("UPDATE ticket SET remarks = ? WHERE id = 2", (text,))
     db_.execute_sql(
-        "INSERT INTO log_entry (ticket_id, at, author, kind, text) VALUES (3, ?, ?, ?, ?)",
-        ("2024-05-06 10:00:00", "李工", "note", text),
+        "INSERT INTO log_entry (ticket_id, at, author_id, kind, text) VALUES (3, ?, ?, ?, ?)",
+        ("2024-05-06 10:00:00", id_of(db_, "李工"), "note", text),
     )
     _both(tmp_path, monkeypatch, "en", batch=2)
     rows = (tmp_path / "fast-en.csv").read_text(encoding="utf-8-sig")

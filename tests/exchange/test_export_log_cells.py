@@ -14,6 +14,7 @@ from desk_gui.exchange import export, said_memo
 from desk_gui.exchange.export import ExportOptions, export_tickets
 from desk_gui.store import read_ahead as read_ahead_module
 from desk_gui.store.database import current_database
+from desk_gui.store.log_authors import id_of
 from desk_gui.store.queue import ticket_ids
 from tests.exchange.test_export_csv_sql import NOW, TEXTS, _odd_values
 from tests.exchange.test_export_csv_sql import db as db  # the fixture
@@ -25,12 +26,13 @@ MASKED = ["王小明来电 13912345678", "回电 010-6543 2100 转 123", "Wang s
 def _log_lines(masked: list[str] = MASKED) -> None:
     """Typed lines with names, numbers, quotes, control characters and NUL, out of time order."""
     db = current_database()
+    who = id_of(db, "李工")
     for k, i in enumerate(ticket_ids(None)):
         for j, text in enumerate((TEXTS[k % len(TEXTS)], masked[k % len(masked)])):
             db.execute_sql(
-                "INSERT INTO log_entry (ticket_id, at, author, kind, text, text_en) "
+                "INSERT INTO log_entry (ticket_id, at, author_id, kind, text, text_en) "
                 "VALUES (?, ?, ?, 'note', ?, ?)",
-                (i, f"2024-05-0{6 - j} 1{j}:00:00", "李工", text, ["", None, "in English"][k % 3]),
+                (i, f"2024-05-0{6 - j} 1{j}:00:00", who, text, ["", None, "in English"][k % 3]),
             )
 
 

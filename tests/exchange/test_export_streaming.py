@@ -147,10 +147,14 @@ def test_log_cells_put_together_by_sqlite_equal_the_python_ones(
     from desk_gui.store.database import current_database
 
     # a line without its English text (older files), one with an empty one, microseconds
-    current_database().execute_sql(
-        "INSERT INTO log_entry (ticket_id, at, author, kind, text, text_en) VALUES "
-        "(1, '2024-05-06 18:01:02.123456', '张三', 'note', '无英文', NULL), "
-        "(1, '2024-05-06 18:02:00', 'Ann', 'note', '空英文', '')"
+    from desk_gui.store.log_authors import id_of
+
+    db_ = current_database()
+    db_.execute_sql(
+        "INSERT INTO log_entry (ticket_id, at, author_id, kind, text, text_en) VALUES "
+        "(1, '2024-05-06 18:01:02.123456', ?, 'note', '无英文', NULL), "
+        "(1, '2024-05-06 18:02:00', ?, 'note', '空英文', '')",
+        (id_of(db_, "张三"), id_of(db_, "Ann")),
     )
     fast = tmp_path / "fast.csv"
     export_tickets(fast, ids=ticket_ids(None), lang=lang, mask=False)  # type: ignore[arg-type]

@@ -25,7 +25,13 @@ from desk_gui.printing.render import write_pdf
 from desk_gui.services.context import Context
 from desk_gui.services.workflow import WorkflowService
 from desk_gui.store import search
-from desk_gui.store.database import close_database, open_database, write_transaction
+from desk_gui.store.database import (
+    close_database,
+    current_database,
+    open_database,
+    write_transaction,
+)
+from desk_gui.store.log_authors import id_of
 from desk_gui.store.models import LogEntry, Ticket
 
 from .test_printing import pdf_info
@@ -65,7 +71,8 @@ def test_text_stored_with_control_characters_exports_and_prints(
             Ticket.update(title=NASTY, description=NASTY * 3, requester=NASTY).where(
                 Ticket.id == rec.id
             ).execute()
-            LogEntry.create(ticket=rec.id, at=NOW, author="x\x1b", kind="note", text=NASTY)
+            who = id_of(current_database(), "x\x1b")  # the log keeps the name's id (schema 21)
+            LogEntry.create(ticket=rec.id, at=NOW, author_id=who, kind="note", text=NASTY)
             search.reindex_ticket(rec.id)
         for fmt in ("xlsx", "csv"):
             out = tmp_path / f"out.{fmt}"

@@ -15,6 +15,7 @@ import pytest
 
 from desk_gui.domain.log_render import render
 from desk_gui.store.times import kind_word_sql
+from tests.store._log_authors import AUTHOR
 
 ANCHOR = "2024-06-28T17:00"
 
@@ -261,8 +262,8 @@ def test_import_writes_as_the_workstations_operator(tmp_path: Path, _workstation
     done = desk("import", "--db", str(db), str(sheet), env=SYSTEM_ZH)
     assert done.returncode == 0, done.stderr
     assert "Imported 1 ticket(s)." in done.stdout  # the workstation's English, not the system's
-    authors = {r[0] for r in rows(db, "SELECT DISTINCT author FROM log_entry")}
+    authors = {r[0] for r in rows(db, f"SELECT DISTINCT {AUTHOR} FROM log_entry")}
     assert authors == {"王五"}
     done = desk("import", "--db", str(db), str(sheet), "--operator", "赵工", "--lang", "zh")
     assert done.returncode == 0 and "已导入 1 张工单" in done.stdout, done.stderr
-    assert {r[0] for r in rows(db, "SELECT DISTINCT author FROM log_entry")} == {"王五", "赵工"}
+    assert {r[0] for r in rows(db, f"SELECT DISTINCT {AUTHOR} FROM log_entry")} == {"王五", "赵工"}

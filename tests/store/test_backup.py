@@ -82,7 +82,7 @@ def test_check_finds_problems(make_ticket: TicketFactory, db_path: Path) -> None
     conn.execute("INSERT INTO ticket_fts (ticket_fts) VALUES ('delete-all')")  # contentless
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute(
-        "INSERT INTO log_entry (ticket_id, at, author, kind, text) VALUES (99, '2026-11-21', 'a', 'note', 'x')"
+        "INSERT INTO log_entry (ticket_id, at, author_id, kind, text) VALUES (99, '2026-11-21', 1, 'note', 'x')"
     )
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     conn.commit()
@@ -111,6 +111,7 @@ def test_check_on_damaged_file(db_path: Path) -> None:
     open_database(db_path)
     close_database()
     data = bytearray(db_path.read_bytes())
-    data[4096 * 3 : 4096 * 3 + 200] = b"\x00\xff" * 100
+    page = int.from_bytes(data[16:18], "big")  # 16 KiB from schema 21
+    data[page * 3 : page * 3 + 200] = b"\x00\xff" * 100
     db_path.write_bytes(bytes(data))
     assert check_database(db_path) != []

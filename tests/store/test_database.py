@@ -32,6 +32,7 @@ from desk_gui.store.errors import (
     NotDeskDatabase,
     SqliteTooOld,
 )
+from desk_gui.store.log_authors import id_of
 from desk_gui.store.models import LogEntry, Ticket
 from tests.conftest import TicketFactory
 
@@ -195,13 +196,17 @@ def test_log_is_append_only(db: pw.Database, make_ticket: TicketFactory) -> None
     with pytest.raises(pw.IntegrityError, match="append-only"), write_transaction():
         LogEntry.delete().execute()
     with write_transaction():
-        LogEntry.create(ticket=ticket, at=datetime(2026, 11, 21), author="a", kind="note", text="2")
+        who = id_of(db, "a")
+        LogEntry.create(
+            ticket=ticket, at=datetime(2026, 11, 21), author_id=who, kind="note", text="2"
+        )
     assert LogEntry.select().count() == 2
 
 
 def test_foreign_keys_enforced(db: pw.Database) -> None:
     with pytest.raises(pw.IntegrityError), write_transaction():
-        LogEntry.create(ticket=999, at=datetime(2026, 11, 21), author="a", kind="note", text="x")
+        who = id_of(db, "a")
+        LogEntry.create(ticket=999, at=datetime(2026, 11, 21), author_id=who, kind="note", text="x")
 
 
 def test_nested_write_transaction_rolls_back_inner_only(

@@ -51,6 +51,15 @@ def _tamper(path: Path, *statements: str) -> None:
     conn.close()
 
 
+def _named(name: str) -> str:
+    """SQL adding ``name`` to the log's authors (schema 21), and SQL of its id."""
+    return f"INSERT OR IGNORE INTO log_author (name) VALUES ('{name}')"
+
+
+def _id_of(name: str) -> str:
+    return f"(SELECT id FROM log_author WHERE name = '{name}')"
+
+
 def _three_tickets(make_ticket: TicketFactory) -> None:
     for n in range(3):
         make_ticket(log=(f"第{n}单 到场", "已电话告知王小明", "换线缆后恢复"))
@@ -74,7 +83,8 @@ def test_rewritten_text_and_author_are_named(
     close_database()
     _tamper(
         db_path,
-        f"UPDATE log_entry SET text = '未联系上', author = 'x' WHERE id = {entry}",
+        _named("x"),
+        f"UPDATE log_entry SET text = '未联系上', author_id = {_id_of('x')} WHERE id = {entry}",
     )
     problems = check_database(db_path)
     assert problems == [
@@ -90,11 +100,39 @@ def test_every_chained_column_counts(
     _three_tickets(make_ticket)
     entry = _entry_id(1, 0)
     value = {"at": "'2026-11-21 08:59:00'", "ticket_id": "3"}.get(column, "'z'")
+    if column == "author":  # another name's id (schema 21)
+        column, value = "author_id", _id_of("z")
     close_database()
-    _tamper(db_path, f"UPDATE log_entry SET {column} = {value} WHERE id = {entry}")
+    _tamper(db_path, _named("z"), f"UPDATE log_entry SET {column} = {value} WHERE id = {entry}")
     problems = check_database(db_path)
     assert problems and all("does not match the chain" in p for p in problems)
     assert "IT20261121001" in problems[0] or column == "ticket_id"
+
+
+def test_a_renamed_author_breaks_every_ticket_of_theirs(
+    db: pw.Database, db_path: Path, make_ticket: TicketFactory
+) -> None:
+    """The log keeps an author's id (schema 21) and the chain covers the name: renaming the
+    name behind the id is a change of every line it wrote, and is named as one."""
+    _three_tickets(make_ticket)
+    close_database()
+    conn = sqlite3.connect(db_path)
+    for sql in (f'DROP TRIGGER "{name}"' for name in schema.AUTHOR_TRIGGER_NAMES):
+        conn.execute(sql)
+    conn.execute("UPDATE log_author SET name = '无名氏'")
+    conn.commit()
+    conn.close()
+    problems = check_database(db_path)
+    assert problems[:2] == [f"log guard trigger missing: {n}" for n in schema.AUTHOR_TRIGGER_NAMES]
+    assert len(problems) == 5
+    assert all("by 无名氏 does not match the chain" in p for p in problems[2:])
+
+
+def test_the_authors_are_append_only(db: pw.Database, make_ticket: TicketFactory) -> None:
+    make_ticket(log=("到场",))
+    for sql in ("UPDATE log_author SET name = 'x'", "DELETE FROM log_author"):
+        with pytest.raises(pw.IntegrityError, match="append-only"), write_transaction():
+            db.execute_sql(sql)
 
 
 def test_deleted_line_names_the_one_after(
@@ -117,8 +155,9 @@ def test_line_slipped_in_is_named(
     close_database()
     _tamper(
         db_path,
-        "INSERT INTO log_entry (ticket_id, at, author, kind, text) "
-        "VALUES (1, '2026-11-21 09:30:00', 'm', 'note', '已回访')",
+        _named("m"),
+        "INSERT INTO log_entry (ticket_id, at, author_id, kind, text) "
+        f"VALUES (1, '2026-11-21 09:30:00', {_id_of('m')}, 'note', '已回访')",
     )
     assert check_database(db_path) == [
         "handling log of IT20261121001: entry of 2026-11-21 09:30:00 by m was inserted "

@@ -23,6 +23,7 @@ from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from desk_gui.store.search import search_ticket_ids
 from desk_gui.store.times import text_sql
+from tests.store._log_authors import author_sql, names_back
 from tests.store.test_log_chain import _tamper
 
 STEP = next(m for m in MIGRATIONS if "generated log lines" in m.description)
@@ -40,6 +41,7 @@ QUERIES = ["工单", "处理中", "打印"]
 def _old_format(path: Path, *, odd: bool = True) -> None:
     """The demo file as the schema before STEP stored it (what a workstation upgrades)."""
     conn = sqlite3.connect(path)
+    names_back(conn)  # schema 21's log authors
     conn.execute('DROP TRIGGER "log_entry_no_update"')
     rows = conn.execute("SELECT id, text, text_en, args FROM log_entry WHERE args IS NOT NULL")
     old = [(*texts(t, e, a), i) for i, t, e, a in rows.fetchall()]
@@ -94,7 +96,8 @@ def _stored(path: Path) -> list[tuple[object, ...]]:
         columns = {r[1] for r in conn.execute("PRAGMA table_info(log_entry)")}
         args = "args" if "args" in columns else "NULL"
         rows = conn.execute(
-            f"SELECT id, ticket_id, {text_sql('at')}, author, kind, text, text_en, chain, {args} "
+            f"SELECT id, ticket_id, {text_sql('at')}, {author_sql(conn)}, kind, text, text_en, "
+            f"chain, {args} "
             "FROM log_entry ORDER BY id"
         ).fetchall()
         return [(*r[:4], word_of(r[4]), *r[5:]) for r in rows]  # a kind's code as its word

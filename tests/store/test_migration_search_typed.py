@@ -21,6 +21,7 @@ from desk_gui.services.demo_load import generate_demo
 from desk_gui.store import search
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from tests.store._log_authors import AUTHOR
 from tests.store.test_search_oracle import PG_URL, _reset_pg_schema
 
 STEP = next(m for m in MIGRATIONS if m.description.startswith("search what people typed"))
@@ -35,7 +36,7 @@ def _said(text: str, args: str | None) -> str:
 
 def _content() -> list[tuple[object, ...]]:
     tickets = fetch_all("SELECT * FROM ticket ORDER BY id")
-    log = fetch_all("SELECT ticket_id, at, author, kind, text, text_en, args FROM log_entry")
+    log = fetch_all(f"SELECT ticket_id, at, {AUTHOR}, kind, text, text_en, args FROM log_entry")
     return [*tickets, *((*r[:4], *texts(*r[4:])) for r in log)]
 
 

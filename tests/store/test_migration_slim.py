@@ -26,6 +26,7 @@ from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
 from desk_gui.store.times import read_time
+from tests.store._log_authors import author_sql, names_back
 from tests.store.test_log_chain import _tamper
 
 
@@ -37,7 +38,8 @@ def content(path: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ..
         log = [
             (*r[:4], *texts(*r[4:]))
             for r in conn.execute(
-                "SELECT ticket_id, at, author, kind, text, text_en, args FROM log_entry ORDER BY id"
+                f"SELECT ticket_id, at, {author_sql(conn)}, kind, text, text_en, args "
+                "FROM log_entry ORDER BY id"
             )
         ]
         return tickets, log
@@ -69,6 +71,7 @@ def _open_at_step(path: Path) -> None:
 
 def _old_format(path: Path) -> None:
     conn = sqlite3.connect(path)
+    names_back(conn)  # schema 21's log authors
     conn.execute('DROP TRIGGER "log_entry_no_update"')
     walker = ChainWalker()
     rows = conn.execute(

@@ -18,11 +18,14 @@ from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.search import search_ticket_ids
 from tests.services.conftest import Clock, make_draft
+from tests.store._log_authors import AUTHOR
 from tests.store.test_pg_log_chain import _tamper
 from tests.store.test_postgres import PG_URL, pg_url  # noqa: F401  (skips)
 
 STEP = next(m for m in migrations.MIGRATIONS if "generated log lines" in m.description)
-SELECT = "SELECT id, ticket_id, at, author, kind, text, text_en, chain FROM log_entry ORDER BY id"
+SELECT = (
+    f"SELECT id, ticket_id, at, {AUTHOR}, kind, text, text_en, chain FROM log_entry ORDER BY id"
+)
 
 
 def _worked(db: pw.Database) -> None:

@@ -84,7 +84,11 @@ def test_rewritten_line_is_named_also_by_the_command(desk: WorkflowService, cloc
     ids = _worked(desk, clock)
     entry, number = _entry(ids[1], 1)
     close_database()
-    _tamper(f"UPDATE log_entry SET text = '已解决', author = '某人' WHERE id = {entry}")
+    _tamper(
+        "INSERT INTO log_author (name) VALUES ('某人')",
+        "UPDATE log_entry SET text = '已解决', "
+        f"author_id = (SELECT id FROM log_author WHERE name = '某人') WHERE id = {entry}",
+    )
     problems = check_database(PG_URL)
     assert len(problems) == 1
     assert problems[0].startswith(f"handling log of {number}: entry of 2024-05-06 ")
@@ -164,6 +168,10 @@ def test_migration_fills_existing_lines(server: pw.Database) -> None:
     server.execute_sql('ALTER TABLE "log_entry" DROP COLUMN "args"')
     server.execute_sql('DROP INDEX "log_entry_ticket_id"')
     server.execute_sql('CREATE INDEX "log_entry_ticket_id_at" ON "log_entry" ("ticket_id", "at")')
+    # ... and the authors' names in the log (schema 21 keeps their ids)
+    server.execute_sql('ALTER TABLE "log_entry" DROP COLUMN "author_id"')
+    server.execute_sql('ALTER TABLE "log_entry" ADD COLUMN "author" VARCHAR(64) NOT NULL')
+    server.execute_sql('DROP TABLE "log_author"')
     server.execute_sql(f"UPDATE meta SET value = '{CHAIN_STEP - 1}' WHERE key = 'schema_version'")
     db = server
     with server.atomic():
