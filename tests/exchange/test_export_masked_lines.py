@@ -10,6 +10,7 @@ import pytest
 
 from desk_gui.exchange import export
 from desk_gui.store.database import current_database
+from desk_gui.store.log_authors import ids_of
 from desk_gui.store.queue import ticket_ids
 from tests.exchange.test_export_csv_sql import db as db  # the fixture
 from tests.exchange.test_export_log_cells import _both, _cells
@@ -35,6 +36,7 @@ TRICKY = [
 
 def _tricky(rows: list[tuple[str, str, str, str]] = TRICKY) -> None:
     store = current_database()
+    author = ids_of(store, ["李工"])["李工"]
     for k, i in enumerate(ticket_ids(None)):
         requester, description, contact, line = rows[k % len(rows)]
         store.execute_sql(
@@ -43,9 +45,9 @@ def _tricky(rows: list[tuple[str, str, str, str]] = TRICKY) -> None:
             (requester, description, contact, line, i),
         )
         store.execute_sql(
-            "INSERT INTO log_entry (ticket_id, at, author, kind, text, text_en) "
-            "VALUES (?, '2024-05-07 10:00:00', '李工', 'note', ?, NULL)",
-            (i, line),
+            "INSERT INTO log_entry (ticket_id, at, author_id, kind, text, text_en) "
+            "VALUES (?, '2024-05-07 10:00:00', ?, 'note', ?, NULL)",
+            (i, author, line),
         )
 
 
