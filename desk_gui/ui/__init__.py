@@ -1,10 +1,8 @@
 """The Qt user interface."""
 
-from __future__ import annotations
-
+# Only ``sys`` before the scan is made quick: PySide scans each module an import statement
+# names, the first time, even one loaded before it (``typing`` alone costs half a millisecond).
 import sys
-from types import ModuleType
-from typing import Any
 
 
 def _quick_feature_scan() -> None:
@@ -20,12 +18,12 @@ def _quick_feature_scan() -> None:
     """
     import PySide6  # noqa: F401  (loads shiboken, whose import hook does the scan)
 
-    feature: Any = sys.modules.get("shibokensupport.feature")
+    feature = sys.modules.get("shibokensupport.feature")
     scan = getattr(feature, "_mod_uses_pyside", None)
     if not callable(scan) or getattr(scan, "quick", False):
         return
 
-    def uses_pyside(module: ModuleType) -> bool:
+    def uses_pyside(module: object) -> bool:
         file = getattr(module, "__file__", None)
         if isinstance(file, str) and file.endswith(".py"):
             try:
@@ -36,7 +34,7 @@ def _quick_feature_scan() -> None:
         return bool(scan(module))
 
     uses_pyside.quick = True  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = uses_pyside
+    setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010 (a private of PySide's)
 
 
 _quick_feature_scan()
