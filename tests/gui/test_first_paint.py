@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QBrush
+from PySide6.QtWidgets import QPushButton
 
+from desk_gui.domain.enums import Impact, Urgency
 from desk_gui.domain.ticket import TicketRecord
 from desk_gui.services.workspace import Workspace
 from desk_gui.store import migrations
@@ -414,3 +416,33 @@ def test_a_reader_left_behind_by_a_migration_does_not_skip_it(
     assert found["version"] == migrations.SCHEMA_VERSION  # before a new window was shown
     assert found["painted"] == found["full_page"] and len(found["painted"]) == 1
     assert list(tmp_path.glob("*.bak*"))
+
+
+def test_what_the_first_paint_never_shows_is_built_when_first_needed(
+    qtbot: Any,
+    session: Session,
+    prefs: WorkstationPrefs,
+    make_tickets: Callable[..., list[TicketRecord]],
+) -> None:
+    # The P1 banner, the reminder toast and the hidden-ticket link are hidden at start: their
+    # contents wait for their first use (issue 11), then work as in a full window.
+    make_tickets(2)
+    prefs.set_operator(OPERATOR)
+    fast = start_window(session.workspace.target, "en", prefs)
+    assert fast is not None
+    qtbot.addWidget(fast)
+    fast.show()
+    qtbot.waitExposed(fast)
+    assert not fast.banner.built and fast.banner.findChildren(QPushButton) == []
+    assert fast.triage.notifier._toast is None
+    assert fast.hidden_notice.findChildren(QPushButton) == []
+    fast.attach(session)
+    settle(qtbot, fast)
+    (p1,) = make_tickets(1, urgency=Urgency.HIGH, impact=Impact.COMPANY)
+    with qtbot.waitSignal(fast.p1_noticed, timeout=5000):
+        pass
+    assert fast.banner.isVisible() and p1.number in fast.banner.label.text()
+    assert fast.banner.open_button.isVisible() and fast.banner.dismiss_button.isVisible()
+    fast.hidden_notice.show_ticket(p1.id, p1.number)
+    assert fast.hidden_notice.isVisible() and p1.number in fast.hidden_notice.label.text()
+    assert fast.triage.notifier.toast.parent() is fast
