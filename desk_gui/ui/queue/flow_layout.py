@@ -94,9 +94,7 @@ class FlowLayout(QLayout):
     def _hint(item: QLayoutItem) -> _Hint:
         preferred = item.sizeHint()
         grows = bool(item.expandingDirections() & Qt.Orientation.Horizontal)
-        return _Hint(
-            item, item.minimumSize().width(), preferred.width(), preferred.height(), grows
-        )
+        return _Hint(item, item.minimumSize().width(), preferred.width(), preferred.height(), grows)
 
     def _lines(self, width: int) -> list[list[_Hint]]:
         """Items per line: as many as fit at their minimum widths (like a row layout would)."""
