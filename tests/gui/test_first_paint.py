@@ -424,8 +424,9 @@ def test_what_the_first_paint_never_shows_is_built_when_first_needed(
     prefs: WorkstationPrefs,
     make_tickets: Callable[..., list[TicketRecord]],
 ) -> None:
-    # The P1 banner, the reminder toast and the hidden-ticket link are hidden at start: their
-    # contents wait for their first use (issue 11), then work as in a full window.
+    # The P1 banner and the reminder toast are hidden at start: their contents wait for their
+    # first use (issue 11), then work as in a full window. (The hidden-ticket link is built at
+    # once: the status bar's height counts it even hidden, and must not change on its first use.)
     make_tickets(2)
     prefs.set_operator(OPERATOR)
     fast = start_window(session.workspace.target, "en", prefs)
@@ -435,7 +436,6 @@ def test_what_the_first_paint_never_shows_is_built_when_first_needed(
     qtbot.waitExposed(fast)
     assert not fast.banner.built and fast.banner.findChildren(QPushButton) == []
     assert fast.triage.notifier._toast is None
-    assert fast.hidden_notice.findChildren(QPushButton) == []
     fast.attach(session)
     settle(qtbot, fast)
     (p1,) = make_tickets(1, urgency=Urgency.HIGH, impact=Impact.COMPANY)
@@ -443,6 +443,8 @@ def test_what_the_first_paint_never_shows_is_built_when_first_needed(
         pass
     assert fast.banner.isVisible() and p1.number in fast.banner.label.text()
     assert fast.banner.open_button.isVisible() and fast.banner.dismiss_button.isVisible()
-    fast.hidden_notice.show_ticket(p1.id, p1.number)
-    assert fast.hidden_notice.isVisible() and p1.number in fast.hidden_notice.label.text()
     assert fast.triage.notifier.toast.parent() is fast
+    status_height = fast.statusBar().height()
+    fast.hidden_notice.show_ticket(p1.id, p1.number)
+    settle(qtbot, fast)
+    assert fast.hidden_notice.isVisible() and fast.statusBar().height() == status_height

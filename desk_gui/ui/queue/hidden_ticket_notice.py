@@ -15,35 +15,19 @@ class HiddenTicketNotice(QWidget):
         super().__init__(parent)
         self.setObjectName("hiddenTicketNotice")
         self._ticket_id: int | None = None
-        self._label: QLabel | None = None
-        self._open_button: QPushButton | None = None
+        self.label = QLabel(self)
+        self.label.setObjectName("hiddenTicketText")
+        self.open_button = QPushButton(self)
+        self.open_button.setObjectName("hiddenTicketOpen")
+        self.open_button.setFlat(True)
+        self.open_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.open_button.setStyleSheet("color: palette(link); text-decoration: underline;")
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.open_button)
         self.hide()
-
-    @property
-    def label(self) -> QLabel:
-        return self._build()[0]
-
-    @property
-    def open_button(self) -> QPushButton:
-        return self._build()[1]
-
-    def _build(self) -> tuple[QLabel, QPushButton]:
-        """Its text and link, made when first needed (issue 11: not before the window's first
-        paint, which never shows them)."""
-        if self._label is None or self._open_button is None:
-            self._label = QLabel(self)
-            self._label.setObjectName("hiddenTicketText")
-            button = self._open_button = QPushButton(self)
-            button.setObjectName("hiddenTicketOpen")
-            button.setFlat(True)
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setStyleSheet("color: palette(link); text-decoration: underline;")
-            button.clicked.connect(self._on_open_button_clicked)
-            layout = QHBoxLayout(self)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(self._label)
-            layout.addWidget(button)
-        return self._label, self._open_button
 
     @property
     def ticket_id(self) -> int | None:
