@@ -448,3 +448,33 @@ def test_what_the_first_paint_never_shows_is_built_when_first_needed(
     fast.hidden_notice.show_ticket(p1.id, p1.number)
     settle(qtbot, fast)
     assert fast.hidden_notice.isVisible() and fast.statusBar().height() == status_height
+
+
+def test_the_start_goes_on_after_the_window_s_first_paint_not_its_safety_timer(
+    qtbot: Any,
+    session: Session,
+    prefs: WorkstationPrefs,
+    make_tickets: Callable[..., list[TicketRecord]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The launcher watches the window's own paint (asking for the queue's viewport cost 8 ms
+    # before the paint); the painted frame, not the fallback timer, lets the start go on.
+    from PySide6.QtWidgets import QApplication
+
+    from desk_gui.ui.app import first_paint
+    from desk_gui.ui.app.crash import CrashHook
+    from desk_gui.ui.app.launcher import Launcher
+
+    monkeypatch.setattr(first_paint, "SAFETY_MS", 600_000)
+    make_tickets(2)
+    prefs.set_operator(OPERATOR)
+    window = start_window(session.workspace.target, "en", prefs)
+    assert window is not None
+    qtbot.addWidget(window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    launcher = Launcher(app, prefs, "en", CrashHook("en"))
+    went_on: list[bool] = []
+    monkeypatch.setattr(launcher, "_finish_start", lambda w, _t: went_on.append(w.isVisible()))
+    launcher.show_started(window, session.workspace.target)
+    qtbot.waitUntil(lambda: went_on == [True], timeout=5000)
