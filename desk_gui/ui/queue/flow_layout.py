@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
-class _Hint(NamedTuple):
-    """A visible item's sizes, as the layout asks for them many times before a first paint."""
+class _Hint:
+    """A visible item's sizes, as the layout asks for them many times before a first paint
+    (a plain class: a NamedTuple costs a few tenths of a millisecond to define at start)."""
 
-    item: QLayoutItem
-    least: int  # minimum width
-    width: int  # preferred width
-    height: int  # preferred height
-    grows: bool  # expands horizontally
+    __slots__ = ("grows", "height", "item", "least", "width")
+
+    def __init__(self, item: QLayoutItem, least: int, width: int, height: int, grows: bool) -> None:
+        self.item = item
+        self.least = least  # minimum width
+        self.width = width  # preferred width
+        self.height = height  # preferred height
+        self.grows = grows  # expands horizontally
 
 
 class FlowLayout(QLayout):
