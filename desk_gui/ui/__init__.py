@@ -12,7 +12,7 @@ def _quick_feature_scan() -> None:
     in an ``import`` statement, the first time, whether the module uses PySide: whether its
     source holds "PySide6", read with ``inspect.getsource``, which also walks every loaded
     module (``inspect.getmodule``). A start runs it for some 70 modules before its first paint,
-    8–11 ms (issue 11). The same answer comes from the module's file read as bytes; a module
+    4–8 ms (issue 11). The same answer comes from the module's file read as bytes; a module
     without a ``.py`` file is asked the original way. Nothing changes when PySide's support
     module is not there or differs.
     """

@@ -192,7 +192,7 @@ def test_main_hands_the_data_layer_to_the_window(monkeypatch: pytest.MonkeyPatch
 
 def test_pyside_learns_which_modules_use_it_without_reading_them_through_inspect() -> None:
     # PySide's __feature__ support asks, for each module imported after it, whether its source
-    # holds "PySide6"; through inspect.getsource that cost 8-11 ms before the first paint.
+    # holds "PySide6"; through inspect.getsource that cost 4-8 ms before the first paint.
     code = (
         "import inspect, json, sys\n"
         "read = []\n"
