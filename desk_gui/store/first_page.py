@@ -16,7 +16,7 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from desk_gui.domain.epoch import from_seconds, to_seconds
 from desk_gui.store import schema
@@ -55,13 +55,17 @@ _COLUMNS = (
 _TIMES = frozenset((10, 11, 13))  # submitted_at, next_due, updated_at: peewee DateTimeFields
 
 
-class FirstPage(NamedTuple):
-    """The rows of the queue's first page, read for ``operator`` from ``path`` (a named tuple:
-    a dataclass costs a millisecond to build, before the first paint)."""
+class FirstPage:
+    """The rows of the queue's first page, read for ``operator`` from ``path`` (a plain class:
+    a dataclass, or the first NamedTuple, costs a millisecond to define before the first
+    paint)."""
 
-    path: str
-    operator: str
-    rows: list[QueueRow]
+    __slots__ = ("operator", "path", "rows")
+
+    def __init__(self, path: str, operator: str, rows: list[QueueRow]) -> None:
+        self.path = path
+        self.operator = operator
+        self.rows = rows
 
 
 def sqlite_file(target: str) -> Path | None:

@@ -38,14 +38,21 @@ def start_window(target: str, lang: str, prefs: WorkstationPrefs) -> MainWindow 
 
 
 class AfterFirstPaint(QObject):
-    """Calls ``then`` once, in the event loop's next turn after ``view`` first painted (or
-    ``SAFETY_MS`` after it was shown, whichever comes first)."""
+    """Calls ``then`` once, in the event loop's next turn after ``widget`` first painted (or
+    ``SAFETY_MS`` after it was shown, whichever comes first).
 
-    def __init__(self, view: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(view)
-        self._view = view
+    Given the window, that is after its whole first frame (its children, the queue's rows
+    among them, are painted in the same pass). The window rather than the queue's viewport:
+    asking a view for its viewport (a plain QWidget made in C++) has PySide look through every
+    QWidget subclass it knows for the best wrapper, creating each one's Python enums, 8 ms
+    before a first paint (issue 11).
+    """
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._view = widget
         self._then: Callable[[], None] | None = then
-        view.installEventFilter(self)
+        widget.installEventFilter(self)
         self._safety = QTimer(self)
         self._safety.setSingleShot(True)
         self._safety.setInterval(SAFETY_MS)

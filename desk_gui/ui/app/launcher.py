@@ -308,9 +308,7 @@ class Launcher:
         from desk_gui.ui.app.first_paint import AfterFirstPaint
 
         self.window = window
-        self._first_paint = AfterFirstPaint(
-            window.view.viewport(), lambda: self._finish_start(window, target)
-        )
+        self._first_paint = AfterFirstPaint(window, lambda: self._finish_start(window, target))
         window.show()
 
     def _finish_start(self, window: MainWindow, target: str) -> None:

@@ -17,11 +17,18 @@ class NoticeBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("p1Banner")
         self.setAccessibleName(self.tr("New P1 ticket"))
+        self._ticket_id: int | None = None
+        self._built = False
+        self.hide()
+
+    def _build(self) -> None:
+        """Its style, text and buttons: built for the first P1 (issue 11: not before the
+        window's first paint, which never shows it)."""
+        self._built = True
         self.setStyleSheet(
             "#p1Banner { background: #fde7e9; border: 1px solid #d13438; border-radius: 4px; }"
             "#p1Banner QLabel { color: #750b1c; font-weight: bold; }"
         )
-        self._ticket_id: int | None = None
         self.label = QLabel(self)
         self.label.setObjectName("p1BannerText")
         self.open_button = QPushButton(self.tr("Open"), self)
@@ -35,7 +42,11 @@ class NoticeBanner(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.open_button)
         layout.addWidget(self.dismiss_button)
-        self.hide()
+
+    @property
+    def built(self) -> bool:
+        """Whether its text and buttons exist yet (the first P1 builds them)."""
+        return self._built
 
     @property
     def ticket_id(self) -> int | None:
@@ -45,6 +56,8 @@ class NoticeBanner(QFrame):
         """Announce the newest of ``rows``; the text shown."""
         newest = rows[-1]
         self._ticket_id = newest.id
+        if not self._built:
+            self._build()
         if len(rows) == 1:
             text = self.tr("New P1 ticket {number}: {title} ({department})").format(
                 number=newest.number, title=newest.title, department=newest.department

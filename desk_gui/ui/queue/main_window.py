@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -75,13 +75,21 @@ GUARDED_ACTIONS: dict[str, str] = {
 ``services.access.Privilege`` value: that module is imported once the data layer is)."""
 
 
-class WindowStart(NamedTuple):
-    """What a window shows before its workspace is open (a start's first paint, issue 11)."""
+class WindowStart:
+    """What a window shows before its workspace is open (a start's first paint, issue 11).
 
-    lang: str
-    prefs: WorkstationPrefs
-    operator: str
-    database_label: str
+    A plain class: the first NamedTuple defined costs a millisecond before the first paint.
+    """
+
+    __slots__ = ("database_label", "lang", "operator", "prefs")
+
+    def __init__(
+        self, lang: str, prefs: WorkstationPrefs, operator: str, database_label: str
+    ) -> None:
+        self.lang = lang
+        self.prefs = prefs
+        self.operator = operator
+        self.database_label = database_label
 
 
 def _ignore(_result: object) -> None:

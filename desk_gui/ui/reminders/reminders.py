@@ -261,13 +261,22 @@ class ReminderNotifier(QObject):
         now: Callable[[], datetime] = datetime.now,
     ) -> None:
         super().__init__(window)
+        self._window = window
         self._tray_factory = tray
         self._now = now
         self._last_ticket: int | None = None
         self._connected: QSystemTrayIcon | None = None
-        self.toast = ReminderToast(window)
-        self.toast.open_requested.connect(self.open_requested)
+        self._toast: ReminderToast | None = None
         self.last_text = ""
+
+    @property
+    def toast(self) -> ReminderToast:
+        """The in-window notice, made for the first reminder without a tray (issue 11: not
+        before the window's first paint, which never shows it)."""
+        if self._toast is None:
+            self._toast = ReminderToast(self._window)
+            self._toast.open_requested.connect(self.open_requested)
+        return self._toast
 
     def _tray(self) -> QSystemTrayIcon | None:
         if self._tray_factory is None:
