@@ -64,6 +64,9 @@ NOT_BEFORE_FIRST_PAINT = (
     "desk_gui.store.models",
     "desk_gui.services.workspace",
     "desk_gui.services.workflow",
+    # Defining a dataclass execs generated code: the queue's and the fields' value classes
+    # before the first paint are plain ones (domain.plain).
+    "dataclasses",
 )
 
 
