@@ -13,7 +13,6 @@ and a migration (tests/unit/test_fields.py checks that every consumer picks it u
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from desk_gui.domain.enums import (
@@ -27,6 +26,7 @@ from desk_gui.domain.enums import (
     Urgency,
 )
 from desk_gui.domain.lang import Lang, pick
+from desk_gui.domain.plain import Frozen
 
 
 class Kind(StrEnum):
@@ -59,52 +59,93 @@ class Section(StrEnum):
     BESIDE = "beside"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Frozen):
     """A spreadsheet column: header (the field's label unless given), aliases, import rules.
 
     ``required``: an import refuses a sheet without this column. ``width``: xlsx characters.
     Aliases are other headers people put on their old sheets, matched case-insensitively.
     """
 
-    zh: str | None = None
-    en: str | None = None
-    aliases: tuple[str, ...] = ()
-    required: bool = False
-    width: int | None = None
+    __slots__ = ("zh", "en", "aliases", "required", "width")  # noqa: RUF023 - in order
+    zh: str | None
+    en: str | None
+    aliases: tuple[str, ...]
+    required: bool
+    width: int | None
+
+    def __init__(
+        self,
+        zh: str | None = None,
+        en: str | None = None,
+        aliases: tuple[str, ...] = (),
+        required: bool = False,
+        width: int | None = None,
+    ) -> None:
+        self._assign(zh, en, aliases, required, width)
 
 
-@dataclass(frozen=True)
-class Printed:
+class Printed(Frozen):
     """A row on the printed worksheet: its place (1 first), writing space on a blank form.
 
     ``only_if_filled``: printed only when the ticket has a value (never on a blank form).
     """
 
+    __slots__ = ("row", "blank_lines", "only_if_filled")  # noqa: RUF023 - in order
     row: int
-    blank_lines: int = 1
-    only_if_filled: bool = False
+    blank_lines: int
+    only_if_filled: bool
+
+    def __init__(self, row: int, blank_lines: int = 1, only_if_filled: bool = False) -> None:
+        self._assign(row, blank_lines, only_if_filled)
 
 
-@dataclass(frozen=True)
-class Field:
-    """One field of a ticket as people read, type, print and exchange it."""
+class Field(Frozen):
+    """One field of a ticket as people read, type, print and exchange it.
 
+    ``Frozen`` classes here, not dataclasses: the filter bar's labels import this module before
+    the window's first paint (issue 11).
+    """
+
+    __slots__ = (  # noqa: RUF023 - in the order of __init__'s parameters
+        "key", "zh", "en", "kind", "entry", "section", "required", "enum", "column", "printed",
+        "screen", "stored_as", "max_length",
+    )  # fmt: skip
     key: str
     zh: str
     en: str
     kind: Kind
     entry: Entry
-    section: Section = Section.BESIDE
-    required: bool = False  # at intake: the form marks it and the checks refuse it empty
-    enum: type[LabelledEnum] | None = None
-    column: Column | None = None  # None: not exported nor imported
-    printed: Printed | None = None  # None: not on the printed worksheet
-    screen: bool = True  # a row of the worksheet view
-    stored_as: tuple[str, ...] | None = None  # model columns behind it; None: (key,)
+    section: Section
+    required: bool  # at intake: the form marks it and the checks refuse it empty
+    enum: type[LabelledEnum] | None
+    column: Column | None  # None: not exported nor imported
+    printed: Printed | None  # None: not on the printed worksheet
+    screen: bool  # a row of the worksheet view
+    stored_as: tuple[str, ...] | None  # model columns behind it; None: (key,)
     # Text: the most characters it may hold (sized so that a worksheet with every field at
     # its maximum still prints on one page); every text must also show something visible.
-    max_length: int | None = None
+    max_length: int | None
+
+    def __init__(
+        self,
+        key: str,
+        zh: str,
+        en: str,
+        kind: Kind,
+        entry: Entry,
+        section: Section = Section.BESIDE,
+        required: bool = False,
+        enum: type[LabelledEnum] | None = None,
+        column: Column | None = None,
+        printed: Printed | None = None,
+        screen: bool = True,
+        stored_as: tuple[str, ...] | None = None,
+        max_length: int | None = None,
+    ) -> None:
+        self._assign(
+            key, zh, en, kind, entry, section, required, enum, column, printed, screen,
+            stored_as, max_length,
+        )  # fmt: skip
 
     def label(self, lang: Lang) -> str:
         return pick(lang, self.zh, self.en)

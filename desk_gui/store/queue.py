@@ -9,7 +9,6 @@ PostgreSQL uses its own variant of each expression (``schema.PG_SORT_TEMPLATES``
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -212,7 +211,7 @@ def fetch_page(
 
 def _text_only(flt: QueueFilter) -> bool:
     """Whether search text is the filter's only condition."""
-    return bool(flt.text.strip()) and not _conditions(replace(flt, text=""))
+    return bool(flt.text.strip()) and not _conditions(flt.replace(text=""))
 
 
 def count(flt: QueueFilter, cap: int | None = None) -> int:

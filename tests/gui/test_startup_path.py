@@ -64,6 +64,9 @@ NOT_BEFORE_FIRST_PAINT = (
     "desk_gui.store.models",
     "desk_gui.services.workspace",
     "desk_gui.services.workflow",
+    # Defining a dataclass execs generated code: the queue's and the fields' value classes
+    # before the first paint are plain ones (domain.plain).
+    "dataclasses",
 )
 
 
@@ -91,6 +94,52 @@ def test_the_first_page_is_painted_before_search_accounts_and_exchange_are_impor
         if m == name or m.startswith(name + ".")
     )
     assert early == []
+
+
+# The same start, watching the window alone (an application-wide filter has every object
+# that gets an event wrapped, the style among them): the QtWidgets classes PySide made (it
+# makes each when first used) by the window's first paint.
+CLASSES_CHILD = """
+import json, os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(json.dumps(sorted(vars(sys.modules["PySide6.QtWidgets"]))), flush=True)
+            os._exit(0)
+        return False
+
+app = QApplication(sys.argv[:1])
+from desk_gui.ui.queue.main_window import MainWindow
+shown = MainWindow.show
+def show(window):
+    window.spy = FirstPaint(window); window.installEventFilter(window.spy); shown(window)
+MainWindow.show = show
+from desk_gui.app import main
+main(["--db", sys.argv[1], "--lang", "zh"])
+os._exit(3)
+"""
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the child's settings are found by XDG_CONFIG_HOME"
+)
+def test_the_first_paint_does_not_make_qstyle_s_python_class(
+    make_tickets: Callable[..., list[TicketRecord]], workspace: Workspace, tmp_path: Path
+) -> None:
+    # Making it (its enums) costs 5-6 ms: the application's children, its style among them,
+    # are not wrapped (launcher.install_translators), and the toolbar's icons are asked of the
+    # style just after the first paint (MainMenus.show_icons).
+    make_tickets(3)
+    target = Path(workspace.target)
+    workspace.close()
+    done = run_start(CLASSES_CHILD, [str(target)], tmp_path / "config")
+    assert done.returncode == 0, done.stderr
+    made = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert {"QMainWindow", "QTableView", "QToolBar"} <= made  # the window was made
+    assert "QStyle" not in made and "QCommonStyle" not in made
 
 
 @pytest.mark.parametrize(

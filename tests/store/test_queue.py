@@ -182,7 +182,7 @@ def test_row_holds_plain_values(tickets: list[QueueRow]) -> None:
     row = fetch_rows_by_ids([tickets[0].id])[0]
     assert isinstance(row.submitted_at, datetime) and isinstance(row.updated_at, datetime)
     assert isinstance(row.version, int) and isinstance(row.status, str)
-    assert {f for f in QueueRow.__dataclass_fields__} == {f.name for f in queue._ROW_FIELDS}
+    assert set(QueueRow.__slots__) == {f.name for f in queue._ROW_FIELDS}
 
 
 def test_keyset_survives_a_change_between_pages(tickets: list[QueueRow]) -> None:

@@ -49,11 +49,19 @@ def translation_files(lang: str) -> list[Path]:
     return sorted(folder.glob(f"desk_*_{locale_name(lang)}.qm")) if lang == "zh" else []
 
 
+_TRANSLATED: list[bool] = []
+"""Not empty once ``install_translators`` ran in this process."""
+
+
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install Qt's own and our translators for ``lang`` (replacing earlier ones)."""
-    for old in app.findChildren(QTranslator):
+    # Desk installs translators here alone: at the first call there are none to replace, and
+    # looking for them has PySide wrap every child of the application, its style among them
+    # (creating QStyle's Python enums, 5-6 ms before the first paint, issue 11).
+    for old in app.findChildren(QTranslator) if _TRANSLATED else ():
         app.removeTranslator(old)
         old.deleteLater()
+    _TRANSLATED.append(True)
     QLocale.setDefault(
         QLocale(QLocale.Language.Chinese, QLocale.Country.China)
         if lang == "zh"
@@ -316,6 +324,7 @@ class Launcher:
         workspace of the window already on screen (``_open_started``)."""
         if self.window is not window:
             return  # closed meanwhile
+        window.menus.show_icons()
         load = self.load_data_layer
         window.jobs.submit(
             "data-layer", lambda _job: load(), lambda _r: self._open_started(window, target)

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle, QToolBar  # the dialogs' and tray's: where used (issue 11)
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QToolBar  # the dialogs', tray's and QStyle: where used (issue 11)
 
 from desk_gui import __version__
 from desk_gui.ui.common.background import Job, ProgressJob
@@ -115,17 +115,32 @@ class MainMenus(QObject):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        style = w.style()
+        # Blank icons of the same size until ``show_icons``: the buttons keep their width.
+        blank = QPixmap(toolbar.iconSize())
+        blank.fill(Qt.GlobalColor.transparent)
+        for action in (self.new_ticket, self.refresh, self.print):
+            action.setIcon(QIcon(blank))
+        self.icons_shown = False
+        toolbar.addActions([self.new_ticket, self.refresh, self.print])
+        w.addToolBar(toolbar)
+
+    def show_icons(self) -> None:
+        """The toolbar's icons from the style: just after the first paint at a start (PySide
+        creating ``QStyle``'s Python enums took 5-6 ms before it, issue 11), else at once."""
+        if self.icons_shown:
+            return
+        from PySide6.QtWidgets import QStyle
+
+        self.icons_shown = True
+        style = self.w.style()
         self.new_ticket.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
         self.refresh.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.print.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
-        toolbar.addActions([self.new_ticket, self.refresh, self.print])
-        w.addToolBar(toolbar)
 
     def tray(self) -> QSystemTrayIcon:
         """A tray icon for P1 notices (created on first use)."""
         if self._tray is None:
-            from PySide6.QtWidgets import QSystemTrayIcon
+            from PySide6.QtWidgets import QStyle, QSystemTrayIcon
 
             self._tray = QSystemTrayIcon(self.w.windowIcon(), self.w)
             self._tray.setIcon(

@@ -170,6 +170,7 @@ class MainWindow(QueueWindow):
 
         self.session = session
         self._attached = True
+        self.menus.show_icons()  # a start shows them just after the first paint, before this
         self.model.set_service(session.queue)
         self.live: LiveUpdates = LiveUpdates(session.queue, parent=self, jobs=self.jobs)
         self.triage.attach(session.workspace.reminders())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -120,7 +119,7 @@ def export_to(
 
     return export_tickets(
         target,
-        flt=replace(flt, now=datetime.now()),
+        flt=flt.replace(now=datetime.now()),
         sort=sort,
         descending=descending,
         lang=lang,

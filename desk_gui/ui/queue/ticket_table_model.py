@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -268,7 +267,7 @@ class TicketTableModel(QAbstractTableModel):
 
     def _reader(self) -> _Reader:
         """The current filter (its clock read now), sort and service, for a worker to use."""
-        flt = replace(self._filter, now=self._clock())
+        flt = self._filter.replace(now=self._clock())
         if self._service is None:
             raise RuntimeError("the queue model has no service yet")
         return _Reader(self._service, flt, self._sort, self._descending, self._page_size)
