@@ -63,6 +63,22 @@ def _header(window: MainWindow) -> tuple[object, ...]:
     )
 
 
+def _painted(
+    qtbot: Any,
+    session: Session,
+    prefs: WorkstationPrefs,
+    make_tickets: Callable[..., list[TicketRecord]],
+    tickets: int = 2,
+) -> MainWindow:
+    """The window the fast start paints (English) over ``tickets`` new tickets, not attached."""
+    make_tickets(tickets)
+    prefs.set_operator(OPERATOR)
+    window = start_window(session.workspace.target, "en", prefs)
+    assert window is not None
+    qtbot.addWidget(window)
+    return window
+
+
 def _save_a_sort(qtbot: Any, session: Session) -> None:
     """This workstation sorts by title, descending, and moved a column (kept on close)."""
     window = MainWindow(session)
@@ -112,11 +128,8 @@ def test_attached_it_is_the_full_window(
     prefs: WorkstationPrefs,
     make_tickets: Callable[..., list[TicketRecord]],
 ) -> None:
-    make_tickets(120)  # more than a page: scrolling reads on once attached
-    prefs.set_operator(OPERATOR)
-    fast = start_window(session.workspace.target, "en", prefs)
-    assert fast is not None
-    qtbot.addWidget(fast)
+    # more than a page: scrolling reads on once attached
+    fast = _painted(qtbot, session, prefs, make_tickets, tickets=120)
     assert not fast.model.canFetchMore(QModelIndex())  # nothing to read from yet
     fast.show()
     fast.attach(session)
@@ -430,11 +443,7 @@ def test_what_the_first_paint_never_shows_is_built_when_first_needed(
     # The P1 banner and the reminder toast are hidden at start: their contents wait for their
     # first use (issue 11), then work as in a full window. (The hidden-ticket link is built at
     # once: the status bar's height counts it even hidden, and must not change on its first use.)
-    make_tickets(2)
-    prefs.set_operator(OPERATOR)
-    fast = start_window(session.workspace.target, "en", prefs)
-    assert fast is not None
-    qtbot.addWidget(fast)
+    fast = _painted(qtbot, session, prefs, make_tickets)
     fast.show()
     qtbot.waitExposed(fast)
     assert not fast.banner.built and fast.banner.findChildren(QPushButton) == []
@@ -469,11 +478,7 @@ def test_the_start_goes_on_after_the_window_s_first_paint_not_its_safety_timer(
     from desk_gui.ui.app.launcher import Launcher
 
     monkeypatch.setattr(first_paint, "SAFETY_MS", 600_000)
-    make_tickets(2)
-    prefs.set_operator(OPERATOR)
-    window = start_window(session.workspace.target, "en", prefs)
-    assert window is not None
-    qtbot.addWidget(window)
+    window = _painted(qtbot, session, prefs, make_tickets)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     launcher = Launcher(app, prefs, "en", CrashHook("en"))
@@ -491,11 +496,7 @@ def test_the_toolbar_s_icons_come_just_after_the_first_paint_in_the_same_space(
 ) -> None:
     # Asking the style for them created QStyle's Python enums (5-6 ms) before the first paint:
     # blank icons of the same size hold their place until then, so nothing moves.
-    make_tickets(2)
-    prefs.set_operator(OPERATOR)
-    fast = start_window(session.workspace.target, "en", prefs)
-    assert fast is not None
-    qtbot.addWidget(fast)
+    fast = _painted(qtbot, session, prefs, make_tickets)
     fast.show()
     full = MainWindow(session)
     qtbot.addWidget(full)
