@@ -62,6 +62,19 @@ def _cells(path: Path) -> Iterator[tuple[object, ...]]:
     )
 
 
+def _by_cell_count(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the tickets the export made cell by cell (one item each)."""
+    counted: list[int] = []
+    real = export._one_by_cell
+
+    def one(*args: object) -> tuple[int, bytes]:
+        counted.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(export, "_one_by_cell", one)
+    return counted
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("mask", [False, True])
 def test_xlsx_log_cells_equal_pythons(
@@ -157,14 +170,7 @@ def test_masked_csv_lines_made_by_sqlite_equal_pythons(
             "UPDATE ticket SET contact = ?, description = ?, requester = ? WHERE id = ?",
             (MASKED[k % 3], MASKED[(k + 1) % 3], ["王小明", "Wang", "E12345"][k % 3], i),
         )
-    by_cell: list[int] = []
-    real = export._one_by_cell
-
-    def counted(*args: object) -> tuple[int, bytes]:
-        by_cell.append(1)
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(export, "_one_by_cell", counted)
+    by_cell = _by_cell_count(monkeypatch)
     fast, plain = _both(tmp_path, monkeypatch, "csv", lang, True)
     assert fast.read_bytes() == plain.read_bytes()
     batches = -(-len(ticket_ids(None)) // 4)

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from desk_gui.exchange import export
 from desk_gui.store.database import current_database
 from desk_gui.store.log_authors import ids_of
 from desk_gui.store.queue import ticket_ids
 from tests.exchange.test_export_csv_sql import db as db  # the fixture
-from tests.exchange.test_export_log_cells import _both, _cells
+from tests.exchange.test_export_log_cells import _both, _by_cell_count, _cells
 
 # (requester, description, contact, a log line): names inside words and in any case, numbers
 # split by spaces and dashes, full-width digits and spaces, a name that is also a word.
@@ -49,18 +48,6 @@ def _tricky(rows: list[tuple[str, str, str, str]] = TRICKY) -> None:
             "VALUES (?, '2024-05-07 10:00:00', ?, 'note', ?, NULL)",
             (i, author, line),
         )
-
-
-def _by_cell_count(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    counted: list[int] = []
-    real = export._one_by_cell
-
-    def one(*args: object) -> tuple[int, bytes]:
-        counted.append(1)
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(export, "_one_by_cell", one)
-    return counted
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
