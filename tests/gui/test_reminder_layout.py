@@ -66,6 +66,12 @@ def test_reminder_panel_columns_and_notice(
         for button in (panel.open_button, panel.snooze_button, panel.done_button):
             assert not notice.intersects(_in_window(button, w)), button.objectName()
         assert not notice.intersects(_in_window(table, w))
+        # The text over the toast's whole width, its buttons in a row under it (beside it, a
+        # reminder wrapped into a narrow column of five lines).
+        text, margins = toast.label.geometry(), toast.layout().contentsMargins()
+        assert text.width() == toast.contentsRect().width() - margins.left() - margins.right()
+        for button in (toast.open_button, toast.close_button):
+            assert button.geometry().top() > text.bottom(), button.objectName()
         w.grab().save(str(tmp_path / f"reminders_{lang}.png"))
         w.close()
     finally:

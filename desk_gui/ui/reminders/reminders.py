@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QEvent,
     QObject,
     QRect,
-    Qt,
     QTimer,
     Signal,
 )
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -193,11 +193,16 @@ class ReminderToast(QFrame):
         self.close_button.setObjectName("reminderToastDismiss")
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.close_button.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
+        # The text over the toast's whole width, the buttons in a row under it (beside it, a
+        # reminder wrapped into a narrow column of five lines).
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
