@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 from datetime import datetime
@@ -15,6 +14,7 @@ import pytest
 
 from desk_gui.domain.log_render import render
 from desk_gui.store.times import kind_word_sql
+from tests.raw_sql import file_rows as rows
 from tests.store._log_authors import AUTHOR
 
 ANCHOR = "2024-06-28T17:00"
@@ -36,14 +36,6 @@ def desk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
         timeout=300,
         env={**os.environ, **(env or {})},
     )
-
-
-def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_demo_is_deterministic_and_covers_the_domain(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from desk_gui.services.reminders import ReminderService
 from desk_gui.store import schema, search
 from desk_gui.store.database import close_database, open_database, write_transaction
 from desk_gui.store.models import Staff, Ticket
+from tests.raw_sql import file_rows as _rows
 
 ANCHOR = datetime(2024, 6, 28, 17, 0)
 TABLES = ("ticket", "log_entry", "daily_sequence", "staff")
@@ -198,11 +199,3 @@ def test_descriptions_fit_their_requester_and_department(tmp_path: Path) -> None
             d for d in zh_departments if d in sc.description or d[:-1] + "室" in sc.description
         }
         assert named <= {d for d in sc.departments}, (sc.title, named)
-
-
-def _rows(path: Path, sql: str) -> list[tuple[str, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()

@@ -24,6 +24,7 @@ from desk_gui.store.epoch_convert import TICKET_TIMES, TIME_INDEXES
 from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from desk_gui.store.models import LogEntry, Ticket
 from desk_gui.store.queue import QueueFilter, SortKey
+from tests.raw_sql import file_rows as _raw
 
 STEP = next(m for m in MIGRATIONS if m.description.startswith("SQLite: times as seconds"))
 MICRO = datetime(2026, 11, 3, 8, 15, 30, 123456)
@@ -61,14 +62,6 @@ def _read() -> tuple[list[dict[str, Any]], list[tuple[Any, ...]]]:
     tickets = [dict(r) for r in Ticket.select().order_by(Ticket.id).dicts()]
     log = list(LogEntry.select().order_by(LogEntry.id).tuples())
     return tickets, log
-
-
-def _raw(path: Path, sql: str) -> list[tuple[Any, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 @pytest.fixture

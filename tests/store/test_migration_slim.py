@@ -26,6 +26,7 @@ from desk_gui.store.backup import check_database
 from desk_gui.store.database import close_database, fetch_all, open_database
 from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
 from desk_gui.store.times import read_time
+from tests.raw_sql import file_rows as _read
 from tests.store._log_authors import author_sql, names_back
 from tests.store.test_log_chain import _tamper
 
@@ -130,14 +131,6 @@ def old_file(demo_file: Path, tmp_path: Path) -> Path:
     path.write_bytes(demo_file.read_bytes())
     _old_format(path)
     return path
-
-
-def _read(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def _hits(path: Path) -> dict[str, list[int]]:
