@@ -11,7 +11,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import peewee as pw
 import pytest
 
 from desk_gui.domain.epoch import from_seconds, to_seconds
@@ -25,6 +24,7 @@ from desk_gui.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from desk_gui.store.models import LogEntry, Ticket
 from desk_gui.store.queue import QueueFilter, SortKey
 from tests.raw_sql import file_rows as _raw
+from tests.store.test_queue import page_plan
 
 STEP = next(m for m in MIGRATIONS if m.description.startswith("SQLite: times as seconds"))
 MICRO = datetime(2026, 11, 3, 8, 15, 30, 123456)
@@ -118,13 +118,7 @@ def test_an_upgraded_file_sorts_the_whole_queue_by_an_index(old_file: Path) -> N
     db = open_database(old_file)
     try:
         for key in (SortKey.NEXT_DUE, SortKey.SUBMITTED_AT):
-            query = queue._ordered(
-                queue._filtered(Ticket.select(*queue._ROW_FIELDS), QueueFilter(statuses=None)),
-                pw.SQL(queue.schema.sort_sql(key.value)),
-                False,
-            ).limit(200)
-            sql, params = query.sql()
-            plan = " ".join(str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+            plan = page_plan(db, QueueFilter(statuses=None), key, False)
             assert f"ticket_q_{key.value}" in plan and "TEMP B-TREE" not in plan, plan
         rows = queue.fetch_page(QueueFilter(statuses=None), SortKey.NEXT_DUE, False, limit=1000)
         dues = [r.next_due for r in rows]

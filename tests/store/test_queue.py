@@ -194,15 +194,20 @@ def test_keyset_survives_a_change_between_pages(tickets: list[QueueRow]) -> None
     assert not _ids(first[:-1]) & _ids(second)  # the page boundary comes from the row shown
 
 
+def page_plan(db: pw.Database, flt: QueueFilter, key: SortKey, descending: bool) -> str:
+    """SQLite's plan for the queue's first page (200 rows) under ``flt`` sorted by ``key``."""
+    query = queue._ordered(
+        queue._filtered(Ticket.select(*queue._ROW_FIELDS), flt),
+        pw.SQL(queue.schema.sort_sql(key.value)),
+        descending,
+    ).limit(200)
+    sql, params = query.sql()
+    return " ".join(str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+
+
 def test_default_filter_uses_partial_index(db: pw.Database) -> None:
     for key in SortKey:
-        query = queue._ordered(
-            queue._filtered(Ticket.select(*queue._ROW_FIELDS), QueueFilter()),
-            pw.SQL(queue.schema.sort_sql(key.value)),
-            True,
-        ).limit(200)
-        sql, params = query.sql()
-        plan = " ".join(str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+        plan = page_plan(db, QueueFilter(), key, True)
         assert f"ticket_qo_{key.value}" in plan and "TEMP B-TREE" not in plan, plan
 
 
