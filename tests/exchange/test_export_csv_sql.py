@@ -220,9 +220,8 @@ def _temp_tables() -> list[str]:
     return [name for (name,) in cursor.fetchall()]
 
 
-def test_progress_moves_and_a_cancel_stops_the_reader_and_leaves_nothing(
-    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _releases(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the threads that release their connection, as they do."""
     released: list[str] = []
     real = read_ahead_module.release_thread_connection
 
@@ -231,6 +230,13 @@ def test_progress_moves_and_a_cancel_stops_the_reader_and_leaves_nothing(
         real()
 
     monkeypatch.setattr(read_ahead_module, "release_thread_connection", release)
+    return released
+
+
+def test_progress_moves_and_a_cancel_stops_the_reader_and_leaves_nothing(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    released = _releases(monkeypatch)
     options = ExportOptions(lang="zh", mask_requester=False, now=NOW, batch_size=2)
     seen: list[tuple[int, int]] = []
     export_tickets(tmp_path / "all.csv", options=options, progress=lambda *a: seen.append(a))

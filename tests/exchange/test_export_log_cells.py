@@ -12,11 +12,10 @@ import pytest
 
 from desk_gui.exchange import export, said_memo
 from desk_gui.exchange.export import ExportOptions, export_tickets
-from desk_gui.store import read_ahead as read_ahead_module
 from desk_gui.store.database import current_database
 from desk_gui.store.log_authors import id_of
 from desk_gui.store.queue import ticket_ids
-from tests.exchange.test_export_csv_sql import NOW, TEXTS, _odd_values
+from tests.exchange.test_export_csv_sql import NOW, TEXTS, _odd_values, _releases
 from tests.exchange.test_export_csv_sql import db as db  # the fixture
 
 # Lines a masker must change (the requester's name, phone numbers) beside tricky text.
@@ -133,14 +132,7 @@ def test_a_cancel_stops_the_reader_of_a_cell_by_cell_export(
 ) -> None:
     """.xlsx and masked .csv read ahead too: a Cancel stops the helper, closes its
     connection, drops the memo and leaves no file."""
-    released: list[str] = []
-    real = read_ahead_module.release_thread_connection
-
-    def release() -> None:
-        released.append(threading.current_thread().name)
-        real()
-
-    monkeypatch.setattr(read_ahead_module, "release_thread_connection", release)
+    released = _releases(monkeypatch)
     options = ExportOptions(lang="zh", mask_requester=True, now=NOW, batch_size=2)
 
     def cancel_at_six(done: int, _total: int) -> None:
